@@ -1,0 +1,78 @@
+#include "io.hpp"
+
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "xueshe/limits.hpp"
+#include "xueshe/messages.hpp"
+
+namespace xueshe::cli {
+namespace {
+
+Date local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return Date{date::year{tm.tm_year + 1900}, date::month{static_cast<unsigned>(tm.tm_mon + 1)},
+              date::day{static_cast<unsigned>(tm.tm_mday)}};
+}
+
+}  // namespace
+
+std::string read_limited(std::istream& in, std::size_t limit) {
+  std::string out;
+  char buf[4096];
+  while (out.size() <= limit && in.read(buf, sizeof buf), in.gcount() > 0)
+    out.append(buf, static_cast<std::size_t>(in.gcount()));
+  return out;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::size_t limit) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return std::nullopt;
+  return read_limited(f, limit);
+}
+
+int print_error(const Error& error, const std::string& lang) {
+  std::cout << to_json_text(error_body(error, lang)) << "\n";
+  return 2;
+}
+
+void print_json(const nlohmann::json& body, bool pretty) { std::cout << to_json_text(body, pretty) << "\n"; }
+
+Setup setup(const CommonOptions& o) {
+  Setup s;
+  if (!is_supported_language(o.lang)) {
+    print_error(Error{"bad_lang", "lang", {{"got", o.lang}}}, "zh-CN");
+    return s;
+  }
+  s.lang = o.lang;
+  if (o.today.empty()) {
+    s.today = local_today();
+  } else if (auto d = parse_iso_date(o.today)) {
+    s.today = *d;
+  } else {
+    print_error(Error{"bad_today", "today", {{"got", o.today}}}, s.lang);
+    return s;
+  }
+  std::string text;
+  if (o.policy_file.empty()) {
+    text = std::string(builtin_policy_text());
+  } else if (auto t = read_file(o.policy_file, policy_json_limits().max_bytes)) {
+    text = *t;
+  } else {
+    print_error(Error{"policy_unreadable", "policy", {{"got", o.policy_file}}}, s.lang);
+    return s;
+  }
+  PolicyLoad load = load_policy(text);
+  if (load.error) {
+    print_error(*load.error, s.lang);
+    return s;
+  }
+  s.engine.emplace(std::move(*load.policy));
+  return s;
+}
+
+}  // namespace xueshe::cli

@@ -1,0 +1,35 @@
+// The CLI's contact with the outside: files, stdin, the clock, and printing
+// results and errors the way SPEC §3 says (JSON on stdout, exit 2 on bad input).
+#pragma once
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "xueshe/engine.hpp"
+
+namespace xueshe::cli {
+
+struct CommonOptions {
+  std::string policy_file;  // empty: the built-in policy
+  std::string today;        // empty: the local date
+  std::string lang = "zh-CN";
+};
+
+// Read at most `limit` + 1 bytes, so oversized input is detected without reading it all.
+std::string read_limited(std::istream& in, std::size_t limit);
+
+// Validates --lang and --today and loads the policy; on failure prints the error
+// object and returns nullopt (the caller exits 2).
+struct Setup {
+  std::optional<Engine> engine;
+  Date today;
+  std::string lang;
+};
+Setup setup(const CommonOptions& options);
+
+std::optional<std::string> read_file(const std::string& path, std::size_t limit);
+
+int print_error(const Error& error, const std::string& lang);  // prints, returns 2
+void print_json(const nlohmann::json& body, bool pretty);
+
+}  // namespace xueshe::cli

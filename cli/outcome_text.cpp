@@ -1,0 +1,58 @@
+#include "outcome_text.hpp"
+
+#include "xueshe/messages.hpp"
+
+namespace xueshe::cli {
+namespace {
+
+std::string str(const nlohmann::json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string days_text(const nlohmann::json& d, const std::string& lang) {
+  int n = d.value("days_left", 0);
+  if (n > 0) return message(lang, "days_left.future", {{"n", std::to_string(n)}});
+  if (n == 0) return message(lang, "days_left.today");
+  return message(lang, "days_left.past", {{"n", std::to_string(-n)}});
+}
+
+}  // namespace
+
+std::string outcome_text(const nlohmann::json& o, const std::string& lang) {
+  auto ui = [&lang](const char* key) { return message(lang, std::string("ui.") + key); };
+  const nlohmann::json& receiving = o["receiving"];
+  std::string out;
+  out += "== " + ui("receiving") + " ==\n  " + str(receiving, "org") + "  [" + str(receiving, "clause") + "]\n";
+  out += "  " + ui("started_by") + ": " + str(receiving, "started_by") + "\n";
+  if (!o["alternative_options"].empty()) {
+    out += "\n== " + ui("alternatives") + " ==\n";
+    for (const auto& a : o["alternative_options"]) out += "  - " + str(a, "org") + "  [" + str(a, "clause") + "]\n";
+  }
+  out += "\n== " + ui("steps") + " ==\n";
+  int i = 1;
+  for (const auto& s : o["steps"])
+    out += "  " + std::to_string(i++) + ". (" + ui(("where." + str(s, "where")).c_str()) + ") " + str(s, "text") +
+           "  [" + str(s, "clause") + "]\n";
+  out += "\n== " + ui("deadlines") + " ==\n";
+  if (o["deadlines"].empty()) out += "  " + ui("no_deadlines") + "\n";
+  for (const auto& d : o["deadlines"]) {
+    std::string state = str(d, "state");
+    std::string mark = state == "overdue" ? "!! " : state == "due_soon" || state == "today" ? "!  " : "   ";
+    out += mark + str(d, "date") + "  " + str(d, "label") + " — " + str(d, "what") + "  (" + days_text(d, lang) +
+           ", " + message(lang, "state." + state) + ")  [" + str(d, "clause") + "]\n";
+  }
+  if (!o["warnings"].empty()) {
+    out += "\n== " + ui("warnings") + " ==\n";
+    for (const auto& w : o["warnings"]) out += "  * " + str(w, "text") + "\n";
+  }
+  if (!o["notes"].empty()) {
+    out += "\n== " + ui("notes") + " ==\n";
+    for (const auto& n : o["notes"]) out += "  " + str(n, "text") + "  [" + str(n, "clause") + "]\n";
+  }
+  out += "\n== " + ui("clauses") + " ==\n";
+  for (const auto& c : o["clause_texts"]) out += "  [" + str(c, "id") + "] " + str(c, "text") + "\n";
+  return out;
+}
+
+}  // namespace xueshe::cli

@@ -1,0 +1,43 @@
+// The engine: one policy and its flow, immutable, answering "given these
+// answers, what next?" with a question or an outcome (SPEC §3).
+#pragma once
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "xueshe/answers.hpp"
+#include "xueshe/flow.hpp"
+#include "xueshe/policy.hpp"
+
+namespace xueshe {
+
+struct Result {
+  bool ok = true;       // false: `body` is {"error": {...}} (CLI exit 2)
+  nlohmann::json body;  // {"status": "question"|"outcome", ...}
+};
+
+class Engine {
+ public:
+  explicit Engine(Policy policy);
+
+  const Policy& policy() const { return policy_; }
+  const Flow& flow() const { return flow_; }
+
+  // Answers as already-validated values.
+  Result evaluate(const Answers& answers, Date today, const std::string& lang) const;
+  // Answers as JSON text: the SPEC §3 contract, also used by wasm.
+  Result evaluate_json(std::string_view answers_json, Date today, const std::string& lang) const;
+
+ private:
+  Policy policy_;
+  Flow flow_;
+};
+
+// {"error": {"code", "message", "field"}} in `lang`.
+nlohmann::json error_body(const Error& error, const std::string& lang);
+
+// Serialize a result the same way everywhere (CLI and wasm compare byte for byte).
+std::string to_json_text(const nlohmann::json& body, bool pretty = false);
+
+}  // namespace xueshe

@@ -1,0 +1,21 @@
+// The answers vocabulary of SPEC §3: every field a member can answer, its kind
+// and (for choices) every value it may take. The flow decides which are asked.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace xueshe {
+
+enum class FieldKind { choice, boolean, date };
+
+struct Field {
+  const char* id;
+  FieldKind kind;
+  std::vector<std::string> values;  // choice values; empty otherwise
+};
+
+const std::vector<Field>& answer_fields();
+const Field* find_field(const std::string& id);
+const char* kind_name(FieldKind kind);  // "choice" | "bool" | "date"
+
+}  // namespace xueshe

@@ -1,0 +1,26 @@
+// User-facing text comes from the message catalogs (core/messages/*.json,
+// compiled in), zh-CN first and en second, shared by the CLI, wasm and the page.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace xueshe {
+
+const std::vector<std::string>& supported_languages();  // {"zh-CN", "en"}
+bool is_supported_language(const std::string& lang);
+
+// The text for `key` in `lang` with {name} placeholders filled from params.
+// An unknown key renders as the key itself (the catalog test forbids that).
+std::string message(const std::string& lang, const std::string& key,
+                    const std::map<std::string, std::string>& params = {});
+
+// The whole catalog of one language (for front ends' own chrome strings).
+const nlohmann::json& catalog(const std::string& lang);
+
+// Fill {name} placeholders; unknown names are left as they are.
+std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& params);
+
+}  // namespace xueshe

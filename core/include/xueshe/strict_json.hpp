@@ -1,0 +1,34 @@
+// JSON parsing for untrusted input: valid UTF-8 only, no duplicate keys, bounded
+// size, depth and string length. Never throws; a failure is an Error whose field
+// is the JSON path where it happened.
+#pragma once
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+#include "xueshe/error.hpp"
+
+namespace xueshe {
+
+struct JsonLimits {
+  std::size_t max_bytes;
+  int max_depth;
+  std::size_t max_string_bytes;
+};
+
+struct StrictJson {
+  nlohmann::json value;
+  std::optional<Error> error;
+};
+
+StrictJson parse_strict_json(std::string_view text, const JsonLimits& limits);
+
+// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+// "a.b[2].c" style path helpers used by every loader.
+std::string json_path_key(const std::string& parent, const std::string& key);
+std::string json_path_index(const std::string& parent, std::size_t index);
+
+}  // namespace xueshe

@@ -1,0 +1,198 @@
+// Engine: answers -> walk the flow -> a question, or an outcome assembled from
+// the calculators, with every clause it relied on.
+#include "xueshe/engine.hpp"
+
+#include <algorithm>
+
+#include "xueshe/cases.hpp"
+#include "xueshe/messages.hpp"
+#include "xueshe/outcome_parts.hpp"
+
+namespace xueshe {
+namespace {
+
+using nlohmann::json;
+
+json answer_json(const AnswerValue& v) {
+  if (auto* b = std::get_if<bool>(&v)) return *b;
+  return answer_token(v);
+}
+
+std::string option_label(const Policy& p, const std::string& field, const std::string& value,
+                         const std::string& lang) {
+  return message(lang, "option." + field + "." + value,
+                 {{"months", std::to_string(p.retention_months.value)}});
+}
+
+std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
+  if (auto* b = std::get_if<bool>(&v)) return message(lang, *b ? "bool.true" : "bool.false");
+  if (auto* s = std::get_if<std::string>(&v)) return option_label(p, field, *s, lang);
+  return format_iso_date(std::get<Date>(v));
+}
+
+json policy_json(const Policy& p, const std::string& lang) {
+  return json{{"id", p.id},
+              {"hash", p.hash},
+              {"title", p.title.at(lang)},
+              {"cohort", p.cohort},
+              {"last_verified", format_iso_date(p.last_verified)}};
+}
+
+json answered_json(const Policy& p, const std::vector<Step>& steps, const std::string& lang) {
+  json list = json::array();
+  for (const Step& s : steps)
+    list.push_back(json{{"id", s.field},
+                        {"node", s.node},
+                        {"question", message(lang, "question." + s.field + ".text")},
+                        {"value", answer_json(s.value)},
+                        {"label", value_label(p, s.field, s.value, lang)},
+                        {"implied", s.implied}});
+  return list;
+}
+
+json question_json(const Policy& p, const Flow& flow, const Node& n, const std::string& lang) {
+  json options = json::array();
+  if (n.kind == FieldKind::choice)
+    for (const auto& v : n.options) options.push_back(json{{"value", v}, {"label", option_label(p, n.field, v, lang)}});
+  if (n.kind == FieldKind::boolean)
+    for (bool v : {true, false}) options.push_back(json{{"value", v}, {"label", message(lang, v ? "bool.true" : "bool.false")}});
+  return json{{"id", n.field},
+              {"node", n.id},
+              {"text", message(lang, "question." + n.field + ".text")},
+              {"help", message(lang, "question." + n.field + ".help")},
+              {"kind", kind_name(n.kind)},
+              {"options", options},
+              {"remaining_at_most", max_questions_from(flow, n.id)}};
+}
+
+std::string route_org(const OutcomeContext& ctx, const std::string& route) {
+  return message(ctx.lang, "route." + route + ".org",
+                 {{"months", std::to_string(ctx.policy.retention_months.value)}, {"basis", community_basis_text(ctx)}});
+}
+
+std::string route_clause(const Policy& p, const std::string& route) {
+  if (route == "youth_home_org") return p.youth_home_alternative.clause;
+  auto it = p.route_clauses.find(route);
+  return it == p.route_clauses.end() ? "" : it->second;
+}
+
+json outcome_json(const OutcomeContext& ctx) {
+  const Policy& p = ctx.policy;
+  const std::string& lang = ctx.lang;
+  const std::string& route = ctx.outcome.route;
+  std::vector<Deadline> deadlines = compute_deadlines(ctx);
+  std::vector<Action> steps = compute_steps(ctx, deadlines);
+  std::vector<Action> notes = compute_notes(ctx);
+  std::vector<Warning> warnings = compute_warnings(ctx, deadlines);
+
+  std::vector<std::string> cited{route_clause(p, route)};
+  json alternatives = json::array(), alternative_options = json::array();
+  for (const auto& alt : ctx.outcome.alternatives) {
+    alternatives.push_back(alt);
+    alternative_options.push_back(json{{"route", alt}, {"org", route_org(ctx, alt)}, {"clause", route_clause(p, alt)}});
+    cited.push_back(route_clause(p, alt));
+  }
+  json deadlines_json = json::array();
+  for (const Deadline& d : deadlines) {
+    deadlines_json.push_back(json{{"kind", d.kind},
+                                  {"label", message(lang, "deadline." + d.kind)},
+                                  {"date", format_iso_date(d.date)},
+                                  {"clause", d.clause},
+                                  {"days_left", d.days_left},
+                                  {"state", d.state},
+                                  {"what", d.what}});
+    cited.push_back(d.clause);
+  }
+  auto actions_json = [&cited](const std::vector<Action>& list) {
+    json out = json::array();
+    for (const Action& a : list) {
+      out.push_back(json{{"id", a.id}, {"where", a.where}, {"text", a.text}, {"clause", a.clause}});
+      cited.push_back(a.clause);
+    }
+    return out;
+  };
+  json steps_json = actions_json(steps);
+  json notes_json = actions_json(notes);
+  json warnings_json = json::array();
+  for (const Warning& w : warnings) {
+    warnings_json.push_back(json{{"code", w.code}, {"text", w.text}, {"clauses", w.clauses}});
+    cited.insert(cited.end(), w.clauses.begin(), w.clauses.end());
+  }
+
+  // Every clause relied on, in the notice's own order, with its text.
+  json clauses = json::array(), clause_texts = json::array();
+  for (const Clause& c : p.clauses)
+    if (std::find(cited.begin(), cited.end(), c.id) != cited.end()) {
+      clauses.push_back(c.id);
+      clause_texts.push_back(json{{"id", c.id}, {"title", c.title.at(lang)}, {"text", c.text.at(lang)}});
+    }
+
+  return json{{"route", route},
+              {"variant", ctx.outcome.variant},
+              {"receiving", json{{"route", route},
+                                 {"org", route_org(ctx, route)},
+                                 {"started_by", message(lang, "route." + route + ".started_by")},
+                                 {"clause", route_clause(p, route)}}},
+              {"alternatives", alternatives},
+              {"alternative_options", alternative_options},
+              {"deadlines", deadlines_json},
+              {"steps", steps_json},
+              {"notes", notes_json},
+              {"warnings", warnings_json},
+              {"clauses", clauses},
+              {"clause_texts", clause_texts},
+              {"cases", ctx.cases}};
+}
+
+}  // namespace
+
+Engine::Engine(Policy policy) : policy_(std::move(policy)), flow_(build_flow(policy_)) {}
+
+Result Engine::evaluate(const Answers& answers, Date today, const std::string& lang_in) const {
+  const std::string lang = is_supported_language(lang_in) ? lang_in : "zh-CN";
+  Walk w = walk(flow_, answers);
+  if (w.error) return Result{false, error_body(*w.error, lang)};
+
+  // Dates on the path must be in order: one cannot leave for abroad before graduating.
+  auto grad = w.used.date("graduation_date");
+  auto departure = w.used.date("departure_date");
+  if (grad && departure && *departure < *grad)
+    return Result{false, error_body(Error{"date_order", "departure_date",
+                                          {{"got", format_iso_date(*departure)},
+                                           {"other_field", "graduation_date"},
+                                           {"other", format_iso_date(*grad)}}},
+                                    lang)};
+
+  json body{{"status", w.at && !w.at->is_outcome() ? "question" : "outcome"}};
+  if (!w.at) return Result{false, error_body(Error{"internal_flow", "$", {}}, lang)};
+  if (!w.at->is_outcome()) {
+    body["question"] = question_json(policy_, flow_, *w.at, lang);
+  } else {
+    OutcomeContext ctx{policy_, *w.at, w.used, member_cases(w.used), today, lang};
+    body.update(outcome_json(ctx));
+  }
+  body["answered"] = answered_json(policy_, w.steps, lang);
+  body["policy"] = policy_json(policy_, lang);
+  body["today"] = format_iso_date(today);
+  body["lang"] = lang;
+  return Result{true, std::move(body)};
+}
+
+Result Engine::evaluate_json(std::string_view answers_json, Date today, const std::string& lang) const {
+  AnswersParse parsed = parse_answers(answers_json);
+  if (parsed.error) return Result{false, error_body(*parsed.error, lang)};
+  return evaluate(parsed.answers, today, lang);
+}
+
+json error_body(const Error& e, const std::string& lang_in) {
+  const std::string lang = is_supported_language(lang_in) ? lang_in : "zh-CN";
+  std::map<std::string, std::string> params = e.params;
+  params["field"] = e.field;
+  return json{{"error", json{{"code", e.code}, {"message", message(lang, "error." + e.code, params)}, {"field", e.field}}}};
+}
+
+std::string to_json_text(const json& body, bool pretty) {
+  return body.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace xueshe

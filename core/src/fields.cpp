@@ -1,0 +1,46 @@
+#include "xueshe/fields.hpp"
+
+namespace xueshe {
+
+const std::vector<Field>& answer_fields() {
+  static const std::vector<Field> fields = {
+      {"destination", FieldKind::choice,
+       {"employed", "further_study", "military", "unsettled", "study_abroad", "work_abroad",
+        "delayed_graduation"}},
+      {"graduation_date", FieldKind::date, {}},
+      {"self_employed", FieldKind::boolean, {}},
+      {"employer_classified", FieldKind::boolean, {}},
+      {"civil_servant", FieldKind::boolean, {}},
+      {"employer_has_league_org", FieldKind::boolean, {}},
+      {"youth_home_has_league_org", FieldKind::boolean, {}},
+      {"study_level", FieldKind::choice, {"postgraduate", "other"}},
+      {"enrollment_date", FieldKind::date, {}},
+      {"new_school_org_created", FieldKind::boolean, {}},
+      {"unsettled_choice", FieldKind::choice, {"retain_at_school", "transfer_to_community"}},
+      {"community_basis", FieldKind::choice, {"residence", "hukou", "origin"}},
+      {"abroad_kind", FieldKind::choice, {"official", "private"}},
+      {"departure_date", FieldKind::date, {}},
+      {"birth_date", FieldKind::date, {}},
+      {"holds_league_post", FieldKind::boolean, {}},
+      {"party_member", FieldKind::boolean, {}},
+      {"receiving_region", FieldKind::choice, {"beijing", "guangdong", "fujian", "other"}},
+  };
+  return fields;
+}
+
+const Field* find_field(const std::string& id) {
+  for (const Field& f : answer_fields())
+    if (id == f.id) return &f;
+  return nullptr;
+}
+
+const char* kind_name(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::choice: return "choice";
+    case FieldKind::boolean: return "bool";
+    case FieldKind::date: return "date";
+  }
+  return "choice";
+}
+
+}  // namespace xueshe

@@ -1,0 +1,67 @@
+#include "xueshe/messages.hpp"
+
+#include <string_view>
+
+#include "xueshe/strict_json.hpp"
+
+std::string_view xueshe_embedded_messages_zh_CN();
+std::string_view xueshe_embedded_messages_en();
+
+namespace xueshe {
+namespace {
+
+nlohmann::json parse_catalog(std::string_view text) {
+  StrictJson parsed = parse_strict_json(text, JsonLimits{1 << 20, 2, 1 << 16});
+  return parsed.error ? nlohmann::json::object() : parsed.value;
+}
+
+}  // namespace
+
+const std::vector<std::string>& supported_languages() {
+  static const std::vector<std::string> langs = {"zh-CN", "en"};
+  return langs;
+}
+
+bool is_supported_language(const std::string& lang) {
+  for (const auto& l : supported_languages())
+    if (l == lang) return true;
+  return false;
+}
+
+const nlohmann::json& catalog(const std::string& lang) {
+  // Immutable after first use: constant data, not state.
+  static const nlohmann::json zh = parse_catalog(xueshe_embedded_messages_zh_CN());
+  static const nlohmann::json en = parse_catalog(xueshe_embedded_messages_en());
+  return lang == "en" ? en : zh;
+}
+
+std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& params) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '{') {
+      size_t close = text.find('}', i + 1);
+      if (close != std::string::npos) {
+        auto it = params.find(text.substr(i + 1, close - i - 1));
+        if (it != params.end()) {
+          out += it->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+std::string message(const std::string& lang, const std::string& key,
+                    const std::map<std::string, std::string>& params) {
+  const nlohmann::json& cat = catalog(lang);
+  auto it = cat.find(key);
+  if (it == cat.end() || !it->is_string()) return key;
+  return fill_placeholders(it->get_ref<const std::string&>(), params);
+}
+
+}  // namespace xueshe

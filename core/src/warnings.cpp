@@ -1,0 +1,113 @@
+// Where the notice is silent or its clauses pull apart, and where the member's
+// dates have passed: said plainly, with the dates that do apply and whom to ask.
+#include "xueshe/messages.hpp"
+#include "xueshe/outcome_parts.hpp"
+#include "xueshe/routes.hpp"
+
+namespace xueshe {
+namespace {
+
+std::string joined_phrases(const std::vector<const Deadline*>& list, const std::string& lang) {
+  std::string out;
+  for (const Deadline* d : list) out += (out.empty() ? "" : (lang == "en" ? "; " : "；")) + deadline_phrase(*d, lang);
+  return out;
+}
+
+const Deadline* find_kind(const std::vector<Deadline>& deadlines, const std::string& kind) {
+  for (const Deadline& d : deadlines)
+    if (d.kind == kind) return &d;
+  return nullptr;
+}
+
+bool lists(const std::vector<std::string>& v, const std::string& s) {
+  for (const auto& x : v)
+    if (x == s) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vector<Deadline>& deadlines) {
+  const Policy& p = ctx.policy;
+  const std::string& lang = ctx.lang;
+  const std::string& route = ctx.outcome.route;
+  const std::string ask = p.ask_whom.at(lang);
+  std::vector<Warning> out;
+  auto warn = [&](const std::string& code, const std::map<std::string, std::string>& params,
+                  std::vector<std::string> clauses) {
+    out.push_back(Warning{code, message(lang, "warning." + code, params), std::move(clauses)});
+  };
+
+  // The notice sets no completion date of its own for this case (e.g. military,
+  // further study other than postgraduate).
+  if (route_is_transfer(route) && !find_kind(deadlines, "complete_by")) {
+    std::vector<const Deadline*> all;
+    for (const Deadline& d : deadlines) all.push_back(&d);
+    std::vector<std::string> clauses{p.route_clauses.at(route), p.ask_whom_clause};
+    for (const Deadline* d : all) clauses.push_back(d->clause);
+    warn("no_completion_date", {{"dates", all.empty() ? "—" : joined_phrases(all, lang)}, {"ask", ask}}, clauses);
+  }
+
+  // The admitting school may create its org after a completion date (二.2 vs 三.2④).
+  if (const Deadline* created = find_kind(deadlines, "new_org_created_by")) {
+    for (const Deadline& d : deadlines)
+      if ((d.kind == "complete_by" || d.kind == "all_complete_by") && d.date < created->date) {
+        warn("new_org_after_deadline",
+             {{"created", format_iso_date(created->date)}, {"deadline", format_iso_date(d.date)},
+              {"clause", d.clause}, {"ask", ask}},
+             {created->clause, d.clause});
+        break;
+      }
+  }
+
+  // Retention at school outlasts a completion date set for not-yet-employed members (二.4 vs 三.2③).
+  if (const Deadline* until = find_kind(deadlines, "retention_ends")) {
+    const DeadlineRule* earliest = nullptr;
+    for (const DeadlineRule& r : p.deadlines)
+      if ((r.kind == "complete_by" || r.kind == "all_complete_by") && lists(r.applies_to, "unsettled_community") &&
+          !lists(r.not_for, "unsettled_retain") && r.date < until->date && (!earliest || r.date < earliest->date))
+        earliest = &r;
+    if (earliest)
+      warn("retention_conflict",
+           {{"clause", earliest->clause}, {"date", format_iso_date(earliest->date)},
+            {"until", format_iso_date(until->date)}, {"retain_clause", until->clause}, {"ask", ask}},
+           {earliest->clause, until->clause});
+  }
+
+  // An application window that has not opened yet.
+  for (const DeadlineRule& r : p.deadlines)
+    if (r.kind == "apply_by" && r.opens && ctx.today < *r.opens) {
+      for (const Deadline& d : deadlines)
+        if (d.kind == "apply_by" && d.date == r.date && d.clause == r.clause) {
+          warn("window_not_open", {{"date", format_iso_date(*r.opens)}, {"clause", r.clause}}, {r.clause});
+          break;
+        }
+    }
+
+  if (route == "delayed_graduation_org") warn("delayed_nothing_now", {}, {p.route_clauses.at(route)});
+
+  if (auto grad = ctx.used.date("graduation_date"))
+    if (static_cast<int>(grad->year()) != p.cohort)
+      warn("graduation_outside_cohort",
+           {{"year", std::to_string(static_cast<int>(grad->year()))}, {"cohort", std::to_string(p.cohort)}}, {});
+
+  std::vector<const Deadline*> overdue;
+  std::vector<std::string> overdue_clauses;
+  for (const Deadline& d : deadlines)
+    if (d.state == "overdue") {
+      overdue.push_back(&d);
+      overdue_clauses.push_back(d.clause);
+    }
+  if (!overdue.empty()) {
+    overdue_clauses.push_back(p.ask_whom_clause);
+    warn("deadline_passed", {{"list", joined_phrases(overdue, lang)}, {"ask", ask}}, overdue_clauses);
+  }
+
+  if (ctx.today > p.latest_date())
+    warn("policy_outdated",
+         {{"title", p.title.at(lang)}, {"date", format_iso_date(p.latest_date())}, {"cohort", std::to_string(p.cohort)}},
+         {});
+  return out;
+}
+
+}  // namespace xueshe

@@ -24,8 +24,11 @@ Date local_today() {
 std::string read_limited(std::istream& in, std::size_t limit) {
   std::string out;
   char buf[4096];
-  while (out.size() <= limit && in.read(buf, sizeof buf), in.gcount() > 0)
+  while (out.size() <= limit) {
+    in.read(buf, sizeof buf);
+    if (in.gcount() <= 0) break;
     out.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
   return out;
 }
 

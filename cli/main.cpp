@@ -5,6 +5,19 @@
 
 #include "commands.hpp"
 
+namespace {
+
+// The language asked for, for messages about arguments that did not parse.
+std::string language_in_argv(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--lang=en" || (a == "--lang" && i + 1 < argc && std::string(argv[i + 1]) == "en")) return "en";
+  }
+  return "zh-CN";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace xueshe::cli;
   CLI::App app{"xueshe — 学社衔接自查: where a graduating league member's relationship goes, how, and by when"};
@@ -51,9 +64,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    nlohmann::json err{{"error", {{"code", "bad_argument"}, {"message", e.what()}, {"field", "argv"}}}};
-    std::cout << err.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    return 2;
+    return print_error(xueshe::Error{"bad_argument", "argv", {{"got", e.what()}}}, language_in_argv(argc, argv));
   }
 
   if (*evaluate) return run_evaluate(common, pretty);

@@ -187,7 +187,7 @@ Result Engine::evaluate_json(std::string_view answers_json, Date today, const st
 json error_body(const Error& e, const std::string& lang_in) {
   const std::string lang = is_supported_language(lang_in) ? lang_in : "zh-CN";
   std::map<std::string, std::string> params = e.params;
-  params["field"] = e.field;
+  params["field"] = e.field == "$" ? message(lang, "field.whole_input") : e.field;
   return json{{"error", json{{"code", e.code}, {"message", message(lang, "error." + e.code, params)}, {"field", e.field}}}};
 }
 

@@ -95,11 +95,13 @@ Flow build_flow(const Policy& p) {
   if (can_retain) unsettled_edges.push_back({"retain_at_school", "unsettled.retain.graduation_date"});
   unsettled_edges.push_back({"transfer_to_community", "unsettled.community_basis"});
   n.push_back(question("unsettled.choice", "unsettled_choice", FieldKind::choice, unsettled_edges));
-  n.push_back(date_q("unsettled.retain.graduation_date", "graduation_date", "outcome.retain_at_school"));
+  if (can_retain) {
+    n.push_back(date_q("unsettled.retain.graduation_date", "graduation_date", "outcome.retain_at_school"));
+    n.push_back(outcome("outcome.retain_at_school", "retain_at_school", {"community_mobile_branch"}));
+  }
   std::vector<Edge> basis_edges;
   for (const std::string& b : p.community_bases.value) basis_edges.push_back({b, "outcome.community_mobile_branch"});
   n.push_back(question("unsettled.community_basis", "community_basis", FieldKind::choice, basis_edges));
-  n.push_back(outcome("outcome.retain_at_school", "retain_at_school", {"community_mobile_branch"}));
   n.push_back(outcome("outcome.community_mobile_branch", "community_mobile_branch",
                       can_retain ? std::vector<std::string>{"retain_at_school"} : std::vector<std::string>{}));
 

@@ -1,0 +1,103 @@
+// Bad input of every kind: exit 2, one error object naming the field, in the
+// user's language; never a crash, never a guessed answer.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "cli_helpers.hpp"
+
+namespace {
+
+struct Bad {
+  const char* name;
+  std::string input;
+  const char* code;
+  const char* field;
+};
+
+void expect_error(const xueshe::testing::ProcessResult& r, const std::string& code, const std::string& field) {
+  INFO("stdout: " << r.out << " stderr: " << r.err);
+  CHECK(r.exit_code == 2);
+  auto j = parse_out(r);
+  REQUIRE_FALSE(j.is_discarded());
+  REQUIRE(j.contains("error"));
+  CHECK(j.size() == 1);  // an error object and nothing else
+  CHECK(j["error"]["code"] == code);
+  CHECK(j["error"]["field"] == field);
+  CHECK_FALSE(j["error"]["message"].get<std::string>().empty());
+}
+
+}  // namespace
+
+TEST_CASE("bad answers on stdin") {
+  std::string deep(40, '[');
+  deep += std::string(40, ']');
+  const std::vector<Bad> cases = {
+      {"empty input", "", "empty_input", "$"},
+      {"only whitespace", " \n\t ", "empty_input", "$"},
+      {"malformed JSON", "{\"destination\":", "malformed_json", "$"},
+      {"trailing garbage", "{\"destination\":\"military\"} {}", "malformed_json", "$"},
+      {"array", "[\"employed\"]", "not_an_object", "$"},
+      {"string", "\"employed\"", "not_an_object", "$"},
+      {"number", "42", "not_an_object", "$"},
+      {"invalid UTF-8 in a value", "{\"destination\":\"employ\xff\"}", "invalid_utf8", "$"},
+      {"invalid UTF-8 truncated sequence", "{\"destination\":\"\xe5\x93\"}", "invalid_utf8", "$"},
+      {"unknown field", R"({"destinaton":"employed"})", "unknown_field", "destinaton"},
+      {"unknown value", R"({"destination":"astronaut"})", "unknown_value", "destination"},
+      {"wrong type: number for choice", R"({"destination":3})", "wrong_type", "destination"},
+      {"wrong type: string for bool", R"({"destination":"employed","self_employed":"true"})", "wrong_type", "self_employed"},
+      {"wrong type: null", R"({"destination":null})", "wrong_type", "destination"},
+      {"duplicate field", R"({"destination":"employed","destination":"military"})", "duplicate_key", "destination"},
+      {"impossible date", R"({"destination":"unsettled","unsettled_choice":"retain_at_school","graduation_date":"2022-02-30"})", "invalid_date", "graduation_date"},
+      {"sloppy date", R"({"graduation_date":"2022-6-30"})", "invalid_date", "graduation_date"},
+      {"date with trailing text", R"({"departure_date":"2022-08-31x"})", "invalid_date", "departure_date"},
+      {"irrelevant field still checked", R"({"destination":"military","enrollment_date":"2022-13-01"})", "invalid_date", "enrollment_date"},
+      {"departure before graduation (study abroad)", R"({"destination":"study_abroad","graduation_date":"2022-07-01","departure_date":"2022-06-30"})", "date_order", "departure_date"},
+      {"departure before graduation (work abroad)", R"({"destination":"work_abroad","abroad_kind":"official","graduation_date":"2022-07-01","departure_date":"2021-12-01"})", "date_order", "departure_date"},
+      {"too large", "{\"destination\":\"" + std::string(20000, 'x') + "\"}", "too_large", "$"},
+      {"too deep", deep, "too_deep", "$[0][0][0][0]"},
+  };
+  for (const Bad& b : cases) {
+    SECTION(b.name) { expect_error(xueshe_run({"evaluate", "--today", "2022-07-01"}, b.input), b.code, b.field); }
+  }
+}
+
+TEST_CASE("answers the policy does not offer are errors - not guesses") {
+  expect_error(xueshe_run({"evaluate", "--policy", source_path("tests/policies/example-2024-0m.json")},
+                          R"({"destination":"unsettled","unsettled_choice":"retain_at_school"})"),
+               "value_not_offered", "unsettled_choice");
+  expect_error(xueshe_run({"evaluate", "--policy", source_path("tests/policies/example-2025-12m.json")},
+                          R"({"destination":"unsettled","unsettled_choice":"transfer_to_community","community_basis":"residence"})"),
+               "value_not_offered", "community_basis");
+}
+
+TEST_CASE("bad options") {
+  expect_error(xueshe_run({"evaluate", "--today", "2022-02-30"}, "{}"), "bad_today", "today");
+  expect_error(xueshe_run({"evaluate", "--today", "2022-2-3"}, "{}"), "bad_today", "today");
+  expect_error(xueshe_run({"evaluate", "--lang", "fr"}, "{}"), "bad_lang", "lang");
+  expect_error(xueshe_run({"evaluate", "--policy", "/nonexistent/policy.json"}, "{}"), "policy_unreadable", "policy");
+  expect_error(xueshe_run({"evaluate", "--frobnicate"}, "{}"), "bad_argument", "argv");
+  expect_error(xueshe_run({"flow", "--format", "png"}), "bad_argument", "argv");
+}
+
+TEST_CASE("errors speak the user's language") {
+  auto zh = parse_out(xueshe_run({"evaluate"}, R"({"destinaton":"employed"})"));
+  auto en = parse_out(xueshe_run({"evaluate", "--lang", "en"}, R"({"destinaton":"employed"})"));
+  CHECK(zh["error"]["message"] == "不认识的字段“destinaton”。");
+  CHECK(en["error"]["message"] == "Unknown field “destinaton”.");
+  auto whole = parse_out(xueshe_run({"evaluate", "--lang", "en"}, ""));
+  CHECK(whole["error"]["message"].get<std::string>().find("the whole input") != std::string::npos);
+}
+
+TEST_CASE("broken policy files: evaluate and check-policy both refuse them - naming the JSON path") {
+  std::ifstream f(source_path("tests/policies/broken/expected.json"));
+  auto expected = nlohmann::json::parse(f);
+  for (auto it = expected.begin(); it != expected.end(); ++it) {
+    const std::string file = source_path("tests/policies/broken/" + it.key());
+    const std::string code = it.value()["code"], field = it.value()["field"];
+    SECTION(it.key()) {
+      expect_error(xueshe_run({"evaluate", "--policy", file}, R"({"destination":"military"})"), code, field);
+      expect_error(xueshe_run({"check-policy", file}), code, field);
+    }
+  }
+}

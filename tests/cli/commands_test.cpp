@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+
+#include "cli_helpers.hpp"
+
+TEST_CASE("flow --format json lists nodes and edges; dot is a digraph") {
+  auto r = xueshe_run({"flow", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto j = parse_out(r);
+  CHECK(j["start"] == "destination");
+  CHECK(j["nodes"].size() > 20);
+  auto dot = xueshe_run({"flow", "--format", "dot"});
+  REQUIRE(dot.exit_code == 0);
+  CHECK(dot.out.rfind("digraph xueshe {", 0) == 0);
+  CHECK(dot.out.find("\"destination\" -> \"employed.self_employed\" [label=\"employed\"]") != std::string::npos);
+}
+
+TEST_CASE("check-policy summarizes a good policy") {
+  auto r = xueshe_run({"check-policy", source_path("policies/hxci-2022.json")});
+  REQUIRE(r.exit_code == 0);
+  auto j = parse_out(r);
+  CHECK(j["ok"] == true);
+  CHECK(j["id"] == "hxci-2022");
+  CHECK(j["paths"] == 24);
+  CHECK(j["unreachable_nodes"].empty());
+  CHECK(j["staff_dates"][1]["clause"] == "三.2①");
+}
+
+TEST_CASE("evaluate without --policy uses the built-in 2022 policy - identical to the file") {
+  const std::string answers = R"({"destination":"employed","self_employed":false,"employer_classified":false,"civil_servant":true,"employer_has_league_org":true})";
+  auto builtin = xueshe_run({"evaluate", "--today", "2022-07-01"}, answers);
+  auto file = xueshe_run({"evaluate", "--today", "2022-07-01", "--policy", source_path("policies/hxci-2022.json")}, answers);
+  REQUIRE(builtin.exit_code == 0);
+  CHECK(builtin.out == file.out);
+  auto j = parse_out(builtin);
+  CHECK(j["route"] == "employer_org");
+  CHECK(j["deadlines"][1]["clause"] == "三.2④");
+}
+
+TEST_CASE("ask: a questionnaire in the terminal ending in a readable outcome") {
+  // 4 = unsettled, 1 = keep at school, then the graduation date.
+  auto r = xueshe_run({"ask", "--today", "2022-09-01"}, "4\n1\n2022-08-31\n");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("毕业离校后，你的去向是？") != std::string::npos);
+  CHECK(r.out.find("原就读学校（保留不超过 6 个月）") != std::string::npos);
+  CHECK(r.out.find("2023-02-28") != std::string::npos);
+  CHECK(r.out.find("还有 180 天") != std::string::npos);
+  CHECK(r.out.find("[二.4]") != std::string::npos);
+}
+
+TEST_CASE("ask: wrong input is asked again - b goes back - closed input stops cleanly") {
+  auto r = xueshe_run({"ask", "--today", "2022-07-01", "--lang", "en"},
+                      "9\nemployed\nb\n7\n");  // 9: no such option; employed; back; 7 = delayed graduation
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("There is no such option") != std::string::npos);
+  CHECK(r.out.find("Are you starting your own business") != std::string::npos);
+  CHECK(r.out.find("delayed-graduation") != std::string::npos);
+  auto closed = xueshe_run({"ask"}, "1\n");
+  CHECK(closed.exit_code == 1);
+}
+
+TEST_CASE("ask re-asks a date that contradicts an earlier answer") {
+  auto r = xueshe_run({"ask", "--today", "2022-07-01"}, "5\n2022-07-01\n2022-06-01\n2022-07-15\n");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("顺序不对") != std::string::npos);
+  CHECK(r.out.find("2022-07-15") != std::string::npos);
+}

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+#include <regex>
+#include <set>
+
+#include "test_policies.hpp"
+#include "xueshe/flow_export.hpp"
+#include "xueshe/messages.hpp"
+
+using namespace xueshe;
+
+namespace {
+
+std::set<std::string> placeholders(const std::string& text) {
+  std::set<std::string> out;
+  static const std::regex re(R"(\{([a-z_]+)\})");
+  for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) out.insert((*it)[1]);
+  return out;
+}
+
+void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
+  if (j.is_string()) out.push_back(j.get<std::string>());
+  if (j.is_structured())
+    for (const auto& v : j) collect_strings(v, out);
+}
+
+}  // namespace
+
+TEST_CASE("zh-CN and en catalogs have the same keys and placeholders") {
+  const auto& zh = catalog("zh-CN");
+  const auto& en = catalog("en");
+  REQUIRE(zh.size() > 100);
+  CHECK(zh.size() == en.size());
+  for (auto it = zh.begin(); it != zh.end(); ++it) {
+    INFO(it.key());
+    REQUIRE(en.contains(it.key()));
+    CHECK(placeholders(it.value().get<std::string>()) == placeholders(en[it.key()].get<std::string>()));
+  }
+}
+
+TEST_CASE("every text on every path of every policy comes from the catalog - in both languages") {
+  static const std::regex raw_key(R"(^(question|option|route|step|deadline|warning|state|error|note|basis|bool)\.[a-z_.]+$)");
+  static const std::regex unfilled(R"(\{[a-z_]+\})");
+  for (const auto& text : policy_texts()) {
+    Engine engine(must_load(text));
+    for (const std::string lang : {"zh-CN", "en"}) {
+      for (const auto& line : evaluate_all_paths(engine, engine.policy().notice_date, lang)) {
+        std::vector<std::string> strings;
+        collect_strings(line["result"], strings);
+        for (const auto& s : strings) {
+          INFO(engine.policy().id << " " << lang << " " << line["answers"].dump() << ": " << s);
+          CHECK_FALSE(std::regex_match(s, raw_key));
+          CHECK_FALSE(std::regex_search(s, unfilled));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "test_policies.hpp"
+#include "xueshe/answers.hpp"
+#include "xueshe/flow.hpp"
+#include "xueshe/flow_export.hpp"
+
+using namespace xueshe;
+
+namespace {
+
+// At the node reached by `answers`, answering `field`=`value` leads to `next`
+// (a node id).
+std::string next_after(const Flow& flow, const std::string& answers_json) {
+  auto parsed = parse_answers(answers_json);
+  REQUIRE_FALSE(parsed.error.has_value());
+  Walk w = walk(flow, parsed.answers);
+  REQUIRE_FALSE(w.error.has_value());
+  REQUIRE(w.at != nullptr);
+  return w.at->id;
+}
+
+}  // namespace
+
+TEST_CASE("no node of the flow is unreachable - for every policy") {
+  for (const auto& text : policy_texts()) {
+    Policy p = must_load(text);
+    INFO(p.id);
+    CHECK(unreachable_nodes(build_flow(p)).empty());
+  }
+}
+
+TEST_CASE("the 2022 flow reads like the notice") {
+  Flow f = build_flow(must_load(std::string(builtin_policy_text())));
+  CHECK(next_after(f, "{}") == "destination");
+  CHECK(next_after(f, R"({"destination":"employed"})") == "employed.self_employed");
+  CHECK(next_after(f, R"({"destination":"employed","self_employed":true})") == "employed.has_org");
+  CHECK(next_after(f, R"({"destination":"employed","self_employed":false})") == "employed.classified");
+  CHECK(next_after(f, R"({"destination":"employed","self_employed":false,"employer_classified":true})") ==
+        "employed.classified.civil_servant");
+  CHECK(next_after(f, R"({"destination":"employed","self_employed":true,"employer_has_league_org":false})") ==
+        "employed.youth_home");
+  CHECK(next_after(f, R"({"destination":"military"})") == "outcome.military");
+  CHECK(next_after(f, R"({"destination":"unsettled"})") == "unsettled.choice");
+  CHECK(next_after(f, R"({"destination":"unsettled","unsettled_choice":"retain_at_school"})") ==
+        "unsettled.retain.graduation_date");
+  CHECK(next_after(f, R"({"destination":"work_abroad","abroad_kind":"private"})") == "work_abroad.private.graduation_date");
+  CHECK(next_after(f, R"({"destination":"delayed_graduation","self_employed":true})") == "outcome.delayed_graduation");
+  CHECK(max_questions_from(f, "destination") == 6);
+}
+
+TEST_CASE("a policy can take options away; what is left alone is implied - not asked") {
+  Flow no_retention = build_flow(must_load(policy_texts()[2]));
+  CHECK(next_after(no_retention, R"({"destination":"unsettled"})") == "outcome.community_mobile_branch");
+  auto parsed = parse_answers(R"({"destination":"unsettled","unsettled_choice":"retain_at_school"})");
+  Walk w = walk(no_retention, parsed.answers);
+  REQUIRE(w.error.has_value());
+  CHECK(w.error->code == "value_not_offered");
+  CHECK(w.error->field == "unsettled_choice");
+
+  Flow no_youth_home = build_flow(must_load(policy_texts()[1]));
+  CHECK(no_youth_home.find("employed.youth_home") == nullptr);
+  CHECK(next_after(no_youth_home, R"({"destination":"employed","self_employed":true,"employer_has_league_org":false})") ==
+        "outcome.employer_township");
+  CHECK(next_after(no_youth_home, R"({"destination":"unsettled","unsettled_choice":"transfer_to_community"})") ==
+        "unsettled.community_basis");
+}
+
+TEST_CASE("every path is enumerated once and ends in an outcome") {
+  Policy p = must_load(std::string(builtin_policy_text()));
+  Flow f = build_flow(p);
+  auto paths = enumerate_paths(f, sample_dates(p));
+  CHECK(paths.size() == 24);
+  std::set<std::string> outcomes;
+  for (const auto& path : paths) {
+    REQUIRE(path.outcome != nullptr);
+    CHECK(path.outcome->is_outcome());
+    outcomes.insert(path.outcome->id);
+  }
+  for (const Node& n : f.nodes)
+    if (n.is_outcome()) CHECK(outcomes.count(n.id) == 1);
+}

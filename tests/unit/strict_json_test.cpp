@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "xueshe/answers.hpp"
+#include "xueshe/strict_json.hpp"
+
+using namespace xueshe;
+
+static std::string error_of(const std::string& text, JsonLimits limits = {1024, 4, 64}) {
+  auto r = parse_strict_json(text, limits);
+  return r.error ? r.error->code + "@" + r.error->field : "ok";
+}
+
+TEST_CASE("strict JSON rejects what nlohmann alone would accept or crash on") {
+  CHECK(error_of(R"({"a":1})") == "ok");
+  CHECK(error_of(R"({"a":1,"a":2})") == "duplicate_key@a");
+  CHECK(error_of(R"({"a":{"b":1,"b":2}})") == "duplicate_key@a.b");
+  CHECK(error_of(R"({"a":[{"b":1},{"b":1,"b":2}]})") == "duplicate_key@a[1].b");
+  CHECK(error_of(R"([[[[[1]]]]])") == "too_deep@$[0][0][0][0]");
+  CHECK(error_of(R"({"a":")" + std::string(65, 'x') + "\"}") == "string_too_long@a");
+  CHECK(error_of(std::string(1025, ' ')) == "too_large@$");
+  CHECK(error_of("") == "empty_input@$");
+  CHECK(error_of(" \n\t") == "empty_input@$");
+  CHECK(error_of("{") == "malformed_json@$");
+  CHECK(error_of(R"({"a":1} x)") == "malformed_json@$");
+  CHECK(error_of("{\"a\":\"\xff\"}") == "invalid_utf8@$");
+  CHECK(error_of("{\"a\":\"\xed\xa0\x80\"}") == "invalid_utf8@$");  // a UTF-16 surrogate
+  CHECK(error_of("{\"a\":\"\xc0\xaf\"}") == "invalid_utf8@$");      // overlong "/"
+  CHECK(error_of("{\"a\":\"学社衔接 ✓ 🎓\"}") == "ok");
+}
+
+TEST_CASE("answers are checked for name - type - value and date - relevant or not") {
+  auto code = [](const std::string& text) {
+    auto r = parse_answers(text);
+    return r.error ? r.error->code + "@" + r.error->field : "ok";
+  };
+  CHECK(code(R"({"destination":"employed","self_employed":false})") == "ok");
+  CHECK(code(R"({"destinaton":"employed"})") == "unknown_field@destinaton");
+  CHECK(code(R"({"destination":"astronaut"})") == "unknown_value@destination");
+  CHECK(code(R"({"destination":true})") == "wrong_type@destination");
+  CHECK(code(R"({"self_employed":"yes"})") == "wrong_type@self_employed");
+  CHECK(code(R"({"self_employed":null})") == "wrong_type@self_employed");
+  CHECK(code(R"({"graduation_date":"2022-02-30"})") == "invalid_date@graduation_date");
+  CHECK(code(R"({"graduation_date":20220630})") == "wrong_type@graduation_date");
+  CHECK(code(R"({"graduation_date":{"y":2022}})") == "wrong_type@graduation_date");
+  CHECK(code("[]") == "not_an_object@$");
+}

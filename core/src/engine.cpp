@@ -107,7 +107,7 @@ json outcome_json(const OutcomeContext& ctx) {
     json out = json::array();
     for (const Action& a : list) {
       out.push_back(json{{"id", a.id}, {"where", a.where}, {"text", a.text}, {"clause", a.clause}});
-      cited.push_back(a.clause);
+      cited.insert(cited.end(), a.cites.begin(), a.cites.end());
     }
     return out;
   };

@@ -200,7 +200,10 @@ class Loader {
     auto read_int = [this](int lo, int hi) {
       return [this, lo, hi](const json& v, const std::string& path, int& out) { return integer(v, path, lo, hi, out); };
     };
-    if (!keys(un, "unsettled", {"retention_months", "community_bases"}) ||
+    auto read_bool = [this](const json& v, const std::string& path, bool& out) { return boolean(v, path, out); };
+    if (!keys(un, "unsettled", {"retention_months", "community_bases", "youth_home_alternative"}) ||
+        !cited(un["youth_home_alternative"], "unsettled.youth_home_alternative", p.community_youth_home_alternative,
+               read_bool) ||
         !cited(un["retention_months"], "unsettled.retention_months", p.retention_months, read_int(0, 60)) ||
         !cited(un["community_bases"], "unsettled.community_bases", p.community_bases,
                [this](const json& v, const std::string& path, std::vector<std::string>& out) {
@@ -216,8 +219,7 @@ class Loader {
 
     const json& emp = root["employed"];
     if (!keys(emp, "employed", {"youth_home_alternative"}) ||
-        !cited(emp["youth_home_alternative"], "employed.youth_home_alternative", p.youth_home_alternative,
-               [this](const json& v, const std::string& path, bool& out) { return boolean(v, path, out); }))
+        !cited(emp["youth_home_alternative"], "employed.youth_home_alternative", p.youth_home_alternative, read_bool))
       return false;
 
     if (root.contains("receiving_review_days")) {

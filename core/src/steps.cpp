@@ -22,9 +22,12 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
   const std::string route_clause = p.route_clauses.count(route) ? p.route_clauses.at(route) : "";
   const std::string ask = p.ask_whom.at(lang);
   std::vector<Action> out;
+  // A text that sends the member to someone ({ask}) also relies on the clause naming them.
   auto step = [&](const std::string& id, const char* where, const std::string& clause,
                   const std::map<std::string, std::string>& params = {}) {
-    out.push_back(Action{id, where, message(lang, "step." + id, params), clause});
+    std::vector<std::string> cites{clause};
+    if (params.count("ask")) cites.push_back(p.ask_whom_clause);
+    out.push_back(Action{id, where, message(lang, "step." + id, params), clause, cites});
   };
   auto date_of = [&](const char* kind) {
     for (const Deadline& d : deadlines)
@@ -55,7 +58,8 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
     step("special.offline", "offline", route_clause, {{"ask", ask}});
   } else if (route == "community_mobile_branch") {
     step("community.apply", "system", route_clause, {{"basis", community_basis_text(ctx)}});
-    if (p.youth_home_alternative.value) step("community.youth_home", "system", p.youth_home_alternative.clause);
+    if (p.community_youth_home_alternative.value)
+      step("community.youth_home", "system", p.community_youth_home_alternative.clause);
     step("second_transfer", "info", p.rule_clauses.at("second_transfer"));
   } else if (route == "retain_at_school") {
     step("retain.tell", "offline", route_clause,
@@ -84,7 +88,7 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
 
 std::vector<Action> compute_notes(const OutcomeContext& ctx) {
   const std::string clause = ctx.policy.rule_clauses.at("higher_notice_prevails");
-  return {Action{"higher_notice", "info", message(ctx.lang, "note.higher_notice"), clause}};
+  return {Action{"higher_notice", "info", message(ctx.lang, "note.higher_notice"), clause, {clause}}};
 }
 
 }  // namespace xueshe

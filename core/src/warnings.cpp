@@ -1,5 +1,7 @@
 // Where the notice is silent or its clauses pull apart, and where the member's
 // dates have passed: said plainly, with the dates that do apply and whom to ask.
+#include <algorithm>
+
 #include "xueshe/messages.hpp"
 #include "xueshe/outcome_parts.hpp"
 #include "xueshe/routes.hpp"
@@ -33,8 +35,11 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   const std::string& route = ctx.outcome.route;
   const std::string ask = p.ask_whom.at(lang);
   std::vector<Warning> out;
+  // A warning that sends the member to someone ({ask}) also relies on the clause naming them.
   auto warn = [&](const std::string& code, const std::map<std::string, std::string>& params,
                   std::vector<std::string> clauses) {
+    if (params.count("ask") && std::find(clauses.begin(), clauses.end(), p.ask_whom_clause) == clauses.end())
+      clauses.push_back(p.ask_whom_clause);
     out.push_back(Warning{code, message(lang, "warning." + code, params), std::move(clauses)});
   };
 
@@ -43,7 +48,7 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   if (route_is_transfer(route) && !find_kind(deadlines, "complete_by")) {
     std::vector<const Deadline*> all;
     for (const Deadline& d : deadlines) all.push_back(&d);
-    std::vector<std::string> clauses{p.route_clauses.at(route), p.ask_whom_clause};
+    std::vector<std::string> clauses{p.route_clauses.at(route)};
     for (const Deadline* d : all) clauses.push_back(d->clause);
     warn("no_completion_date", {{"dates", all.empty() ? "—" : joined_phrases(all, lang)}, {"ask", ask}}, clauses);
   }
@@ -99,7 +104,6 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
       overdue_clauses.push_back(d.clause);
     }
   if (!overdue.empty()) {
-    overdue_clauses.push_back(p.ask_whom_clause);
     warn("deadline_passed", {{"list", joined_phrases(overdue, lang)}, {"ask", ask}}, overdue_clauses);
   }
 

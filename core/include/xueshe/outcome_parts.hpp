@@ -33,7 +33,8 @@ struct Action {
   std::string id;
   std::string where;  // system (智慧团建) | offline | info
   std::string text;
-  std::string clause;
+  std::string clause;               // the clause that requires this action
+  std::vector<std::string> cites;   // every clause the text relies on (clause first)
 };
 
 struct Warning {

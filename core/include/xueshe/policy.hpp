@@ -69,7 +69,8 @@ struct Policy {
   Cited<int> retention_months;                       // 0 = no retention at school
   Cited<std::vector<std::string>> community_bases;   // residence | hukou | origin
   Cited<int> new_org_within_months;                  // admitting school creates its org
-  Cited<bool> youth_home_alternative;                // 二.1 "也可转至青年之家团组织"
+  Cited<bool> youth_home_alternative;                // 二.1 "也可转至青年之家团组织" for the employed
+  Cited<bool> community_youth_home_alternative;      // the same for unsettled members (2022: 二.1 "(下同)")
   std::optional<Cited<int>> receiving_review_days;   // receiving org's review window
 
   std::vector<DeadlineRule> deadlines;

@@ -1,0 +1,15 @@
+# nlohmann/json and Howard Hinnant's date for the wasm build: symlinks to the
+# Debian headers in a folder that holds nothing else.
+set(XUESHE_SYSTEM_INCLUDE "/usr/include" CACHE PATH "Where Debian's nlohmann/ and date/ headers are")
+set(_deps ${CMAKE_BINARY_DIR}/wasm-header-deps)
+file(MAKE_DIRECTORY ${_deps})
+foreach(dir nlohmann date)
+  if(NOT EXISTS ${XUESHE_SYSTEM_INCLUDE}/${dir})
+    message(FATAL_ERROR "${XUESHE_SYSTEM_INCLUDE}/${dir} not found: install nlohmann-json3-dev and libhowardhinnant-date-dev")
+  endif()
+  file(CREATE_LINK ${XUESHE_SYSTEM_INCLUDE}/${dir} ${_deps}/${dir} SYMBOLIC)
+endforeach()
+add_library(nlohmann_json::nlohmann_json INTERFACE IMPORTED)
+set_target_properties(nlohmann_json::nlohmann_json PROPERTIES INTERFACE_INCLUDE_DIRECTORIES ${_deps})
+add_library(date::date INTERFACE IMPORTED)
+set_target_properties(date::date PROPERTIES INTERFACE_INCLUDE_DIRECTORIES ${_deps})

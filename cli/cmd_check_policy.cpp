@@ -1,6 +1,5 @@
 #include "commands.hpp"
-#include "xueshe/flow_export.hpp"
-#include "xueshe/limits.hpp"
+#include "xueshe/policy_summary.hpp"
 
 namespace xueshe::cli {
 
@@ -10,22 +9,11 @@ int run_check_policy(const std::string& file, const std::string& lang) {
   o.lang = lang;
   Setup s = setup(o);
   if (!s.engine) return 2;
-  const Policy& p = s.engine->policy();
-  nlohmann::json staff = nlohmann::json::array();
-  for (const StaffDate& d : p.staff_dates)
-    staff.push_back({{"date", format_iso_date(d.date)}, {"clause", d.clause}, {"what", d.what.at(s.lang)}});
-  print_json({{"ok", true},
-              {"id", p.id},
-              {"hash", p.hash},
-              {"cohort", p.cohort},
-              {"last_verified", format_iso_date(p.last_verified)},
-              {"clauses", p.clauses.size()},
-              {"deadline_rules", p.deadlines.size()},
-              {"staff_dates", staff},
-              {"paths", enumerate_paths(s.engine->flow(), sample_dates(p)).size()},
-              {"unreachable_nodes", unreachable_nodes(s.engine->flow())}},
-             true);
-  return unreachable_nodes(s.engine->flow()).empty() ? 0 : 2;
+  nlohmann::json summary = policy_summary(*s.engine, s.lang);
+  const bool whole = summary["unreachable_nodes"].empty();
+  summary["ok"] = whole;
+  print_json(summary, true);
+  return whole ? 0 : 2;
 }
 
 }  // namespace xueshe::cli

@@ -30,12 +30,22 @@ std::string value_label(const Policy& p, const std::string& field, const AnswerV
   return format_iso_date(std::get<Date>(v));
 }
 
-json policy_json(const Policy& p, const std::string& lang) {
+// The policy behind a result; `outdated` (every date of the policy has passed)
+// lets a front end put its banner on question screens too.
+json policy_json(const Policy& p, Date today, const std::string& lang) {
+  const bool outdated = today > p.latest_date();
   return json{{"id", p.id},
               {"hash", p.hash},
               {"title", p.title.at(lang)},
               {"cohort", p.cohort},
-              {"last_verified", format_iso_date(p.last_verified)}};
+              {"last_verified", format_iso_date(p.last_verified)},
+              {"latest_date", format_iso_date(p.latest_date())},
+              {"outdated", outdated},
+              {"outdated_text", outdated ? message(lang, "warning.policy_outdated",
+                                                   {{"title", p.title.at(lang)},
+                                                    {"date", format_iso_date(p.latest_date())},
+                                                    {"cohort", std::to_string(p.cohort)}})
+                                         : ""}};
 }
 
 json answered_json(const Policy& p, const std::vector<Step>& steps, const std::string& lang) {
@@ -172,7 +182,7 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
     body.update(outcome_json(ctx));
   }
   body["answered"] = answered_json(policy_, w.steps, lang);
-  body["policy"] = policy_json(policy_, lang);
+  body["policy"] = policy_json(policy_, today, lang);
   body["today"] = format_iso_date(today);
   body["lang"] = lang;
   return Result{true, std::move(body)};

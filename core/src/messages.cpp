@@ -6,13 +6,21 @@
 
 std::string_view xueshe_embedded_messages_zh_CN();
 std::string_view xueshe_embedded_messages_en();
+std::string_view xueshe_embedded_page_messages_zh_CN();
+std::string_view xueshe_embedded_page_messages_en();
 
 namespace xueshe {
 namespace {
 
-nlohmann::json parse_catalog(std::string_view text) {
-  StrictJson parsed = parse_strict_json(text, JsonLimits{1 << 20, 2, 1 << 16});
-  return parsed.error ? nlohmann::json::object() : parsed.value;
+// The engine's catalog and the page's, merged (their keys never overlap: the
+// catalog test checks).
+nlohmann::json parse_catalog(std::string_view engine_text, std::string_view page_text) {
+  const JsonLimits limits{1 << 20, 2, 1 << 16};
+  StrictJson engine = parse_strict_json(engine_text, limits);
+  StrictJson page = parse_strict_json(page_text, limits);
+  nlohmann::json out = engine.error ? nlohmann::json::object() : engine.value;
+  if (!page.error && page.value.is_object()) out.update(page.value);
+  return out;
 }
 
 }  // namespace
@@ -30,8 +38,9 @@ bool is_supported_language(const std::string& lang) {
 
 const nlohmann::json& catalog(const std::string& lang) {
   // Immutable after first use: constant data, not state.
-  static const nlohmann::json zh = parse_catalog(xueshe_embedded_messages_zh_CN());
-  static const nlohmann::json en = parse_catalog(xueshe_embedded_messages_en());
+  static const nlohmann::json zh =
+      parse_catalog(xueshe_embedded_messages_zh_CN(), xueshe_embedded_page_messages_zh_CN());
+  static const nlohmann::json en = parse_catalog(xueshe_embedded_messages_en(), xueshe_embedded_page_messages_en());
   return lang == "en" ? en : zh;
 }
 

@@ -25,6 +25,17 @@ void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
 
 }  // namespace
 
+TEST_CASE("the engine and page catalogs are valid JSON objects whose keys do not overlap") {
+  for (const std::string lang : {"zh-CN", "en"}) {
+    auto engine = nlohmann::json::parse(read_text(std::string(XUESHE_SOURCE_DIR) + "/core/messages/" + lang + ".json"));
+    auto page = nlohmann::json::parse(read_text(std::string(XUESHE_SOURCE_DIR) + "/core/messages/page." + lang + ".json"));
+    REQUIRE(engine.is_object());
+    REQUIRE(page.is_object());
+    for (auto it = page.begin(); it != page.end(); ++it) CHECK_FALSE(engine.contains(it.key()));
+    CHECK(catalog(lang).size() == engine.size() + page.size());
+  }
+}
+
 TEST_CASE("zh-CN and en catalogs have the same keys and placeholders") {
   const auto& zh = catalog("zh-CN");
   const auto& en = catalog("en");

@@ -1,0 +1,14 @@
+// A policy at a glance, for `xueshe check-policy`, the page's "about this
+// policy" panel and staff: its dates, clauses and whether its flow is whole.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "xueshe/engine.hpp"
+
+namespace xueshe {
+
+nlohmann::json policy_summary(const Engine& engine, const std::string& lang);
+
+}  // namespace xueshe

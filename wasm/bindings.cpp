@@ -1,0 +1,78 @@
+// Embind bindings: a thin layer of plain functions over core, JSON strings in
+// and out, errors as values (never a C++ exception crossing into JS).
+#include <emscripten/bind.h>
+
+#include <optional>
+#include <string>
+
+#include "xueshe/engine.hpp"
+#include "xueshe/flow_export.hpp"
+#include "xueshe/messages.hpp"
+#include "xueshe/policy_summary.hpp"
+
+namespace {
+
+using xueshe::Engine;
+using xueshe::Error;
+
+std::string lang_or_default(const std::string& lang) {
+  return xueshe::is_supported_language(lang) ? lang : "zh-CN";
+}
+
+// One loaded policy. Constructed from the policy's JSON text ("" = built-in);
+// when the text is not a valid policy, error() says why and every call returns it.
+class WasmEngine {
+ public:
+  explicit WasmEngine(const std::string& policy_text) {
+    auto load = xueshe::load_policy(policy_text.empty() ? xueshe::builtin_policy_text() : policy_text);
+    if (load.policy)
+      engine_.emplace(std::move(*load.policy));
+    else
+      error_ = *load.error;
+  }
+
+  std::string error(const std::string& lang) const {
+    return error_ ? xueshe::to_json_text(xueshe::error_body(*error_, lang_or_default(lang))) : "";
+  }
+
+  std::string evaluate(const std::string& answers, const std::string& today, const std::string& lang_in) const {
+    const std::string lang = lang_or_default(lang_in);
+    if (error_) return error(lang);
+    if (!xueshe::is_supported_language(lang_in))
+      return xueshe::to_json_text(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
+    auto day = xueshe::parse_iso_date(today);
+    if (!day) return xueshe::to_json_text(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
+    return xueshe::to_json_text(engine_->evaluate_json(answers, *day, lang).body);
+  }
+
+  std::string summary(const std::string& lang) const {
+    if (error_) return error(lang);
+    return xueshe::to_json_text(xueshe::policy_summary(*engine_, lang_or_default(lang)));
+  }
+
+  std::string flow() const {
+    if (error_) return error("zh-CN");
+    return xueshe::to_json_text(xueshe::flow_to_json(engine_->flow()));
+  }
+
+ private:
+  std::optional<Engine> engine_;
+  std::optional<Error> error_;
+};
+
+std::string catalog(const std::string& lang) { return xueshe::to_json_text(xueshe::catalog(lang_or_default(lang))); }
+
+std::string builtin_policy() { return std::string(xueshe::builtin_policy_text()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(xueshe) {
+  emscripten::class_<WasmEngine>("Engine")
+      .constructor<std::string>()
+      .function("error", &WasmEngine::error)
+      .function("evaluate", &WasmEngine::evaluate)
+      .function("summary", &WasmEngine::summary)
+      .function("flow", &WasmEngine::flow);
+  emscripten::function("catalog", &catalog);
+  emscripten::function("builtinPolicy", &builtin_policy);
+}

@@ -6,12 +6,18 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   nlohmann-json3-dev libhowardhinnant-date-dev catch2 libcli11-dev
+  emscripten
 )
+# The browser tests drive Debian's Chromium; `--no-browser` skips it (run.sh).
+[[ "${1:-}" == "--no-browser" ]] || packages+=(chromium)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js: any install will do (Debian's nodejs 18, or a newer one already here).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 if ((${#missing[@]})); then
   echo "Installing: ${missing[*]}"

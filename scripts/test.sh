@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Quick start, second command: install what is missing and run every test —
-# the native suite, then the same suite under AddressSanitizer + UBSan.
+# native (Catch2, the CLI as a process, scenario files), the same under
+# ASan+UBSan, then the shipped wasm module under Node and the page in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake --workflow --preset native
 cmake --workflow --preset native-asan
+cmake --workflow --preset wasm
+npm ci --no-audit --no-fund
+node --test --test-concurrency=1 tests/wasm/ $( [ -d tests/browser ] && echo tests/browser/ )

@@ -1,0 +1,32 @@
+// Loads the shipped wasm module (the very files the page serves) in Node, and
+// runs the native CLI, so tests can compare the two.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const site = process.env.XUESHE_SITE || path.join(root, 'build/wasm/site');
+export const cli = process.env.XUESHE_BINARY || path.join(root, 'build/native/cli/xueshe');
+
+export async function loadModule() {
+  const require = createRequire(import.meta.url);
+  const factory = require(path.join(site, 'xueshe.js'));
+  // Debian's Emscripten 3.1.6 loader cannot fetch a file path under Node 18+: pass the bytes.
+  return factory({ wasmBinary: readFileSync(path.join(site, 'xueshe.wasm')) });
+}
+
+export function policyText(name) {
+  return !name || name === 'hxci-2022' ? '' : readFileSync(path.join(root, name), 'utf8');
+}
+
+export function runCli(args, input) {
+  const r = spawnSync(cli, args, { input, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+// The CLI prints exactly the JSON text plus a newline.
+export function cliJson(r) {
+  return r.out.endsWith('\n') ? r.out.slice(0, -1) : r.out;
+}

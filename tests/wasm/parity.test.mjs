@@ -1,0 +1,69 @@
+// Native and wasm agree exactly beyond the scenario files: on every path of
+// every policy, in both languages, and on bad input of every kind.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { loadModule, policyText, root, runCli, cliJson } from './load.mjs';
+
+const m = await loadModule();
+const policies = ['hxci-2022', 'tests/policies/example-2025-12m.json', 'tests/policies/example-2024-0m.json'];
+
+for (const policy of policies) {
+  for (const lang of ['zh-CN', 'en']) {
+    test(`every path of ${policy} (${lang}) gives the same bytes natively and in wasm`, () => {
+      const args = ['paths', '--today', '2022-08-20', '--lang', lang];
+      if (policy !== 'hxci-2022') args.push('--policy', path.join(root, policy));
+      const r = runCli(args, '');
+      assert.equal(r.code, 0);
+      const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+      assert.ok(lines.length >= 15);
+      const e = new m.Engine(policyText(policy));
+      for (const line of lines) {
+        const wasm = JSON.parse(e.evaluate(JSON.stringify(line.answers), '2022-08-20', lang));
+        assert.deepEqual(wasm, line.result, JSON.stringify(line.answers));
+      }
+      e.delete();
+    });
+  }
+}
+
+const bad = [
+  '', ' \n', '{"destination":', '[1]', '"x"', '{"destinaton":"employed"}', '{"destination":"astronaut"}',
+  '{"destination":3}', '{"destination":null}', '{"destination":"employed","destination":"military"}',
+  '{"graduation_date":"2022-02-30"}', '{"graduation_date":"2022-6-30"}', '{"departure_date":"2022-08-31x"}',
+  '{"destination":"study_abroad","graduation_date":"2022-07-01","departure_date":"2022-06-30"}',
+  '{"destination":"' + 'x'.repeat(20000) + '"}', '['.repeat(40) + ']'.repeat(40),
+  '{"destination":"<script>alert(1)</script>"}',
+];
+
+test('bad input: the same error object natively and in wasm, never an abort', () => {
+  const e = new m.Engine('');
+  for (const input of bad) {
+    for (const lang of ['zh-CN', 'en']) {
+      const wasm = e.evaluate(input, '2022-07-01', lang);
+      const native = runCli(['evaluate', '--today', '2022-07-01', '--lang', lang], input);
+      assert.equal(native.code, 2, input.slice(0, 60));
+      assert.equal(wasm, cliJson(native), input.slice(0, 60));
+      assert.ok(JSON.parse(wasm).error.message.length > 0);
+    }
+  }
+  // Invalid UTF-8 cannot be passed as a JS string; the module is still alive after all of the above.
+  assert.equal(JSON.parse(e.evaluate('{}', '2022-07-01', 'en')).status, 'question');
+  e.delete();
+});
+
+test('bad today and bad language come back as errors naming the field', () => {
+  const e = new m.Engine('');
+  assert.equal(JSON.parse(e.evaluate('{}', '2022-02-30', 'en')).error.field, 'today');
+  assert.equal(JSON.parse(e.evaluate('{}', '2022-07-01', 'fr')).error.field, 'lang');
+  e.delete();
+});
+
+test('a broken policy is an error value with its JSON path, in both languages', () => {
+  const broken = new m.Engine(policyText('tests/policies/broken/impossible-date.json'));
+  const err = JSON.parse(broken.error('en')).error;
+  assert.equal(err.code, 'policy_invalid_date');
+  assert.equal(err.field, 'deadlines[1].date');
+  assert.equal(JSON.parse(broken.evaluate('{}', '2022-07-01', 'zh-CN')).error.field, 'deadlines[1].date');
+  broken.delete();
+});

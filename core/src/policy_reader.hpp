@@ -1,0 +1,149 @@
+// Internal: strict readers for the JSON policy formats (school policy, national
+// layer). Every failure records an Error naming the JSON path; the first one wins.
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "xueshe/policy.hpp"
+#include "xueshe/strict_json.hpp"
+
+namespace xueshe::policy_reading {
+
+using nlohmann::json;
+
+inline const std::vector<std::string> kLanguages = {"zh-CN", "en"};
+
+inline bool contains(const std::vector<std::string>& v, const std::string& s) {
+  for (const auto& x : v)
+    if (x == s) return true;
+  return false;
+}
+
+inline std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+  return out;
+}
+
+class PolicyReader {
+ public:
+  std::optional<Error> error;
+
+  bool fail(const std::string& code, const std::string& path, std::map<std::string, std::string> params = {}) {
+    if (!error) error = Error{code, path.empty() ? "$" : path, std::move(params)};
+    return false;
+  }
+
+  // The object has exactly the required keys plus any of the optional ones.
+  bool keys(const json& obj, const std::string& path, const std::vector<std::string>& required,
+            const std::vector<std::string>& optional = {}) {
+    if (!obj.is_object()) return fail("policy_wrong_type", path, {{"expected", "object"}});
+    for (auto it = obj.begin(); it != obj.end(); ++it)
+      if (!contains(required, it.key()) && !contains(optional, it.key()))
+        return fail("policy_unknown_key", json_path_key(path, it.key()),
+                    {{"allowed", join(required) + (optional.empty() ? "" : ", " + join(optional))}});
+    for (const auto& k : required)
+      if (!obj.contains(k)) return fail("policy_missing_key", json_path_key(path, k));
+    return true;
+  }
+
+  bool string(const json& v, const std::string& path, std::string& out) {
+    if (!v.is_string() || v.get_ref<const std::string&>().empty())
+      return fail("policy_wrong_type", path, {{"expected", "string"}});
+    out = v.get<std::string>();
+    return true;
+  }
+
+  bool integer(const json& v, const std::string& path, int lo, int hi, int& out) {
+    if (!v.is_number_integer()) return fail("policy_wrong_type", path, {{"expected", "integer"}});
+    auto n = v.get<std::int64_t>();
+    if (n < lo || n > hi)
+      return fail("policy_out_of_range", path, {{"min", std::to_string(lo)}, {"max", std::to_string(hi)}});
+    out = static_cast<int>(n);
+    return true;
+  }
+
+  bool boolean(const json& v, const std::string& path, bool& out) {
+    if (!v.is_boolean()) return fail("policy_wrong_type", path, {{"expected", "bool"}});
+    out = v.get<bool>();
+    return true;
+  }
+
+  bool date(const json& v, const std::string& path, Date& out) {
+    if (!v.is_string()) return fail("policy_wrong_type", path, {{"expected", "date"}});
+    auto d = parse_iso_date(v.get_ref<const std::string&>());
+    if (!d) return fail("policy_invalid_date", path, {{"got", v.get<std::string>()}});
+    out = *d;
+    return true;
+  }
+
+  bool localized(const json& v, const std::string& path, Localized& out) {
+    if (!keys(v, path, kLanguages)) return false;
+    for (const auto& lang : kLanguages)
+      if (!string(v[lang], json_path_key(path, lang), out[lang])) return false;
+    return true;
+  }
+
+  bool clause_ref(const json& v, const std::string& path, std::string& out) {
+    if (!string(v, path, out)) return false;
+    if (!clause_ids_.count(out)) return fail("policy_unknown_clause", path, {{"clause", out}});
+    return true;
+  }
+
+  template <typename T, typename ReadValue>
+  bool cited(const json& v, const std::string& path, Cited<T>& out, ReadValue read_value) {
+    if (!keys(v, path, {"value", "clause"})) return false;
+    return read_value(v["value"], json_path_key(path, "value"), out.value) &&
+           clause_ref(v["clause"], json_path_key(path, "clause"), out.clause);
+  }
+
+  bool string_list(const json& v, const std::string& path, const std::vector<std::string>& allowed,
+                   std::vector<std::string>& out, bool allow_empty) {
+    if (!v.is_array()) return fail("policy_wrong_type", path, {{"expected", "array"}});
+    if (v.empty() && !allow_empty) return fail("policy_empty_list", path);
+    for (size_t i = 0; i < v.size(); ++i) {
+      std::string p = json_path_index(path, i), s;
+      if (!string(v[i], p, s)) return false;
+      if (!contains(allowed, s)) return fail("policy_unknown_value", p, {{"got", s}, {"allowed", join(allowed)}});
+      if (contains(out, s)) return fail("policy_duplicate_value", p, {{"got", s}});
+      out.push_back(s);
+    }
+    return true;
+  }
+
+  bool clauses(const json& v, std::vector<Clause>& out) {
+    if (!v.is_array() || v.empty()) return fail("policy_wrong_type", "clauses", {{"expected", "array"}});
+    for (size_t i = 0; i < v.size(); ++i) {
+      std::string path = json_path_index("clauses", i);
+      Clause c;
+      if (!keys(v[i], path, {"id", "title", "text"}) || !string(v[i]["id"], path + ".id", c.id) ||
+          !localized(v[i]["title"], path + ".title", c.title) ||
+          !localized(v[i]["text"], path + ".text", c.text))
+        return false;
+      if (!clause_ids_.insert(c.id).second) return fail("policy_duplicate_value", path + ".id", {{"got", c.id}});
+      out.push_back(std::move(c));
+    }
+    return true;
+  }
+
+  bool named_clauses(const json& v, const std::string& path, const std::vector<std::string>& names,
+                     std::map<std::string, std::string>& out) {
+    if (!keys(v, path, names)) return false;
+    for (const auto& n : names)
+      if (!clause_ref(v[n], json_path_key(path, n), out[n])) return false;
+    return true;
+  }
+
+
+ protected:
+  std::set<std::string> clause_ids_;
+};
+
+// FNV-1a 64 of the file's bytes, as hex: identifies the exact text of a policy.
+std::string fnv1a_hex(std::string_view bytes);
+
+}  // namespace xueshe::policy_reading

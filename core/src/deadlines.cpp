@@ -37,6 +37,7 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
   const std::string& route = ctx.outcome.route;
   const std::string& lang = ctx.lang;
   std::vector<Deadline> out;
+  if (route == "age_out") return out;  // 离团: nothing is transferred, so no transfer date applies
   auto add = [&](std::string kind, Date date, std::string clause, std::string what) {
     Deadline d;
     d.kind = std::move(kind);

@@ -82,6 +82,7 @@ std::string route_org(const OutcomeContext& ctx, const std::string& route) {
 
 std::string route_clause(const Policy& p, const std::string& route) {
   if (route == "youth_home_org") return p.youth_home_alternative.clause;
+  if (route == "age_out") return p.national.rule_clauses.at("age_out");
   auto it = p.route_clauses.find(route);
   return it == p.route_clauses.end() ? "" : it->second;
 }
@@ -130,12 +131,14 @@ json outcome_json(const OutcomeContext& ctx) {
   }
 
   // Every clause relied on, in the notice's own order, with its text.
+  // The notice's clauses first, then the national layer's.
   json clauses = json::array(), clause_texts = json::array();
-  for (const Clause& c : p.clauses)
-    if (std::find(cited.begin(), cited.end(), c.id) != cited.end()) {
-      clauses.push_back(c.id);
-      clause_texts.push_back(json{{"id", c.id}, {"title", c.title.at(lang)}, {"text", c.text.at(lang)}});
-    }
+  for (const auto* list : {&p.clauses, &p.national.clauses})
+    for (const Clause& c : *list)
+      if (std::find(cited.begin(), cited.end(), c.id) != cited.end()) {
+        clauses.push_back(c.id);
+        clause_texts.push_back(json{{"id", c.id}, {"title", c.title.at(lang)}, {"text", c.text.at(lang)}});
+      }
 
   return json{{"route", route},
               {"variant", ctx.outcome.variant},
@@ -154,6 +157,42 @@ json outcome_json(const OutcomeContext& ctx) {
               {"cases", ctx.cases}};
 }
 
+// A choice answered ahead of time must be one the flow offers for it somewhere ahead.
+std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, const std::string& field,
+                                   const AnswerValue& value) {
+  const auto* choice = std::get_if<std::string>(&value);
+  if (!choice) return std::nullopt;
+  std::vector<std::string> offered;
+  for (const Node& n : flow.nodes)
+    if (n.field == field && n.kind == FieldKind::choice && node_reachable(flow, from, n.id))
+      for (const auto& o : n.options)
+        if (std::find(offered.begin(), offered.end(), o) == offered.end()) offered.push_back(o);
+  if (offered.empty() || std::find(offered.begin(), offered.end(), *choice) != offered.end()) return std::nullopt;
+  std::string list;
+  for (const auto& o : offered) list += (list.empty() ? "" : ", ") + o;
+  return Error{"value_not_offered", field, {{"got", *choice}, {"allowed", list}}};
+}
+
+// Dates on the path must be in order: one cannot leave for abroad before
+// graduating, nor graduate before being born or younger than a member can be.
+std::optional<Error> check_date_order(const Answers& used) {
+  auto grad = used.date("graduation_date");
+  if (!grad) return std::nullopt;
+  auto order_error = [&](const char* field, const Date& got) {
+    return Error{"date_order", field,
+                 {{"got", format_iso_date(got)}, {"other_field", "graduation_date"}, {"other", format_iso_date(*grad)}}};
+  };
+  if (auto departure = used.date("departure_date"); departure && *departure < *grad)
+    return order_error("departure_date", *departure);
+  if (auto birth = used.date("birth_date")) {
+    if (*birth >= *grad) return order_error("birth_date", *birth);
+    if (add_months_clamped(*birth, 12 * 14) > *grad)
+      return Error{"implausible_date", "birth_date",
+                   {{"got", format_iso_date(*birth)}, {"other", format_iso_date(*grad)}, {"years", "14"}}};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Engine::Engine(Policy policy) : policy_(std::move(policy)), flow_(build_flow(policy_)) {}
@@ -163,15 +202,18 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   Walk w = walk(flow_, answers);
   if (w.error) return Result{false, error_body(*w.error, lang)};
 
-  // Dates on the path must be in order: one cannot leave for abroad before graduating.
-  auto grad = w.used.date("graduation_date");
-  auto departure = w.used.date("departure_date");
-  if (grad && departure && *departure < *grad)
-    return Result{false, error_body(Error{"date_order", "departure_date",
-                                          {{"got", format_iso_date(*departure)},
-                                           {"other_field", "graduation_date"},
-                                           {"other", format_iso_date(*grad)}}},
-                                    lang)};
+  // Answers given for questions still ahead are checked now, not when reached:
+  // a value the policy does not offer there, or dates out of order, are errors
+  // as soon as both are given and both matter on this member's way.
+  Answers relevant = w.used;
+  if (w.at)
+    for (const std::string& field : fields_ahead(flow_, w.at->id))
+      if (auto it = answers.values.find(field); it != answers.values.end()) {
+        if (auto not_offered = offered_ahead(flow_, w.at->id, field, it->second))
+          return Result{false, error_body(*not_offered, lang)};
+        relevant.values.insert(*it);
+      }
+  if (auto inconsistent = check_date_order(relevant)) return Result{false, error_body(*inconsistent, lang)};
 
   json body{{"status", w.at && !w.at->is_outcome() ? "question" : "outcome"}};
   if (!w.at) return Result{false, error_body(Error{"internal_flow", "$", {}}, lang)};

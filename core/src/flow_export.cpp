@@ -10,7 +10,13 @@ json flow_to_json(const Flow& flow) {
   json nodes = json::array();
   for (const Node& n : flow.nodes) {
     json node{{"id", n.id}};
-    if (n.is_outcome()) {
+    if (n.is_decision()) {
+      node["type"] = "decision";
+      node["decision"] = n.decision;
+      json edges = json::array();
+      for (const Edge& e : n.edges) edges.push_back(json{{"when", e.when}, {"to", e.to}});
+      node["edges"] = edges;
+    } else if (n.is_outcome()) {
       node["type"] = "outcome";
       node["route"] = n.route;
       node["alternatives"] = n.alternatives;
@@ -45,10 +51,11 @@ std::string dot_escape(const std::string& s) {
 std::string flow_to_dot(const Flow& flow, const std::string& lang) {
   std::string out = "digraph xueshe {\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n";
   for (const Node& n : flow.nodes) {
-    std::string label = n.is_outcome() ? n.route + (n.variant.empty() ? "" : " (" + n.variant + ")")
-                                       : message(lang, "question." + n.field + ".text");
+    std::string label = n.is_outcome()    ? n.route + (n.variant.empty() ? "" : " (" + n.variant + ")")
+                        : n.is_decision() ? n.decision
+                                          : message(lang, "question." + n.field + ".text");
     out += "  \"" + dot_escape(n.id) + "\" [label=\"" + dot_escape(label) + "\", shape=" +
-           (n.is_outcome() ? "box, style=rounded" : "ellipse") + "];\n";
+           (n.is_outcome() ? "box, style=rounded" : n.is_decision() ? "diamond" : "ellipse") + "];\n";
   }
   for (const Node& n : flow.nodes)
     for (const Edge& e : n.edges)

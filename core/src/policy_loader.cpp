@@ -5,6 +5,7 @@
 #include <set>
 
 #include "xueshe/cases.hpp"
+#include "xueshe/national.hpp"
 #include "xueshe/limits.hpp"
 #include "xueshe/policy.hpp"
 #include "xueshe/routes.hpp"
@@ -139,8 +140,9 @@ class Loader : public policy_reading::PolicyReader {
 }  // namespace
 
 const Clause* Policy::find_clause(const std::string& clause_id) const {
-  for (const Clause& c : clauses)
-    if (c.id == clause_id) return &c;
+  for (const auto* list : {&clauses, &national.clauses})
+    for (const Clause& c : *list)
+      if (c.id == clause_id) return &c;
   return nullptr;
 }
 
@@ -169,6 +171,20 @@ PolicyLoad load_policy(std::string_view text) {
     return out;
   }
   p.hash = fnv1a_hex(text);
+
+  // The national layer applies to every school policy; its clause ids are its own.
+  NationalLoad national = load_national(builtin_national_text());
+  if (!national.layer) {
+    out.error = Error{"internal_national", national.error->field, {}};
+    return out;
+  }
+  for (size_t i = 0; i < p.clauses.size(); ++i)
+    for (const Clause& n : national.layer->clauses)
+      if (p.clauses[i].id == n.id) {
+        out.error = Error{"policy_conflicts_national", json_path_index("clauses", i) + ".id", {{"got", n.id}}};
+        return out;
+      }
+  p.national = std::move(*national.layer);
   out.policy = std::move(p);
   return out;
 }

@@ -2,6 +2,7 @@
 // requires it (二.1–二.8 and 三.2 of the 2022 notice; ids come from the policy).
 #include "xueshe/messages.hpp"
 #include "xueshe/outcome_parts.hpp"
+#include "xueshe/routes.hpp"
 
 namespace xueshe {
 // The community basis the member chose, or (when the community route is only an
@@ -34,8 +35,6 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
       if (d.kind == kind) return format_iso_date(d.date);
     return std::string();
   };
-  const bool transfer_in_system = route != "retain_at_school" && route != "overseas_study_branch" &&
-                                  route != "delayed_graduation_org";
 
   if (route == "employer_org") {
     step("employer_org.apply", "system", route_clause);
@@ -75,9 +74,34 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
     step("hometown.apply", "system", route_clause);
   } else if (route == "delayed_graduation_org") {
     step("delayed.school", "info", route_clause);
+  } else if (route == "age_out") {
+    const auto& nat = p.national.rule_clauses;
+    const std::map<std::string, std::string> age{{"limit", std::to_string(p.national.age_limit.value)}};
+    step(ctx.used.flag("party_member").value_or(false) ? "age_out.party" : "age_out.member", "info", nat.at("age_out"),
+         age);
+    step("age_out.procedure", "offline", nat.at("age_out_procedure"), {{"ask", ask}});
   }
 
-  if (transfer_in_system) {
+  // Rules above the notice (national layer).
+  const auto& nat = p.national.rule_clauses;
+  const std::map<std::string, std::string> limit{{"limit", std::to_string(p.national.age_limit.value)}};
+  if (route != "age_out" && ctx.used.flag("holds_league_post").value_or(false))
+    step("age.post_keeps", "info", nat.at("age_out"), limit);
+  if (route != "age_out" && ctx.used.flag("party_member").value_or(false)) {
+    step("party.transfers", "info", nat.at("party_members_transfer"), limit);
+    out.back().cites.push_back(nat.at("age_out"));
+  }
+  if ((route == "employer_org" || route == "employer_township_org") && !ctx.cases.count("self_employed"))
+    step("employed.system_committee", "system", nat.at("system_committees"));
+  const std::string region = ctx.used.choice("receiving_region").value_or("other");
+  for (const auto& external : p.national.external_regions.value)
+    if (region == external) {
+      const std::map<std::string, std::string> where{{"region", message(lang, "option.receiving_region." + region)}};
+      if (region == "guangdong") step("region.guangdong_register", "system", nat.at("guangdong_registration"), where);
+      step("region.external_system", "system", nat.at("external_systems"), where);
+    }
+
+  if (route_is_transfer(route)) {
     step("edit_until_accepted", "system", p.rule_clauses.at("edit_until_accepted"));
     if (p.receiving_review_days)
       step("review_days", "info", p.receiving_review_days->clause,
@@ -87,8 +111,16 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
 }
 
 std::vector<Action> compute_notes(const OutcomeContext& ctx) {
+  std::vector<Action> out;
+  const std::string& route = ctx.outcome.route;
+  // Why it matters (团章.8): a member left untransferred drifts toward 自行脱团.
+  if (route != "age_out" && route != "delayed_graduation_org") {
+    const std::string why = ctx.policy.national.rule_clauses.at("why_transfer");
+    out.push_back(Action{"why_transfer", "info", message(ctx.lang, "note.why_transfer"), why, {why}});
+  }
   const std::string clause = ctx.policy.rule_clauses.at("higher_notice_prevails");
-  return {Action{"higher_notice", "info", message(ctx.lang, "note.higher_notice"), clause, {clause}}};
+  out.push_back(Action{"higher_notice", "info", message(ctx.lang, "note.higher_notice"), clause, {clause}});
+  return out;
 }
 
 }  // namespace xueshe

@@ -91,6 +91,24 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
 
   if (route == "delayed_graduation_org") warn("delayed_nothing_now", {}, {p.route_clauses.at(route)});
 
+  // Rules above the notice: the age limit.
+  const auto& nat = p.national.rule_clauses;
+  const std::string limit = std::to_string(p.national.age_limit.value);
+  if (route == "age_out")
+    warn("age_out_no_transfer", {{"limit", limit}}, {nat.at("age_out"), nat.at("age_out_procedure")});
+  auto birth = ctx.used.date("birth_date");
+  if (route != "age_out" && birth && !deadlines.empty() && !ctx.used.flag("holds_league_post").value_or(false)) {
+    // Turning the age limit after graduation but before a date that still
+    // applies: no source settles this case.
+    const Date birthday = add_months_clamped(*birth, 12 * p.national.age_limit.value);
+    const Deadline* last = &deadlines.back();
+    if (birthday <= last->date)
+      warn("age_limit_before_deadline",
+           {{"limit", limit}, {"birthday", format_iso_date(birthday)}, {"deadline", deadline_phrase(*last, lang)},
+            {"ask", ask}},
+           {nat.at("age_out"), nat.at("age_out_procedure")});
+  }
+
   if (auto grad = ctx.used.date("graduation_date"))
     if (static_cast<int>(grad->year()) != p.cohort)
       warn("graduation_outside_cohort",

@@ -54,6 +54,9 @@ TEST_CASE("bad answers on stdin") {
       {"irrelevant field still checked", R"({"destination":"military","enrollment_date":"2022-13-01"})", "invalid_date", "enrollment_date"},
       {"departure before graduation (study abroad)", R"({"destination":"study_abroad","graduation_date":"2022-07-01","departure_date":"2022-06-30"})", "date_order", "departure_date"},
       {"departure before graduation (work abroad)", R"({"destination":"work_abroad","abroad_kind":"official","graduation_date":"2022-07-01","departure_date":"2021-12-01"})", "date_order", "departure_date"},
+      {"born after graduating", R"({"destination":"military","graduation_date":"2022-06-30","birth_date":"2022-07-01"})", "date_order", "birth_date"},
+      {"younger than a member can be", R"({"destination":"military","graduation_date":"2022-06-30","birth_date":"2012-01-01"})", "implausible_date", "birth_date"},
+      {"birth date checked before it is asked", R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"2023-01-01"})", "date_order", "birth_date"},
       {"too large", "{\"destination\":\"" + std::string(20000, 'x') + "\"}", "too_large", "$"},
       {"too deep", deep, "too_deep", "$[0][0][0][0]"},
   };

@@ -11,7 +11,8 @@ TEST_CASE("flow --format json lists nodes and edges; dot is a digraph") {
   auto dot = xueshe_run({"flow", "--format", "dot"});
   REQUIRE(dot.exit_code == 0);
   CHECK(dot.out.rfind("digraph xueshe {", 0) == 0);
-  CHECK(dot.out.find("\"destination\" -> \"employed.self_employed\" [label=\"employed\"]") != std::string::npos);
+  CHECK(dot.out.find("\"destination\" -> \"employed.graduation_date\" [label=\"employed\"]") != std::string::npos);
+  CHECK(dot.out.find("shape=diamond") != std::string::npos);  // the age decision
 }
 
 TEST_CASE("check-policy summarizes a good policy") {
@@ -20,13 +21,16 @@ TEST_CASE("check-policy summarizes a good policy") {
   auto j = parse_out(r);
   CHECK(j["ok"] == true);
   CHECK(j["id"] == "hxci-2022");
-  CHECK(j["paths"] == 24);
+  CHECK(j["paths"] == 321);
   CHECK(j["unreachable_nodes"].empty());
   CHECK(j["staff_dates"][1]["clause"] == "三.2①");
 }
 
 TEST_CASE("evaluate without --policy uses the built-in 2022 policy - identical to the file") {
-  const std::string answers = R"({"destination":"employed","self_employed":false,"employer_classified":false,"civil_servant":true,"employer_has_league_org":true})";
+  const std::string answers =
+      R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"2000-03-15","party_member":false,)"
+      R"("self_employed":false,"employer_classified":false,"civil_servant":true,"employer_has_league_org":true,)"
+      R"("receiving_region":"other"})";
   auto builtin = xueshe_run({"evaluate", "--today", "2022-07-01"}, answers);
   auto file = xueshe_run({"evaluate", "--today", "2022-07-01", "--policy", source_path("policies/hxci-2022.json")}, answers);
   REQUIRE(builtin.exit_code == 0);
@@ -37,8 +41,8 @@ TEST_CASE("evaluate without --policy uses the built-in 2022 policy - identical t
 }
 
 TEST_CASE("ask: a questionnaire in the terminal ending in a readable outcome") {
-  // 4 = unsettled, 1 = keep at school, then the graduation date.
-  auto r = xueshe_run({"ask", "--today", "2022-09-01"}, "4\n1\n2022-08-31\n");
+  // 4 = unsettled, graduation date, birth date, 2 = not a Party member, 1 = keep at school.
+  auto r = xueshe_run({"ask", "--today", "2022-09-01"}, "4\n2022-08-31\n2000-03-15\n2\n1\n");
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("毕业离校后，你的去向是？") != std::string::npos);
@@ -54,14 +58,14 @@ TEST_CASE("ask: wrong input is asked again - b goes back - closed input stops cl
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("There is no such option") != std::string::npos);
-  CHECK(r.out.find("Are you starting your own business") != std::string::npos);
+  CHECK(r.out.find("What is your graduation date?") != std::string::npos);
   CHECK(r.out.find("delayed-graduation") != std::string::npos);
   auto closed = xueshe_run({"ask"}, "1\n");
   CHECK(closed.exit_code == 1);
 }
 
 TEST_CASE("ask re-asks a date that contradicts an earlier answer") {
-  auto r = xueshe_run({"ask", "--today", "2022-07-01"}, "5\n2022-07-01\n2022-06-01\n2022-07-15\n");
+  auto r = xueshe_run({"ask", "--today", "2022-07-01"}, "5\n2022-07-01\n2000-01-01\n2\n2022-06-01\n2022-07-15\n");
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("顺序不对") != std::string::npos);

@@ -31,29 +31,60 @@ TEST_CASE("no node of the flow is unreachable - for every policy") {
   }
 }
 
+// The personal answers every destination but delayed graduation starts with.
+static std::string with(const std::string& rest, const char* birth = "2000-03-15") {
+  return std::string(R"({"graduation_date":"2022-06-30","birth_date":")") + birth + R"(","party_member":false)" +
+         (rest.empty() ? "" : "," + rest) + "}";
+}
+
 TEST_CASE("the 2022 flow reads like the notice") {
   Flow f = build_flow(must_load(std::string(builtin_policy_text())));
   CHECK(next_after(f, "{}") == "destination");
-  CHECK(next_after(f, R"({"destination":"employed"})") == "employed.self_employed");
-  CHECK(next_after(f, R"({"destination":"employed","self_employed":true})") == "employed.has_org");
-  CHECK(next_after(f, R"({"destination":"employed","self_employed":false})") == "employed.classified");
-  CHECK(next_after(f, R"({"destination":"employed","self_employed":false,"employer_classified":true})") ==
+  CHECK(next_after(f, R"({"destination":"employed"})") == "employed.graduation_date");
+  CHECK(next_after(f, R"({"destination":"employed","graduation_date":"2022-06-30"})") == "employed.birth_date");
+  CHECK(next_after(f, with(R"("destination":"employed")")) == "employed.self_employed");
+  CHECK(next_after(f, with(R"("destination":"employed","self_employed":true)")) == "employed.has_org");
+  CHECK(next_after(f, with(R"("destination":"employed","self_employed":false)")) == "employed.classified");
+  CHECK(next_after(f, with(R"("destination":"employed","self_employed":false,"employer_classified":true)")) ==
         "employed.classified.civil_servant");
-  CHECK(next_after(f, R"({"destination":"employed","self_employed":true,"employer_has_league_org":false})") ==
+  CHECK(next_after(f, with(R"("destination":"employed","self_employed":true,"employer_has_league_org":false)")) ==
         "employed.youth_home");
-  CHECK(next_after(f, R"({"destination":"military"})") == "outcome.military");
-  CHECK(next_after(f, R"({"destination":"unsettled"})") == "unsettled.choice");
-  CHECK(next_after(f, R"({"destination":"unsettled","unsettled_choice":"retain_at_school"})") ==
-        "unsettled.retain.graduation_date");
-  CHECK(next_after(f, R"({"destination":"work_abroad","abroad_kind":"private"})") == "work_abroad.private.graduation_date");
+  CHECK(next_after(f, with(R"("destination":"employed","self_employed":true,"employer_has_league_org":true)")) ==
+        "region.outcome.employer_org");
+  CHECK(next_after(f, with(R"("destination":"military")")) == "outcome.military");
+  CHECK(next_after(f, with(R"("destination":"unsettled")")) == "unsettled.choice");
+  CHECK(next_after(f, with(R"("destination":"unsettled","unsettled_choice":"retain_at_school")")) ==
+        "outcome.retain_at_school");
+  CHECK(next_after(f, with(R"("destination":"work_abroad","abroad_kind":"private")")) ==
+        "work_abroad.private.departure_date");
   CHECK(next_after(f, R"({"destination":"delayed_graduation","self_employed":true})") == "outcome.delayed_graduation");
-  CHECK(max_questions_from(f, "destination") == 6);
+  // destination, graduation, birth, party, league post (at 28), self-employed, classified, civil servant,
+  // org, youth home, region
+  CHECK(max_questions_from(f, "destination") == 11);
+}
+
+TEST_CASE("the age rule: at 28 by the graduation month a member with no league post leaves the League") {
+  Flow f = build_flow(must_load(std::string(builtin_policy_text())));
+  const std::string military = R"("destination":"military")";
+  CHECK(next_after(f, with(military, "1994-07-01")) == "outcome.military");          // 27 at graduation
+  CHECK(next_after(f, with(military, "1994-06-30")) == "military.league_post");      // 28 on graduation day
+  CHECK(next_after(f, with(military, "1994-06-15")) == "military.league_post");      // 28 before it
+  CHECK(next_after(f, with(military + R"(,"holds_league_post":false)", "1994-06-30")) == "outcome.age_out");
+  CHECK(next_after(f, with(military + R"(,"holds_league_post":true)", "1994-06-30")) == "outcome.military");
+  // Counted at the graduation month: graduating 2022-06-10, born 1994-06-25, 28 later that month.
+  CHECK(next_after(f, R"({"destination":"military","graduation_date":"2022-06-10","birth_date":"1994-06-25","party_member":false})") ==
+        "military.league_post");
+  // Born 29 February: 28 years on is 28 February in a common year.
+  CHECK(next_after(f, R"({"destination":"military","graduation_date":"2024-02-28","birth_date":"1996-02-29","party_member":false})") ==
+        "military.league_post");
+  CHECK(next_after(f, R"({"destination":"military","graduation_date":"2024-01-31","birth_date":"1996-02-29","party_member":false})") ==
+        "outcome.military");
 }
 
 TEST_CASE("a policy can take options away; what is left alone is implied - not asked") {
   Flow no_retention = build_flow(must_load(policy_texts()[2]));
-  CHECK(next_after(no_retention, R"({"destination":"unsettled"})") == "outcome.community_mobile_branch");
-  auto parsed = parse_answers(R"({"destination":"unsettled","unsettled_choice":"retain_at_school"})");
+  CHECK(next_after(no_retention, with(R"("destination":"unsettled")")) == "region.outcome.community_mobile_branch");
+  auto parsed = parse_answers(with(R"("destination":"unsettled","unsettled_choice":"retain_at_school")"));
   Walk w = walk(no_retention, parsed.answers);
   REQUIRE(w.error.has_value());
   CHECK(w.error->code == "value_not_offered");
@@ -61,9 +92,9 @@ TEST_CASE("a policy can take options away; what is left alone is implied - not a
 
   Flow no_youth_home = build_flow(must_load(policy_texts()[1]));
   CHECK(no_youth_home.find("employed.youth_home") == nullptr);
-  CHECK(next_after(no_youth_home, R"({"destination":"employed","self_employed":true,"employer_has_league_org":false})") ==
-        "outcome.employer_township");
-  CHECK(next_after(no_youth_home, R"({"destination":"unsettled","unsettled_choice":"transfer_to_community"})") ==
+  CHECK(next_after(no_youth_home, with(R"("destination":"employed","self_employed":true,"employer_has_league_org":false)")) ==
+        "region.outcome.employer_township");
+  CHECK(next_after(no_youth_home, with(R"("destination":"unsettled","unsettled_choice":"transfer_to_community")")) ==
         "unsettled.community_basis");
 }
 
@@ -71,7 +102,7 @@ TEST_CASE("every path is enumerated once and ends in an outcome") {
   Policy p = must_load(std::string(builtin_policy_text()));
   Flow f = build_flow(p);
   auto paths = enumerate_paths(f, sample_dates(p));
-  CHECK(paths.size() == 24);
+  CHECK(paths.size() == 321);
   std::set<std::string> outcomes;
   for (const auto& path : paths) {
     REQUIRE(path.outcome != nullptr);

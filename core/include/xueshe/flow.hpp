@@ -21,8 +21,9 @@ struct Edge {
 };
 
 struct Node {
-  std::string id;     // e.g. "employed.has_org", "outcome.employer_org"
-  std::string field;  // answers field asked; empty for outcomes
+  std::string id;        // e.g. "employed.has_org", "outcome.employer_org"
+  std::string field;     // answers field asked; empty for decisions and outcomes
+  std::string decision;  // decision nodes: what core decides from earlier answers (edges "true"/"false")
   FieldKind kind = FieldKind::choice;
   std::vector<std::string> options;  // allowed values here (choice), after the policy
   std::vector<Edge> edges;
@@ -31,12 +32,17 @@ struct Node {
   std::vector<std::string> alternatives;
   std::string variant;  // distinguishes outcomes with the same route (e.g. "org_pending")
 
-  bool is_outcome() const { return field.empty(); }
+  bool is_decision() const { return !decision.empty(); }
+  bool is_question() const { return !field.empty(); }
+  bool is_outcome() const { return field.empty() && decision.empty(); }
 };
 
 struct Flow {
   std::string start;
   std::vector<Node> nodes;
+  // What decision nodes need from the policy's national layer.
+  int age_limit = 28;
+  bool age_counted_at_month = true;
   const Node* find(const std::string& id) const;
 };
 
@@ -69,6 +75,19 @@ std::vector<Path> enumerate_paths(const Flow& flow, const std::vector<std::pair<
 
 // The most questions still to answer from `node` (itself included) to any outcome.
 int max_questions_from(const Flow& flow, const std::string& node_id);
+
+// Decision nodes (decisions.cpp): the branch core takes from answers already
+// given, or nullopt when one of them is missing.
+std::optional<bool> decide(const Flow& flow, const std::string& decision, const Answers& used);
+// For path enumeration: change the sample answers in `steps` so that `decision`
+// comes out as `branch`.
+void make_decision_hold(const Flow& flow, const std::string& decision, bool branch, std::vector<Step>& steps);
+
+// The answers fields that can still be asked from `node_id` on (itself included).
+std::vector<std::string> fields_ahead(const Flow& flow, const std::string& node_id);
+
+// Whether `to` can be reached from `from` (itself included).
+bool node_reachable(const Flow& flow, const std::string& from, const std::string& to);
 
 // Node ids that no path from the start reaches (must be empty).
 std::vector<std::string> unreachable_nodes(const Flow& flow);

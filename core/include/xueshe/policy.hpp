@@ -8,26 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "xueshe/clause.hpp"
 #include "xueshe/dates.hpp"
 #include "xueshe/error.hpp"
+#include "xueshe/national.hpp"
 
 namespace xueshe {
-
-// Text in every supported language ("zh-CN", "en"); both are required.
-using Localized = std::map<std::string, std::string>;
-
-struct Clause {
-  std::string id;  // e.g. "二.4", "三.2④"
-  Localized title;
-  Localized text;  // zh-CN is the notice's own words
-};
-
-// A value (number, list, flag) and the clause it comes from.
-template <typename T>
-struct Cited {
-  T value{};
-  std::string clause;
-};
 
 // A dated rule of the notice: who it applies to ("cases", see cases.hpp), what
 // kind of deadline it is, and its clause. `opens` is the start of a window.
@@ -78,6 +64,9 @@ struct Policy {
 
   std::string hash;  // FNV-1a 64 of the file's bytes, hex; identifies the exact policy
 
+  NationalLayer national;  // the rules above the notice, always applied with it
+
+  // A clause of the notice or of the national layer.
   const Clause* find_clause(const std::string& id) const;
   Date latest_date() const;  // last date the policy names
 };
@@ -87,6 +76,8 @@ struct PolicyLoad {
   std::optional<Error> error;  // field = JSON path, e.g. "deadlines[2].date"
 };
 
+// Loads a school policy and attaches the built-in national layer. A policy
+// whose clause ids collide with the national layer's is an error.
 PolicyLoad load_policy(std::string_view json_text);
 
 // The built-in default: policies/hxci-2022.json compiled into the binary.

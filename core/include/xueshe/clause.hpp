@@ -1,0 +1,25 @@
+// The building blocks every policy file shares: texts in both languages, the
+// clauses of a notice, and values that carry the clause they come from.
+#pragma once
+#include <map>
+#include <string>
+
+namespace xueshe {
+
+// Text in every supported language ("zh-CN", "en"); both are required.
+using Localized = std::map<std::string, std::string>;
+
+struct Clause {
+  std::string id;  // e.g. "二.4", "三.2④", "团章.1"
+  Localized title;
+  Localized text;  // zh-CN is the source's own words
+};
+
+// A value (number, list, flag) and the clause it comes from.
+template <typename T>
+struct Cited {
+  T value{};
+  std::string clause;
+};
+
+}  // namespace xueshe

@@ -1,0 +1,41 @@
+// Decisions the flow takes without asking, from answers already given.
+//
+// at_age_limit_by_graduation (团章.1, 离团.毕业生): the member reaches the age
+// limit (28) on or before graduation — counted at the graduation month, as the
+// schools' notices do, so a birthday later in the graduation month counts.
+#include "xueshe/flow.hpp"
+
+namespace xueshe {
+namespace {
+
+Date birthday_at(const Date& birth, int years) { return add_months_clamped(birth, 12 * years); }
+
+Date age_cutoff(const Flow& flow, const Date& graduation) {
+  if (!flow.age_counted_at_month) return graduation;
+  return Date{graduation.year(), graduation.month(), (graduation.year() / graduation.month() / date::last).day()};
+}
+
+}  // namespace
+
+std::optional<bool> decide(const Flow& flow, const std::string& decision, const Answers& used) {
+  if (decision == "at_age_limit_by_graduation") {
+    auto birth = used.date("birth_date");
+    auto graduation = used.date("graduation_date");
+    if (!birth || !graduation) return std::nullopt;
+    return birthday_at(*birth, flow.age_limit) <= age_cutoff(flow, *graduation);
+  }
+  return std::nullopt;
+}
+
+void make_decision_hold(const Flow& flow, const std::string& decision, bool branch, std::vector<Step>& steps) {
+  if (decision != "at_age_limit_by_graduation") return;
+  Date graduation{};
+  for (const Step& s : steps)
+    if (s.field == "graduation_date") graduation = std::get<Date>(s.value);
+  // Two years past the limit, or six years under it.
+  const int years = branch ? flow.age_limit + 2 : flow.age_limit - 6;
+  for (Step& s : steps)
+    if (s.field == "birth_date") s.value = add_months_clamped(graduation, -12 * years);
+}
+
+}  // namespace xueshe

@@ -16,7 +16,7 @@ using xueshe::Engine;
 using xueshe::Error;
 
 std::string lang_or_default(const std::string& lang) {
-  return xueshe::is_supported_language(lang) ? lang : "zh-CN";
+  return xueshe::is_supported_language(lang) ? lang : xueshe::default_language();
 }
 
 // One loaded policy. Constructed from the policy's JSON text ("" = built-in);
@@ -51,7 +51,7 @@ class WasmEngine {
   }
 
   std::string flow() const {
-    if (error_) return error("zh-CN");
+    if (error_) return error(xueshe::default_language());
     return xueshe::to_json_text(xueshe::flow_to_json(engine_->flow()));
   }
 

@@ -75,9 +75,11 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
                                                          : "deadline.before_departure.work_abroad"));
   }
 
-  std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
+  // A total order (date, kind, clause), so the list never depends on the sort algorithm.
+  std::sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
     if (a.date != b.date) return a.date < b.date;
-    return kind_rank(a.kind) < kind_rank(b.kind);
+    if (a.kind != b.kind) return kind_rank(a.kind) < kind_rank(b.kind);
+    return a.clause < b.clause;
   });
   return out;
 }

@@ -198,7 +198,7 @@ std::optional<Error> check_date_order(const Answers& used) {
 Engine::Engine(Policy policy) : policy_(std::move(policy)), flow_(build_flow(policy_)) {}
 
 Result Engine::evaluate(const Answers& answers, Date today, const std::string& lang_in) const {
-  const std::string lang = is_supported_language(lang_in) ? lang_in : "zh-CN";
+  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
   Walk w = walk(flow_, answers);
   if (w.error) return Result{false, error_body(*w.error, lang)};
 
@@ -237,7 +237,7 @@ Result Engine::evaluate_json(std::string_view answers_json, Date today, const st
 }
 
 json error_body(const Error& e, const std::string& lang_in) {
-  const std::string lang = is_supported_language(lang_in) ? lang_in : "zh-CN";
+  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
   std::map<std::string, std::string> params = e.params;
   params["field"] = e.field == "$" ? message(lang, "field.whole_input") : e.field;
   return json{{"error", json{{"code", e.code}, {"message", message(lang, "error." + e.code, params)}, {"field", e.field}}}};

@@ -2,12 +2,8 @@
 
 #include <string_view>
 
+#include "xueshe/catalog_table.hpp"
 #include "xueshe/strict_json.hpp"
-
-std::string_view xueshe_embedded_messages_zh_CN();
-std::string_view xueshe_embedded_messages_en();
-std::string_view xueshe_embedded_page_messages_zh_CN();
-std::string_view xueshe_embedded_page_messages_en();
 
 namespace xueshe {
 namespace {
@@ -26,9 +22,16 @@ nlohmann::json parse_catalog(std::string_view engine_text, std::string_view page
 }  // namespace
 
 const std::vector<std::string>& supported_languages() {
-  static const std::vector<std::string> langs = {"zh-CN", "en"};
+  static const std::vector<std::string> langs = [] {
+    std::vector<std::string> out;
+    CatalogTable table = catalog_table();
+    for (std::size_t i = 0; i < table.count; ++i) out.push_back(table.entries[i].lang);
+    return out;
+  }();
   return langs;
 }
+
+const std::string& default_language() { return supported_languages().front(); }
 
 bool is_supported_language(const std::string& lang) {
   for (const auto& l : supported_languages())
@@ -38,10 +41,15 @@ bool is_supported_language(const std::string& lang) {
 
 const nlohmann::json& catalog(const std::string& lang) {
   // Immutable after first use: constant data, not state.
-  static const nlohmann::json zh =
-      parse_catalog(xueshe_embedded_messages_zh_CN(), xueshe_embedded_page_messages_zh_CN());
-  static const nlohmann::json en = parse_catalog(xueshe_embedded_messages_en(), xueshe_embedded_page_messages_en());
-  return lang == "en" ? en : zh;
+  static const std::map<std::string, nlohmann::json> catalogs = [] {
+    std::map<std::string, nlohmann::json> out;
+    CatalogTable table = catalog_table();
+    for (std::size_t i = 0; i < table.count; ++i)
+      out[table.entries[i].lang] = parse_catalog(table.entries[i].engine(), table.entries[i].page());
+    return out;
+  }();
+  auto it = catalogs.find(lang);
+  return it != catalogs.end() ? it->second : catalogs.at(default_language());
 }
 
 std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& params) {

@@ -10,11 +10,19 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const site = process.env.XUESHE_SITE || path.join(root, 'build/wasm/site');
 export const cli = process.env.XUESHE_BINARY || path.join(root, 'build/native/cli/xueshe');
 
-export async function loadModule() {
+// One module per language, as the page loads them: xueshe.wasm carries zh-CN,
+// xueshe-en.wasm English; both use the same xueshe.js.
+export const wasmFile = { 'zh-CN': 'xueshe.wasm', en: 'xueshe-en.wasm' };
+
+export async function loadModule(lang = 'zh-CN') {
   const require = createRequire(import.meta.url);
   const factory = require(path.join(site, 'xueshe.js'));
   // Debian's Emscripten 3.1.6 loader cannot fetch a file path under Node 18+: pass the bytes.
-  return factory({ wasmBinary: readFileSync(path.join(site, 'xueshe.wasm')) });
+  return factory({ wasmBinary: readFileSync(path.join(site, wasmFile[lang])) });
+}
+
+export async function loadModules() {
+  return { 'zh-CN': await loadModule('zh-CN'), en: await loadModule('en') };
 }
 
 export function policyText(name) {
@@ -22,7 +30,7 @@ export function policyText(name) {
 }
 
 export function runCli(args, input) {
-  const r = spawnSync(cli, args, { input, encoding: 'utf8' });
+  const r = spawnSync(cli, args, { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -3,9 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { loadModule, policyText, root, runCli, cliJson } from './load.mjs';
+import { loadModules, policyText, root, runCli, cliJson } from './load.mjs';
 
-const m = await loadModule();
+const modules = await loadModules();
+const m = modules['zh-CN'];
 const policies = ['hxci-2022', 'tests/policies/example-2025-12m.json', 'tests/policies/example-2024-0m.json'];
 
 for (const policy of policies) {
@@ -17,7 +18,7 @@ for (const policy of policies) {
       assert.equal(r.code, 0);
       const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
       assert.ok(lines.length >= 15);
-      const e = new m.Engine(policyText(policy));
+      const e = new modules[lang].Engine(policyText(policy));
       for (const line of lines) {
         const wasm = JSON.parse(e.evaluate(JSON.stringify(line.answers), '2022-08-20', lang));
         assert.deepEqual(wasm, line.result, JSON.stringify(line.answers));
@@ -37,26 +38,36 @@ const bad = [
 ];
 
 test('bad input: the same error object natively and in wasm, never an abort', () => {
-  const e = new m.Engine('');
+  const engines = { 'zh-CN': new modules['zh-CN'].Engine(''), en: new modules.en.Engine('') };
   for (const input of bad) {
     for (const lang of ['zh-CN', 'en']) {
-      const wasm = e.evaluate(input, '2022-07-01', lang);
+      const wasm = engines[lang].evaluate(input, '2022-07-01', lang);
       const native = runCli(['evaluate', '--today', '2022-07-01', '--lang', lang], input);
       assert.equal(native.code, 2, input.slice(0, 60));
       assert.equal(wasm, cliJson(native), input.slice(0, 60));
       assert.ok(JSON.parse(wasm).error.message.length > 0);
     }
   }
-  // Invalid UTF-8 cannot be passed as a JS string; the module is still alive after all of the above.
-  assert.equal(JSON.parse(e.evaluate('{}', '2022-07-01', 'en')).status, 'question');
-  e.delete();
+  // Invalid UTF-8 cannot be passed as a JS string; the modules are still alive after all of the above.
+  for (const lang of ['zh-CN', 'en']) {
+    assert.equal(JSON.parse(engines[lang].evaluate('{}', '2022-07-01', lang)).status, 'question');
+    engines[lang].delete();
+  }
 });
 
 test('bad today and bad language come back as errors naming the field', () => {
   const e = new m.Engine('');
-  assert.equal(JSON.parse(e.evaluate('{}', '2022-02-30', 'en')).error.field, 'today');
+  assert.equal(JSON.parse(e.evaluate('{}', '2022-02-30', 'zh-CN')).error.field, 'today');
   assert.equal(JSON.parse(e.evaluate('{}', '2022-07-01', 'fr')).error.field, 'lang');
+  // The zh-CN module does not carry English: asking it for English is an error, not a guess.
+  assert.equal(JSON.parse(e.evaluate('{}', '2022-07-01', 'en')).error.code, 'bad_lang');
   e.delete();
+});
+
+test('each page module carries exactly its language', () => {
+  assert.equal(JSON.parse(modules['zh-CN'].catalog('zh-CN'))['bool.true'], '是');
+  assert.equal(JSON.parse(modules.en.catalog('en'))['bool.true'], 'Yes');
+  assert.equal(JSON.parse(modules.en.catalog('zh-CN'))['bool.true'], 'Yes');  // falls back to what it has
 });
 
 test('a broken policy is an error value with its JSON path, in both languages', () => {

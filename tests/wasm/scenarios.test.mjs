@@ -4,18 +4,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadModule, policyText, root, runCli, cliJson } from './load.mjs';
+import { loadModules, policyText, root, runCli, cliJson } from './load.mjs';
 import { checkExpectation } from './expect.mjs';
 
 const dir = path.join(root, 'tests/scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-const m = await loadModule();
+const modules = await loadModules();
 const engines = new Map();
-function engineFor(policy) {
-  const key = policy || 'hxci-2022';
+function engineFor(policy, lang) {
+  const key = `${policy || 'hxci-2022'} ${lang}`;
   if (!engines.has(key)) {
-    const e = new m.Engine(policyText(key));
-    assert.equal(e.error('en'), '', `policy ${key} loads`);
+    const e = new modules[lang].Engine(policyText(policy));
+    assert.equal(e.error(lang), '', `policy ${key} loads`);
     engines.set(key, e);
   }
   return engines.get(key);
@@ -28,7 +28,7 @@ for (const file of files) {
   test(`${file}: ${s.name}`, () => {
     const lang = s.lang || 'zh-CN';
     const answers = JSON.stringify(s.answers);
-    const wasm = engineFor(s.policy).evaluate(answers, s.today, lang);
+    const wasm = engineFor(s.policy, lang).evaluate(answers, s.today, lang);
     checkExpectation(s.expect, JSON.parse(wasm));
 
     const args = ['evaluate', '--today', s.today, '--lang', lang];

@@ -9,7 +9,10 @@
 
 namespace xueshe {
 
-const std::vector<std::string>& supported_languages();  // {"zh-CN", "en"}
+// The languages this binary carries ({"zh-CN", "en"} for the CLI; one for
+// each page module) and the one used when a request names none it carries.
+const std::vector<std::string>& supported_languages();
+const std::string& default_language();
 bool is_supported_language(const std::string& lang);
 
 // The text for `key` in `lang` with {name} placeholders filled from params.

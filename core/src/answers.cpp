@@ -93,7 +93,7 @@ AnswersParse parse_answers(std::string_view text) {
   for (auto it = root.begin(); it != root.end(); ++it) {
     const Field* f = find_field(it.key());
     if (!f) {
-      out.error = Error{"unknown_field", it.key(), {}};
+      out.error = Error{"unknown_field", json_path_key("", it.key()), {}};
       return out;
     }
     if (auto err = read_value(*f, it.value(), out.answers)) {

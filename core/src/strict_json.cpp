@@ -106,7 +106,13 @@ class StrictBuilder {
 }  // namespace
 
 std::string json_path_key(const std::string& parent, const std::string& key) {
-  return parent.empty() ? key : parent + "." + key;
+  // Plain names read as a.b.c; a name that is empty or would be ambiguous in a
+  // path is quoted: a[""], a["x.y"].
+  bool plain = !key.empty();
+  for (unsigned char c : key)
+    if (c == '.' || c == '[' || c == ']' || c == '"' || c == '\\' || c <= ' ') plain = false;
+  if (plain) return parent.empty() ? key : parent + "." + key;
+  return parent + "[" + nlohmann::json(key).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "]";
 }
 
 std::string json_path_index(const std::string& parent, std::size_t index) {

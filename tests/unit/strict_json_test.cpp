@@ -27,6 +27,9 @@ TEST_CASE("strict JSON rejects what nlohmann alone would accept or crash on") {
   CHECK(error_of("{\"a\":\"\xed\xa0\x80\"}") == "invalid_utf8@$");  // a UTF-16 surrogate
   CHECK(error_of("{\"a\":\"\xc0\xaf\"}") == "invalid_utf8@$");      // overlong "/"
   CHECK(error_of("{\"a\":\"学社衔接 ✓ 🎓\"}") == "ok");
+  // Keys that would make a path ambiguous are quoted (found by fuzz_evaluate).
+  CHECK(error_of(R"({"":1,"":2})") == "duplicate_key@[\"\"]");
+  CHECK(error_of(R"({"a":{"x.y":1,"x.y":2}})") == "duplicate_key@a[\"x.y\"]");
 }
 
 TEST_CASE("answers are checked for name - type - value and date - relevant or not") {
@@ -44,4 +47,6 @@ TEST_CASE("answers are checked for name - type - value and date - relevant or no
   CHECK(code(R"({"graduation_date":20220630})") == "wrong_type@graduation_date");
   CHECK(code(R"({"graduation_date":{"y":2022}})") == "wrong_type@graduation_date");
   CHECK(code("[]") == "not_an_object@$");
+  CHECK(code(R"({"":"employed"})") == "unknown_field@[\"\"]");
+  CHECK(code(R"({"destination ":"employed"})") == "unknown_field@[\"destination \"]");
 }

@@ -27,7 +27,8 @@ StrictJson parse_strict_json(std::string_view text, const JsonLimits& limits);
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
-// "a.b[2].c" style path helpers used by every loader.
+// "a.b[2].c" style path helpers used by every loader; an empty or ambiguous
+// key is quoted: a[""], a["x.y"].
 std::string json_path_key(const std::string& parent, const std::string& key);
 std::string json_path_index(const std::string& parent, std::size_t index);
 

@@ -1,0 +1,41 @@
+// libFuzzer target: arbitrary bytes as a policy file. Loading gives a policy or
+// an error naming a path, never both; a policy that loads answers every path.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include "result_check.hpp"
+#include "xueshe/engine.hpp"
+#include "xueshe/flow_export.hpp"
+
+namespace {
+
+[[noreturn]] void violated(const std::string& what) {
+  std::fprintf(stderr, "property violated: %s\n", what.c_str());
+  std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  xueshe::PolicyLoad load = xueshe::load_policy(text);
+  if (load.policy.has_value() == load.error.has_value()) violated("a policy and an error, or neither");
+  if (load.error) {
+    if (load.error->code.empty() || load.error->field.empty()) violated("error without code or field");
+    return 0;
+  }
+  xueshe::Engine engine(std::move(*load.policy));
+  if (!xueshe::unreachable_nodes(engine.flow()).empty()) violated("a loaded policy with unreachable nodes");
+  const xueshe::Date today = engine.policy().notice_date;
+  std::size_t n = 0;
+  for (const auto& line : xueshe::evaluate_all_paths(engine, today, "zh-CN")) {
+    const auto& body = line["result"];
+    std::string problem = xueshe::fuzzing::check_result(body, !body.contains("error"));
+    if (problem.empty() && body.value("status", "") != "outcome") problem = "a full path that is not an outcome";
+    if (!problem.empty()) violated(problem + ": " + line["answers"].dump());
+    if (++n > 2000) violated("too many paths");
+  }
+  return 0;
+}

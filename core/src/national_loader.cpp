@@ -51,10 +51,9 @@ class NationalLoader : public policy_reading::PolicyReader {
 
 NationalLoad load_national(std::string_view text) {
   NationalLoad out;
-  StrictJson parsed = parse_strict_json(text, policy_json_limits());
+  StrictJson parsed = policy_reading::parse_policy_json(text);
   if (parsed.error) {
     out.error = parsed.error;
-    out.error->code = "policy_" + out.error->code;
     return out;
   }
   NationalLoader loader;

@@ -157,11 +157,9 @@ Date Policy::latest_date() const {
 
 PolicyLoad load_policy(std::string_view text) {
   PolicyLoad out;
-  StrictJson parsed = parse_strict_json(text, policy_json_limits());
+  StrictJson parsed = policy_reading::parse_policy_json(text);
   if (parsed.error) {
-    // Same JSON checks as for answers, but the message must say it is the policy file.
     out.error = parsed.error;
-    out.error->code = "policy_" + out.error->code;
     return out;
   }
   Loader loader;

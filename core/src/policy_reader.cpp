@@ -1,5 +1,7 @@
 #include "policy_reader.hpp"
 
+#include "xueshe/limits.hpp"
+
 namespace xueshe::policy_reading {
 
 std::string fnv1a_hex(std::string_view bytes) {
@@ -14,5 +16,11 @@ std::string fnv1a_hex(std::string_view bytes) {
   return out;
 }
 
+
+StrictJson parse_policy_json(std::string_view text) {
+  StrictJson parsed = parse_strict_json(text, policy_json_limits());
+  if (parsed.error) parsed.error->code = "policy_" + parsed.error->code;
+  return parsed;
+}
 
 }  // namespace xueshe::policy_reading

@@ -146,4 +146,8 @@ class PolicyReader {
 // FNV-1a 64 of the file's bytes, as hex: identifies the exact text of a policy.
 std::string fnv1a_hex(std::string_view bytes);
 
+// The strict JSON checks every policy file gets (policy limits), with error
+// codes that say it is the policy file ("policy_malformed_json", …).
+StrictJson parse_policy_json(std::string_view text);
+
 }  // namespace xueshe::policy_reading

@@ -62,7 +62,7 @@ NationalLoad load_national(std::string_view text) {
     out.error = loader.error;
     return out;
   }
-  n.hash = policy_reading::fnv1a_hex(text);
+  n.hash = fnv1a_hex(text);
   out.layer = std::move(n);
   return out;
 }

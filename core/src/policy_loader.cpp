@@ -18,7 +18,6 @@ namespace {
 using nlohmann::json;
 using policy_reading::contains;
 using policy_reading::join;
-using policy_reading::fnv1a_hex;
 
 const char* const kFormat = "xueshe-policy/1";
 const std::vector<std::string> kRuleNames = {"edit_until_accepted", "second_transfer",

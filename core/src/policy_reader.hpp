@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xueshe/hash.hpp"
 #include "xueshe/policy.hpp"
 #include "xueshe/strict_json.hpp"
 
@@ -142,9 +143,6 @@ class PolicyReader {
  protected:
   std::set<std::string> clause_ids_;
 };
-
-// FNV-1a 64 of the file's bytes, as hex: identifies the exact text of a policy.
-std::string fnv1a_hex(std::string_view bytes);
 
 // The strict JSON checks every policy file gets (policy limits), with error
 // codes that say it is the policy file ("policy_malformed_json", …).

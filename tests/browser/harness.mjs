@@ -1,0 +1,138 @@
+// Browser test harness: Debian's Chromium driven by npm's playwright-core (no
+// browser download), a static server on 127.0.0.1 for the built site with a
+// chosen Content-Security-Policy, and helpers to answer the questionnaire the
+// way a member does — through the page's own buttons and inputs.
+import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { cpSync, mkdtempSync, readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const builtSite = process.env.XUESHE_SITE || path.join(root, 'build/wasm/site');
+export const cli = process.env.XUESHE_BINARY || path.join(root, 'build/native/cli/xueshe');
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'";
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+// A copy of the built site in a temporary folder, so a test can add host pages
+// and policies without touching the build.
+export function siteCopy() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xueshe-site-'));
+  cpSync(builtSite, dir, { recursive: true });
+  return dir;
+}
+
+export async function serve(dir, { csp = STRICT_CSP, cspFor = {}, gzip = false } = {}) {
+  const requests = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push(url.pathname);
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
+    const policy = cspFor[url.pathname] ?? csp;
+    if (policy && file.endsWith('.html')) headers['Content-Security-Policy'] = policy;
+    let body = readFileSync(file);
+    if (gzip && /gzip/.test(req.headers['accept-encoding'] || '')) {
+      body = gzipSync(body, { level: 9 });
+      headers['Content-Encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+// A fresh phone-sized page that records every request and every console error.
+export async function phonePage(browser, { today, ...options } = {}) {
+  const context = await browser.newContext({ ...PHONE, ...options });
+  const page = await context.newPage();
+  page.seen = { requests: [], errors: [] };
+  page.on('request', (r) => page.seen.requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') page.seen.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.seen.errors.push(String(e)));
+  if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00+08:00`));
+  return page;
+}
+
+export async function ready(page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('xueshe-check');
+    return el && el.ready;
+  });
+  await page.evaluate(() => document.querySelector('xueshe-check').ready);
+}
+
+// Answers whatever the page asks, from `answers`, until it shows the outcome.
+export async function answerAll(page, answers, { max = 20 } = {}) {
+  for (let i = 0; i < max; i++) {
+    const outcome = page.locator('[data-testid=outcome]');
+    const question = page.locator('[data-testid=question]');
+    await outcome.or(question).first().waitFor();
+    if (await outcome.isVisible()) return;
+    const id = await question.getAttribute('data-question-id');
+    if (!(id in answers)) throw new Error(`the page asked ${id}, which the answers do not give`);
+    await answer(page, id, answers[id]);
+  }
+  throw new Error('no outcome after 20 answers');
+}
+
+export async function answer(page, id, value) {
+  const question = page.locator(`[data-testid=question][data-question-id="${id}"]`);
+  await question.waitFor();
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    await page.locator('[data-testid=date-input]').fill(value);
+    await page.locator('[data-testid=date-submit]').click();
+  } else {
+    await page.locator(`[data-testid=option][data-value="${String(value)}"]`).click();
+  }
+  // Wait until the page has moved on from this question.
+  await page.waitForFunction((qid) => {
+    const el = document.querySelector('xueshe-check');
+    const root = el && el.shadowRoot;
+    const q = root && root.querySelector('[data-testid=question]');
+    const err = root && root.querySelector('[data-testid=error]');
+    return !q || q.getAttribute('data-question-id') !== qid || err;
+  }, id);
+}
+
+// What the native CLI says for the same answers: the reference the page must show.
+export function expected(answers, today, { policy, lang = 'zh-CN' } = {}) {
+  const args = ['evaluate', '--today', today, '--lang', lang];
+  if (policy) args.push('--policy', policy);
+  const r = spawnSync(cli, args, { input: JSON.stringify(answers), encoding: 'utf8', maxBuffer: 64 << 20 });
+  return JSON.parse(r.stdout);
+}
+
+export async function shownDeadlines(page) {
+  return page.locator('[data-testid=deadline]').evaluateAll((els) =>
+    els.map((e) => ({ kind: e.dataset.kind, date: e.dataset.date, state: e.dataset.state, text: e.textContent })));
+}
+
+export function writeFile(dir, name, text) {
+  writeFileSync(path.join(dir, name), text);
+}

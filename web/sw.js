@@ -1,0 +1,22 @@
+// Service worker: precaches the page, its module and the English module so the
+// tool works offline. The build stamps VERSION with a hash of those files; a
+// new version replaces the old cache. Other same-origin files (a school's
+// policy) go to the network first and fall back to a cached copy.
+const VERSION = 'xueshe-@VERSION@';
+const FILES = ['./', 'index.html', 'xueshe-check.js', 'xueshe.css', 'xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'manifest.webmanifest', 'icon.svg'];
+const precached = new Set(FILES.map((f) => new URL(f, location).href));
+
+self.oninstall = (e) => e.waitUntil(caches.open(VERSION).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+
+self.onactivate = (e) => e.waitUntil(caches.keys()
+  .then((keys) => Promise.all(keys.filter((k) => k.startsWith('xueshe-') && k != VERSION).map((k) => caches.delete(k))))
+  .then(() => self.clients.claim()));
+
+self.onfetch = (e) => {
+  const r = e.request, url = new URL(r.url);
+  if (r.method != 'GET' || url.origin != location.origin) return;
+  url.search = '';
+  e.respondWith(caches.open(VERSION).then((c) => precached.has(url.href)
+    ? c.match(url.href).then((hit) => hit || fetch(r))
+    : fetch(r).then((res) => (res.ok && c.put(r, res.clone()), res), () => c.match(r))));
+};

@@ -1,0 +1,32 @@
+// Builds xueshe-offline.html: index.html with the stylesheet, the page script
+// and the single-file module (wasm inlined) written into it, so the one file
+// works opened from file:// with no network. Node 18+, node: built-ins only.
+//   node build-offline.mjs WEB_DIR SINGLE_JS OUT_HTML
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const [web, single, out] = process.argv.slice(2);
+if (!out) {
+  console.error('usage: node build-offline.mjs WEB_DIR SINGLE_JS OUT_HTML');
+  process.exit(2);
+}
+const read = (f) => readFileSync(path.isAbsolute(f) ? f : path.join(web, f), 'utf8');
+
+// Text inside <script>/<style> ends at the first "</script" / "</style"; "<!--" changes how a script is parsed.
+const script = (js) => `<script>${js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--')}</script>`;
+const css = read('xueshe.css');
+if (/<\/style/i.test(css)) throw new Error('xueshe.css contains "</style"');
+const style = `<style>${css}</style>`;
+
+let html = read('index.html');
+const replace = (from, to) => {
+  if (html.split(from).length != 2) throw new Error(`index.html: expected exactly one ${from}`);
+  html = html.replace(from, () => to);
+};
+replace('<link rel="manifest" href="manifest.webmanifest">\n', '');
+replace('href="icon.svg"', `href="data:image/svg+xml,${encodeURIComponent(read('icon.svg').trim())}"`);
+// The document gets the stylesheet; the element copies the <template> into its shadow root.
+replace('<link rel="stylesheet" href="xueshe.css">', `${style}\n<template id="xueshe-css">${style}</template>`);
+replace('<script src="xueshe.js" defer></script>', script(read(single)));
+replace('<script src="xueshe-check.js" defer></script>', script(read('xueshe-check.js')));
+writeFileSync(out, html);

@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Quick start, first command: install what is missing, build, and start the
-# questionnaire with the built-in 2022 policy. Extra arguments go to `xueshe ask`
-# (e.g. --lang en, --today 2022-07-01).
+# Quick start, first command: install what is missing, build the wasm module and
+# the page, and serve them on http://127.0.0.1:8123/ (built-in 2022 policy).
+# PORT=9000 bash scripts/run.sh picks another port. The terminal questionnaire
+# is `build/native/cli/xueshe ask` after the test command, or `bash scripts/run.sh ask`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release
-exec build/release/cli/xueshe ask "$@"
+bash scripts/install-deps.sh --no-browser
+if [[ "${1:-}" == "ask" ]]; then
+  shift
+  cmake --preset release >/dev/null
+  cmake --build --preset release
+  exec build/release/cli/xueshe ask "$@"
+fi
+cmake --workflow --preset wasm
+echo "Serving the page (Ctrl-C stops); the single file for offline use is build/wasm/site/xueshe-offline.html"
+exec node web/serve.mjs build/wasm/site "${PORT:-8123}"

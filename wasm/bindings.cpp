@@ -1,14 +1,13 @@
 // Embind bindings: a thin layer of plain functions over core, JSON strings in
-// and out, errors as values (never a C++ exception crossing into JS).
+// and out, errors as values (never a C++ exception crossing into JS). Only what
+// the page uses is bound: every byte here is in the first load's budget.
 #include <emscripten/bind.h>
 
 #include <optional>
 #include <string>
 
 #include "xueshe/engine.hpp"
-#include "xueshe/flow_export.hpp"
 #include "xueshe/messages.hpp"
-#include "xueshe/policy_summary.hpp"
 
 namespace {
 
@@ -45,16 +44,6 @@ class WasmEngine {
     return xueshe::to_json_text(engine_->evaluate_json(answers, *day, lang).body);
   }
 
-  std::string summary(const std::string& lang) const {
-    if (error_) return error(lang);
-    return xueshe::to_json_text(xueshe::policy_summary(*engine_, lang_or_default(lang)));
-  }
-
-  std::string flow() const {
-    if (error_) return error(xueshe::default_language());
-    return xueshe::to_json_text(xueshe::flow_to_json(engine_->flow()));
-  }
-
  private:
   std::optional<Engine> engine_;
   std::optional<Error> error_;
@@ -70,9 +59,7 @@ EMSCRIPTEN_BINDINGS(xueshe) {
   emscripten::class_<WasmEngine>("Engine")
       .constructor<std::string>()
       .function("error", &WasmEngine::error)
-      .function("evaluate", &WasmEngine::evaluate)
-      .function("summary", &WasmEngine::summary)
-      .function("flow", &WasmEngine::flow);
+      .function("evaluate", &WasmEngine::evaluate);
   emscripten::function("catalog", &catalog);
   emscripten::function("builtinPolicy", &builtin_policy);
 }

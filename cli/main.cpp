@@ -55,6 +55,41 @@ int main(int argc, char** argv) {
   check->add_option("file", policy_file, "Policy JSON file")->required();
   check->add_option("--lang", check_lang, "zh-CN (default) or en");
 
+  RosterCommand roster_cmd;
+  auto* roster = app.add_subcommand("roster", "A whole roster CSV -> the annotated roster CSV on stdout, a summary");
+  add_common(roster);
+  roster->add_option("input", roster_cmd.input, "Roster CSV (UTF-8 or GB18030)");
+  roster->add_flag("--template", roster_cmd.template_only, "Print the template CSV instead");
+  roster->add_option("--encoding", roster_cmd.encoding, "auto (default), utf-8 or gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
+  roster->add_option("--summary", roster_cmd.summary_file, "Write the summary as JSON to this file");
+
+  std::string table_format = "md";
+  auto* table = app.add_subcommand("table", "The decision table: every path, its route, deadlines and clauses");
+  add_common(table);
+  table->add_option("--format", table_format, "md (default) or csv")->check(CLI::IsMember({"csv", "md"}));
+
+  auto* policy = app.add_subcommand("policy", "Next year's policy: draft, check-draft, diff");
+  policy->require_subcommand(1);
+  std::string tool_lang = "zh-CN";
+  std::string draft_from, draft_out;
+  int draft_cohort = 0;
+  auto* draft = policy->add_subcommand("draft", "A draft for another cohort, every date moved, marked unverified");
+  draft->add_option("--from", draft_from, "Built-in policy id (hxci-2022) or policy file")->required();
+  draft->add_option("--cohort", draft_cohort, "The new cohort, e.g. 2026")->required();
+  draft->add_option("-o,--output", draft_out, "Write the draft here (default: stdout)");
+  draft->add_option("--lang", tool_lang, "zh-CN (default) or en");
+  std::string draft_file;
+  auto* check_draft = policy->add_subcommand("check-draft", "Validate a draft; list its unverified values");
+  check_draft->add_option("file", draft_file, "Policy or draft file")->required();
+  check_draft->add_option("--lang", tool_lang, "zh-CN (default) or en");
+  std::string diff_a, diff_b, diff_format = "md";
+  auto* diff = policy->add_subcommand("diff", "Changed clauses, values and path outcomes between two policies");
+  diff->add_option("a", diff_a, "Policy A (built-in id or file)")->required();
+  diff->add_option("b", diff_b, "Policy B (built-in id or file)")->required();
+  diff->add_option("--format", diff_format, "md (default) or json")->check(CLI::IsMember({"md", "json"}));
+  diff->add_option("--lang", tool_lang, "zh-CN (default) or en");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -72,5 +107,10 @@ int main(int argc, char** argv) {
   if (*flow) return run_flow(common, flow_format);
   if (*paths) return run_paths(common);
   if (*check) return run_check_policy(policy_file, check_lang);
+  if (*roster) return run_roster(common, roster_cmd);
+  if (*table) return run_table(common, table_format);
+  if (*draft) return run_policy_draft(draft_from, draft_cohort, draft_out, tool_lang);
+  if (*check_draft) return run_policy_check_draft(draft_file, tool_lang);
+  if (*diff) return run_policy_diff(diff_a, diff_b, diff_format, tool_lang);
   return 2;
 }

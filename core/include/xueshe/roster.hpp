@@ -1,0 +1,137 @@
+// A whole roster at once, for school league offices: each row of a CSV roster
+// (already decoded to UTF-8) → answers → the engine's outcome → the annotated
+// roster (every input row, in order, with route, receiving organization,
+// alternatives, each deadline with its state, warnings, clauses and errors)
+// and a summary (counts per route and state, errors, duplicate student
+// numbers, the transfer completion rate against the notice's 100 % target).
+//
+// Rows with the same answers get the same outcome, so each distinct set of
+// answers is evaluated once. A birth date far from the age limit changes
+// nothing in an outcome, so such dates share one evaluation; the unit tests
+// check that this gives exactly what evaluating every row does.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "xueshe/csv.hpp"
+#include "xueshe/engine.hpp"
+#include "xueshe/roster_columns.hpp"
+
+namespace xueshe {
+
+// Explicit limits (README "Limits"); over one, the roster is rejected whole,
+// or (field length, fields in a row) the row is an error row.
+struct RosterLimits {
+  std::size_t max_bytes = std::size_t{256} << 20;  // the decoded text
+  std::size_t max_rows = 1000000;                  // data rows, the header not counted
+  std::size_t max_columns = 256;                   // fields in any record
+  std::size_t max_field_bytes = 16 * 1024;         // one cell
+};
+
+struct RosterOptions {
+  Date today;
+  std::string lang;
+  RosterLimits limits;
+  // Both true except in tests, which compare: each distinct set of answers
+  // evaluated once (memoize), and outcomes computed from the calculators
+  // rather than through the JSON of Engine::evaluate (direct).
+  bool memoize = true;
+  bool direct = true;
+};
+
+struct RosterDeadline {
+  std::string kind;
+  Date date;
+  std::string clause;
+  std::string state;
+};
+
+// The outcome for one distinct set of answers; many rows may share it.
+struct RosterOutcome {
+  bool ok = false;  // an outcome; otherwise error_* say why not
+  std::string route, org;
+  std::vector<std::string> alternatives;
+  std::vector<RosterDeadline> deadlines;
+  std::string urgent_state;  // the most urgent deadline state; "" without deadlines
+  std::optional<Date> urgent_date;
+  std::vector<std::string> warning_codes, warning_texts, clauses;
+  std::string error_code, error_field, error_message;
+  std::string cells;  // the outcome columns as CSV, each preceded by a comma
+};
+
+struct RosterRowError {
+  std::string code, field, message;
+};
+
+struct RosterRow {
+  std::size_t line = 0;        // where its record starts in the file
+  std::size_t record = 0;      // index into RosterRun::csv.records
+  std::int64_t outcome = -1;   // index into RosterRun::outcomes; -1: not evaluated (see errors)
+  TransferStatus status = TransferStatus::open;
+  std::int64_t duplicate = -1;  // index into RosterRun::duplicates
+  std::vector<RosterRowError> errors;  // the row's own (CSV, limits, status); the outcome's come on top
+
+  bool has_error(const std::vector<RosterOutcome>& outcomes) const {
+    return !errors.empty() || outcome < 0 || !outcomes[static_cast<std::size_t>(outcome)].ok;
+  }
+};
+
+struct RosterColumn {
+  std::string header;  // as written (or a name for a column past the header)
+  std::string id;      // roster_column_ids() entry, or "" (kept as it is)
+};
+
+struct RosterDuplicate {
+  std::string student_id;
+  std::vector<std::size_t> lines;
+};
+
+struct RosterRun {
+  std::optional<Error> error;  // the roster as a whole; render with roster_error_body
+  std::string lang;
+  Date today;
+  CsvTable csv;                // refers to the text given to evaluate_roster
+  std::size_t header_line = 0;
+  std::size_t header_width = 0;
+  std::vector<RosterColumn> columns;  // every output column before the added ones
+  bool has_status = false;
+  std::vector<RosterRow> rows;
+  std::vector<RosterOutcome> outcomes;
+  std::vector<RosterDuplicate> duplicates;
+  std::size_t evaluations = 0;  // engine calls made (distinct answer sets)
+};
+
+// The deadline kinds of SPEC §3, in the order rosters and tables show them
+// (one column each).
+const std::vector<std::string>& roster_deadline_kinds();
+
+// `text` must outlive the result (fields are views into it).
+RosterRun evaluate_roster(const Engine& engine, std::string_view text, const RosterOptions& options);
+
+// The annotated roster: UTF-8 with BOM, CRLF line ends; the input's columns,
+// then the added ones; every input row in order. The second form hands it
+// over in pieces of about 1 MiB, for a front end that writes as it goes.
+std::string annotated_roster_csv(const RosterRun& run);
+void annotated_roster_csv(const RosterRun& run, const std::function<void(std::string_view)>& sink);
+
+// Counts per route, per deadline state, errors, duplicates and completion.
+nlohmann::json roster_summary(const RosterRun& run, const Policy& policy);
+
+// The clause that sets the transfer-rate target: the first clause of the
+// notice whose text states "100%"; nullopt when the policy has none.
+std::optional<std::string> transfer_target_clause(const Policy& policy);
+
+// The template staff fill in: every column named in `lang`, three example rows.
+std::string roster_template_csv(const Policy& policy, const std::string& lang);
+
+// {"error": {"code", "message", "field"}} for a roster's own errors
+// (catalog keys "roster.error.<code>").
+nlohmann::json roster_error_body(const Error& error, const std::string& lang);
+
+}  // namespace xueshe

@@ -1,0 +1,70 @@
+#include "xueshe/decision_table.hpp"
+
+#include <algorithm>
+
+#include "xueshe/flow_export.hpp"
+#include "xueshe/roster_columns.hpp"
+
+namespace xueshe {
+
+using nlohmann::json;
+
+DecisionTable decision_table(const Engine& engine, Date today, const std::string& lang) {
+  DecisionTable table;
+  std::vector<std::string> asked;
+  const std::vector<Path> paths = enumerate_paths(engine.flow(), sample_dates(engine.policy()));
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    TableRow row;
+    row.number = i + 1;
+    row.outcome_node = paths[i].outcome ? paths[i].outcome->id : "";
+    Answers answers;
+    for (const Step& s : paths[i].steps) {
+      if (s.implied) continue;  // the policy left one option: not asked
+      answers.values[s.field] = s.value;
+      row.answers.emplace_back(s.field, s.value);
+      if (std::find(asked.begin(), asked.end(), s.field) == asked.end()) asked.push_back(s.field);
+    }
+    Result r = engine.evaluate(answers, today, lang);
+    const json& b = r.body;
+    if (!r.ok) {
+      row.error = b["error"]["message"].get<std::string>();
+    } else if (b["status"] != "outcome") {
+      row.error = b["question"]["id"].get<std::string>();
+    } else {
+      row.route = b["route"].get<std::string>();
+      row.org = b["receiving"]["org"].get<std::string>();
+      for (const auto& a : b["alternatives"]) row.alternatives.push_back(a.get<std::string>());
+      for (const auto& d : b["deadlines"])
+        row.deadlines.push_back(TableDeadline{d["kind"].get<std::string>(), *parse_iso_date(d["date"].get<std::string>()),
+                                              d["clause"].get<std::string>()});
+      for (const auto& c : b["clauses"]) row.clauses.push_back(c.get<std::string>());
+      for (const auto& w : b["warnings"]) row.warnings.push_back(w["code"].get<std::string>());
+    }
+    table.rows.push_back(std::move(row));
+  }
+  for (const std::string& id : roster_column_ids())  // the roster template's order
+    if (std::find(asked.begin(), asked.end(), id) != asked.end()) table.fields.push_back(id);
+  return table;
+}
+
+json decision_table_json(const DecisionTable& table) {
+  json rows = json::array();
+  for (const TableRow& r : table.rows) {
+    json answers = json::object();
+    for (const auto& [field, value] : r.answers) {
+      if (auto* b = std::get_if<bool>(&value)) answers[field] = *b;
+      else answers[field] = answer_token(value);
+    }
+    json deadlines = json::array();
+    for (const TableDeadline& d : r.deadlines)
+      deadlines.push_back(json{{"kind", d.kind}, {"date", format_iso_date(d.date)}, {"clause", d.clause}});
+    json row{{"number", r.number}, {"outcome_node", r.outcome_node}, {"answers", answers}, {"route", r.route},
+             {"org", r.org}, {"alternatives", r.alternatives}, {"deadlines", deadlines}, {"clauses", r.clauses},
+             {"warnings", r.warnings}};
+    if (!r.error.empty()) row["error"] = r.error;
+    rows.push_back(std::move(row));
+  }
+  return json{{"fields", table.fields}, {"rows", rows}};
+}
+
+}  // namespace xueshe

@@ -1,0 +1,254 @@
+// Drafting next year's policy, and reading files that carry the draft marker.
+#include "xueshe/policy_draft.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "policy_reader.hpp"
+#include "xueshe/engine.hpp"
+#include "xueshe/messages.hpp"
+#include "xueshe/strict_json.hpp"
+
+namespace xueshe {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+const char* const kMarker = "unverified";
+
+bool has_digit(const std::string& s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+// The last key of a path: "clauses[3].text.zh-CN" -> "zh-CN".
+std::string last_key(const std::string& path) {
+  std::size_t dot = path.rfind('.');
+  std::string tail = dot == std::string::npos ? path : path.substr(dot + 1);
+  return tail.find('[') == std::string::npos ? tail : "";
+}
+
+bool is_clause_title(const std::string& path) {
+  return path.rfind("clauses[", 0) == 0 && path.find("].title.") != std::string::npos;
+}
+
+Date shift_years(const Date& d, int years) {
+  const date::year y{static_cast<int>(d.year()) + years};
+  Date moved{y, d.month(), d.day()};
+  if (!moved.ok()) moved = Date{y, d.month(), (y / d.month() / date::last).day()};  // 29 Feb -> 28 Feb
+  return moved;
+}
+
+bool year_in_range(const Date& d) { return d.year() >= date::year{1900} && d.year() <= date::year{2199}; }
+
+class Drafter {
+ public:
+  explicit Drafter(int years) : years_(years) {}
+
+  std::vector<std::string> unverified;
+  std::optional<Error> error;
+  int cohort = 0;
+
+  void walk(ordered_json& v, const std::string& path) {
+    if (error) return;
+    if (v.is_object()) {
+      for (auto it = v.begin(); it != v.end(); ++it) walk(it.value(), json_path_key(path, it.key()));
+    } else if (v.is_array()) {
+      for (std::size_t i = 0; i < v.size(); ++i) walk(v[i], json_path_index(path, i));
+    } else if (v.is_string()) {
+      if (path == "id" || path == "format") return;
+      if (auto d = parse_iso_date(v.get_ref<const std::string&>())) {
+        Date moved = shift_years(*d, years_);
+        if (!year_in_range(moved)) {
+          error = Error{"draft_date_range", path, {{"cohort", std::to_string(cohort)}}};
+          return;
+        }
+        v = format_iso_date(moved);
+        unverified.push_back(path);
+      } else {
+        // A text that names a number or a date may name last year's; a
+        // clause's title only numbers the clause.
+        const std::string key = last_key(path);
+        if ((key == "zh-CN" || key == "en") && has_digit(v.get_ref<const std::string&>()) && !is_clause_title(path))
+          unverified.push_back(path);
+      }
+    } else if (v.is_number_integer() && path != "cohort") {
+      unverified.push_back(path);
+    }
+  }
+
+ private:
+  int years_;
+};
+
+}  // namespace
+
+const ordered_json* json_at_path(const ordered_json& doc, std::string_view path) {
+  const ordered_json* node = &doc;
+  std::size_t i = 0;
+  if (path.empty()) return nullptr;
+  if (path[0] == '$') i = 1;
+  bool first = i == 0;
+  while (i < path.size()) {
+    std::string key;
+    bool is_index = false;
+    std::size_t index = 0;
+    if (path[i] == '[') {
+      ++i;
+      if (i < path.size() && path[i] == '"') {
+        std::size_t j = i + 1;
+        while (j < path.size() && path[j] != '"') j += path[j] == '\\' ? 2 : 1;
+        if (j >= path.size()) return nullptr;
+        json literal = json::parse(path.substr(i, j - i + 1), nullptr, false);
+        if (!literal.is_string()) return nullptr;
+        key = literal.get<std::string>();
+        i = j + 1;
+      } else {
+        std::size_t j = i;
+        while (j < path.size() && path[j] >= '0' && path[j] <= '9' && j - i < 9) {
+          index = index * 10 + static_cast<std::size_t>(path[j] - '0');
+          ++j;
+        }
+        if (j == i) return nullptr;
+        is_index = true;
+        i = j;
+      }
+      if (i >= path.size() || path[i] != ']') return nullptr;
+      ++i;
+    } else {
+      if (!first) {
+        if (path[i] != '.') return nullptr;
+        ++i;
+      }
+      std::size_t j = i;
+      while (j < path.size() && path[j] != '.' && path[j] != '[') ++j;
+      if (j == i) return nullptr;
+      key = std::string(path.substr(i, j - i));
+      i = j;
+    }
+    first = false;
+    if (is_index) {
+      if (!node->is_array() || index >= node->size()) return nullptr;
+      node = &(*node)[index];
+    } else {
+      if (!node->is_object()) return nullptr;
+      auto it = node->find(key);
+      if (it == node->end()) return nullptr;
+      node = &*it;
+    }
+  }
+  return node;
+}
+
+DraftAwareLoad load_policy_or_draft(std::string_view text) {
+  DraftAwareLoad out;
+  StrictJson strict = policy_reading::parse_policy_json(text);
+  if (strict.error) {
+    out.error = strict.error;
+    return out;
+  }
+  out.document = ordered_json::parse(text, nullptr, false);
+  if (!out.document.is_object() || !out.document.contains(kMarker)) {
+    PolicyLoad load = load_policy(text);
+    out.policy = std::move(load.policy);
+    out.error = std::move(load.error);
+    return out;
+  }
+  const ordered_json list = out.document[kMarker];
+  out.document.erase(kMarker);
+  if (!list.is_array()) {
+    out.error = Error{"unverified_wrong_type", kMarker, {}};
+    return out;
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = json_path_index(kMarker, i);
+    if (!list[i].is_string()) {
+      out.error = Error{"unverified_wrong_type", at, {}};
+      return out;
+    }
+    const std::string& path = list[i].get_ref<const std::string&>();
+    if (!json_at_path(out.document, path)) {
+      out.error = Error{"unverified_bad_path", at, {{"got", path}}};
+      return out;
+    }
+    if (!seen.insert(path).second) {
+      out.error = Error{"unverified_duplicate", at, {{"got", path}}};
+      return out;
+    }
+    out.unverified.push_back(path);
+  }
+  PolicyLoad load = load_policy(out.document.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
+  out.policy = std::move(load.policy);
+  out.error = std::move(load.error);
+  return out;
+}
+
+PolicyDraft draft_policy(std::string_view source, int cohort) {
+  PolicyDraft out;
+  DraftAwareLoad from = load_policy_or_draft(source);
+  if (from.error) {
+    out.error = from.error;
+    return out;
+  }
+  if (cohort < 1990 || cohort > 2199) {
+    out.error = Error{"draft_cohort", "cohort", {{"got", std::to_string(cohort)}, {"min", "1990"}, {"max", "2199"}}};
+    return out;
+  }
+  const Policy& old = *from.policy;
+  ordered_json doc = from.document;
+  Drafter drafter(cohort - old.cohort);
+  drafter.cohort = cohort;
+  drafter.walk(doc, "");
+  if (drafter.error) {
+    out.error = drafter.error;
+    return out;
+  }
+
+  // Which notice this is: the cohort in the id, the cohort itself; and nobody
+  // has checked the draft yet, so last_verified is the earliest date the
+  // loader allows (the notice date), listed as unverified like the rest.
+  const std::string old_cohort = std::to_string(old.cohort), new_cohort = std::to_string(cohort);
+  std::string id = old.id;
+  const std::size_t at = id.rfind(old_cohort);
+  if (at != std::string::npos) id.replace(at, old_cohort.size(), new_cohort);
+  else id += "-" + new_cohort;
+  doc["id"] = id;
+  doc["cohort"] = cohort;
+  doc["last_verified"] = doc["notice_date"];
+
+  std::vector<std::string> unverified = drafter.unverified;
+  for (const std::string& p : from.unverified)
+    if (std::find(unverified.begin(), unverified.end(), p) == unverified.end()) unverified.push_back(p);
+
+  // The marker goes right after last_verified, where a reader looks for it.
+  ordered_json draft = ordered_json::object();
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    draft[it.key()] = it.value();
+    if (it.key() == "last_verified") draft[kMarker] = unverified;
+  }
+  if (!draft.contains(kMarker)) draft[kMarker] = unverified;
+  out.text = draft.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+
+  DraftAwareLoad check = load_policy_or_draft(out.text);
+  if (check.error) {
+    out.error = check.error;
+    out.text.clear();
+    return out;
+  }
+  out.unverified = std::move(unverified);
+  return out;
+}
+
+json policy_tool_error_body(const Error& e, const std::string& lang_in) {
+  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
+  const std::string key = "policytool.error." + e.code;
+  if (!catalog(lang).contains(key)) return error_body(e, lang);
+  std::map<std::string, std::string> params = e.params;
+  params["field"] = e.field;
+  return json{{"error", json{{"code", e.code}, {"message", message(lang, key, params)}, {"field", e.field}}}};
+}
+
+}  // namespace xueshe

@@ -1,0 +1,437 @@
+// Evaluating a roster: header → columns, each row → answers → outcome, each
+// distinct set of answers evaluated once.
+#include "xueshe/roster.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "roster_outcome.hpp"
+#include "xueshe/messages.hpp"
+
+namespace xueshe {
+namespace {
+
+using nlohmann::json;
+
+std::string preview(std::string_view s) {
+  if (s.size() <= 40) return std::string(s);
+  std::size_t cut = 40;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0u) == 0x80u) --cut;
+  return std::string(s.substr(0, cut)) + "…";
+}
+
+std::string joined(const std::vector<std::string>& list, const std::string& sep) {
+  std::string out;
+  for (const auto& s : list) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+Date end_of_month(const Date& d) { return Date{d.year(), d.month(), (d.year() / d.month() / date::last).day()}; }
+
+// What the row's columns are.
+struct Layout {
+  std::vector<std::pair<std::size_t, const Field*>> answers;  // column index, field
+  std::size_t student_id = SIZE_MAX, status = SIZE_MAX;
+  std::size_t birth = SIZE_MAX, graduation = SIZE_MAX, enrollment = SIZE_MAX, departure = SIZE_MAX;
+};
+
+class Evaluator {
+ public:
+  Evaluator(const Engine& engine, const RosterOptions& options, RosterRun& run, const Layout& layout,
+            const RosterVocabulary& vocabulary)
+      : engine_(engine), policy_(engine.policy()), options_(options), run_(run), layout_(layout),
+        vocabulary_(vocabulary) {
+    latest_ = std::max(policy_.latest_date(), run_.today);
+  }
+
+  std::int64_t outcome_for(const CsvRecord& rec) {
+    if (!options_.memoize) return add_outcome(rec);
+    // The key: each answer cell as written, length first (so no cell text can
+    // imitate another split); a shareable birth date as a length no cell has.
+    key_.clear();
+    for (const auto& [col, field] : layout_.answers) {
+      std::string_view cell = trim_cell(run_.csv.field(rec, col));
+      const bool shared = col == layout_.birth && young(rec, cell);
+      const std::uint32_t length = shared ? UINT32_MAX : static_cast<std::uint32_t>(cell.size());
+      key_.append(reinterpret_cast<const char*>(&length), sizeof length);
+      if (!shared) key_.append(cell.data(), cell.size());
+    }
+    auto it = memo_.find(key_);
+    if (it != memo_.end()) return it->second;
+    std::int64_t index = add_outcome(rec);
+    memo_.emplace(key_, index);
+    return index;
+  }
+
+ private:
+  std::optional<Date> date_cell(const CsvRecord& rec, std::size_t col, bool& bad) const {
+    if (col == SIZE_MAX) return std::nullopt;
+    std::string_view cell = trim_cell(run_.csv.field(rec, col));
+    if (cell.empty()) return std::nullopt;
+    auto d = parse_roster_date(cell);
+    if (!d) bad = true;
+    return d;
+  }
+
+  // A birth date whose age-limit birthday falls after every date this row's
+  // outcome can name (the policy's dates, today, the end of the graduation
+  // month, retention's end, the new school's org, departure), and that passes
+  // the engine's order checks, changes nothing in the outcome: the age
+  // decision is "under the limit" and no age warning applies. Such rows share
+  // one evaluation; every other birth date is part of the key as written.
+  bool young(const CsvRecord& rec, std::string_view birth_cell) const {
+    if (birth_cell.empty()) return false;
+    auto birth = parse_roster_date(birth_cell);
+    if (!birth) return false;
+    bool bad = false;
+    auto graduation = date_cell(rec, layout_.graduation, bad);
+    auto enrollment = date_cell(rec, layout_.enrollment, bad);
+    auto departure = date_cell(rec, layout_.departure, bad);
+    if (bad) return false;
+    Date bound = latest_;
+    if (graduation) {
+      bound = std::max({bound, end_of_month(*graduation),
+                        add_months_clamped(*graduation, policy_.retention_months.value)});
+      if (!(*birth < *graduation) || add_months_clamped(*birth, 12 * kMinAgeAtGraduation) > *graduation) return false;
+    }
+    if (enrollment) bound = std::max(bound, add_months_clamped(*enrollment, policy_.new_org_within_months.value));
+    if (departure) bound = std::max(bound, *departure);
+    return add_months_clamped(*birth, 12 * policy_.national.age_limit.value) > bound;
+  }
+
+  std::string column_header(const std::string& field) const {
+    for (const auto& [col, f] : layout_.answers)
+      if (field == f->id) return run_.columns[col].header;
+    return roster_column_name(field, run_.lang);
+  }
+
+  std::string allowed_words(const Field& f) const {
+    std::vector<std::string> words;
+    if (f.kind == FieldKind::boolean) {
+      words = {message(run_.lang, "bool.true"), message(run_.lang, "bool.false")};
+    } else {
+      for (const auto& v : f.values) words.push_back(roster_value_word(f.id, v, run_.lang));
+    }
+    return joined(words, message(run_.lang, "roster.word_separator"));
+  }
+
+  RosterOutcome fail(const std::string& code, const std::string& field, std::map<std::string, std::string> params) {
+    RosterOutcome o;
+    o.error_code = code;
+    o.error_field = field;
+    params["column"] = column_header(field);
+    o.error_message = message(run_.lang, "roster.error." + code, params);
+    return o;
+  }
+
+  RosterOutcome evaluate(const CsvRecord& rec) {
+    Answers answers;
+    for (const auto& [col, field] : layout_.answers) {
+      std::string_view cell = trim_cell(run_.csv.field(rec, col));
+      if (cell.empty()) continue;
+      if (field->kind == FieldKind::date) {
+        auto d = parse_roster_date(cell);
+        if (!d) return fail("invalid_date", field->id, {{"got", preview(cell)}});
+        answers.values[field->id] = *d;
+        continue;
+      }
+      auto word = vocabulary_.word(*field, cell);
+      if (!word) return fail("unknown_value", field->id, {{"got", preview(cell)}, {"allowed", allowed_words(*field)}});
+      if (field->kind == FieldKind::boolean) answers.values[field->id] = (*word == "true");
+      else answers.values[field->id] = *word;
+    }
+    ++run_.evaluations;
+    if (options_.direct)
+      if (auto direct = direct_outcome(engine_, answers, run_.today, run_.lang)) return std::move(*direct);
+    Result r = engine_.evaluate(answers, run_.today, run_.lang);
+    if (!r.ok) {
+      const json& e = r.body["error"];
+      RosterOutcome o;
+      o.error_code = e["code"].get<std::string>();
+      o.error_field = e["field"].get<std::string>();
+      o.error_message = e["message"].get<std::string>();
+      if (find_field(o.error_field))
+        o.error_message = message(run_.lang, "roster.error.in_column",
+                                  {{"column", column_header(o.error_field)}, {"message", o.error_message}});
+      return o;
+    }
+    const json& body = r.body;
+    if (body["status"] == "question") {
+      const std::string field = body["question"]["id"].get<std::string>();
+      return fail("missing_answer", field, {{"question", body["question"]["text"].get<std::string>()}});
+    }
+    RosterOutcome o;
+    o.ok = true;
+    o.route = body["route"].get<std::string>();
+    o.org = body["receiving"]["org"].get<std::string>();
+    for (const auto& a : body["alternatives"]) o.alternatives.push_back(a.get<std::string>());
+    for (const auto& d : body["deadlines"])
+      o.deadlines.push_back(RosterDeadline{d["kind"].get<std::string>(), *parse_iso_date(d["date"].get<std::string>()),
+                                           d["clause"].get<std::string>(), d["state"].get<std::string>()});
+    mark_most_urgent(o);
+    for (const auto& w : body["warnings"]) {
+      o.warning_codes.push_back(w["code"].get<std::string>());
+      o.warning_texts.push_back(w["text"].get<std::string>());
+    }
+    for (const auto& c : body["clauses"]) o.clauses.push_back(c.get<std::string>());
+    return o;
+  }
+
+  void render(RosterOutcome& o) const {
+    const std::string& lang = run_.lang;
+    const std::string sep = message(lang, "roster.list_separator");
+    std::string& out = o.cells;
+    auto cell = [&out](std::string_view text) {
+      out.push_back(',');
+      csv_append_field(out, text);
+    };
+    cell(o.route);
+    cell(o.org);
+    cell(joined(o.alternatives, " "));
+    for (const std::string& kind : roster_deadline_kinds()) {
+      std::vector<std::string> items;
+      for (const RosterDeadline& d : o.deadlines)
+        if (d.kind == kind) items.push_back(format_iso_date(d.date) + " " + message(lang, "state." + d.state));
+      cell(joined(items, sep));
+    }
+    cell(o.urgent_state.empty() ? "" : message(lang, "state." + o.urgent_state));
+    cell(o.urgent_date ? format_iso_date(*o.urgent_date) : "");
+    cell(joined(o.warning_codes, " "));
+    cell(joined(o.warning_texts, "\n"));
+    cell(joined(o.clauses, " "));
+  }
+
+  std::int64_t add_outcome(const CsvRecord& rec) {
+    RosterOutcome o = evaluate(rec);
+    if (o.ok) render(o);
+    else o.cells.assign(roster_deadline_kinds().size() + 8, ',');  // the same columns, empty (render's count)
+    run_.outcomes.push_back(std::move(o));
+    return static_cast<std::int64_t>(run_.outcomes.size() - 1);
+  }
+
+  const Engine& engine_;
+  const Policy& policy_;
+  const RosterOptions& options_;
+  RosterRun& run_;
+  const Layout& layout_;
+  const RosterVocabulary& vocabulary_;
+  Date latest_;
+  std::string key_;
+  std::unordered_map<std::string, std::int64_t> memo_;
+};
+
+// Student numbers seen so far, for duplicates: an open-addressing table of
+// small slots (a roster can have a million rows; a node per number, or wide
+// slots, would make this the slowest part of a run).
+class StudentIds {
+ public:
+  static constexpr std::int64_t kNew = -2, kSeen = -1;  // group(): first sight / seen once
+
+  explicit StudentIds(std::size_t expected) {
+    std::size_t size = 16;
+    while (size < expected * 2) size *= 2;
+    slots_.assign(size, Slot{0, 0});
+    ids_.reserve(expected);
+    groups_.reserve(expected);
+  }
+
+  // The duplicate group of `id` (>= 0), or kSeen. A number seen for the
+  // first time is recorded as kSeen and reported as kNew.
+  std::int64_t& group(std::string_view id) {
+    const std::size_t hash = std::hash<std::string_view>{}(id);
+    // The tag: other bits of the hash, mixed (size_t is 32 bits in wasm), never 0.
+    const std::uint32_t tag = static_cast<std::uint32_t>((static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL) >> 32) | 1u;
+    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& s = slots_[i];
+      if (s.index == 0) {
+        ids_.push_back(id);
+        groups_.push_back(kSeen);
+        s = Slot{tag, static_cast<std::uint32_t>(ids_.size())};
+        scratch_ = kNew;
+        return scratch_;
+      }
+      if (s.tag == tag && ids_[s.index - 1] == id) return groups_[s.index - 1];
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t tag;    // high hash bits, never 0
+    std::uint32_t index;  // 1 + index into ids_/groups_; 0 = empty
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::string_view> ids_;
+  std::vector<std::int64_t> groups_;
+  std::int64_t scratch_ = kNew;
+};
+
+Error file_error(const char* code, std::map<std::string, std::string> params) {
+  return Error{code, "$", std::move(params)};
+}
+
+}  // namespace
+
+const std::vector<std::string>& roster_deadline_kinds() {
+  static const std::vector<std::string> kinds = {"apply_by",      "complete_by",        "all_complete_by",
+                                                 "retention_ends", "new_org_created_by", "before_departure"};
+  return kinds;
+}
+
+RosterRun evaluate_roster(const Engine& engine, std::string_view text, const RosterOptions& options) {
+  RosterRun run;
+  run.lang = is_supported_language(options.lang) ? options.lang : default_language();
+  run.today = options.today;
+  const RosterLimits& limits = options.limits;
+  if (text.size() > limits.max_bytes) {
+    run.error = file_error("roster_too_large", {{"max", std::to_string(limits.max_bytes)}});
+    return run;
+  }
+  run.csv = read_csv(text, CsvLimits{limits.max_rows + 1, limits.max_columns});
+  const CsvTable& csv = run.csv;
+  if (csv.limit_exceeded == "max_bytes") {
+    run.error = file_error("roster_too_large", {{"max", std::to_string(limits.max_bytes)}});
+    return run;
+  }
+  if (csv.limit_exceeded == "max_records") {
+    run.error = file_error("roster_too_many_rows",
+                           {{"max", std::to_string(limits.max_rows)}, {"line", std::to_string(csv.limit_line)}});
+    return run;
+  }
+  if (csv.limit_exceeded == "max_fields") {
+    run.error = file_error("roster_too_many_columns",
+                           {{"max", std::to_string(limits.max_columns)}, {"line", std::to_string(csv.limit_line)}});
+    return run;
+  }
+  if (csv.records.empty()) {
+    run.error = file_error("roster_empty", {});
+    return run;
+  }
+  const CsvRecord& header = csv.records.front();
+  run.header_line = header.line;
+  run.header_width = header.count;
+  if (!header.problem.empty()) {
+    run.error = file_error("roster_header_malformed", {{"line", std::to_string(header.line)}});
+    return run;
+  }
+
+  // Columns: what each header names; two headers naming one thing is an error.
+  Layout layout;
+  RosterVocabulary vocabulary(engine.policy());
+  std::size_t width = header.count;
+  for (const CsvRecord& rec : csv.records) width = std::max(width, rec.count);
+  for (std::size_t i = 0; i < width; ++i) {
+    RosterColumn col;
+    if (i < header.count) {
+      col.header = std::string(csv.field(header, i));
+      col.id = vocabulary.column_for_header(trim_cell(col.header));
+    } else {
+      col.header = message(run.lang, "roster.column.extra", {{"n", std::to_string(i + 1)}});
+    }
+    if (!col.id.empty())
+      for (const RosterColumn& earlier : run.columns)
+        if (earlier.id == col.id) {
+          run.error = file_error("roster_duplicate_column", {{"line", std::to_string(header.line)},
+                                                             {"column", earlier.header},
+                                                             {"other", col.header},
+                                                             {"field", col.id}});
+          return run;
+        }
+    if (const Field* f = col.id.empty() ? nullptr : find_field(col.id)) {
+      layout.answers.push_back({i, f});
+      if (col.id == "birth_date") layout.birth = i;
+      if (col.id == "graduation_date") layout.graduation = i;
+      if (col.id == "enrollment_date") layout.enrollment = i;
+      if (col.id == "departure_date") layout.departure = i;
+    }
+    if (col.id == "student_id") layout.student_id = i;
+    if (col.id == "status") layout.status = i;
+    run.columns.push_back(std::move(col));
+  }
+  bool has_destination = false;
+  for (const auto& a : layout.answers) has_destination = has_destination || std::string(a.second->id) == "destination";
+  if (!has_destination) {
+    run.error = file_error("roster_no_destination_column",
+                           {{"line", std::to_string(header.line)},
+                            {"names", message(run.lang, "roster.column.destination")}});
+    return run;
+  }
+  run.has_status = layout.status != SIZE_MAX;
+
+  Evaluator evaluator(engine, options, run, layout, vocabulary);
+  StudentIds student_ids(layout.student_id != SIZE_MAX ? csv.records.size() : 0);
+  std::unordered_map<std::string_view, TransferStatus> statuses;
+  run.rows.reserve(csv.records.size() - 1);
+  for (std::size_t r = 1; r < csv.records.size(); ++r) {
+    const CsvRecord& rec = csv.records[r];
+    RosterRow row;
+    row.line = rec.line;
+    row.record = r;
+    auto row_error = [&](const std::string& code, std::size_t column, std::map<std::string, std::string> params) {
+      params["column"] = column < run.columns.size() ? run.columns[column].header : std::to_string(column + 1);
+      params["n"] = std::to_string(column + 1);
+      row.errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
+                                          message(run.lang, "roster.error." + code, params)});
+    };
+    if (!rec.problem.empty()) {
+      row_error(std::string(rec.problem), rec.problem_column - 1, {});
+    } else {
+      bool extra = false;
+      for (std::size_t i = header.count; i < rec.count; ++i) extra = extra || !trim_cell(csv.field(rec, i)).empty();
+      if (extra)
+        row_error("too_many_fields", header.count,
+                  {{"got", std::to_string(rec.count)}, {"max", std::to_string(header.count)}});
+      for (std::size_t i = 0; i < rec.count && row.errors.empty(); ++i)
+        if (csv.field(rec, i).size() > limits.max_field_bytes)
+          row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
+    }
+    if (row.errors.empty()) row.outcome = evaluator.outcome_for(rec);
+
+    if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
+      std::string_view cell = trim_cell(csv.field(rec, layout.status));
+      auto it = statuses.find(cell);
+      if (it == statuses.end()) it = statuses.emplace(cell, vocabulary.status(cell)).first;
+      row.status = it->second;
+      if (row.status == TransferStatus::unknown)
+        row_error("unknown_value", layout.status,
+                  {{"got", preview(cell)},
+                   {"allowed", message(run.lang, "roster.status.completed") + message(run.lang, "roster.word_separator") +
+                                   message(run.lang, "roster.status.open")}});
+    }
+    if (layout.student_id != SIZE_MAX) {
+      std::string_view id = trim_cell(csv.field(rec, layout.student_id));
+      if (!id.empty()) {
+        std::int64_t& group = student_ids.group(id);
+        if (group == StudentIds::kSeen) {
+          group = static_cast<std::int64_t>(run.duplicates.size());
+          run.duplicates.push_back(RosterDuplicate{std::string(id), {}});
+        }
+        if (group >= 0) row.duplicate = group;
+      }
+    }
+    run.rows.push_back(std::move(row));
+  }
+  // Every row of a duplicated student number is flagged, the first one too.
+  if (!run.duplicates.empty()) {
+    for (RosterRow& row : run.rows) {
+      std::string_view id = trim_cell(csv.field(csv.records[row.record], layout.student_id));
+      if (id.empty()) continue;
+      const std::int64_t group = student_ids.group(id);
+      if (group >= 0) {
+        row.duplicate = group;
+        run.duplicates[static_cast<std::size_t>(group)].lines.push_back(row.line);
+      }
+    }
+  }
+  return run;
+}
+
+json roster_error_body(const Error& e, const std::string& lang_in) {
+  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
+  return json{{"error", json{{"code", e.code}, {"message", message(lang, "roster.error." + e.code, e.params)},
+                             {"field", e.field}}}};
+}
+
+}  // namespace xueshe

@@ -1,0 +1,29 @@
+// Internal: a roster row's outcome from the engine's public calculators
+// (walk, member_cases, compute_deadlines/steps/notes/warnings), without the
+// JSON Engine::evaluate builds for one member (the answered list, clause
+// texts, the policy block) that a roster does not show. About ten times
+// faster; the unit tests check it gives exactly Engine::evaluate's route,
+// receiving organization, alternatives, deadlines, warnings and clauses on
+// every path of every test policy, in both languages, at several dates.
+//
+// It only answers when the walk ends in an outcome and the answers' dates are
+// plainly in order; everything else (a question, an error) is left to
+// Engine::evaluate (nullopt), so errors always come from the engine itself.
+#pragma once
+#include <optional>
+
+#include "xueshe/roster.hpp"
+
+namespace xueshe {
+
+std::optional<RosterOutcome> direct_outcome(const Engine& engine, const Answers& answers, Date today,
+                                            const std::string& lang);
+
+// The youngest a member can be at graduation (engine.cpp check_date_order).
+inline constexpr int kMinAgeAtGraduation = 14;
+
+// Sets urgent_state/urgent_date from the deadlines: overdue before today
+// before due_soon before upcoming, the earliest date among equals.
+void mark_most_urgent(RosterOutcome& outcome);
+
+}  // namespace xueshe

@@ -1,0 +1,295 @@
+// What a roster run gives back: the annotated roster, the summary, and the
+// template staff start from.
+#include <map>
+
+#include "xueshe/messages.hpp"
+#include "xueshe/roster.hpp"
+#include "xueshe/routes.hpp"
+
+namespace xueshe {
+namespace {
+
+using nlohmann::json;
+
+const char* const kStates[] = {"overdue", "today", "due_soon", "upcoming"};
+constexpr std::size_t kListed = 100;  // errors and duplicates listed in the summary (all are counted)
+
+// "学号 2022001 重复：第 2、7 行": every line for a few, the first ten for many
+// (the text is in every such row; a roster of one number must not grow a
+// cell per row per row).
+std::string duplicate_text(const RosterDuplicate& d, const std::string& lang) {
+  constexpr std::size_t kShown = 10;
+  std::string lines;
+  for (std::size_t i = 0; i < d.lines.size() && i < kShown; ++i) {
+    if (!lines.empty()) lines += message(lang, "roster.word_separator");
+    lines += std::to_string(d.lines[i]);
+  }
+  if (d.lines.size() > kShown)
+    return message(lang, "roster.duplicate_many",
+                   {{"id", d.student_id}, {"n", std::to_string(d.lines.size())}, {"lines", lines}});
+  return message(lang, "roster.duplicate", {{"id", d.student_id}, {"lines", lines}});
+}
+
+}  // namespace
+
+void annotated_roster_csv(const RosterRun& run, const std::function<void(std::string_view)>& sink) {
+  const std::string& lang = run.lang;
+  constexpr std::size_t kChunk = std::size_t{1} << 20;
+  std::string out(kUtf8Bom);
+  out.reserve(kChunk + 64 * 1024);
+
+  std::vector<std::string> header;
+  for (const RosterColumn& c : run.columns) header.push_back(c.header);
+  for (const char* key : {"roster.out.line", "roster.out.route", "roster.out.org", "roster.out.alternatives"})
+    header.push_back(message(lang, key));
+  for (const std::string& kind : roster_deadline_kinds()) header.push_back(message(lang, "deadline." + kind));
+  for (const char* key : {"roster.out.urgent_state", "roster.out.urgent_date", "roster.out.warning_codes",
+                          "roster.out.warnings", "roster.out.clauses", "roster.out.duplicate",
+                          "roster.out.error_codes", "roster.out.errors"})
+    header.push_back(message(lang, key));
+  csv_append_record(out, header);
+
+  std::vector<std::string> duplicates;
+  for (const RosterDuplicate& d : run.duplicates) duplicates.push_back(duplicate_text(d, lang));
+  const std::string empty_outcome(roster_deadline_kinds().size() + 8, ',');  // as roster.cpp renders an error
+
+  for (const RosterRow& row : run.rows) {
+    if (out.size() >= kChunk) {
+      sink(out);
+      out.clear();
+    }
+    const CsvRecord& rec = run.csv.records[row.record];
+    if (!rec.quoted && rec.problem.empty()) {
+      out += run.csv.raw(rec);  // the fields as they were written need no quoting
+      out.append(run.columns.size() - rec.count, ',');
+    } else {
+      for (std::size_t i = 0; i < run.columns.size(); ++i) {
+        if (i) out.push_back(',');
+        csv_append_field(out, run.csv.field(rec, i));
+      }
+    }
+    out.push_back(',');
+    out += std::to_string(row.line);
+    const RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
+    out += o ? o->cells : empty_outcome;
+    out.push_back(',');
+    if (row.duplicate >= 0) csv_append_field(out, duplicates[static_cast<std::size_t>(row.duplicate)]);
+    if (row.errors.empty() && (!o || o->ok)) {
+      out += ",,\r\n";
+      continue;
+    }
+    std::string codes, texts;
+    auto add = [&](const std::string& code, const std::string& text) {
+      codes += (codes.empty() ? "" : " ") + code;
+      texts += (texts.empty() ? "" : "\n") + text;
+    };
+    for (const RosterRowError& e : row.errors) add(e.code, e.message);
+    if (o && !o->ok) add(o->error_code, o->error_message);
+    out.push_back(',');
+    csv_append_field(out, codes);
+    out.push_back(',');
+    csv_append_field(out, texts);
+    out += "\r\n";
+  }
+  if (!out.empty()) sink(out);
+}
+
+std::string annotated_roster_csv(const RosterRun& run) {
+  std::size_t size = 4096;
+  for (const RosterRow& row : run.rows)
+    size += run.csv.records[row.record].length + run.columns.size() + 48 +
+            (row.outcome >= 0 ? run.outcomes[static_cast<std::size_t>(row.outcome)].cells.size() : 0);
+  std::string out;
+  out.reserve(size);
+  annotated_roster_csv(run, [&out](std::string_view piece) { out += piece; });
+  return out;
+}
+
+std::optional<std::string> transfer_target_clause(const Policy& policy) {
+  for (const Clause& c : policy.clauses) {
+    auto it = c.text.find("zh-CN");
+    if (it == c.text.end()) continue;
+    std::string text;
+    for (std::size_t i = 0; i < it->second.size(); ++i) {
+      if (it->second[i] == ' ') continue;
+      if (it->second.compare(i, 3, "\xEF\xBC\x85") == 0) {  // full-width ％
+        text += '%';
+        i += 2;
+        continue;
+      }
+      text += it->second[i];
+    }
+    if (text.find("100%") != std::string::npos) return c.id;
+  }
+  return std::nullopt;
+}
+
+json roster_summary(const RosterRun& run, const Policy& policy) {
+  std::vector<std::size_t> uses(run.outcomes.size(), 0);
+  std::size_t with_errors = 0;
+  json errors_listed = json::array();
+  std::map<std::string, std::size_t> error_codes;
+  std::size_t must_transfer = 0, completed = 0, completed_elsewhere = 0, unknown_status = 0, not_counted = 0,
+              overdue_open = 0;
+  auto column_of = [&run](const std::string& field) -> json {
+    for (const RosterColumn& c : run.columns)
+      if (!field.empty() && c.id == field) return c.header;
+    return nullptr;
+  };
+  for (const RosterRow& row : run.rows) {
+    const RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
+    if (o && o->ok) ++uses[static_cast<std::size_t>(row.outcome)];
+    if (row.has_error(run.outcomes)) {
+      ++with_errors;
+      auto list = [&](const std::string& code, const std::string& field, const std::string& text) {
+        ++error_codes[code];
+        if (errors_listed.size() < kListed)
+          errors_listed.push_back(json{{"line", row.line}, {"code", code}, {"field", field.empty() ? json(nullptr) : json(field)},
+                                       {"column", column_of(field)}, {"message", text}});
+      };
+      for (const RosterRowError& e : row.errors) list(e.code, e.field, e.message);
+      if (o && !o->ok) list(o->error_code, o->error_field, o->error_message);
+    }
+    if (!run.has_status) continue;
+    if (!o || !o->ok) {
+      ++not_counted;
+      continue;
+    }
+    if (row.status == TransferStatus::unknown) {
+      ++unknown_status;
+      continue;
+    }
+    const bool done = row.status == TransferStatus::completed;
+    if (route_is_transfer(o->route)) {
+      ++must_transfer;
+      if (done) ++completed;
+    } else if (done) {
+      ++completed_elsewhere;
+    }
+    if (!done && o->urgent_state == "overdue") ++overdue_open;
+  }
+
+  json routes = json::object(), urgent = json::object(), by_kind = json::object(), warnings = json::object();
+  std::vector<std::string> route_order = notice_routes();
+  route_order.push_back("age_out");
+  for (const std::string& r : route_order) routes[r] = 0;
+  for (const char* s : kStates) urgent[s] = 0;
+  urgent["none"] = 0;
+  for (const std::string& k : roster_deadline_kinds()) {
+    by_kind[k] = json::object();
+    for (const char* s : kStates) by_kind[k][s] = 0;
+  }
+  std::size_t evaluated = 0;
+  for (std::size_t i = 0; i < run.outcomes.size(); ++i) {
+    const RosterOutcome& o = run.outcomes[i];
+    const std::size_t n = uses[i];
+    if (!n) continue;
+    evaluated += n;
+    routes[o.route] = routes.value(o.route, std::size_t{0}) + n;
+    const std::string state = o.urgent_state.empty() ? "none" : o.urgent_state;
+    urgent[state] = urgent[state].get<std::size_t>() + n;
+    for (const RosterDeadline& d : o.deadlines)
+      if (by_kind.contains(d.kind)) by_kind[d.kind][d.state] = by_kind[d.kind][d.state].get<std::size_t>() + n;
+    for (const std::string& w : o.warning_codes) warnings[w] = warnings.value(w, std::size_t{0}) + n;
+  }
+
+  json duplicates = json::array();
+  std::size_t duplicate_rows = 0;
+  for (const RosterDuplicate& d : run.duplicates) {
+    duplicate_rows += d.lines.size();
+    if (duplicates.size() < kListed) duplicates.push_back(json{{"student_id", d.student_id}, {"lines", d.lines}});
+  }
+
+  json columns = json::array();
+  for (const RosterColumn& c : run.columns)
+    columns.push_back(json{{"header", c.header}, {"column", c.id.empty() ? json(nullptr) : json(c.id)}});
+
+  json completion = nullptr;
+  if (run.has_status) {
+    auto target = transfer_target_clause(policy);
+    completion = json{{"must_transfer", must_transfer},
+                      {"completed", completed},
+                      {"open", must_transfer - completed},
+                      {"rate", must_transfer ? json(static_cast<double>(completed) / static_cast<double>(must_transfer))
+                                             : json(nullptr)},
+                      {"target", 1.0},
+                      {"target_clause", target ? json(*target) : json(nullptr)},
+                      {"completed_not_transfer_route", completed_elsewhere},
+                      {"unknown_status", unknown_status},
+                      {"not_counted_errors", not_counted},
+                      {"overdue_open", overdue_open}};
+  }
+
+  return json{{"policy", json{{"id", policy.id}, {"hash", policy.hash}, {"cohort", policy.cohort}}},
+              {"today", format_iso_date(run.today)},
+              {"lang", run.lang},
+              {"file", json{{"lines", run.csv.lines}, {"blank_lines", run.csv.blank_lines}, {"header_line", run.header_line}}},
+              {"columns", columns},
+              {"rows", run.rows.size()},
+              {"rows_evaluated", evaluated},
+              {"rows_with_errors", with_errors},
+              {"distinct_answers", run.evaluations},
+              {"routes", routes},
+              {"most_urgent", urgent},
+              {"deadlines", by_kind},
+              {"warnings", warnings},
+              {"errors", json{{"total", with_errors}, {"by_code", error_codes}, {"first", errors_listed}}},
+              {"duplicates", json{{"student_ids", run.duplicates.size()}, {"rows", duplicate_rows}, {"first", duplicates}}},
+              {"completion", completion}};
+}
+
+std::string roster_template_csv(const Policy& p, const std::string& lang) {
+  const std::vector<std::string>& ids = roster_column_ids();
+  std::string out(kUtf8Bom);
+  std::vector<std::string> header;
+  for (const std::string& id : ids) header.push_back(roster_column_name(id, lang));
+  csv_append_record(out, header);
+
+  auto date_in = [](int year, unsigned m, unsigned d) {
+    return format_iso_date(Date{date::year{year}, date::month{m}, date::day{d}});
+  };
+  const int y = p.cohort;
+  auto word = [&lang](const char* field, AnswerValue v) { return roster_value_word(field, v, lang); };
+  std::vector<std::map<std::string, std::string>> examples = {
+      {{"destination", word("destination", std::string("employed"))},
+       {"graduation_date", date_in(y, 6, 30)},
+       {"birth_date", date_in(y - 22, 3, 15)},
+       {"party_member", word("party_member", false)},
+       {"self_employed", word("self_employed", false)},
+       {"employer_classified", word("employer_classified", false)},
+       {"civil_servant", word("civil_servant", false)},
+       {"employer_has_league_org", word("employer_has_league_org", true)},
+       {"receiving_region", word("receiving_region", std::string("other"))},
+       {"status", message(lang, "roster.status.open")}},
+      {{"destination", word("destination", std::string("further_study"))},
+       {"graduation_date", date_in(y, 6, 30)},
+       {"birth_date", date_in(y - 23, 11, 2)},
+       {"party_member", word("party_member", true)},
+       {"study_level", word("study_level", std::string("postgraduate"))},
+       {"enrollment_date", date_in(y, 9, 1)},
+       {"new_school_org_created", word("new_school_org_created", false)},
+       {"receiving_region", word("receiving_region", std::string("other"))},
+       {"status", message(lang, "roster.status.open")}},
+      {{"destination", word("destination", std::string("unsettled"))},
+       {"graduation_date", date_in(y, 6, 30)},
+       {"birth_date", date_in(y - 22, 8, 20)},
+       {"party_member", word("party_member", false)},
+       {"unsettled_choice", word("unsettled_choice", std::string("transfer_to_community"))},
+       {"community_basis", word("community_basis", p.community_bases.value.front())},
+       {"receiving_region", word("receiving_region", std::string("other"))},
+       {"status", message(lang, "roster.status.completed")}},
+  };
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    auto& row = examples[i];
+    const std::string n = std::to_string(i + 1);
+    row["student_id"] = message(lang, "roster.template.student_id", {{"n", n}});
+    row["name"] = message(lang, "roster.template.name_" + n);
+    row["college"] = message(lang, "roster.template.college");
+    std::vector<std::string> cells;
+    for (const std::string& id : ids) cells.push_back(row.count(id) ? row[id] : "");
+    csv_append_record(out, cells);
+  }
+  return out;
+}
+
+}  // namespace xueshe

@@ -1,0 +1,197 @@
+// `xueshe roster` as a process: files in, the annotated roster out, every
+// input row present with its line, GB18030 read the same as UTF-8.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <unistd.h>
+
+#include "cli_helpers.hpp"
+#include "xueshe/csv.hpp"
+
+namespace {
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::string at(std::size_t row, const std::string& name) const {
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return i < rows[row].size() ? rows[row][i] : "";
+    return "<no column " + name + ">";
+  }
+};
+
+Table parse_csv(const std::string& text) {
+  xueshe::CsvTable t = xueshe::read_csv(text);
+  Table out;
+  for (std::size_t r = 0; r < t.records.size(); ++r) {
+    std::vector<std::string> fields;
+    for (std::size_t i = 0; i < t.records[r].count; ++i) fields.emplace_back(t.field(t.records[r], i));
+    if (r == 0) out.header = std::move(fields);
+    else out.rows.push_back(std::move(fields));
+  }
+  return out;
+}
+
+std::string temp_path(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("xueshe-cli-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary);
+  f << bytes;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), {});
+}
+
+// Every line end outside quoted fields is CRLF.
+bool crlf_only(const std::string& s) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '"') quoted = !quoted;
+    if (!quoted && s[i] == '\n' && (i == 0 || s[i - 1] != '\r')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("roster: the mixed roster keeps every row in order, with its line and error; BOM and CRLF out") {
+  auto r = xueshe_run({"roster", source_path("tests/roster/mixed.csv"), "--today", "2022-07-01"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(crlf_only(r.out));
+  Table t = parse_csv(r.out);
+  const std::vector<std::string> lines = {"2", "3", "6", "7", "8", "9", "10", "12", "13", "14", "15", "16", "17", "18", "19"};
+  const std::vector<std::string> errors = {"", "", "", "", "unknown_value", "invalid_date", "date_order", "", "",
+                                           "csv_stray_quote", "missing_answer", "unknown_value", "", "too_many_fields",
+                                           "csv_unterminated_quote"};
+  REQUIRE(t.rows.size() == lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    INFO("row " << i);
+    CHECK(t.at(i, "行号") == lines[i]);
+    CHECK(t.at(i, "错误代码") == errors[i]);
+  }
+  CHECK(t.at(0, "学号") == "2022001");
+  CHECK(t.at(0, "重复学号") == "学号 2022001 重复：第 2、7 行");
+  CHECK(t.at(3, "重复学号") == "学号 2022001 重复：第 2、7 行");
+  CHECK(t.at(1, "备注") == "第一行\r\n第二行");
+  CHECK(t.at(14, "学号") == "2022015");  // the unclosed quote's row, kept
+  // The short summary goes to stderr.
+  CHECK(r.err.find("名单：15 行（表头在第 1 行，跳过 2 个空行）；8 行已判定，8 行有错误。") != std::string::npos);
+  CHECK(r.err.find("转接完成率：2/5 = 40.0%（目标 100%，三.3）") != std::string::npos);
+  CHECK(r.err.find("重复学号：1 个（共 2 行）") != std::string::npos);
+  CHECK(r.err.find("第 8 行：“去向”的值“火星”无法识别") != std::string::npos);
+}
+
+TEST_CASE("roster: --summary writes the summary as JSON instead") {
+  const std::string summary = temp_path("summary.json");
+  auto r = xueshe_run({"roster", source_path("tests/roster/mixed.csv"), "--today", "2022-07-01", "--summary", summary});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  auto s = nlohmann::json::parse(read_file(summary));
+  CHECK(s["rows"] == 15);
+  CHECK(s["rows_with_errors"] == 8);
+  CHECK(s["file"]["encoding"] == "utf-8");
+  CHECK(s["policy"]["id"] == "hxci-2022");
+  CHECK(s["completion"]["target_clause"] == "三.3");
+  CHECK(s["duplicates"]["first"][0]["lines"] == nlohmann::json::array({2, 7}));
+  std::remove(summary.c_str());
+}
+
+TEST_CASE("roster: a GB18030 file (as Excel saves it in China) reads exactly as its UTF-8 twin") {
+  const std::string summary = temp_path("gb.json");
+  auto gb = xueshe_run({"roster", source_path("tests/roster/gb18030.csv"), "--today", "2022-07-01", "--summary", summary});
+  auto utf8 = xueshe_run({"roster", source_path("tests/roster/gb18030.utf8.csv"), "--today", "2022-07-01"});
+  INFO(gb.out);
+  REQUIRE(gb.exit_code == 0);
+  REQUIRE(utf8.exit_code == 0);
+  CHECK(gb.out == utf8.out);
+  CHECK(nlohmann::json::parse(read_file(summary))["file"]["encoding"] == "gb18030");
+  Table t = parse_csv(gb.out);
+  REQUIRE(t.rows.size() == 5);
+  CHECK(t.at(0, "姓名") == "王\xF0\xA0\x80\x8B");  // U+2000B: outside GBK, inside GB18030
+  CHECK(t.at(0, "路线") == "employer_township_org");  // no employer org; the Youth Home has one
+  CHECK(t.at(0, "可选路线") == "youth_home_org");
+  CHECK(t.at(0, "依据条款").find("智慧团建.广东报到") != std::string::npos);
+  CHECK(t.at(1, "姓名") == "李,四");
+  CHECK(t.at(1, "行号") == "3");
+  CHECK(t.at(2, "行号") == "5");  // after the blank line
+  CHECK(t.at(3, "重复学号") == "学号 2022101 重复：第 2、6 行");
+  CHECK(t.at(4, "错误代码") == "invalid_date");
+  // Told it is UTF-8, the same file is refused with the line of the first bad byte.
+  auto strict = xueshe_run({"roster", source_path("tests/roster/gb18030.csv"), "--encoding", "utf-8"});
+  CHECK(strict.exit_code == 2);
+  CHECK(parse_out(strict)["error"]["code"] == "roster_invalid_utf8");
+  CHECK(strict.err.find("第 1 行附近") != std::string::npos);
+  // Forced to GB18030, a UTF-8 Chinese file decodes to something else or fails; never a crash.
+  auto forced = xueshe_run({"roster", source_path("tests/roster/mixed.csv"), "--encoding", "gb18030"});
+  CHECK((forced.exit_code == 0 || forced.exit_code == 2));
+  std::remove(summary.c_str());
+}
+
+TEST_CASE("roster --template prints the template; it round-trips without errors") {
+  auto tpl = xueshe_run({"roster", "--template"});
+  REQUIRE(tpl.exit_code == 0);
+  CHECK(tpl.out.rfind("\xEF\xBB\xBF学号,姓名,学院,去向,毕业日期,出生日期,是否党员,是否担任团内职务,", 0) == 0);
+  CHECK(crlf_only(tpl.out));
+  const std::string file = temp_path("template.csv");
+  write_file(file, tpl.out);
+  auto r = xueshe_run({"roster", file, "--today", "2022-07-01"});
+  REQUIRE(r.exit_code == 0);
+  Table t = parse_csv(r.out);
+  REQUIRE(t.rows.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) CHECK(t.at(i, "错误代码").empty());
+  CHECK(t.at(0, "路线") == "employer_org");
+  CHECK(t.at(1, "路线") == "new_school_org");
+  CHECK(t.at(2, "路线") == "community_mobile_branch");
+  auto en = xueshe_run({"roster", "--template", "--lang", "en"});
+  CHECK(en.out.rfind("\xEF\xBB\xBFStudent number,Name,College,Destination,", 0) == 0);
+  std::remove(file.c_str());
+}
+
+TEST_CASE("roster: files that cannot be checked are refused with a clear error (exit 2)") {
+  auto missing = xueshe_run({"roster", source_path("tests/roster/no-such-file.csv")});
+  CHECK(missing.exit_code == 2);
+  CHECK(parse_out(missing)["error"]["code"] == "roster_unreadable");
+  auto no_input = xueshe_run({"roster"});
+  CHECK(no_input.exit_code == 2);
+  CHECK(parse_out(no_input)["error"]["code"] == "bad_argument");
+  const std::string file = temp_path("no-destination.csv");
+  write_file(file, "学号,姓名\r\n1,张三\r\n");
+  auto r = xueshe_run({"roster", file, "--lang", "en"});
+  CHECK(r.exit_code == 2);
+  CHECK(parse_out(r)["error"]["code"] == "roster_no_destination_column");
+  CHECK(r.err.find("has no “Destination” column") != std::string::npos);
+  auto bad_encoding = xueshe_run({"roster", file, "--encoding", "latin1"});
+  CHECK(bad_encoding.exit_code == 2);
+  auto bad_policy = xueshe_run({"roster", file, "--policy", source_path("tests/roster/mixed.csv")});
+  CHECK(bad_policy.exit_code == 2);
+  CHECK(parse_out(bad_policy)["error"]["code"] == "policy_malformed_json");
+  std::remove(file.c_str());
+}
+
+TEST_CASE("roster with a draft policy: a banner says its values are unverified") {
+  const std::string draft = temp_path("draft.json");
+  REQUIRE(xueshe_run({"policy", "draft", "--from", "hxci-2022", "--cohort", "2026", "-o", draft}).exit_code == 0);
+  auto r = xueshe_run({"roster", "--template", "--policy", draft});
+  REQUIRE(r.exit_code == 0);
+  const std::string file = temp_path("template-2026.csv");
+  write_file(file, r.out);
+  auto run = xueshe_run({"roster", file, "--policy", draft, "--today", "2026-07-01"});
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.err.find("注意：政策“hxci-2026”是草稿") != std::string::npos);
+  Table t = parse_csv(run.out);
+  CHECK(t.at(0, "完成转接截止") == "2026-08-31 未到期");
+  std::remove(draft.c_str());
+  std::remove(file.c_str());
+}

@@ -6,20 +6,19 @@
 #include "xueshe/strict_json.hpp"
 
 namespace xueshe {
-namespace {
 
-// The engine's catalog and the page's, merged (their keys never overlap: the
-// catalog test checks).
-nlohmann::json parse_catalog(std::string_view engine_text, std::string_view page_text) {
+// The engine's catalog, the page's and (where the binary has them) the staff
+// tools', merged (their keys never overlap: the catalog test checks).
+nlohmann::json merged_catalog(const EmbeddedCatalog& entry) {
   const JsonLimits limits{1 << 20, 2, 1 << 16};
-  StrictJson engine = parse_strict_json(engine_text, limits);
-  StrictJson page = parse_strict_json(page_text, limits);
-  nlohmann::json out = engine.error ? nlohmann::json::object() : engine.value;
-  if (!page.error && page.value.is_object()) out.update(page.value);
+  nlohmann::json out = nlohmann::json::object();
+  for (auto part : {entry.engine, entry.page, entry.staff}) {
+    if (!part) continue;
+    StrictJson parsed = parse_strict_json(part(), limits);
+    if (!parsed.error && parsed.value.is_object()) out.update(parsed.value);
+  }
   return out;
 }
-
-}  // namespace
 
 const std::vector<std::string>& supported_languages() {
   static const std::vector<std::string> langs = [] {
@@ -45,7 +44,7 @@ const nlohmann::json& catalog(const std::string& lang) {
     std::map<std::string, nlohmann::json> out;
     CatalogTable table = catalog_table();
     for (std::size_t i = 0; i < table.count; ++i)
-      out[table.entries[i].lang] = parse_catalog(table.entries[i].engine(), table.entries[i].page());
+      out[table.entries[i].lang] = merged_catalog(table.entries[i]);
     return out;
   }();
   auto it = catalogs.find(lang);

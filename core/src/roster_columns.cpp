@@ -96,8 +96,7 @@ std::vector<nlohmann::json> every_catalog_json() {
   std::vector<nlohmann::json> out;
   CatalogTable table = every_catalog();
   for (std::size_t i = 0; i < table.count; ++i) {
-    StrictJson parsed = parse_strict_json(table.entries[i].engine(), JsonLimits{1 << 20, 2, 1 << 16});
-    if (!parsed.error && parsed.value.is_object()) out.push_back(std::move(parsed.value));
+    out.push_back(merged_catalog(table.entries[i]));
   }
   return out;
 }

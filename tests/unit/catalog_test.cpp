@@ -25,14 +25,20 @@ void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
 
 }  // namespace
 
-TEST_CASE("the engine and page catalogs are valid JSON objects whose keys do not overlap") {
+TEST_CASE("the engine - page and staff catalogs are valid JSON objects whose keys do not overlap") {
   for (const std::string lang : {"zh-CN", "en"}) {
     auto engine = nlohmann::json::parse(read_text(std::string(XUESHE_SOURCE_DIR) + "/core/messages/" + lang + ".json"));
     auto page = nlohmann::json::parse(read_text(std::string(XUESHE_SOURCE_DIR) + "/core/messages/page." + lang + ".json"));
+    auto staff = nlohmann::json::parse(read_text(std::string(XUESHE_SOURCE_DIR) + "/core/messages/staff." + lang + ".json"));
     REQUIRE(engine.is_object());
     REQUIRE(page.is_object());
+    REQUIRE(staff.is_object());
     for (auto it = page.begin(); it != page.end(); ++it) CHECK_FALSE(engine.contains(it.key()));
-    CHECK(catalog(lang).size() == engine.size() + page.size());
+    for (auto it = staff.begin(); it != staff.end(); ++it) {
+      CHECK_FALSE(engine.contains(it.key()));
+      CHECK_FALSE(page.contains(it.key()));
+    }
+    CHECK(catalog(lang).size() == engine.size() + page.size() + staff.size());
   }
 }
 

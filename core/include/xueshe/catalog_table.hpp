@@ -6,12 +6,15 @@
 #include <cstddef>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace xueshe {
 
 struct EmbeddedCatalog {
   const char* lang;
   std::string_view (*engine)();  // core/messages/<lang>.json
   std::string_view (*page)();    // core/messages/page.<lang>.json
+  std::string_view (*staff)();   // core/messages/staff.<lang>.json, or nullptr (the page's modules)
 };
 
 struct CatalogTable {
@@ -20,5 +23,8 @@ struct CatalogTable {
 };
 
 CatalogTable catalog_table();
+
+// One language's parts merged into one object.
+nlohmann::json merged_catalog(const EmbeddedCatalog& entry);
 
 }  // namespace xueshe

@@ -19,7 +19,7 @@ cmake --build --preset fuzz
 work=build/fuzz/run
 mkdir -p "$work"
 node tests/fuzz/make_seeds.mjs "$work/seeds"
-for target in evaluate policy; do
+for target in evaluate policy roster; do
   mkdir -p "$work/corpus-$target"
   dict=(); [ "$target" = evaluate ] && dict=(-dict=tests/fuzz/answers.dict)
   echo "== fuzz_$target for ${seconds}s"

@@ -9,6 +9,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const out = process.argv[2];
 mkdirSync(path.join(out, 'evaluate'), { recursive: true });
 mkdirSync(path.join(out, 'policy'), { recursive: true });
+mkdirSync(path.join(out, 'roster'), { recursive: true });
 
 const scenarios = path.join(root, 'tests/scenarios');
 let n = 0;
@@ -24,4 +25,7 @@ const policies = [
     readdirSync(path.join(root, d)).filter((f) => f.endsWith('.json') && f !== 'expected.json').map((f) => path.join(root, d, f))),
 ];
 for (const p of policies) writeFileSync(path.join(out, 'policy', path.basename(path.dirname(p)) + '-' + path.basename(p)), readFileSync(p));
-console.log(`${n} answer seeds, ${policies.length} policy seeds in ${out}`);
+const rosters = path.join(root, 'tests/roster');
+const rosterFiles = readdirSync(rosters).filter((f) => f.endsWith('.csv'));
+for (const f of rosterFiles) writeFileSync(path.join(out, 'roster', f), readFileSync(path.join(rosters, f)));
+console.log(`${n} answer seeds, ${policies.length} policy seeds, ${rosterFiles.length} roster seeds in ${out}`);

@@ -1,0 +1,56 @@
+// libFuzzer target: arbitrary bytes as a roster CSV. The roster is refused as a
+// whole with an error, or every row comes out — none dropped, in file order —
+// and the annotated CSV reads back with one record per row plus the header.
+// The shortcuts (memoized, direct evaluation) never change a byte.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "xueshe/csv.hpp"
+#include "xueshe/engine.hpp"
+#include "xueshe/roster.hpp"
+
+namespace {
+
+[[noreturn]] void violated(const std::string& what) {
+  std::fprintf(stderr, "property violated: %s\n", what.c_str());
+  std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const xueshe::Engine engine(*xueshe::load_policy(xueshe::builtin_policy_text()).policy);
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  xueshe::RosterOptions options;
+  options.today = xueshe::Date{date::year{2022}, date::month{8}, date::day{20}};
+  options.lang = "zh-CN";
+  xueshe::RosterRun run = xueshe::evaluate_roster(engine, text, options);
+  if (run.error) {
+    if (run.error->code.empty() || run.error->field.empty()) violated("roster error without code or field");
+    return 0;
+  }
+  std::size_t last_line = 0;
+  for (const auto& row : run.rows) {
+    if (row.line <= last_line) violated("rows out of file order");
+    last_line = row.line;
+    if (row.outcome < 0 && row.errors.empty()) violated("a row with neither an outcome nor an error");
+  }
+  if (run.rows.size() + 1 != run.csv.records.size() && !run.csv.records.empty())
+    violated("rows dropped or invented: " + std::to_string(run.rows.size()) + " rows of " +
+             std::to_string(run.csv.records.size()) + " records");
+  const std::string out = xueshe::annotated_roster_csv(run);
+  std::string_view body(out);
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  xueshe::CsvTable back = xueshe::read_csv(body);
+  if (back.records.size() != run.rows.size() + 1) violated("the annotated CSV does not read back row for row");
+
+  xueshe::RosterOptions plain = options;
+  plain.memoize = false;
+  plain.direct = false;
+  if (xueshe::annotated_roster_csv(xueshe::evaluate_roster(engine, text, plain)) != out)
+    violated("the shortcuts changed the output");
+  return 0;
+}

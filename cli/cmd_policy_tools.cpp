@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "markdown.hpp"
 #include "commands.hpp"
 #include "policy_source.hpp"
 #include "xueshe/messages.hpp"
@@ -27,16 +28,6 @@ std::optional<std::string> source_text(const std::string& name, const std::strin
   auto text = policy_text_for(name);
   if (!text) print_tool_error(policy_tool_error_body(Error{"unknown_source", "policy", {{"got", name}}}, lang));
   return text;
-}
-
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else if (c != '\r') out += c;
-  }
-  return out;
 }
 
 std::string value_text(const json& v) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "markdown.hpp"
 #include "commands.hpp"
 #include "policy_source.hpp"
 #include "xueshe/csv.hpp"
@@ -52,16 +53,6 @@ std::vector<std::vector<std::string>> table_cells(const DecisionTable& t, const 
     rows.push_back(std::move(cells));
   }
   return rows;
-}
-
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else if (c != '\r') out += c;
-  }
-  return out;
 }
 
 }  // namespace

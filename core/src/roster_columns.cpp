@@ -92,13 +92,15 @@ std::string catalog_text(const nlohmann::json& cat, const std::string& key) {
   return it != cat.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::vector<nlohmann::json> every_catalog_json() {
-  std::vector<nlohmann::json> out;
-  CatalogTable table = every_catalog();
-  for (std::size_t i = 0; i < table.count; ++i) {
-    out.push_back(merged_catalog(table.entries[i]));
-  }
-  return out;
+// Immutable after first use: constant data, not state (as catalog() is).
+const std::vector<nlohmann::json>& every_catalog_json() {
+  static const std::vector<nlohmann::json> catalogs = [] {
+    std::vector<nlohmann::json> out;
+    CatalogTable table = every_catalog();
+    for (std::size_t i = 0; i < table.count; ++i) out.push_back(merged_catalog(table.entries[i]));
+    return out;
+  }();
+  return catalogs;
 }
 
 bool all_digits(std::string_view s) {
@@ -133,7 +135,7 @@ void RosterVocabulary::add(std::unordered_map<std::string, std::string>& map, co
 }
 
 RosterVocabulary::RosterVocabulary(const Policy& policy) {
-  const std::vector<nlohmann::json> catalogs = every_catalog_json();
+  const std::vector<nlohmann::json>& catalogs = every_catalog_json();
   const std::map<std::string, std::string> params{{"months", std::to_string(policy.retention_months.value)}};
 
   for (const std::string& id : roster_column_ids()) {

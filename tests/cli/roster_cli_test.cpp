@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "support/csv_rows.hpp"
 #include "cli_helpers.hpp"
 #include "xueshe/csv.hpp"
 
@@ -25,14 +26,11 @@ struct Table {
 };
 
 Table parse_csv(const std::string& text) {
-  xueshe::CsvTable t = xueshe::read_csv(text);
+  auto rows = xueshe::testing::csv_rows(text);
   Table out;
-  for (std::size_t r = 0; r < t.records.size(); ++r) {
-    std::vector<std::string> fields;
-    for (std::size_t i = 0; i < t.records[r].count; ++i) fields.emplace_back(t.field(t.records[r], i));
-    if (r == 0) out.header = std::move(fields);
-    else out.rows.push_back(std::move(fields));
-  }
+  if (rows.empty()) return out;
+  out.header = std::move(rows.front());
+  out.rows.assign(std::make_move_iterator(rows.begin() + 1), std::make_move_iterator(rows.end()));
   return out;
 }
 

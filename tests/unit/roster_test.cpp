@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include "support/csv_rows.hpp"
 #include "test_policies.hpp"
 #include "xueshe/flow_export.hpp"
 #include "xueshe/messages.hpp"
@@ -44,14 +45,11 @@ struct Table {
 };
 
 Table parse_output(const std::string& csv) {
-  CsvTable t = read_csv(csv);
+  auto rows = xueshe::testing::csv_rows(csv);
   Table out;
-  for (std::size_t r = 0; r < t.records.size(); ++r) {
-    std::vector<std::string> fields;
-    for (std::size_t i = 0; i < t.records[r].count; ++i) fields.emplace_back(t.field(t.records[r], i));
-    if (r == 0) out.header = std::move(fields);
-    else out.rows.push_back(std::move(fields));
-  }
+  if (rows.empty()) return out;
+  out.header = std::move(rows.front());
+  out.rows.assign(std::make_move_iterator(rows.begin() + 1), std::make_move_iterator(rows.end()));
   return out;
 }
 

@@ -7,12 +7,11 @@
 
 namespace xueshe {
 
-// The engine's catalog, the page's and (where the binary has them) the staff
-// tools', merged (their keys never overlap: the catalog test checks).
+// The parts of one language's catalog this binary carries, merged (their keys never overlap: the catalog test checks).
 nlohmann::json merged_catalog(const EmbeddedCatalog& entry) {
   const JsonLimits limits{1 << 20, 2, 1 << 16};
   nlohmann::json out = nlohmann::json::object();
-  for (auto part : {entry.engine, entry.page, entry.staff}) {
+  for (auto part : {entry.engine, entry.page, entry.staff, entry.takeaway}) {
     if (!part) continue;
     StrictJson parsed = parse_strict_json(part(), limits);
     if (!parsed.error && parsed.value.is_object()) out.update(parsed.value);

@@ -10,11 +10,13 @@
 
 namespace xueshe {
 
+// Each part is nullptr where the binary does not carry it.
 struct EmbeddedCatalog {
   const char* lang;
-  std::string_view (*engine)();  // core/messages/<lang>.json
-  std::string_view (*page)();    // core/messages/page.<lang>.json
-  std::string_view (*staff)();   // core/messages/staff.<lang>.json, or nullptr (the page's modules)
+  std::string_view (*engine)();    // core/messages/<lang>.json
+  std::string_view (*page)();      // core/messages/page.<lang>.json
+  std::string_view (*staff)();     // core/messages/staff.<lang>.json (CLI, staff page)
+  std::string_view (*takeaway)();  // core/messages/takeaway.<lang>.json (calendar, application)
 };
 
 struct CatalogTable {

@@ -43,6 +43,11 @@ int run_ask(const CommonOptions& options) {
   auto ui = [&lang](const char* key) { return message(lang, std::string("ui.") + key); };
   std::cout << ui("title") << " — " << s.engine->policy().title.at(lang) << "\n"
             << ui("policy") << ": " << s.engine->policy().id << "  (" << format_iso_date(s.today) << ")\n\n";
+  const Policy& policy = s.engine->policy();
+  if (!policy.unverified.empty())
+    std::cout << message(lang, "warning.policy_unverified",
+                         {{"id", policy.id}, {"n", std::to_string(policy.unverified.size())}})
+              << "\n\n";
 
   Answers answers;
   std::vector<std::string> order;  // fields in the order answered, for "back"

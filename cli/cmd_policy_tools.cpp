@@ -94,7 +94,7 @@ std::string diff_markdown(const json& d, const std::string& lang) {
   std::string out = "# " + md_cell(message(lang, "policytool.diff.title", {{"a", a}, {"b", b}})) + "\n\n";
   for (const char* side : {"a", "b"})
     if (d[side]["unverified"].get<std::size_t>() > 0)
-      out += "> " + md_cell(message(lang, "policytool.banner",
+      out += "> " + md_cell(message(lang, "warning.policy_unverified",
                                     {{"id", d[side]["id"].get<std::string>()},
                                      {"n", std::to_string(d[side]["unverified"].get<std::size_t>())}})) + "\n\n";
 

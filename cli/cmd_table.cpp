@@ -71,7 +71,7 @@ int run_table(const CommonOptions& options, const std::string& format) {
   } else {
     out = "# " + md_cell(message(s.lang, "table.title", {{"title", p.title.at(s.lang)}})) + "\n\n";
     if (!s.unverified.empty())
-      out += "> " + md_cell(message(s.lang, "policytool.banner",
+      out += "> " + md_cell(message(s.lang, "warning.policy_unverified",
                                     {{"id", p.id}, {"n", std::to_string(s.unverified.size())}})) + "\n\n";
     out += md_cell(message(s.lang, "table.note",
                            {{"paths", std::to_string(table.rows.size())},

@@ -46,7 +46,7 @@ StaffSetup staff_setup(const CommonOptions& options) {
 
 void print_draft_banner(const StaffSetup& s) {
   if (s.unverified.empty()) return;
-  std::cerr << message(s.lang, "policytool.banner",
+  std::cerr << message(s.lang, "warning.policy_unverified",
                        {{"id", s.engine->policy().id}, {"n", std::to_string(s.unverified.size())}})
             << "\n";
 }

@@ -241,7 +241,7 @@
       const any = r.answered?.some((x) => !x.implied);
       const area = h('div', { class: 'share' });
       this.box.replaceChildren(...[
-        p?.outdated && h('p', { class: 'banner', role: 'note', 'data-testid': 'policy-banner' }, p.outdated_text),
+        [p?.unverified_text, p?.outdated_text].map((x) => x && h('p', { class: 'banner', role: 'note', 'data-testid': 'policy-banner' }, x)),
         this.old && p && this.old.hash != p.hash && h('p', { class: 'note', 'data-testid': 'policy-changed' },
           t('page.policy_changed', { id: this.old.id, hash: this.old.hash, now: `${p.id} · ${p.hash}` })),
         h('header', {},
@@ -260,7 +260,8 @@
         r.answered?.length && this.summary(r, H),
         p && h('footer', {},
           h('p', {}, t('page.footer', { title: p.title, id: p.id, hash: p.hash, date: p.last_verified, today: r.today })),
-          this.app && location.protocol.startsWith('http') && h('p', {}, h('a', { href: at('xueshe-offline.html'), download: '' }, t('page.offline'))))].filter(Boolean));
+          this.app && location.protocol.startsWith('http') && h('p', {}, h('a', { href: at('xueshe-offline.html'), download: '' }, t('page.offline')),
+            ' · ', h('a', { href: at('staff.html'), 'data-testid': 'staff-link' }, t('page.staff'))))].flat().filter(Boolean));
     }
 
     back() {

@@ -31,9 +31,11 @@ std::string value_label(const Policy& p, const std::string& field, const AnswerV
 }
 
 // The policy behind a result; `outdated` (every date of the policy has passed)
-// lets a front end put its banner on question screens too.
+// and `unverified` (a draft's unchecked values) let a front end put their
+// banners on question screens too.
 json policy_json(const Policy& p, Date today, const std::string& lang) {
   const bool outdated = today > p.latest_date();
+  const std::size_t unverified = p.unverified.size();
   return json{{"id", p.id},
               {"hash", p.hash},
               {"title", p.title.at(lang)},
@@ -45,7 +47,11 @@ json policy_json(const Policy& p, Date today, const std::string& lang) {
                                                    {{"title", p.title.at(lang)},
                                                     {"date", format_iso_date(p.latest_date())},
                                                     {"cohort", std::to_string(p.cohort)}})
-                                         : ""}};
+                                         : ""},
+              {"unverified", unverified},
+              {"unverified_text", unverified ? message(lang, "warning.policy_unverified",
+                                                       {{"id", p.id}, {"n", std::to_string(unverified)}})
+                                             : ""}};
 }
 
 json answered_json(const Policy& p, const std::vector<Step>& steps, const std::string& lang) {

@@ -58,7 +58,8 @@ class Drafter {
     } else if (v.is_array()) {
       for (std::size_t i = 0; i < v.size(); ++i) walk(v[i], json_path_index(path, i));
     } else if (v.is_string()) {
-      if (path == "id" || path == "format") return;
+      // last_verified is not moved: the draft sets it to the new notice date.
+      if (path == "id" || path == "format" || path == "last_verified") return;
       if (auto d = parse_iso_date(v.get_ref<const std::string&>())) {
         Date moved = shift_years(*d, years_);
         if (!year_in_range(moved)) {
@@ -85,104 +86,17 @@ class Drafter {
 
 }  // namespace
 
-const ordered_json* json_at_path(const ordered_json& doc, std::string_view path) {
-  const ordered_json* node = &doc;
-  std::size_t i = 0;
-  if (path.empty()) return nullptr;
-  if (path[0] == '$') i = 1;
-  bool first = i == 0;
-  while (i < path.size()) {
-    std::string key;
-    bool is_index = false;
-    std::size_t index = 0;
-    if (path[i] == '[') {
-      ++i;
-      if (i < path.size() && path[i] == '"') {
-        std::size_t j = i + 1;
-        while (j < path.size() && path[j] != '"') j += path[j] == '\\' ? 2 : 1;
-        if (j >= path.size()) return nullptr;
-        json literal = json::parse(path.substr(i, j - i + 1), nullptr, false);
-        if (!literal.is_string()) return nullptr;
-        key = literal.get<std::string>();
-        i = j + 1;
-      } else {
-        std::size_t j = i;
-        while (j < path.size() && path[j] >= '0' && path[j] <= '9' && j - i < 9) {
-          index = index * 10 + static_cast<std::size_t>(path[j] - '0');
-          ++j;
-        }
-        if (j == i) return nullptr;
-        is_index = true;
-        i = j;
-      }
-      if (i >= path.size() || path[i] != ']') return nullptr;
-      ++i;
-    } else {
-      if (!first) {
-        if (path[i] != '.') return nullptr;
-        ++i;
-      }
-      std::size_t j = i;
-      while (j < path.size() && path[j] != '.' && path[j] != '[') ++j;
-      if (j == i) return nullptr;
-      key = std::string(path.substr(i, j - i));
-      i = j;
-    }
-    first = false;
-    if (is_index) {
-      if (!node->is_array() || index >= node->size()) return nullptr;
-      node = &(*node)[index];
-    } else {
-      if (!node->is_object()) return nullptr;
-      auto it = node->find(key);
-      if (it == node->end()) return nullptr;
-      node = &*it;
-    }
-  }
-  return node;
-}
-
 DraftAwareLoad load_policy_or_draft(std::string_view text) {
   DraftAwareLoad out;
-  StrictJson strict = policy_reading::parse_policy_json(text);
-  if (strict.error) {
-    out.error = strict.error;
-    return out;
-  }
-  out.document = ordered_json::parse(text, nullptr, false);
-  if (!out.document.is_object() || !out.document.contains(kMarker)) {
-    PolicyLoad load = load_policy(text);
-    out.policy = std::move(load.policy);
+  PolicyLoad load = load_policy(text);
+  if (load.error) {
     out.error = std::move(load.error);
     return out;
   }
-  const ordered_json list = out.document[kMarker];
-  out.document.erase(kMarker);
-  if (!list.is_array()) {
-    out.error = Error{"unverified_wrong_type", kMarker, {}};
-    return out;
-  }
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const std::string at = json_path_index(kMarker, i);
-    if (!list[i].is_string()) {
-      out.error = Error{"unverified_wrong_type", at, {}};
-      return out;
-    }
-    const std::string& path = list[i].get_ref<const std::string&>();
-    if (!json_at_path(out.document, path)) {
-      out.error = Error{"unverified_bad_path", at, {{"got", path}}};
-      return out;
-    }
-    if (!seen.insert(path).second) {
-      out.error = Error{"unverified_duplicate", at, {{"got", path}}};
-      return out;
-    }
-    out.unverified.push_back(path);
-  }
-  PolicyLoad load = load_policy(out.document.dump(-1, ' ', false, ordered_json::error_handler_t::replace));
   out.policy = std::move(load.policy);
-  out.error = std::move(load.error);
+  out.unverified = out.policy->unverified;
+  out.document = ordered_json::parse(text, nullptr, false);
+  out.document.erase(kMarker);
   return out;
 }
 
@@ -220,6 +134,9 @@ PolicyDraft draft_policy(std::string_view source, int cohort) {
   doc["last_verified"] = doc["notice_date"];
 
   std::vector<std::string> unverified = drafter.unverified;
+  // last_verified is listed where the file has it: right after notice_date.
+  auto notice = std::find(unverified.begin(), unverified.end(), "notice_date");
+  unverified.insert(notice == unverified.end() ? notice : notice + 1, "last_verified");
   for (const std::string& p : from.unverified)
     if (std::find(unverified.begin(), unverified.end(), p) == unverified.end()) unverified.push_back(p);
 

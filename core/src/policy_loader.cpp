@@ -5,6 +5,7 @@
 #include <set>
 
 #include "xueshe/cases.hpp"
+#include "xueshe/json_at_path.hpp"
 #include "xueshe/national.hpp"
 #include "xueshe/limits.hpp"
 #include "xueshe/policy.hpp"
@@ -53,7 +54,7 @@ class Loader : public policy_reading::PolicyReader {
     if (!keys(root, "", {"format", "id", "title", "school", "cohort", "notice_date", "last_verified",
                          "ask_whom", "clauses", "routes", "rules", "unsettled", "further_study",
                          "employed", "deadlines", "staff_dates"},
-              {"receiving_review_days"}))
+              {"receiving_review_days", "unverified"}))
       return false;
     std::string format;
     if (!string(root["format"], "format", format)) return false;
@@ -130,6 +131,22 @@ class Loader : public policy_reading::PolicyReader {
           !localized(sd[i]["what"], path + ".what", s.what))
         return false;
       p.staff_dates.push_back(std::move(s));
+    }
+    return !root.contains("unverified") || unverified(root, p.unverified);
+  }
+
+  // The draft marker: unique JSON paths that exist in this very file.
+  bool unverified(const json& root, std::vector<std::string>& out) {
+    const json& list = root["unverified"];
+    if (!list.is_array()) return fail("policy_wrong_type", "unverified", {{"expected", "array"}});
+    std::set<std::string> seen;
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string at = json_path_index("unverified", i);
+      if (!list[i].is_string()) return fail("policy_wrong_type", at, {{"expected", "string"}});
+      const std::string& path = list[i].get_ref<const std::string&>();
+      if (!json_at_path(root, path)) return fail("policy_unknown_path", at, {{"got", path}});
+      if (!seen.insert(path).second) return fail("policy_duplicate_value", at, {{"got", path}});
+      out.push_back(path);
     }
     return true;
   }

@@ -29,6 +29,7 @@ nlohmann::json policy_summary(const Engine& engine, const std::string& lang) {
               {"clauses", clauses},
               {"deadline_rules", rules},
               {"staff_dates", staff},
+              {"unverified", p.unverified},
               {"paths", enumerate_paths(engine.flow(), sample_dates(p)).size()},
               {"unreachable_nodes", unreachable_nodes(engine.flow())}};
 }

@@ -125,6 +125,8 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
     warn("deadline_passed", {{"list", joined_phrases(overdue, lang)}, {"ask", ask}}, overdue_clauses);
   }
 
+  if (!p.unverified.empty())
+    warn("policy_unverified", {{"id", p.id}, {"n", std::to_string(p.unverified.size())}}, {});
   if (ctx.today > p.latest_date())
     warn("policy_outdated",
          {{"title", p.title.at(lang)}, {"date", format_iso_date(p.latest_date())}, {"cohort", std::to_string(p.cohort)}},

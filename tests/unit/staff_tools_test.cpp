@@ -95,7 +95,10 @@ TEST_CASE("policy draft: hxci-2022 to 2026 loads, with 2026's dates, marked unve
   CHECK(p.find_clause("三.2③")->text.at("zh-CN") == "已就业与待就业同学于2022年8月31日前完成转接；");
   // Without the marker it is an ordinary policy file.
   CHECK(load_policy(load.document.dump()).policy.has_value());
-  CHECK(load_policy(d.text).error->code == "policy_unknown_key");  // until the loader knows the marker
+  // The loader itself knows the marker: a draft loads anywhere, carrying its list.
+  PolicyLoad direct = load_policy(d.text);
+  REQUIRE(direct.policy);
+  CHECK(direct.policy->unverified == u);
 }
 
 TEST_CASE("policy draft: 29 February becomes 28 February in a common year; ranges are checked") {
@@ -140,14 +143,27 @@ TEST_CASE("the unverified marker is checked: a list of existing, distinct paths"
   CHECK(ok.unverified == std::vector<std::string>{"deadlines[1].date"});
   CHECK(load_policy_or_draft(with_marker("[]")).unverified.empty());
   auto error = [&](const std::string& marker) { return *load_policy_or_draft(with_marker(marker)).error; };
-  CHECK(error("\"x\"").code == "unverified_wrong_type");
-  CHECK(error("[1]").code == "unverified_wrong_type");
+  CHECK(error("\"x\"").code == "policy_wrong_type");
+  CHECK(error("\"x\"").field == "unverified");
+  CHECK(error("[1]").code == "policy_wrong_type");
   CHECK(error("[1]").field == "unverified[0]");
-  CHECK(error("[\"deadlines[9].date\"]").code == "unverified_bad_path");
-  CHECK(error("[\"cohort\", \"cohort\"]").code == "unverified_duplicate");
+  CHECK(error("[\"deadlines[9].date\"]").code == "policy_unknown_path");
+  CHECK(error("[\"cohort\", \"cohort\"]").code == "policy_duplicate_value");
   CHECK(error("[\"cohort\", \"cohort\"]").field == "unverified[1]");
   json body = policy_tool_error_body(error("[\"nope\"]"), "zh-CN");
-  CHECK(body["error"]["message"] == "“unverified[0]”里的路径“nope”在政策文件中不存在。");
+  CHECK(body["error"]["message"] == "政策文件中“unverified[0]”的路径“nope”在文件里不存在。");
+  // The engine shows a draft's state: a banner text for front ends and a warning on each outcome.
+  Engine draft(*ok.policy);
+  Result r = draft.evaluate_json(R"({"destination":"delayed_graduation","graduation_date":"2022-06-30"})",
+                                 *parse_iso_date("2022-06-01"), "en");
+  REQUIRE(r.ok);
+  CHECK(r.body["policy"]["unverified"] == 1);
+  CHECK(r.body["policy"]["unverified_text"].get<std::string>().find("1 values have not been checked") != std::string::npos);
+  bool warned = false;
+  for (const auto& w : r.body["warnings"]) warned = warned || w["code"] == "policy_unverified";
+  CHECK(warned);
+  Engine finished(*load_policy(base).policy);
+  CHECK(finished.evaluate_json(R"({})", *parse_iso_date("2022-06-01"), "en").body["policy"]["unverified_text"] == "");
   CHECK(policy_tool_error_body(Error{"policy_unknown_key", "x", {{"allowed", "a"}}}, "en")["error"]["code"] ==
         "policy_unknown_key");  // the loader's own errors keep their messages
 }

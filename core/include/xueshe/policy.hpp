@@ -64,6 +64,11 @@ struct Policy {
 
   std::string hash;  // FNV-1a 64 of the file's bytes, hex; identifies the exact policy
 
+  // A draft's marker (optional key "unverified"): the JSON paths of values
+  // nobody has checked against the notice yet. Non-empty: every front end
+  // shows a banner and every outcome a warning (policy_draft.hpp makes drafts).
+  std::vector<std::string> unverified;
+
   NationalLayer national;  // the rules above the notice, always applied with it
 
   // A clause of the notice or of the national layer.

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xueshe/json_at_path.hpp"
 #include "xueshe/policy.hpp"
 
 namespace xueshe {
@@ -42,10 +43,6 @@ struct PolicyDraft {
 // number or date (the notice's words are kept, never rewritten). The draft is
 // checked: it loads with load_policy_or_draft.
 PolicyDraft draft_policy(std::string_view source, int cohort);
-
-// The value at a loader-style JSON path ("deadlines[0].date",
-// "clauses[13].text.zh-CN", "a[\"x.y\"]"), or nullptr.
-const nlohmann::ordered_json* json_at_path(const nlohmann::ordered_json& doc, std::string_view path);
 
 // {"error": {...}} for an error from load_policy_or_draft, draft_policy or
 // diff_policies: their own codes from "policytool.error.<code>", the

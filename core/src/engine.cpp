@@ -124,6 +124,7 @@ json outcome_json(const OutcomeContext& ctx) {
     json out = json::array();
     for (const Action& a : list) {
       out.push_back(json{{"id", a.id}, {"where", a.where}, {"text", a.text}, {"clause", a.clause}});
+      if (!a.document.empty()) out.back()["document"] = a.document;
       cited.insert(cited.end(), a.cites.begin(), a.cites.end());
     }
     return out;

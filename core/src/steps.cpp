@@ -28,7 +28,7 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
                   const std::map<std::string, std::string>& params = {}) {
     std::vector<std::string> cites{clause};
     if (params.count("ask")) cites.push_back(p.ask_whom_clause);
-    out.push_back(Action{id, where, message(lang, "step." + id, params), clause, cites});
+    out.push_back(Action{id, where, message(lang, "step." + id, params), clause, cites, ""});
   };
   auto date_of = [&](const char* kind) {
     for (const Deadline& d : deadlines)
@@ -66,6 +66,7 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
     step("retain.transfer_out", "system", route_clause);
   } else if (route == "overseas_study_branch") {
     step("overseas.apply", "offline", route_clause);
+    out.back().document = "application";  // the written application 二.5 asks for
     step("overseas.approve", "info", route_clause);
     step("overseas.report", "info", route_clause);
   } else if (route == "dispatching_unit_org") {
@@ -116,10 +117,10 @@ std::vector<Action> compute_notes(const OutcomeContext& ctx) {
   // Why it matters (团章.8): a member left untransferred drifts toward 自行脱团.
   if (route != "age_out" && route != "delayed_graduation_org") {
     const std::string why = ctx.policy.national.rule_clauses.at("why_transfer");
-    out.push_back(Action{"why_transfer", "info", message(ctx.lang, "note.why_transfer"), why, {why}});
+    out.push_back(Action{"why_transfer", "info", message(ctx.lang, "note.why_transfer"), why, {why}, ""});
   }
   const std::string clause = ctx.policy.rule_clauses.at("higher_notice_prevails");
-  out.push_back(Action{"higher_notice", "info", message(ctx.lang, "note.higher_notice"), clause, {clause}});
+  out.push_back(Action{"higher_notice", "info", message(ctx.lang, "note.higher_notice"), clause, {clause}, ""});
   return out;
 }
 

@@ -35,6 +35,7 @@ struct Action {
   std::string text;
   std::string clause;               // the clause that requires this action
   std::vector<std::string> cites;   // every clause the text relies on (clause first)
+  std::string document;             // a paper the tool can prepare for this action ("application"), or ""
 };
 
 struct Warning {

@@ -12,6 +12,7 @@ if [[ "${1:-}" == "ask" ]]; then
   cmake --build --preset release
   exec build/release/cli/xueshe ask "$@"
 fi
+npm ci --no-audit --no-fund   # terser: the build minifies the page's scripts
 cmake --workflow --preset wasm
 echo "Serving the page (Ctrl-C stops); the single file for offline use is build/wasm/site/xueshe-offline.html"
 exec node web/serve.mjs build/wasm/site "${PORT:-8123}"

@@ -9,6 +9,6 @@ bash scripts/install-deps.sh
 cmake --workflow --preset native
 cmake --workflow --preset native-asan
 bash scripts/fuzz.sh "${XUESHE_FUZZ_SECONDS:-60}"
+npm ci --no-audit --no-fund   # terser for the wasm build; the test tools after it
 cmake --workflow --preset wasm
-npm ci --no-audit --no-fund
 node --test --test-concurrency=1 tests/wasm/ $( [ -d tests/browser ] && echo tests/browser/ )

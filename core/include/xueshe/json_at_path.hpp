@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xueshe/strict_json.hpp"
+
 namespace xueshe {
 
 template <class Json>
@@ -28,9 +30,11 @@ const Json* json_at_path(const Json& doc, std::string_view path) {
         std::size_t j = i + 1;
         while (j < path.size() && path[j] != '"') j += path[j] == '\\' ? 2 : 1;
         if (j >= path.size()) return nullptr;
-        nlohmann::json literal = nlohmann::json::parse(path.substr(i, j - i + 1), nullptr, false);
-        if (!literal.is_string()) return nullptr;
-        key = literal.get<std::string>();
+        // The quoted key is a JSON string (json_path_key writes it so); the strict parser reads it.
+        const std::string_view quoted = path.substr(i, j - i + 1);
+        StrictJson literal = parse_strict_json(quoted, JsonLimits{quoted.size(), 1, quoted.size()});
+        if (literal.error || !literal.value.is_string()) return nullptr;
+        key = literal.value.template get<std::string>();
         i = j + 1;
       } else {
         std::size_t j = i;

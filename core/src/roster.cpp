@@ -322,6 +322,18 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   RosterVocabulary vocabulary(engine.policy());
   std::size_t width = header.count;
   for (const CsvRecord& rec : csv.records) width = std::max(width, rec.count);
+  for (const auto& [index, id] : options.columns) {
+    if (index >= width) {
+      run.error = Error{"roster_column_out_of_range", "columns",
+                        {{"n", std::to_string(index + 1)}, {"max", std::to_string(width)}}};
+      return run;
+    }
+    const auto& ids = roster_column_ids();
+    if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      run.error = Error{"roster_unknown_column", "columns", {{"n", std::to_string(index + 1)}, {"got", preview(id)}}};
+      return run;
+    }
+  }
   for (std::size_t i = 0; i < width; ++i) {
     RosterColumn col;
     if (i < header.count) {
@@ -330,6 +342,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
     } else {
       col.header = message(run.lang, "roster.column.extra", {{"n", std::to_string(i + 1)}});
     }
+    if (auto chosen = options.columns.find(i); chosen != options.columns.end()) col.id = chosen->second;
     if (!col.id.empty())
       for (const RosterColumn& earlier : run.columns)
         if (earlier.id == col.id) {

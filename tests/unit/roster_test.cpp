@@ -417,3 +417,61 @@ TEST_CASE("each distinct set of answers evaluated once gives exactly what evalua
     CHECK(run.evaluations < run.rows.size());  // rows did share evaluations
   }
 }
+
+TEST_CASE("the column mapping can be overridden: a column's meaning, a column ignored, bad mappings refused") {
+  // Headers nobody's vocabulary knows: nothing is detected but what is named.
+  const std::string text = "编号,毕业后,毕业时间,生日,党员,状态\n"
+                           "1,延迟毕业,,,,已完成\n"
+                           "2,参军入伍,2022-06-30,2000-01-01,否,未完成\n";
+  RosterRun detected = evaluate_roster(hxci(), text, options("2022-07-01"));
+  REQUIRE(detected.error);
+  CHECK(detected.error->code == "roster_no_destination_column");
+
+  RosterOptions o = options("2022-07-01");
+  o.columns = {{0, "student_id"}, {1, "destination"}, {2, "graduation_date"}, {3, "birth_date"},
+               {4, "party_member"}, {5, "status"}};
+  RosterRun run = evaluate_roster(hxci(), text, o);
+  REQUIRE_FALSE(run.error);
+  CHECK(run.columns[1].header == "毕业后");  // the header stays as written
+  CHECK(run.columns[1].id == "destination");
+  CHECK(run.has_status);
+  REQUIRE(run.rows.size() == 2);
+  CHECK(run.outcomes[static_cast<std::size_t>(run.rows[0].outcome)].route == "delayed_graduation_org");
+  CHECK(run.outcomes[static_cast<std::size_t>(run.rows[1].outcome)].route == "special_unit_pool");
+  json s = roster_summary(run, hxci().policy());
+  CHECK(s["columns"][3]["column"] == "birth_date");
+  CHECK(s["completion"]["must_transfer"] == 1);
+
+  // "" keeps a column as it is, whatever its header names: here the only
+  // birth date, so the military row asks for it.
+  const std::string named = "学号,去向,毕业日期,出生日期,是否党员\n2,参军入伍,2022-06-30,2000-01-01,否\n";
+  RosterOptions ignore = options("2022-07-01");
+  ignore.columns = {{3, ""}};
+  RosterRun without = evaluate_roster(hxci(), named, ignore);
+  REQUIRE_FALSE(without.error);
+  CHECK(without.columns[3].id.empty());
+  const RosterOutcome& asked = without.outcomes[static_cast<std::size_t>(without.rows[0].outcome)];
+  CHECK_FALSE(asked.ok);
+  CHECK(asked.error_code == "missing_answer");
+  CHECK(asked.error_field == "birth_date");
+  // Columns not listed keep what their header names.
+  RosterRun as_named = evaluate_roster(hxci(), named, options("2022-07-01"));
+  CHECK(as_named.columns[3].id == "birth_date");
+  CHECK_FALSE(as_named.rows[0].has_error(as_named.outcomes));
+
+  auto error_of = [&](std::map<std::size_t, std::string> columns) {
+    RosterOptions bad = options("2022-07-01", "en");
+    bad.columns = std::move(columns);
+    RosterRun r = evaluate_roster(hxci(), named, bad);
+    return r.error ? roster_error_body(*r.error, "en")["error"] : json();
+  };
+  json e = error_of({{5, "name"}});
+  CHECK(e["code"] == "roster_column_out_of_range");
+  CHECK(e["field"] == "columns");
+  CHECK(e["message"] == "The column mapping is wrong: the roster has 5 columns, not a column 6.");
+  e = error_of({{1, "favourite_colour"}});
+  CHECK(e["code"] == "roster_unknown_column");
+  CHECK(e["message"].get<std::string>().find("column 2 cannot be “favourite_colour”") != std::string::npos);
+  CHECK(error_of({{0, "destination"}})["code"] == "roster_duplicate_column");  // two columns as 去向
+  CHECK(error_of({{1, ""}})["code"] == "roster_no_destination_column");
+}

@@ -12,6 +12,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,13 @@ struct RosterOptions {
   Date today;
   std::string lang;
   RosterLimits limits;
+  // What input columns are, overriding what their headers name (a front end
+  // lets staff correct the detected mapping): 0-based column index → a
+  // roster_column_ids() entry, or "" for a column kept as it is. Columns not
+  // listed are what their header names. An index past the roster's columns
+  // or an id that is no roster column makes the run an error
+  // (roster_column_out_of_range, roster_unknown_column).
+  std::map<std::size_t, std::string> columns;
   // Both true except in tests, which compare: each distinct set of answers
   // evaluated once (memoize), and outcomes computed from the calculators
   // rather than through the JSON of Engine::evaluate (direct).

@@ -1,0 +1,404 @@
+// The staff page (staff.html) in Chromium under the strict CSP: a GB18030
+// roster read and exported exactly as `xueshe roster` writes it, every row in
+// the table with its line and errors, the column mapping, filters and pages,
+// a draft policy's banner, the decision table against `xueshe table`, hostile
+// cells shown as text, offline after one visit, and axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli, launch, root, serve, siteCopy, writeFile } from './harness.mjs';
+
+const TODAY = '2022-07-01';
+const rosterDir = path.join(root, 'tests/roster');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><b>粗体</b>';
+let browser, server, dir, draftFile;
+
+before(async () => {
+  browser = await launch();
+  dir = siteCopy();
+  const tmp = mkdtempSync(path.join(tmpdir(), 'xueshe-staff-'));
+  draftFile = path.join(tmp, 'draft-2026.json');
+  const made = spawnSync(cli, ['policy', 'draft', '--from', 'hxci-2022', '--cohort', '2026', '-o', draftFile], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  server = await serve(dir);
+});
+after(async () => { await browser.close(); await server.close(); });
+
+function xueshe(args) {
+  const r = spawnSync(cli, args, { maxBuffer: 256 << 20 });
+  assert.equal(r.status, 0, r.stderr.toString());
+  return r.stdout;
+}
+
+// RFC 4180 records (the CLI's output: quoted fields, CRLF), BOM skipped.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+// A fresh desktop page on staff.html, "today" fixed, recording requests and errors.
+async function open({ lang, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  page.seen = { requests: [], errors: [] };
+  page.on('request', (r) => page.seen.requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') page.seen.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.seen.errors.push(String(e)));
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+08:00`));
+  await page.goto(`${server.origin}/staff.html${lang ? '?lang=' + lang : ''}`);
+  await page.locator('#app[data-ready]').waitFor();
+  return page;
+}
+
+function clean(page) {
+  const outside = page.seen.requests.filter((u) => !u.startsWith(server.origin + '/') && !/^(data|blob):/.test(u));
+  assert.deepEqual(outside, [], 'no request leaves the origin');
+  assert.deepEqual(page.seen.errors, []);
+}
+
+// Chooses a roster (a fixture's path, or {name, text|buffer}) and waits until the page has read it.
+async function chooseRoster(page, file) {
+  const name = typeof file === 'string' ? path.basename(file) : file.name;
+  const payload = typeof file === 'string' ? file
+    : { name: file.name, mimeType: 'text/csv', buffer: file.buffer || Buffer.from(file.text, 'utf8') };
+  await page.locator('[data-testid=roster-file]').setInputFiles(payload);
+  await page.locator('[data-testid=file-info]', { hasText: name }).waitFor();
+}
+
+const shownRows = (page) => page.locator('[data-testid=row]').evaluateAll((rows) => rows.map((r) => ({
+  line: Number(r.dataset.line), route: r.dataset.route, state: r.dataset.state, errors: r.dataset.errors,
+  duplicate: r.dataset.duplicate === 'true', cells: [...r.children].map((c) => c.textContent) })));
+const tableCount = (page) => page.locator('[data-testid=roster-table]').getAttribute('data-count').then(Number);
+
+async function audit(page, what) {
+  const result = await page.evaluate(async (src) => {
+    if (!window.axe) (0, eval)(src);
+    return window.axe.run(document, { resultTypes: ['violations'] });
+  }, axeSource);
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], what);
+}
+
+test('a GB18030 roster (encoding auto) exports exactly what `xueshe roster` writes', async () => {
+  const page = await open();
+  const file = path.join(rosterDir, 'gb18030.csv');
+  await chooseRoster(page, file);
+  assert.equal(await page.locator('[data-testid=file-info]').getAttribute('data-encoding'), 'gb18030');
+  assert.equal(await page.locator('[data-testid=as-of]').inputValue(), TODAY);
+  assert.match(await page.locator('[data-testid=summary-rows]').textContent(), /名单：5 行/);
+  // A name outside GBK (U+2000B) came through the decoder.
+  assert.ok((await shownRows(page)).some((r) => r.cells.includes('王\u{2000B}')));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export]').click()]);
+  assert.equal(download.suggestedFilename(), 'gb18030-核对.csv');
+  const got = readFileSync(await download.path());
+  const want = xueshe(['roster', file, '--today', TODAY]);
+  const a = parseCsv(got.toString('utf8')), b = parseCsv(want.toString('utf8'));
+  assert.equal(a.length, b.length);
+  for (let i = 0; i < b.length; i++) assert.deepEqual(a[i], b[i], `row ${i}`);
+  assert.ok(got.equals(want), 'byte for byte, BOM and CRLF included');
+  // The same file chosen as GB18030 explicitly; as UTF-8 it is refused, naming the line.
+  await page.locator('[data-testid=encoding]').selectOption('utf-8');
+  const err = page.locator('[data-testid=error]');
+  await err.waitFor();
+  assert.equal(await err.getAttribute('data-code'), 'roster_invalid_utf8');
+  assert.match(await err.textContent(), /第 1 行附近/);
+  await page.locator('[data-testid=encoding]').selectOption('gb18030');
+  await page.locator('[data-testid=summary]').waitFor();
+  assert.equal(await page.locator('[data-testid=file-info]').getAttribute('data-encoding'), 'gb18030');
+  // A UTF-8 file read as GB18030 would be mojibake: auto reads it as UTF-8.
+  await page.locator('[data-testid=encoding]').selectOption('auto');
+  await chooseRoster(page, path.join(rosterDir, 'gb18030.utf8.csv'));
+  assert.equal(await page.locator('[data-testid=file-info]').getAttribute('data-encoding'), 'utf-8');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export]').click()]);
+  assert.ok(readFileSync(await again.path()).equals(want), 'the UTF-8 twin gives the same annotated roster');
+  // The template is the CLI's.
+  const [template] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=template]').click()]);
+  assert.ok(readFileSync(await template.path()).equals(xueshe(['roster', '--template'])));
+  clean(page);
+  await page.context().close();
+});
+
+test('quoted fields, line breaks and bad rows are all in the table, with their lines and errors', async () => {
+  const page = await open();
+  const file = path.join(rosterDir, 'mixed.csv');
+  await chooseRoster(page, file);
+  const want = parseCsv(xueshe(['roster', file, '--today', TODAY]).toString('utf8'));
+  const head = want[0], rows = await shownRows(page);
+  const col = (name) => head.indexOf(name);
+  assert.deepEqual(rows.map((r) => r.line), want.slice(1).map((r) => Number(r[col('行号')])));
+  assert.equal(rows.length, 15);
+  for (let i = 0; i < rows.length; i++) {
+    const w = want[i + 1], r = rows[i];
+    assert.equal(r.route, w[col('路线')], `line ${r.line}`);
+    assert.equal(r.errors, w[col('错误代码')], `line ${r.line}`);
+    // Every input cell as read (the first cell of a row is its line number).
+    assert.deepEqual(r.cells.slice(1, 1 + col('行号')), w.slice(0, col('行号')), `line ${r.line}`);
+    for (const message of w[col('错误')].split('\n').filter(Boolean)) assert.ok(r.cells.some((c) => c.includes(message)), message);
+  }
+  assert.ok(rows[1].cells.includes('第一行\r\n第二行'));
+  assert.ok(rows[0].cells.includes('张三, Jr.'));
+  assert.equal(rows.find((r) => r.line === 8).errors, 'unknown_value');
+  assert.equal(rows.find((r) => r.line === 19).errors, 'csv_unterminated_quote');
+  assert.equal(rows.find((r) => r.line === 2).duplicate, true);
+  // The summary: counts per route and state, duplicates, completion against 100 %.
+  const summary = JSON.parse(JSON.stringify(await summaryOf(file)));
+  for (const [route, n] of Object.entries(summary.routes).filter(([, n]) => n))
+    assert.equal(await page.locator(`[data-testid=route-count][data-route=${route}] td`).textContent(), String(n), route);
+  for (const [state, n] of Object.entries(summary.most_urgent))
+    assert.equal(await page.locator(`[data-testid=state-count][data-state=${state}] td`).textContent(), String(n), state);
+  assert.match(await page.locator('[data-testid=completion]').textContent(), /2\/5 = 40\.0%（目标 100%，三\.3）/);
+  assert.match(await page.locator('[data-testid=duplicates]').textContent(), /重复学号：1 个（共 2 行）/);
+  clean(page);
+  await page.context().close();
+});
+
+function summaryOf(file, ...args) {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'xueshe-staff-')), 's.json');
+  xueshe(['roster', file, '--today', TODAY, '--summary', out, ...args]);
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+test('changing the column mapping checks the roster again', async () => {
+  const page = await open();
+  // Headers nobody's vocabulary knows: the page says so and offers the mapping.
+  await chooseRoster(page, { name: 'odd-headers.csv', text: '编号,毕业后,进度\r\n1,延迟毕业,已完成\r\n2,参军入伍,未完成\r\n' });
+  assert.equal(await page.locator('[data-testid=error]').getAttribute('data-code'), 'roster_no_destination_column');
+  assert.equal(await page.locator('[data-testid=mapping]').getAttribute('open'), '');
+  await page.locator('[data-testid=map-select][data-col="1"]').selectOption('destination');
+  await page.locator('[data-testid=summary]').waitFor();
+  assert.equal(await page.locator('[data-testid=route-count][data-route=delayed_graduation_org] td').textContent(), '1');
+  assert.equal((await shownRows(page)).find((r) => r.line === 3).errors, 'missing_answer');  // 参军入伍 needs a graduation date
+  assert.match(await page.locator('[data-testid=completion]').textContent(), /没有“转接状态”列/);
+  await page.locator('[data-testid=map-select][data-col="2"]').selectOption('status');
+  await page.locator('[data-testid=completion]', { hasText: '转接完成率' }).waitFor();
+  assert.equal(await page.locator('[data-testid=map-select][data-col="2"]').inputValue(), 'status');
+  // Two columns as one thing: the core's error, and the mapping stays to fix it.
+  await page.locator('[data-testid=map-select][data-col="0"]').selectOption('destination');
+  await page.locator('[data-testid=error][data-code=roster_duplicate_column]').waitFor();
+  await page.locator('[data-testid=map-select][data-col="0"]').selectOption('student_id');
+  await page.locator('[data-testid=summary]').waitFor();
+  await page.locator('[data-testid=mapping-reset]').click();
+  await page.locator('[data-testid=error][data-code=roster_no_destination_column]').waitFor();
+  // A detected column changed: mixed.csv without its status column has no completion rate.
+  await chooseRoster(page, path.join(rosterDir, 'mixed.csv'));
+  assert.match(await page.locator('[data-testid=completion]').textContent(), /40\.0%/);
+  const status = await page.locator('[data-testid=map-select]').evaluateAll((s) => s.findIndex((x) => x.value === 'status'));
+  await page.locator('[data-testid=mapping] summary').click();
+  await page.locator(`[data-testid=map-select][data-col="${status}"]`).selectOption('');
+  await page.locator('[data-testid=completion]', { hasText: '没有“转接状态”列' }).waitFor();
+  assert.equal((await shownRows(page)).find((r) => r.line === 17).errors, '');  // its unknown status is no longer read
+  clean(page);
+  await page.context().close();
+});
+
+test('filters select rows by route, state, errors, duplicates and text; pages hold 100 rows', async () => {
+  const page = await open();
+  const file = path.join(rosterDir, 'mixed.csv');
+  await chooseRoster(page, file);
+  const summary = await summaryOf(file);
+  assert.equal(await tableCount(page), 15);
+  await page.locator('[data-testid=filter-route]').selectOption('employer_org');
+  await page.waitForFunction(() => document.querySelector('[data-testid=roster-table]').dataset.count === '2');
+  assert.deepEqual((await shownRows(page)).map((r) => r.route), ['employer_org', 'employer_org']);
+  await page.locator('[data-testid=filter-route]').selectOption('');
+  await page.locator('[data-testid=filter-state]').selectOption('due_soon');
+  assert.equal(await tableCount(page), summary.most_urgent.due_soon);
+  assert.deepEqual((await shownRows(page)).map((r) => r.state), ['due_soon']);
+  await page.locator('[data-testid=filter-state]').selectOption('');
+  await page.locator('[data-testid=filter-errors]').check();
+  assert.equal(await tableCount(page), summary.rows_with_errors);
+  assert.ok((await shownRows(page)).every((r) => r.errors));
+  await page.locator('[data-testid=filter-errors]').uncheck();
+  await page.locator('[data-testid=filter-dups]').check();
+  assert.deepEqual((await shownRows(page)).map((r) => r.line), [2, 7]);
+  await page.locator('[data-testid=filter-dups]').uncheck();
+  await page.locator('[data-testid=filter-text]').fill('张三');
+  await page.waitForFunction(() => document.querySelector('[data-testid=roster-table]').dataset.count === '1');
+  assert.deepEqual((await shownRows(page)).map((r) => r.line), [2]);
+  await page.locator('[data-testid=filter-text]').fill('nobody');
+  await page.waitForFunction(() => document.querySelector('[data-testid=roster-table]').dataset.count === '0');
+  assert.match(await page.locator('[data-testid=page-info]').first().textContent(), /没有符合条件的行/);
+  await page.locator('[data-testid=filter-text]').fill('');
+
+  // 250 rows: three pages of at most 100, in order.
+  let text = '学号,姓名,去向\r\n';
+  for (let i = 1; i <= 250; i++) text += `${i},${'名' + i},延迟毕业\r\n`;
+  await chooseRoster(page, { name: 'long.csv', text });
+  assert.equal(await tableCount(page), 250);
+  let rows = await shownRows(page);
+  assert.deepEqual([rows.length, rows[0].line, rows[99].line], [100, 2, 101]);
+  assert.equal(await page.locator('[data-testid=prev]').first().isDisabled(), true);
+  await page.locator('[data-testid=next]').first().click();
+  await page.locator('[data-testid=row][data-line="102"]').waitFor();
+  await page.locator('[data-testid=next]').first().click();
+  await page.locator('[data-testid=row][data-line="251"]').waitFor();
+  rows = await shownRows(page);
+  assert.deepEqual([rows.length, rows[0].line], [50, 202]);
+  assert.equal(await page.locator('[data-testid=next]').first().isDisabled(), true);
+  assert.match(await page.locator('[data-testid=page-info]').first().textContent(), /第 201–250 条，共 250 条/);
+  await page.locator('[data-testid=filter-text]').fill('名25');
+  await page.waitForFunction(() => document.querySelector('[data-testid=roster-table]').dataset.count === '2');  // 名25 and 名250
+  clean(page);
+  await page.context().close();
+});
+
+test('a draft policy shows the unverified banner; the built-in one does not', async () => {
+  const page = await open();
+  assert.equal(await page.locator('[data-testid=unverified-banner]').count(), 0);
+  const unverified = JSON.parse(readFileSync(draftFile, 'utf8')).unverified;
+  await page.locator('[data-testid=policy-file]').setInputFiles(draftFile);
+  const banner = page.locator('[data-testid=unverified-banner]');
+  await banner.waitFor();
+  assert.equal(await banner.getAttribute('data-count'), String(unverified.length));
+  assert.equal(await banner.getAttribute('role'), 'alert');
+  assert.match(await banner.textContent(), new RegExp(`有 ${unverified.length} 个值尚未与通知核对`));
+  assert.match(await banner.textContent(), /必须逐一对照学校的正式通知核对/);
+  assert.equal(await banner.locator('li').count(), unverified.length);
+  assert.match(await page.locator('[data-testid=policy-info]').textContent(), /2026 届/);
+  // Rosters are checked with the draft: the same as the CLI with --policy.
+  const file = path.join(rosterDir, 'mixed.csv');
+  await chooseRoster(page, file);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export]').click()]);
+  assert.ok(readFileSync(await download.path()).equals(xueshe(['roster', file, '--today', TODAY, '--policy', draftFile])));
+  // A policy file that is not a policy: its error, and the built-in one back with a click.
+  await page.locator('[data-testid=policy-file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"id": 1}') });
+  await page.locator('[data-testid=error]').first().waitFor();
+  assert.match(await page.locator('.pol').textContent(), /bad\.json/);
+  await page.locator('[data-testid=policy-builtin]').click();
+  await page.locator('[data-testid=policy-info]').waitFor();
+  assert.equal(await banner.count(), 0);
+  assert.match(await page.locator('[data-testid=policy-info]').textContent(), /2022 届/);
+  clean(page);
+  await page.context().close();
+});
+
+test('the decision table view shows every path of `xueshe table`, in order, with its route', async () => {
+  for (const [policy, args] of [[null, []], [draftFile, ['--policy', draftFile]]]) {
+    const page = await open();
+    if (policy) {
+      await page.locator('[data-testid=policy-file]').setInputFiles(policy);
+      await page.locator('[data-testid=unverified-banner]').waitFor();
+    }
+    await page.locator('[data-testid=tab-table]').click();
+    const table = page.locator('[data-testid=decision-table]');
+    await table.waitFor();
+    const [head, ...want] = parseCsv(xueshe(['table', '--format', 'csv', '--today', TODAY, ...args]).toString('utf8'));
+    const got = await page.locator('[data-testid=table-row]').evaluateAll((rows) => rows.map((r) => ({
+      route: r.dataset.route, cells: [...r.children].map((c) => c.textContent) })));
+    assert.equal(got.length, want.length);
+    assert.equal(await table.getAttribute('data-count'), String(want.length));
+    const route = head.indexOf('路线');
+    assert.deepEqual(got.map((r) => r.route), want.map((r) => r[route]));
+    assert.deepEqual(got.map((r) => r.cells.slice(0, route)), want.map((r) => r.slice(0, route)), 'number and answers in words');
+    assert.deepEqual(got.map((r) => r.cells[route + 1]), want.map((r) => r[route + 1]), 'receiving organization');
+    assert.deepEqual(await table.locator('thead th').evaluateAll((t, n) => t.map((x) => x.textContent).slice(0, n), route), head.slice(0, route));
+    assert.equal(await page.locator('[data-testid=tab-table]').getAttribute('aria-selected'), 'true');
+    assert.equal(await page.locator('#panel-roster').isHidden(), true);
+    // English: the same rows, in English.
+    await page.locator('[data-testid=lang-switch]').click();
+    await page.locator('html[lang=en]').waitFor();
+    await page.locator('[data-testid=decision-table] caption', { hasText: 'Decision table' }).waitFor();
+    assert.equal(await page.locator('[data-testid=table-row]').count(), want.length);
+    clean(page);
+    await page.context().close();
+  }
+});
+
+test('hostile text in a roster or a policy is shown literally, never run', async () => {
+  const evil = JSON.parse(readFileSync(path.join(root, 'policies/hxci-2022.json'), 'utf8'));
+  evil.id = 'evil-2022';
+  evil.title['zh-CN'] = `政策${HOSTILE}`;
+  for (const c of evil.clauses) c.text['zh-CN'] += HOSTILE;
+  const page = await open();
+  await page.locator('[data-testid=policy-file]').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(evil)) });
+  await page.locator('[data-testid=policy-info]', { hasText: 'evil-2022' }).waitFor();
+  const name = HOSTILE.replace(/"/g, '""');
+  await chooseRoster(page, { name: 'evil.csv', text: `学号,姓名,去向,"${name}"\r\n1,"${name}",延迟毕业,"${name}"\r\n2,x,"${name}",\r\n` });
+  const rows = await shownRows(page);
+  assert.equal(rows[0].cells[2], HOSTILE);
+  assert.equal(rows[0].cells[4], HOSTILE);
+  assert.ok(rows[1].cells.some((c) => c.includes(HOSTILE.slice(0, 40))), 'the error quotes the cell as text');
+  assert.equal(rows[1].errors, 'unknown_value');
+  assert.ok((await page.locator('[data-testid=roster-table] thead').textContent()).includes(HOSTILE));
+  assert.ok((await page.locator('[data-testid=policy-info]').textContent()).includes(HOSTILE));
+  await page.locator('[data-testid=mapping] summary').click();
+  await page.locator('[data-testid=tab-table]').click();
+  await page.locator('[data-testid=decision-table] caption', { hasText: HOSTILE }).waitFor();
+  assert.equal(await page.locator('#app img, #app b').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.ok(page.seen.requests.every((u) => !u.endsWith('/x')), 'no image was requested');
+  clean(page);
+  await page.context().close();
+});
+
+test('after one visit the staff page works offline', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+08:00`));
+  await page.goto(server.origin + '/staff.html');
+  await page.locator('#app[data-ready]').waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The worker caches the page's own files once it controls the page.
+  await page.waitForFunction(async () => {
+    const keys = await caches.keys();
+    const have = new Set();
+    for (const k of keys) for (const r of await (await caches.open(k)).keys()) have.add(new URL(r.url).pathname);
+    return ['/staff.html', '/staff.js', '/staff.css', '/xueshe-staff.js', '/xueshe-staff.wasm'].every((p) => have.has(p));
+  }, null, { timeout: 20000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('#app[data-ready]').waitFor();
+  await chooseRoster(page, path.join(rosterDir, 'mixed.csv'));
+  assert.equal(await tableCount(page), 15);
+  await page.locator('[data-testid=tab-table]').click();
+  await page.locator('[data-testid=table-row]').first().waitFor();
+  await context.close();
+});
+
+test('axe-core finds no violations: empty, a checked roster, a mapping error, a draft, the decision table, English', async () => {
+  const page = await open({ bypassCSP: true });
+  await audit(page, 'the empty page');
+  await chooseRoster(page, path.join(rosterDir, 'mixed.csv'));
+  await page.locator('[data-testid=mapping] summary').click();
+  await audit(page, 'a checked roster with the mapping open');
+  await chooseRoster(page, { name: 'odd.csv', text: '编号,毕业后\r\n1,延迟毕业\r\n' });
+  await audit(page, 'a roster whose columns need mapping');
+  await page.locator('[data-testid=policy-file]').setInputFiles(draftFile);
+  await page.locator('[data-testid=unverified-banner] summary').click();
+  await audit(page, 'a draft policy with its list open');
+  await page.locator('[data-testid=tab-table]').click();
+  await page.locator('[data-testid=decision-table]').waitFor();
+  await audit(page, 'the decision table');
+  await page.locator('[data-testid=lang-switch]').click();
+  await page.locator('html[lang=en]').waitFor();
+  await page.locator('[data-testid=tab-roster]').click();
+  await chooseRoster(page, path.join(rosterDir, 'gb18030.csv'));
+  await audit(page, 'English, a checked roster');
+  await page.context().close();
+});
+
+test('on a phone the page still fits: controls are labelled and the table scrolls in its own box', async () => {
+  const page = await open({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  await chooseRoster(page, path.join(rosterDir, 'mixed.csv'));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no page-wide horizontal scroll: ${width}px`);
+  for (const id of ['roster-file', 'encoding', 'as-of', 'policy-file', 'filter-route', 'filter-state', 'filter-text'])
+    assert.ok((await page.locator(`[data-testid=${id}]`).evaluate((e) => e.labels?.[0]?.textContent || '')).length > 1, id);
+  clean(page);
+  await page.context().close();
+});

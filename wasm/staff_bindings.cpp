@@ -1,0 +1,393 @@
+// Embind bindings for the staff page (web/staff.html): a thin layer over
+// core's roster, decision table and draft-aware policy loading. Strings and
+// JSON in and out, errors as values (the wasm build has no exceptions); the
+// annotated roster goes out as bytes. No rules here: core decides, the page
+// renders. One StaffTool holds one policy and the last roster checked with it
+// (the roster's text stays alive as long as the run that refers to it).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xueshe/decision_table.hpp"
+#include "xueshe/engine.hpp"
+#include "xueshe/messages.hpp"
+#include "xueshe/policy_draft.hpp"
+#include "xueshe/roster.hpp"
+#include "xueshe/roster_columns.hpp"
+#include "xueshe/routes.hpp"
+#include "xueshe/strict_json.hpp"
+
+namespace {
+
+using nlohmann::json;
+using xueshe::Error;
+
+std::string lang_or_default(const std::string& lang) {
+  return xueshe::is_supported_language(lang) ? lang : xueshe::default_language();
+}
+
+std::string text_of(const json& j) { return xueshe::to_json_text(j); }
+
+std::string localized(const xueshe::Localized& texts, const std::string& lang) {
+  auto it = texts.find(lang);
+  if (it != texts.end()) return it->second;
+  it = texts.find("zh-CN");
+  return it != texts.end() ? it->second : std::string();
+}
+
+// The line (1-based) of the first byte that is not UTF-8.
+std::size_t first_invalid_utf8_line(std::string_view bytes) {
+  std::size_t line = 1, start = 0;
+  while (start <= bytes.size()) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    if (!xueshe::is_valid_utf8(bytes.substr(start, end - start))) return line;
+    start = end + 1;
+    ++line;
+  }
+  return line;
+}
+
+// Checks today and lang as the page module does; nullopt when both are fine.
+std::optional<std::string> bad_request(const std::string& today, const std::string& lang_in,
+                                       std::optional<xueshe::Date>& day) {
+  const std::string lang = lang_or_default(lang_in);
+  if (!xueshe::is_supported_language(lang_in))
+    return text_of(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
+  day = xueshe::parse_iso_date(today);
+  if (!day) return text_of(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
+  return std::nullopt;
+}
+
+// The page's column mapping: "" (as the header names them) or a JSON array
+// with one entry per input column: a column id, "" (kept as it is) or null
+// (as the header names it).
+std::optional<Error> parse_columns(const std::string& text, std::map<std::size_t, std::string>& out) {
+  if (text.empty()) return std::nullopt;
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return Error{"malformed_json", "columns", {{"offset", "0"}}};
+  if (!j.is_array()) return Error{"wrong_type", "columns", {{"expected", "array"}, {"got", j.type_name()}}};
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    if (j[i].is_null()) continue;
+    if (!j[i].is_string())
+      return Error{"wrong_type", "columns[" + std::to_string(i) + "]", {{"expected", "string"}, {"got", j[i].type_name()}}};
+    out[i] = j[i].get<std::string>();
+  }
+  return std::nullopt;
+}
+
+class StaffTool {
+ public:
+  // policy_text: a policy or a draft ("" = the built-in policy).
+  explicit StaffTool(const std::string& policy_text) {
+    auto load = xueshe::load_policy_or_draft(policy_text.empty() ? xueshe::builtin_policy_text()
+                                                                 : std::string_view(policy_text));
+    if (load.policy) {
+      engine_.emplace(std::move(*load.policy));
+      unverified_ = std::move(load.unverified);
+    } else {
+      error_ = load.error;
+    }
+  }
+
+  // {"error": …} when the policy did not load; otherwise what the page shows
+  // of it, with the draft's unverified paths (empty for a finished policy).
+  std::string policy(const std::string& lang_in) const {
+    const std::string lang = lang_or_default(lang_in);
+    if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
+    const xueshe::Policy& p = engine_->policy();
+    json out{{"id", p.id},
+             {"title", localized(p.title, lang)},
+             {"school", localized(p.school, lang)},
+             {"cohort", p.cohort},
+             {"notice_date", xueshe::format_iso_date(p.notice_date)},
+             {"last_verified", xueshe::format_iso_date(p.last_verified)},
+             {"hash", p.hash},
+             {"unverified", unverified_}};
+    if (!unverified_.empty())
+      out["banner"] = xueshe::message(lang, "warning.policy_unverified", {{"id", p.id}, {"n", std::to_string(unverified_.size())}});
+    return text_of(out);
+  }
+
+  // The template staff fill in (UTF-8 with BOM) as bytes: a view valid
+  // until the next call of template_csv or annotated; the page copies it.
+  emscripten::val template_csv(const std::string& lang) {
+    bytes_.clear();
+    if (engine_) bytes_ = xueshe::roster_template_csv(engine_->policy(), lang_or_default(lang));
+    return bytes_view();
+  }
+
+  // The decision table as core builds it, with each answer also in words
+  // ("words") and the column and route names, so the page only lays it out.
+  std::string table(const std::string& today, const std::string& lang_in) const {
+    const std::string lang = lang_or_default(lang_in);
+    if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
+    std::optional<xueshe::Date> day;
+    if (auto bad = bad_request(today, lang_in, day)) return *bad;
+    const xueshe::DecisionTable t = xueshe::decision_table(*engine_, *day, lang);
+    json out = xueshe::decision_table_json(t);
+    json names = json::object();
+    for (const std::string& f : t.fields) names[f] = xueshe::roster_column_name(f, lang);
+    out["field_names"] = names;
+    json& rows = out["rows"];
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      json words = json::object();
+      for (const auto& [field, value] : t.rows[i].answers) words[field] = xueshe::roster_value_word(field, value, lang);
+      rows[i]["words"] = words;
+    }
+    out["deadline_kinds"] = xueshe::roster_deadline_kinds();
+    return text_of(out);
+  }
+
+  // Checks a roster: `input` is the roster as UTF-8 (a Uint8Array, or a
+  // string; a BOM is fine), `columns` the mapping (see parse_columns). Returns {"error": …}
+  // (with "columns": [{"header", "column"}…] when the header could be read)
+  // or {"summary": …, "route_order": […]}; both with "column_choices":
+  // [{"id", "name"}…] (every column a roster can have, for the mapping
+  // controls). Selects every row (see select).
+  std::string check(const emscripten::val& input, const std::string& today, const std::string& lang_in,
+                    const std::string& columns) {
+    run_.reset();
+    bytes_.clear();
+    bytes_.shrink_to_fit();
+    selection_.clear();
+    text_.clear();
+    const std::string lang = lang_or_default(lang_in);
+    if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
+    std::optional<xueshe::Date> day;
+    if (auto bad = bad_request(today, lang_in, day)) return *bad;
+    xueshe::RosterOptions options;
+    options.today = *day;
+    options.lang = lang;
+    if (auto e = parse_columns(columns, options.columns)) return text_of(xueshe::error_body(*e, lang));
+    const bool is_bytes = input.instanceof(emscripten::val::global("Uint8Array"));
+    if (!is_bytes && !input.isString())
+      return text_of(xueshe::error_body(
+          Error{"wrong_type", "roster", {{"expected", "Uint8Array | string"}, {"got", input.typeOf().as<std::string>()}}}, lang));
+    const std::size_t size = is_bytes ? input["length"].as<std::size_t>() : 0;
+    if (size > options.limits.max_bytes)
+      return text_of(xueshe::roster_error_body(
+          Error{"roster_too_large", "input", {{"max", std::to_string(options.limits.max_bytes)}}}, lang));
+    if (is_bytes) {
+      // One copy at memory speed (TypedArray.set), not byte by byte as a std::string argument would be.
+      text_.resize(size);
+      emscripten::val(emscripten::typed_memory_view(size, reinterpret_cast<unsigned char*>(text_.data())))
+          .call<void>("set", input);
+    } else {
+      text_ = input.as<std::string>();
+    }
+    if (text_.size() > options.limits.max_bytes)
+      return text_of(xueshe::roster_error_body(
+          Error{"roster_too_large", "input", {{"max", std::to_string(options.limits.max_bytes)}}}, lang));
+    if (!xueshe::is_valid_utf8(text_))
+      return text_of(xueshe::roster_error_body(
+          Error{"roster_invalid_utf8", "encoding", {{"line", std::to_string(first_invalid_utf8_line(text_))}}}, lang));
+
+    run_.emplace(xueshe::evaluate_roster(*engine_, text_, options));
+    if (run_->error) {
+      json body = xueshe::roster_error_body(*run_->error, lang);
+      // The header as read and what each column is taken for, so the page
+      // can still offer the mapping controls (a roster whose headers name no
+      // 去向 column is fixed there).
+      if (!run_->csv.records.empty() && run_->csv.records.front().problem.empty()) {
+        const xueshe::RosterVocabulary vocabulary(engine_->policy());
+        json list = json::array();
+        const auto& header = run_->csv.records.front();
+        for (std::size_t i = 0; i < header.count; ++i) {
+          const std::string h(run_->csv.field(header, i));
+          auto chosen = options.columns.find(i);
+          const std::string id = chosen != options.columns.end() ? chosen->second
+                                                                 : vocabulary.column_for_header(xueshe::trim_cell(h));
+          list.push_back(json{{"header", h}, {"column", id.empty() ? json(nullptr) : json(id)}});
+        }
+        body["columns"] = list;
+      }
+      body["column_choices"] = column_choices(lang);
+      run_.reset();
+      return text_of(body);
+    }
+    json summary = xueshe::roster_summary(*run_, engine_->policy());
+    summary["policy"]["unverified"] = unverified_.size();
+    std::vector<std::string> order = xueshe::notice_routes();
+    order.push_back("age_out");
+    select("");
+    return text_of(json{{"summary", summary}, {"route_order", order}, {"column_choices", column_choices(lang)}});
+  }
+
+  // Selects the rows a filter matches and returns how many: filter is ""
+  // (every row) or {"route": id|"", "state": overdue|today|due_soon|upcoming|none|"",
+  // "errors": bool, "duplicates": bool, "text": part of a student number or name}.
+  int select(const std::string& filter) {
+    selection_.clear();
+    if (!run_) return 0;
+    std::string route, state, text;
+    bool errors = false, duplicates = false;
+    if (!filter.empty()) {
+      json f = json::parse(filter, nullptr, false);
+      if (f.is_object()) {
+        auto str = [&f](const char* key) {
+          auto it = f.find(key);
+          return it != f.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        auto flag = [&f](const char* key) {
+          auto it = f.find(key);
+          return it != f.end() && it->is_boolean() && it->get<bool>();
+        };
+        route = str("route");
+        state = str("state");
+        text = std::string(xueshe::trim_cell(str("text")));
+        errors = flag("errors");
+        duplicates = flag("duplicates");
+      }
+    }
+    std::size_t sid = SIZE_MAX, name = SIZE_MAX;
+    for (std::size_t i = 0; i < run_->columns.size(); ++i) {
+      if (run_->columns[i].id == "student_id") sid = i;
+      if (run_->columns[i].id == "name") name = i;
+    }
+    const auto& outcomes = run_->outcomes;
+    for (std::size_t r = 0; r < run_->rows.size(); ++r) {
+      const xueshe::RosterRow& row = run_->rows[r];
+      const bool has_error = row.has_error(outcomes);
+      const xueshe::RosterOutcome* o = row.outcome >= 0 ? &outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
+      const bool ok = o && o->ok;
+      if (errors && !has_error) continue;
+      if (duplicates && row.duplicate < 0) continue;
+      if (!route.empty() && (!ok || o->route != route)) continue;
+      if (!state.empty() && (!ok || (o->urgent_state.empty() ? "none" : o->urgent_state) != state)) continue;
+      if (!text.empty()) {
+        const xueshe::CsvRecord& rec = run_->csv.records[row.record];
+        auto has = [&](std::size_t col) {
+          return col < rec.count && run_->csv.field(rec, col).find(text) != std::string_view::npos;
+        };
+        if (!has(sid) && !has(name)) continue;
+      }
+      selection_.push_back(static_cast<std::uint32_t>(r));
+    }
+    return static_cast<int>(selection_.size());
+  }
+
+  // The selected rows [start, start + count) as the table shows them: the
+  // input cells as read, then what core made of the row.
+  std::string rows(int start, int count) const {
+    json out = json::array();
+    if (!run_ || start < 0 || count <= 0) return text_of(out);
+    const std::size_t from = static_cast<std::size_t>(start);
+    const std::size_t to = std::min(selection_.size(), from + static_cast<std::size_t>(count));
+    for (std::size_t k = from; k < to; ++k) out.push_back(row_json(selection_[k]));
+    return text_of(out);
+  }
+
+  // The annotated roster (UTF-8 with BOM, CRLF) as bytes: a view into this
+  // object's memory, valid until the next call; the page copies it at once.
+  emscripten::val annotated() {
+    bytes_.clear();
+    if (run_) bytes_ = xueshe::annotated_roster_csv(*run_);
+    return bytes_view();
+  }
+
+ private:
+  emscripten::val bytes_view() const {
+    return emscripten::val(
+        emscripten::typed_memory_view(bytes_.size(), reinterpret_cast<const unsigned char*>(bytes_.data())));
+  }
+
+  json column_choices(const std::string& lang) const {
+    json out = json::array();
+    for (const std::string& id : xueshe::roster_column_ids())
+      out.push_back(json{{"id", id}, {"name", xueshe::roster_column_name(id, lang)}});
+    return out;
+  }
+
+  json row_json(std::size_t r) const {
+    const xueshe::RosterRun& run = *run_;
+    const xueshe::RosterRow& row = run.rows[r];
+    const xueshe::CsvRecord& rec = run.csv.records[row.record];
+    json cells = json::array();
+    for (std::size_t i = 0; i < run.columns.size(); ++i)
+      cells.push_back(i < rec.count ? std::string(run.csv.field(rec, i)) : std::string());
+    json errors = json::array();
+    auto column_of = [&run](const std::string& field) -> json {
+      for (const xueshe::RosterColumn& c : run.columns)
+        if (!field.empty() && c.id == field) return c.header;
+      return nullptr;
+    };
+    for (const xueshe::RosterRowError& e : row.errors)
+      errors.push_back(json{{"code", e.code}, {"field", e.field}, {"column", column_of(e.field)}, {"message", e.message}});
+    json out{{"line", row.line}, {"cells", cells}};
+    const xueshe::RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
+    if (o && !o->ok)
+      errors.push_back(json{{"code", o->error_code},
+                            {"field", o->error_field},
+                            {"column", column_of(o->error_field)},
+                            {"message", o->error_message}});
+    if (o && o->ok) {
+      json deadlines = json::array();
+      for (const xueshe::RosterDeadline& d : o->deadlines)
+        deadlines.push_back(
+            json{{"kind", d.kind}, {"date", xueshe::format_iso_date(d.date)}, {"clause", d.clause}, {"state", d.state}});
+      json warnings = json::array();
+      for (std::size_t i = 0; i < o->warning_codes.size(); ++i)
+        warnings.push_back(json{{"code", o->warning_codes[i]},
+                                {"text", i < o->warning_texts.size() ? o->warning_texts[i] : std::string()}});
+      out["route"] = o->route;
+      out["org"] = o->org;
+      out["alternatives"] = o->alternatives;
+      out["deadlines"] = deadlines;
+      out["urgent_state"] = o->urgent_state;
+      out["urgent_date"] = o->urgent_date ? xueshe::format_iso_date(*o->urgent_date) : std::string();
+      out["warnings"] = warnings;
+      out["clauses"] = o->clauses;
+    }
+    if (row.duplicate >= 0) {
+      const xueshe::RosterDuplicate& d = run.duplicates[static_cast<std::size_t>(row.duplicate)];
+      out["duplicate"] = json{{"student_id", d.student_id}, {"lines", d.lines}};
+    }
+    out["errors"] = errors;
+    return out;
+  }
+
+  std::optional<xueshe::Engine> engine_;
+  std::optional<Error> error_;
+  std::vector<std::string> unverified_;
+  std::string text_;                      // the roster run_ refers to
+  std::optional<xueshe::RosterRun> run_;  // the last roster checked
+  std::vector<std::uint32_t> selection_;  // rows (indices into run_->rows) the filter matches
+  std::string bytes_;                     // the last file handed out (annotated roster, template)
+};
+
+std::string catalog(const std::string& lang) { return text_of(xueshe::catalog(lang_or_default(lang))); }
+
+// {"error": …} for a roster problem the page finds itself (a file it cannot
+// decode): code from "roster.error.<code>", params a JSON object of strings.
+std::string roster_error(const std::string& code, const std::string& field, const std::string& params,
+                         const std::string& lang) {
+  std::map<std::string, std::string> p;
+  json j = json::parse(params, nullptr, false);
+  if (j.is_object())
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (it->is_string()) p[it.key()] = it->get<std::string>();
+  return text_of(xueshe::roster_error_body(Error{code, field, p}, lang_or_default(lang)));
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(xueshe_staff) {
+  emscripten::class_<StaffTool>("StaffTool")
+      .constructor<std::string>()
+      .function("policy", &StaffTool::policy)
+      .function("templateCsv", &StaffTool::template_csv)
+      .function("table", &StaffTool::table)
+      .function("check", &StaffTool::check)
+      .function("select", &StaffTool::select)
+      .function("rows", &StaffTool::rows)
+      .function("annotated", &StaffTool::annotated);
+  emscripten::function("catalog", &catalog);
+  emscripten::function("rosterError", &roster_error);
+}

@@ -1,0 +1,439 @@
+/* The staff page (staff.html), for school league offices: a roster CSV checked
+ * on this device by the core (xueshe-staff.wasm) — a summary, every row with its
+ * route, dates and errors, the annotated roster to download — and the policy's
+ * decision table. It only renders what the module returns (no rules here);
+ * every text comes from the module's catalog, and every cell of a roster or a
+ * policy is put on the page as text, never as HTML. Nothing leaves the device:
+ * the only requests are for the page's own files.
+ *
+ * Test hooks (data-testid): lang-switch, tab-roster, tab-table, roster-file,
+ * encoding, as-of, policy-file, policy-builtin, template, policy-info,
+ * unverified-banner [data-count], error [data-code, data-field], file-info
+ * [data-encoding], mapping, map-select [data-col], mapping-reset, summary
+ * [data-rows], route-count [data-route], state-count [data-state], completion,
+ * duplicates, export, filter-route, filter-state, filter-errors, filter-dups,
+ * filter-text, roster-table [data-count], row [data-line, data-route,
+ * data-state, data-errors, data-duplicate], page-info, prev, next,
+ * decision-table [data-count], table-row [data-route].
+ */
+(() => {
+  // Shown only when the module itself cannot load, so there is no catalog to take it from.
+  const FAIL = '无法加载程序（需要支持 WebAssembly 的浏览器）。Could not load the program (a browser with WebAssembly is needed).';
+  const PAGE = 100;  // table rows per page: a 100,000-row roster never becomes 100,000 DOM rows
+  const LANGS = ['zh-CN', 'en'];
+  const STATES = ['overdue', 'today', 'due_soon', 'upcoming', 'none'];
+  // The page's own files, fetched once more after a first visit so that sw.js has cached them.
+  const OWN = ['staff.html', 'staff.js', 'staff.css', 'xueshe-staff.js', 'xueshe-staff.wasm', 'icon.svg'];
+  const app = document.getElementById('app');
+
+  function h(tag, attrs, ...kids) {
+    const e = document.createElement(tag);
+    for (const k in attrs) {
+      const v = attrs[k];
+      if (v == null || v === false) continue;
+      if (k.startsWith('on')) e[k] = v;
+      else e.setAttribute(k, v === true ? '' : v);
+    }
+    e.append(...kids.flat(3).filter((x) => x != null && x !== false && x !== ''));
+    return e;
+  }
+  const today = () => {
+    const d = new Date(), p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  };
+
+  let M, cat, tool, T;  // module, catalog, StaffTool, the decision table shown
+  // The state: language, view, as-of date, encoding choice, policy, the roster's
+  // bytes and name, the column mapping (null: as the headers name them), filter, page.
+  const S = { lang: 'zh-CN', view: 'roster', asOf: today(), enc: 'auto', policy: '', policyName: '',
+    file: '', bytes: null, mapping: null, filter: { route: '', state: '', errors: false, duplicates: false, text: '' }, page: 0 };
+  let R = null;  // the last check: {summary, route_order, column_choices} or {error, columns?, column_choices?}
+  let P = null;  // the policy as the module describes it, or {error}
+  let count = 0; // rows the filter selects
+  const el = {};
+
+  const t = (k, v) => (cat[k] ?? k).replace(/\{(\w+)\}/g, (m, x) => v?.[x] ?? m);
+  const sep = () => t('roster.list_separator');
+  const stateName = (s) => s == 'none' || !s ? t('roster.summary.no_deadline') : t('state.' + s);
+
+  // Bytes → UTF-8 bytes for the module. auto: valid UTF-8 (with or without BOM)
+  // as it is, anything else as GB18030 (what Excel saves as "CSV" in China).
+  // UTF-8 chosen: the module checks it and names the first bad line.
+  function decode(bytes, enc) {
+    if (enc == 'utf-8') return { data: bytes, encoding: 'utf-8' };
+    if (enc == 'auto') {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return { data: bytes, encoding: 'utf-8' };
+      } catch {}
+    }
+    try {
+      return { data: new TextEncoder().encode(new TextDecoder('gb18030', { fatal: true }).decode(bytes)), encoding: 'gb18030' };
+    } catch {
+      return { error: ['roster_undecodable', { encoding: enc == 'auto' ? 'UTF-8 / GB18030' : 'GB18030', line: String(badLine(bytes)) }] };
+    }
+  }
+  // The first line GB18030 cannot decode (0x0A is never part of a GB18030 character).
+  function badLine(bytes) {
+    const d = new TextDecoder('gb18030', { fatal: true });
+    for (let start = 0, line = 1; start <= bytes.length; line++) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      try { d.decode(bytes.subarray(start, end)); } catch { return line; }
+      start = end + 1;
+    }
+    return 1;
+  }
+
+  function save(bytes, name) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv;charset=utf-8' }));
+    const a = h('a', { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  function errBox(e) {
+    return h('div', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': e.code, 'data-field': e.field || '' },
+      h('p', {}, e.message),
+      h('p', { class: 'code' }, t('staffpage.code'), ' ', h('code', {}, e.code), e.field && [' · ', t('staffpage.field'), ' ', h('code', {}, e.field)]));
+  }
+
+  // ---- loading: the module, a policy, a roster ----
+
+  function usePolicy(text, name) {
+    tool?.delete();
+    tool = new M.StaffTool(text);
+    S.policy = text;
+    S.policyName = name;
+    P = JSON.parse(tool.policy(S.lang));
+  }
+
+  function check() {
+    if (!S.bytes) { R = null; return; }
+    const d = decode(S.bytes, S.enc);
+    R = d.error ? { ...JSON.parse(M.rosterError(d.error[0], 'encoding', JSON.stringify(d.error[1]), S.lang)) }
+      : JSON.parse(tool.check(d.data, S.asOf, S.lang, S.mapping ? JSON.stringify(S.mapping) : ''));
+    R.encoding = d.encoding;
+    select();
+  }
+
+  function select() {
+    const f = S.filter, any = f.route || f.state || f.errors || f.duplicates || f.text;
+    count = R && !R.error ? tool.select(any ? JSON.stringify(f) : '') : 0;
+  }
+
+  async function onRoster(input) {
+    const f = input.files[0];
+    if (!f) return;
+    S.file = f.name;
+    S.mapping = null;
+    S.page = 0;
+    try { S.bytes = new Uint8Array(await f.arrayBuffer()); } catch (e) {
+      S.bytes = null;
+      R = JSON.parse(M.rosterError('roster_unreadable', 'input', JSON.stringify({ got: `${f.name}: ${e}` }), S.lang));
+      return showRoster();
+    }
+    check();
+    showRoster();
+  }
+
+  async function onPolicy(input) {
+    const f = input.files[0];
+    if (!f) return;
+    let text;
+    try { text = (await f.text()) || ' '; } catch { text = ' '; }  // an empty or unreadable file is an error, not the built-in policy
+    usePolicy(text, f.name);
+    refresh();
+  }
+
+  // After a change of policy, date or language: everything again.
+  function refresh() {
+    check();
+    showPolicy();
+    showRoster();
+    T = null;
+    if (S.view == 'table') showTable();
+  }
+
+  // ---- the page ----
+
+  function build() {
+    const L = S.lang, other = LANGS[(LANGS.indexOf(L) + 1) % LANGS.length];
+    document.documentElement.lang = L;
+    document.title = t('staffpage.title');
+    const tab = (id, key) => h('button', { type: 'button', role: 'tab', id: 'tab-' + id, 'aria-controls': 'panel-' + id,
+      'aria-selected': String(S.view == id), tabindex: S.view == id ? null : '-1', 'data-testid': 'tab-' + id,
+      onclick: () => view(id), onkeydown: (e) => {
+        if (e.key == 'ArrowRight' || e.key == 'ArrowLeft') { const o = id == 'roster' ? 'table' : 'roster'; view(o); document.getElementById('tab-' + o).focus(); }
+      } }, t(key));
+    const field = (id, key, control, hint) => h('div', { class: 'f' }, h('label', { for: id }, t(key)), control, hint && h('p', { class: 'hint', id: id + '-hint' }, hint));
+    const encoding = h('select', { id: 'enc', 'data-testid': 'encoding', onchange: (e) => { S.enc = e.target.value; S.page = 0; check(); showRoster(); } },
+      ['auto', 'utf-8', 'gb18030'].map((v) => h('option', { value: v, selected: S.enc == v }, t('staffpage.enc.' + v.replace('-', '')))));
+    el.policy = h('div', { class: 'pol', 'aria-live': 'polite' });
+    el.roster = h('div');
+    el.table = h('div');
+    app.replaceChildren(
+      h('header', {},
+        h('h1', {}, t('staffpage.title')),
+        h('button', { type: 'button', lang: other, 'data-testid': 'lang-switch', onclick: () => setLang(other) }, t('staffpage.lang_other'))),
+      h('p', { class: 'intro' }, t('staffpage.intro')),
+      h('section', { class: 'box setup', 'aria-labelledby': 'setup-h' },
+        h('h2', { id: 'setup-h' }, t('staffpage.setup')),
+        h('div', { class: 'grid' },
+          field('roster-file', 'staffpage.file', h('input', { type: 'file', id: 'roster-file', accept: '.csv,text/csv', 'data-testid': 'roster-file',
+            'aria-describedby': 'roster-file-hint', onchange: (e) => onRoster(e.target) }), t('staffpage.file_hint')),
+          field('enc', 'staffpage.encoding', encoding),
+          field('as-of', 'staffpage.as_of', h('input', { type: 'date', id: 'as-of', 'data-testid': 'as-of', value: S.asOf, required: true,
+            onchange: (e) => { if (e.target.value) { S.asOf = e.target.value; refresh(); } } })),
+          field('policy-file', 'staffpage.policy_file', h('input', { type: 'file', id: 'policy-file', accept: '.json,application/json', 'data-testid': 'policy-file',
+            'aria-describedby': 'policy-file-hint', onchange: (e) => onPolicy(e.target) }), t('staffpage.policy_hint'))),
+        el.policy),
+      h('div', { role: 'tablist', 'aria-label': t('staffpage.views'), class: 'tabs' }, tab('roster', 'staffpage.tab.roster'), tab('table', 'staffpage.tab.table')),
+      h('section', { role: 'tabpanel', id: 'panel-roster', 'aria-labelledby': 'tab-roster', hidden: S.view != 'roster' }, el.roster),
+      h('section', { role: 'tabpanel', id: 'panel-table', 'aria-labelledby': 'tab-table', hidden: S.view != 'table' }, el.table),
+      h('footer', {}, h('p', {}, t('staffpage.privacy')), h('p', {}, h('a', { href: 'index.html' }, t('staffpage.member_page')))));
+    showPolicy();
+    showRoster();
+    if (S.view == 'table') showTable();
+  }
+
+  function view(id) {
+    S.view = id;
+    for (const v of ['roster', 'table']) {
+      const b = document.getElementById('tab-' + v);
+      b.setAttribute('aria-selected', String(v == id));
+      if (v == id) b.removeAttribute('tabindex'); else b.setAttribute('tabindex', '-1');
+      document.getElementById('panel-' + v).hidden = v != id;
+    }
+    if (id == 'table' && !T) showTable();
+  }
+
+  function setLang(l) {
+    S.lang = l;
+    cat = JSON.parse(M.catalog(l));
+    P = JSON.parse(tool.policy(l));
+    check();
+    T = null;
+    build();
+    document.querySelector('[data-testid=lang-switch]').focus();
+  }
+
+  function showPolicy() {
+    if (P.error) {
+      el.policy.replaceChildren(h('h3', {}, t('staffpage.policy_error', { file: S.policyName })), errBox(P.error), builtinButton());
+      return;
+    }
+    const n = P.unverified.length;
+    el.policy.replaceChildren(
+      h('p', { class: 'acts' }, h('button', { type: 'button', 'data-testid': 'template', onclick: () => save(tool.templateCsv(S.lang).slice(), t('staffpage.template_file')) },
+        t('staffpage.template'))),
+      h('p', { 'data-testid': 'policy-info' }, t('staffpage.policy_info', { title: P.title, id: P.id, cohort: P.cohort, date: P.last_verified, hash: P.hash }),
+        S.policyName && [' ', builtinButton()]),
+      n > 0 && h('div', { class: 'banner', role: 'alert', 'data-testid': 'unverified-banner', 'data-count': n },
+        h('p', {}, P.banner),
+        h('p', {}, t('staffpage.unverified', { n })),
+        h('details', {}, h('summary', {}, t('staffpage.unverified_list', { n })), h('ul', {}, P.unverified.map((p) => h('li', {}, h('code', {}, p)))))));
+  }
+
+  function builtinButton() {
+    return h('button', { type: 'button', 'data-testid': 'policy-builtin', onclick: () => {
+      document.getElementById('policy-file').value = '';
+      usePolicy('', '');
+      refresh();
+    } }, t('staffpage.policy_builtin'));
+  }
+
+  // ---- the roster: file, mapping, summary, filters, rows ----
+
+  function showRoster() {
+    if (!R) return el.roster.replaceChildren(h('p', { class: 'empty' }, t('staffpage.choose_file')));
+    const parts = [];
+    if (R.encoding) parts.push(h('p', { class: 'file', 'data-testid': 'file-info', 'data-encoding': R.encoding },
+      t('staffpage.read_as', { file: S.file, encoding: t('staffpage.enc.' + R.encoding.replace('-', '')) })));
+    if (R.error) {
+      parts.push(errBox(R.error));
+      if (R.columns) parts.push(mapping(R.columns, R.column_choices));
+      return el.roster.replaceChildren(...parts);
+    }
+    const s = R.summary;
+    parts.push(mapping(s.columns, R.column_choices), summary(s), filters());
+    el.rows = h('div', { class: 'rows' });
+    parts.push(el.rows);
+    el.roster.replaceChildren(...parts);
+    showRows();
+  }
+
+  function mapping(columns, choices) {
+    const pick = (c, i) => h('select', { 'data-testid': 'map-select', 'data-col': i, 'aria-label': t('staffpage.mapping_select', { n: i + 1, header: c.header }),
+      onchange: () => {
+        S.mapping = [...el.roster.querySelectorAll('[data-testid=map-select]')].map((x) => x.value);
+        S.page = 0;
+        check();
+        showRoster();
+        el.roster.querySelector(`[data-testid=map-select][data-col="${i}"]`)?.focus();
+      } },
+      h('option', { value: '', selected: !c.column }, t('staffpage.mapping_none')),
+      choices.map((o) => h('option', { value: o.id, selected: c.column == o.id }, o.name)));
+    return h('details', { class: 'box map', 'data-testid': 'mapping', open: !!(R.error || S.mapping) },
+      h('summary', {}, t('staffpage.mapping')),
+      h('p', { class: 'hint' }, t('staffpage.mapping_hint')),
+      h('div', { class: 'scroll' }, h('table', {},
+        h('caption', {}, t('staffpage.mapping')),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('staffpage.mapping_n')), h('th', { scope: 'col' }, t('staffpage.mapping_header')),
+          h('th', { scope: 'col' }, t('staffpage.mapping_as')))),
+        h('tbody', {}, columns.map((c, i) => h('tr', {}, h('td', {}, String(i + 1)), h('th', { scope: 'row' }, c.header), h('td', {}, pick(c, i))))))),
+      S.mapping && h('button', { type: 'button', 'data-testid': 'mapping-reset', onclick: () => { S.mapping = null; S.page = 0; check(); showRoster(); } },
+        t('staffpage.mapping_reset')));
+  }
+
+  function countTable(caption, head, rows) {
+    return h('table', { class: 'counts' }, h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, rows));
+  }
+
+  function summary(s) {
+    const c = s.completion, d = s.duplicates, L = s.deadlines;
+    const routes = R.route_order.filter((r) => s.routes[r]);
+    const kinds = Object.keys(L).filter((k) => STATES.some((x) => L[k][x]));
+    const pct = (x) => `${(x * 100).toFixed(1)}%`;
+    return h('section', { class: 'box sum', 'data-testid': 'summary', 'data-rows': s.rows, 'aria-labelledby': 'sum-h' },
+      h('h2', { id: 'sum-h' }, t('staffpage.summary')),
+      h('p', { 'data-testid': 'summary-rows' }, t('roster.summary.rows', { rows: s.rows, header: s.file.header_line, blank: s.file.blank_lines,
+        evaluated: s.rows_evaluated, errors: s.rows_with_errors })),
+      h('p', { class: 'acts' }, h('button', { type: 'button', class: 'go', 'data-testid': 'export', onclick: exportCsv }, t('staffpage.export'))),
+      h('div', { class: 'cols' },
+        countTable(t('staffpage.routes'), [t('roster.out.route'), t('staffpage.count')],
+          routes.length ? routes.map((r) => h('tr', { 'data-testid': 'route-count', 'data-route': r }, h('th', { scope: 'row' }, t('roster.route.' + r)), h('td', {}, String(s.routes[r]))))
+            : h('tr', {}, h('td', { colspan: 2 }, t('staffpage.none')))),
+        countTable(t('staffpage.states'), [t('roster.out.urgent_state'), t('staffpage.count')],
+          STATES.map((x) => h('tr', { 'data-testid': 'state-count', 'data-state': x, class: 'st-' + x }, h('th', { scope: 'row' }, stateName(x)), h('td', {}, String(s.most_urgent[x]))))),
+        kinds.length > 0 && countTable(t('staffpage.kinds'), [t('staffpage.kind'), ...STATES.slice(0, 4).map(stateName)],
+          kinds.map((k) => h('tr', {}, h('th', { scope: 'row' }, t('deadline.' + k)), STATES.slice(0, 4).map((x) => h('td', {}, String(L[k][x]))))))),
+      h('p', { 'data-testid': 'completion', class: 'comp' }, !c ? t('staffpage.no_status')
+        : !c.must_transfer ? t('roster.summary.completion_none')
+          : t('roster.summary.completion', { completed: c.completed, must: c.must_transfer, rate: pct(c.rate),
+            clause: c.target_clause ? t('roster.summary.target_clause', { clause: c.target_clause }) : '', gap: c.open, overdue_open: c.overdue_open })),
+      c && (c.unknown_status || c.not_counted_errors) ? h('p', {}, t('staffpage.not_counted', { unknown: c.unknown_status, errors: c.not_counted_errors })) : null,
+      h('p', { 'data-testid': 'duplicates' }, d.student_ids ? t('roster.summary.duplicates', { n: d.student_ids, rows: d.rows }) : t('staffpage.no_duplicates')));
+  }
+
+  function exportCsv() {
+    const bytes = tool.annotated().slice();  // a copy: the view is into the module's memory
+    save(bytes, S.file.replace(/\.[^.]*$/, '') + t('staffpage.export_suffix') + '.csv');
+  }
+
+  function filters() {
+    const f = S.filter;
+    const set = (k, v) => { f[k] = v; S.page = 0; select(); showRows(); };
+    const box = (k, key) => h('div', { class: 'chk' }, h('input', { type: 'checkbox', id: 'f-' + k, checked: f[k], 'data-testid': 'filter-' + (k == 'errors' ? 'errors' : 'dups'),
+      onchange: (e) => set(k, e.target.checked) }), h('label', { for: 'f-' + k }, t(key)));
+    return h('section', { class: 'box filt', 'aria-labelledby': 'filt-h' },
+      h('h2', { id: 'filt-h' }, t('staffpage.filters')),
+      h('div', { class: 'grid' },
+        h('div', { class: 'f' }, h('label', { for: 'f-route' }, t('staffpage.filter_route')),
+          h('select', { id: 'f-route', 'data-testid': 'filter-route', onchange: (e) => set('route', e.target.value) },
+            h('option', { value: '' }, t('staffpage.all')), R.route_order.map((r) => h('option', { value: r, selected: f.route == r }, t('roster.route.' + r))))),
+        h('div', { class: 'f' }, h('label', { for: 'f-state' }, t('staffpage.filter_state')),
+          h('select', { id: 'f-state', 'data-testid': 'filter-state', onchange: (e) => set('state', e.target.value) },
+            h('option', { value: '' }, t('staffpage.all')), STATES.map((x) => h('option', { value: x, selected: f.state == x }, stateName(x))))),
+        h('div', { class: 'f' }, h('label', { for: 'f-text' }, t('staffpage.filter_text')),
+          h('input', { type: 'search', id: 'f-text', 'data-testid': 'filter-text', value: f.text, autocomplete: 'off', oninput: (e) => set('text', e.target.value) })),
+        h('div', { class: 'f' }, box('errors', 'staffpage.filter_errors'), box('duplicates', 'staffpage.filter_dups'))));
+  }
+
+  function showRows() {
+    const cols = R.summary.columns, pages = Math.max(1, Math.ceil(count / PAGE));
+    S.page = Math.min(S.page, pages - 1);
+    const from = S.page * PAGE, rows = JSON.parse(tool.rows(from, PAGE));
+    const info = count ? t('staffpage.page_info', { from: from + 1, to: from + rows.length, n: count, total: R.summary.rows }) : t('staffpage.no_rows');
+    const go = (p) => { S.page = p; showRows(); el.rows.querySelector('caption')?.focus(); };
+    const nav = () => h('nav', { class: 'pager', 'aria-label': t('staffpage.pages') },
+      h('button', { type: 'button', 'data-testid': 'prev', disabled: S.page == 0, onclick: () => go(S.page - 1) }, t('staffpage.prev')),
+      h('span', { 'data-testid': 'page-info' }, info),
+      h('button', { type: 'button', 'data-testid': 'next', disabled: S.page >= pages - 1, onclick: () => go(S.page + 1) }, t('staffpage.next')));
+    const head = [t('roster.out.line'), ...cols.map((c) => c.header), t('roster.out.route'), t('roster.out.org'), t('roster.out.alternatives'),
+      t('staffpage.deadlines'), t('roster.out.urgent_state'), t('roster.out.urgent_date'), t('roster.out.warnings'), t('roster.out.clauses'),
+      t('roster.out.duplicate'), t('roster.out.errors')];
+    const lines = (items) => items.map((x) => h('div', {}, x));
+    const dup = (d) => {
+      const list = d.lines.slice(0, 10).join(t('roster.word_separator'));
+      return d.lines.length > 10 ? t('roster.duplicate_many', { id: d.student_id, n: d.lines.length, lines: list }) : t('roster.duplicate', { id: d.student_id, lines: list });
+    };
+    const tr = (r) => h('tr', { 'data-testid': 'row', 'data-line': r.line, 'data-route': r.route || '', 'data-state': r.route ? r.urgent_state || 'none' : '',
+      'data-errors': r.errors.map((e) => e.code).join(' '), 'data-duplicate': r.duplicate ? 'true' : null, class: r.errors.length ? 'bad' : null },
+      h('th', { scope: 'row' }, String(r.line)),
+      r.cells.map((c) => h('td', {}, c)),
+      h('td', {}, r.route && t('roster.route.' + r.route)),
+      h('td', {}, r.org),
+      h('td', {}, (r.alternatives || []).map((a) => t('roster.route.' + a)).join(sep())),
+      h('td', { class: 'dls' }, lines((r.deadlines || []).map((d) => h('span', { class: 'st-' + d.state },
+        t('staffpage.deadline_item', { kind: t('deadline.' + d.kind), date: d.date, state: t('state.' + d.state), clause: d.clause }))))),
+      h('td', { class: r.urgent_state ? 'st-' + r.urgent_state : null }, r.urgent_state && t('state.' + r.urgent_state)),
+      h('td', {}, r.urgent_date),
+      h('td', {}, lines((r.warnings || []).map((w) => w.text))),
+      h('td', {}, (r.clauses || []).join(' ')),
+      h('td', {}, r.duplicate && dup(r.duplicate)),
+      h('td', { class: 'errs' }, lines(r.errors.map((e) => e.message))));
+    el.rows.replaceChildren(nav(),
+      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'rows-cap' },
+        h('table', { class: 'data', 'data-testid': 'roster-table', 'data-count': count },
+          h('caption', { id: 'rows-cap', tabindex: '-1' }, t('staffpage.rows_caption', { file: S.file }), ' · ', info),
+          h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))),
+          h('tbody', {}, rows.map(tr)))),
+      count > PAGE && nav());
+  }
+
+  // ---- the decision table ----
+
+  function showTable() {
+    T = JSON.parse(tool.table(S.asOf, S.lang));
+    if (T.error) return el.table.replaceChildren(errBox(T.error));
+    const kinds = T.deadline_kinds;
+    const head = [t('table.col.number'), ...T.fields.map((f) => T.field_names[f]), t('table.col.route'), t('table.col.org'),
+      t('table.col.alternatives'), ...kinds.map((k) => t('deadline.' + k)), t('table.col.clauses'), t('table.col.warnings')];
+    el.table.replaceChildren(
+      h('p', { class: 'hint' }, t('table.note', { paths: T.rows.length, cohort: P.cohort, today: S.asOf })),
+      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'dt-cap' },
+        h('table', { class: 'data', 'data-testid': 'decision-table', 'data-count': T.rows.length },
+          h('caption', { id: 'dt-cap' }, t('table.title', { title: P.title })),
+          h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))),
+          h('tbody', {}, T.rows.map((r) => h('tr', { 'data-testid': 'table-row', 'data-route': r.route, class: r.error ? 'bad' : null },
+            h('th', { scope: 'row' }, String(r.number)),
+            T.fields.map((f) => h('td', {}, r.words[f] ?? '')),
+            h('td', {}, r.error ? r.error : [t('roster.route.' + r.route), h('br'), h('code', {}, r.route)]),
+            h('td', {}, r.org),
+            h('td', {}, r.alternatives.map((a) => t('roster.route.' + a)).join(sep())),
+            kinds.map((k) => h('td', {}, r.deadlines.filter((d) => d.kind == k).map((d) => h('div', {}, t('staffpage.table_deadline', { date: d.date, clause: d.clause }))))),
+            h('td', {}, r.clauses.join(' ')),
+            h('td', {}, r.warnings.join(' '))))))));
+  }
+
+  // ---- start ----
+
+  function offline() {
+    if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+    const first = !navigator.serviceWorker.controller;
+    navigator.serviceWorker.register('sw.js').then(() => {
+      // On a first visit the page's files came before the worker did: ask again, through it.
+      if (first) navigator.serviceWorker.addEventListener('controllerchange', () => Promise.all(OWN.map((f) => fetch(f).catch(() => {}))), { once: true });
+    }).catch(() => {});
+  }
+
+  (async () => {
+    try {
+      M = await createXuesheStaff();
+    } catch {
+      app.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'wasm' }, FAIL));
+      return;
+    }
+    S.lang = new URLSearchParams(location.search).get('lang') == 'en' ? 'en' : 'zh-CN';  // zh-CN first
+    cat = JSON.parse(M.catalog(S.lang));
+    usePolicy('', '');
+    build();
+    app.dataset.ready = 'true';
+    offline();
+  })();
+})();

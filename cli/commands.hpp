@@ -6,7 +6,7 @@
 
 namespace xueshe::cli {
 
-int run_evaluate(const CommonOptions& options, bool pretty);
+int run_evaluate(const CommonOptions& options, bool pretty, const std::string& format);
 int run_ask(const CommonOptions& options);
 int run_flow(const CommonOptions& options, const std::string& format);
 int run_paths(const CommonOptions& options);
@@ -24,5 +24,8 @@ int run_table(const CommonOptions& options, const std::string& format);
 int run_policy_draft(const std::string& from, int cohort, const std::string& out_file, const std::string& lang);
 int run_policy_check_draft(const std::string& file, const std::string& lang);
 int run_policy_diff(const std::string& a, const std::string& b, const std::string& format, const std::string& lang);
+
+// The written application of 二.5 (study abroad): {"answers", "applicant"} on stdin.
+int run_application(const CommonOptions& options, const std::string& format, bool form_only);
 
 }  // namespace xueshe::cli

@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
   auto* evaluate = app.add_subcommand("evaluate", "Answers JSON on stdin -> result JSON on stdout (exit 2 on bad input)");
   add_common(evaluate);
   evaluate->add_flag("--pretty", pretty, "Indent the JSON");
-  evaluate->add_option("--format", format, "json")->check(CLI::IsMember({"json"}));
+  evaluate->add_option("--format", format, "json (default), or ics: the outcome's deadlines as a calendar file")
+      ->check(CLI::IsMember({"json", "ics"}));
 
   auto* ask = app.add_subcommand("ask", "Interactive questionnaire in the terminal");
   add_common(ask);
@@ -90,6 +91,14 @@ int main(int argc, char** argv) {
   diff->add_option("--format", diff_format, "md (default) or json")->check(CLI::IsMember({"md", "json"}));
   diff->add_option("--lang", tool_lang, "zh-CN (default) or en");
 
+  std::string application_format = "md";
+  bool application_form_only = false;
+  auto* application = app.add_subcommand(
+      "application", "Study abroad (二.5): {\"answers\", \"applicant\"} on stdin -> the written application");
+  add_common(application);
+  application->add_option("--format", application_format, "md (default) or json")->check(CLI::IsMember({"md", "json"}));
+  application->add_flag("--form", application_form_only, "Print the form definition (JSON) instead; no applicant needed");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -102,7 +111,7 @@ int main(int argc, char** argv) {
     return print_error(xueshe::Error{"bad_argument", "argv", {{"got", e.what()}}}, language_in_argv(argc, argv));
   }
 
-  if (*evaluate) return run_evaluate(common, pretty);
+  if (*evaluate) return run_evaluate(common, pretty, format);
   if (*ask) return run_ask(common);
   if (*flow) return run_flow(common, flow_format);
   if (*paths) return run_paths(common);
@@ -112,5 +121,6 @@ int main(int argc, char** argv) {
   if (*draft) return run_policy_draft(draft_from, draft_cohort, draft_out, tool_lang);
   if (*check_draft) return run_policy_check_draft(draft_file, tool_lang);
   if (*diff) return run_policy_diff(diff_a, diff_b, diff_format, tool_lang);
+  if (*application) return run_application(common, application_format, application_form_only);
   return 2;
 }

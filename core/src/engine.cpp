@@ -39,6 +39,7 @@ json policy_json(const Policy& p, Date today, const std::string& lang) {
   return json{{"id", p.id},
               {"hash", p.hash},
               {"title", p.title.at(lang)},
+              {"school", p.school.at(lang)},
               {"cohort", p.cohort},
               {"last_verified", format_iso_date(p.last_verified)},
               {"latest_date", format_iso_date(p.latest_date())},

@@ -1,0 +1,109 @@
+// `xueshe application`: the written application of 二.5 (study abroad). Reads
+// {"answers": {...}, "applicant": {...}} on stdin, evaluates the answers with
+// the policy, and prints the application as Markdown (or JSON); --form prints
+// the form definition (JSON) instead, and needs no applicant. Bad input: exit 2
+// with one error object naming the field ("applicant.contact_phone").
+#include <iostream>
+
+#include "commands.hpp"
+#include "xueshe/application.hpp"
+#include "xueshe/limits.hpp"
+
+namespace xueshe::cli {
+namespace {
+
+using nlohmann::json;
+
+int fail(const json& error_body) {
+  print_json(error_body, false);
+  return 2;
+}
+
+// Text as Markdown that shows exactly that text: characters Markdown or HTML
+// would read are backslash-escaped, line breaks inside a table cell are <br>.
+std::string md(const std::string& s, bool cell = false) {
+  static const std::string special = "\\`*_[]<>&|~#!";
+  std::string out;
+  for (char c : s) {
+    if (c == '\r') continue;
+    if (c == '\n') out += cell ? "<br>" : "  \n";
+    else if (special.find(c) != std::string::npos) (out += '\\') += c;
+    else out += c;
+  }
+  return out;
+}
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string document_markdown(const json& d) {
+  std::string out = "# " + md(str(d, "title")) + "\n\n" + md(str(d, "addressee")) + "\n\n";
+  for (const json& p : d["body"]) out += md(p.get<std::string>()) + "\n\n";
+  out += "## " + md(str(d, "rows_heading")) + "\n\n|  |  |\n|---|---|\n";
+  for (const json& r : d["rows"]) out += "| " + md(str(r, "label"), true) + " | " + md(str(r, "value"), true) + " |\n";
+  out += "\n" + md(str(d, "pledge")) + "\n\n";
+  const std::string colon = md(str(d["labels"], "colon"));
+  auto lines = [&colon](const json& list) {
+    std::string s;
+    for (const json& l : list) s += md(str(l, "label")) + colon + md(str(l, "fill")) + "  \n";
+    return s + "\n";
+  };
+  out += lines(d["signature"]);
+  const json& a = d["approval"];
+  out += "---\n\n## " + md(str(a, "title")) + "\n\n";
+  for (const json& o : a["options"]) out += "- [ ] " + md(o.get<std::string>()) + "\n";
+  out += "\n" + lines(a["lines"]) + md(str(a, "seal")) + "\n\n---\n\n" + md(str(d, "footer")) + "\n";
+  return out;
+}
+
+}  // namespace
+
+int run_application(const CommonOptions& options, const std::string& format, bool form_only) {
+  Setup s = setup(options);
+  if (!s.engine) return 2;
+  const JsonLimits applicant = application_json_limits();
+  const JsonLimits limits{applicant.max_bytes + answers_json_limits().max_bytes, 2, applicant.max_string_bytes};
+  const std::string input = read_limited(std::cin, limits.max_bytes);
+  StrictJson parsed = parse_strict_json(input, limits);
+  if (parsed.error) return fail(application_error_body(application_json_error(*parsed.error, input, ""), s.lang));
+  const json& in = parsed.value;
+  auto bad_input = [&](const std::string& field) {
+    return fail(application_error_body(Error{"application_bad_input", field, {}}, s.lang));
+  };
+  if (!in.is_object()) return bad_input("$");
+  for (auto it = in.begin(); it != in.end(); ++it)
+    if (it.key() != "answers" && it.key() != "applicant") return bad_input(json_path_key("", it.key()));
+  auto answers = in.find("answers");
+  if (answers == in.end() || !answers->is_object()) return bad_input("answers");
+  auto typed = in.find("applicant");
+  if (!form_only && typed == in.end()) return bad_input("applicant");
+
+  Result r = s.engine->evaluate_json(answers->dump(), s.today, s.lang);
+  if (!r.ok) {
+    // The engine names answers fields; inside this input they are under "answers".
+    std::string& field = r.body["error"]["field"].get_ref<std::string&>();
+    field = field == "$" ? "answers" : "answers." + field;
+    return fail(r.body);
+  }
+  // The addressee is the school's league committee: the CLI has the policy at
+  // hand, so it names the school when the result does not carry it.
+  json& policy = r.body["policy"];
+  if (!policy.contains("school")) policy["school"] = s.engine->policy().school.at(s.lang);
+
+  if (form_only) {
+    json form = application_form(r.body, s.lang);
+    if (form.contains("error")) return fail(form);
+    print_json(form, format == "json" ? false : true);
+    return 0;
+  }
+  // The applicant passed on as JSON text, checked by core exactly as the page's is.
+  json document = application_document(r.body, typed->dump(), s.lang);
+  if (document.contains("error")) return fail(document);
+  if (format == "json") print_json(document, false);
+  else std::cout << document_markdown(document["document"]);
+  return 0;
+}
+
+}  // namespace xueshe::cli

@@ -18,10 +18,10 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 work=build/fuzz/run
 mkdir -p "$work"
-node tests/fuzz/make_seeds.mjs "$work/seeds"
-for target in evaluate policy roster; do
+node tests/fuzz/make_seeds.mjs "$work/seeds" build/fuzz/cli/xueshe
+for target in evaluate policy roster takeaway; do
   mkdir -p "$work/corpus-$target"
-  dict=(); [ "$target" = evaluate ] && dict=(-dict=tests/fuzz/answers.dict)
+  dict=(); [[ "$target" = evaluate || "$target" = takeaway ]] && dict=(-dict=tests/fuzz/answers.dict)
   echo "== fuzz_$target for ${seconds}s"
   build/fuzz/tests/fuzz/fuzz_$target "$work/corpus-$target" "$work/seeds/$target" "${dict[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \

@@ -1,9 +1,11 @@
-// Service worker: precaches the page, its module and the English module so the
-// tool works offline. The build stamps VERSION with a hash of those files; a
-// new version replaces the old cache. Other same-origin files (a school's
-// policy) go to the network first and fall back to a cached copy.
+// Service worker: precaches the page, its module, the English module and the
+// take-away files (calendar, written application) so the tool works offline.
+// The build stamps VERSION with a hash of those files; a new version replaces
+// the old cache. Other same-origin files (a school's policy, the staff page)
+// go to the network first and fall back to a cached copy.
 const VERSION = 'xueshe-@VERSION@';
-const FILES = ['./', 'index.html', 'xueshe-check.js', 'xueshe.css', 'xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'manifest.webmanifest', 'icon.svg'];
+const FILES = ['./', 'index.html', 'xueshe-check.js', 'xueshe.css', 'xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'manifest.webmanifest', 'icon.svg',
+  'xueshe-takeaway.js', 'xueshe-takeaway.wasm', 'xueshe-application.js', 'xueshe-application.css'];
 const precached = new Set(FILES.map((f) => new URL(f, location).href));
 
 self.oninstall = (e) => e.waitUntil(caches.open(VERSION).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));

@@ -27,11 +27,15 @@
   // One wasm module per language, loaded once per page and shared by every element.
   const WASM = { 'zh-CN': 'xueshe.wasm', en: 'xueshe-en.wasm' };
   const LANGS = Object.keys(WASM);
-  const mods = {};
-  let glue;
-  const load = (l) => (mods[l] ||= (glue ||= typeof createXueshe == 'function' ? Promise.resolve()
-    : new Promise((ok, no) => document.head.append(h('script', { src: at('xueshe.js'), onload: ok, onerror: no }))))
+  const mods = {}, scripts = {};
+  // A classic script of ours, added once (the offline file has the page's module inline already).
+  const js = (f, ready) => (scripts[f] ||= ready ? Promise.resolve()
+    : new Promise((ok, no) => document.head.append(h('script', { src: at(f), onload: ok, onerror: (e) => { delete scripts[f]; no(e); } }))));
+  const load = (l) => (mods[l] ||= js('xueshe.js', typeof createXueshe == 'function')
     .then(() => createXueshe({ locateFile: (p) => at(p == 'xueshe.wasm' ? WASM[l] : p) })));
+  // The take-away module (calendar file, written application): loaded only when asked for.
+  const takeaway = () => (mods.tk ||= js('xueshe-takeaway.js', typeof createXuesheTakeaway == 'function').then(() => createXuesheTakeaway({ locateFile: at }))
+    .catch((e) => { delete mods.tk; throw e; }));
   // Shown only when the module itself cannot load, so there is no catalog to take it from.
   const FAIL = '无法加载程序（需要支持 WebAssembly 的浏览器）。Could not load the program (a browser with WebAssembly is needed).';
 
@@ -144,7 +148,7 @@
       const pe = this.E.error(s.l);
       if (pe) return { ...JSON.parse(pe), head: 'page.policy_error' };
       if (this.bad) return { error: { code: 'bad_link', field: '#xs', message: t('page.bad_link') }, head: 'page.link_error' };
-      const r = JSON.parse(this.E.evaluate(JSON.stringify(s.a), s.t || today(), s.l));
+      const r = JSON.parse(this.raw = this.E.evaluate(JSON.stringify(s.a), s.t || today(), s.l));
       if (r.error && this.from) r.head = 'page.link_error';
       return r;
     }
@@ -254,6 +258,7 @@
         h('div', { class: 'acts' },
           any && h('button', { type: 'button', 'data-testid': 'back', onclick: () => this.back() }, t('page.back')),
           r.status == 'outcome' && h('button', { type: 'button', 'data-testid': 'print', onclick: () => print() }, t('page.print')),
+          r.deadlines?.length && h('button', { type: 'button', 'data-testid': 'calendar', onclick: () => this.calendar(area) }, t('page.calendar')),
           any && !r.error && h('button', { type: 'button', 'data-testid': 'share', onclick: () => this.share(area) }, t('page.share')),
           (any || this.from) && h('button', { type: 'button', 'data-testid': 'restart', onclick: () => this.restart() }, t('page.restart'))),
         area,
@@ -262,6 +267,33 @@
           h('p', {}, t('page.footer', { title: p.title, id: p.id, hash: p.hash, date: p.last_verified, today: r.today })),
           this.app && location.protocol.startsWith('http') && h('p', {}, h('a', { href: at('xueshe-offline.html'), download: '' }, t('page.offline')),
             ' · ', h('a', { href: at('staff.html'), 'data-testid': 'staff-link' }, t('page.staff'))))].flat().filter(Boolean));
+    }
+
+    // The outcome's calendar file, made by the take-away module from the very result shown; saved as a download.
+    async calendar(area) {
+      const r = await this.tk(area), c = r && JSON.parse(r.calendar(this.raw, this.s.l));
+      if (!c) return;
+      if (c.error) return area.replaceChildren(this.errBox(c.error));
+      const a = h('a', { href: URL.createObjectURL(new Blob([c.ics], { type: 'text/calendar;charset=utf-8' })), download: c.filename });
+      a.click();
+      area.replaceChildren(h('p', { role: 'status' }, this.t('page.calendar_saved', { file: c.filename })));
+    }
+
+    // A paper the core prepares for a step (the written application): its form, below the outcome.
+    async paper(doc) {
+      const f = 'xueshe' + doc[0].toUpperCase() + doc.slice(1), area = this.shadowRoot.querySelector('.share');
+      const M = await this.tk(area, 'xueshe-' + doc + '.js', window[f]);
+      M && window[f](area, M, this.raw, this.s.l);
+    }
+
+    // The take-away module (and the script a paper has of its own), or — they did not load, e.g. offline before
+    // ever using them — a message saying so.
+    async tk(area, f, ready) {
+      try {
+        const M = await takeaway();
+        if (f) await js(f, ready);
+        return M;
+      } catch { area.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'takeaway' }, this.t('page.takeaway_fail'))); }
     }
 
     back() {
@@ -307,7 +339,8 @@
           h('p', { class: 'when' }, h('strong', {}, d.date), ' ', h('span', { class: 'st' }, t('state.' + d.state)), ' ', h('span', {}, left(d.days_left))),
           h('div', {}, h('strong', {}, d.label), d.what && ' · ' + d.what, ' ', cl(d.clause)))), 'dls') || h('p', {}, t('ui.no_deadlines')),
         list('ui.steps', 'ol', r.steps?.map((x) => h('li', { 'data-testid': 'step', 'data-where': x.where },
-          h('span', { class: 'b ' + x.where }, t('ui.where.' + x.where)), ' ', x.text, ' ', cl(x.clause))), 'steps'),
+          h('span', { class: 'b ' + x.where }, t('ui.where.' + x.where)), ' ', x.text, ' ', cl(x.clause),
+          x.document && h('button', { type: 'button', class: 'cl doc', 'data-testid': x.document + '-open', onclick: () => this.paper(x.document) }, t('page.' + x.document)))), 'steps'),
         list('ui.alternatives', 'ul', r.alternative_options?.map((a) => h('li', { 'data-testid': 'alternative', 'data-route': a.route }, a.org, ' ', cl(a.clause)))),
         list('ui.notes', 'ul', r.notes?.map((x) => h('li', {}, x.text, ' ', cl(x.clause)))),
         list('ui.clauses', 'ul', r.clauses?.map((c) => h('li', {}, cl(c))), 'cls'));

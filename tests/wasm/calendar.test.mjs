@@ -1,0 +1,197 @@
+// The calendar file from the take-away wasm module (xueshe-takeaway.js/.wasm,
+// the files the page loads when the member asks for one) is byte for byte the
+// one `xueshe evaluate --format ics` prints, on every path with dates of every
+// policy in both languages, and a calendar program can read it (ical.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { site, root, cli, runCli, cliJson, loadModules, policyText } from './load.mjs';
+
+// Built for the web like the page's modules: pass the bytes (see load.mjs).
+const require = createRequire(import.meta.url);
+const factory = require(path.join(site, 'xueshe-takeaway.js'));
+const takeaway = await factory({ wasmBinary: readFileSync(path.join(site, 'xueshe-takeaway.wasm')) });
+
+const pages = await loadModules();  // the page's own modules, whose results the page hands over
+const policies = ['hxci-2022', 'tests/policies/example-2025-12m.json', 'tests/policies/example-2024-0m.json'];
+const asOf = ['2022-08-20', '2023-01-15'];
+
+function policyArgs(policy) {
+  return policy === 'hxci-2022' ? [] : ['--policy', path.join(root, policy)];
+}
+
+function paths(policy, lang, today) {
+  const r = runCli(['paths', '--today', today, '--lang', lang, ...policyArgs(policy)], '');
+  assert.equal(r.code, 0, r.err);
+  return r.out.trim().split('\n').map((l) => JSON.parse(l));
+}
+
+function calendar(result, lang) {
+  return JSON.parse(takeaway.calendar(typeof result === 'string' ? result : JSON.stringify(result), lang));
+}
+
+// Every physical line at most 75 octets, every line ending in CRLF.
+function checkLines(ics, what) {
+  assert.ok(ics.endsWith('\r\n'), what);
+  const lines = ics.slice(0, -2).split('\r\n');
+  for (const line of lines) {
+    assert.ok(!line.includes('\n') && !line.includes('\r'), `${what}: bare line break`);
+    assert.ok(Buffer.byteLength(line, 'utf8') <= 75, `${what}: ${line}`);
+  }
+  assert.ok(!ics.includes('\uFFFD'), `${what}: a character was split`);
+}
+
+function events(ics) {
+  return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+}
+
+let identical = 0;  // .ics files compared byte for byte, native against wasm
+
+for (const policy of policies) {
+  for (const lang of ['zh-CN', 'en']) {
+    test(`calendar files of every path of ${policy} (${lang}): same bytes natively and in wasm, read by ical.js`, () => {
+      const later = new Map(paths(policy, lang, asOf[1]).map((l) => [JSON.stringify(l.answers), l.result]));
+      const page = new pages[lang].Engine(policyText(policy));
+      let withDates = 0;
+      for (const line of paths(policy, lang, asOf[0])) {
+        const answers = JSON.stringify(line.answers);
+        const result = line.result;
+        const args = ['evaluate', '--format', 'ics', '--today', asOf[0], '--lang', lang, ...policyArgs(policy)];
+        const native = spawnSync(cli, args, { input: answers });  // stdout as raw bytes
+        const wasm = calendar(result, lang);
+        if (result.deadlines.length === 0) {
+          // No dates, no calendar: the same error both ways.
+          assert.equal(native.status, 2, answers);
+          assert.equal(JSON.stringify(wasm) + '\n', native.stdout.toString('utf8'), answers);
+          assert.equal(wasm.error.code, 'calendar_no_deadlines');
+          assert.equal(wasm.error.field, 'deadlines');
+          continue;
+        }
+        withDates += 1;
+        assert.equal(native.status, 0, answers);
+        assert.ok(wasm.ics, answers);
+        assert.ok(Buffer.from(wasm.ics, 'utf8').equals(native.stdout), `byte for byte: ${answers}`);
+        identical += 1;
+        // As on the page: the page module's result text, handed to the take-away module as it is.
+        assert.equal(JSON.parse(takeaway.calendar(page.evaluate(answers, asOf[0], lang), lang)).ics, wasm.ics, answers);
+        assert.match(wasm.filename, new RegExp(`${result.policy.id}-${result.route}\\.ics$`));
+        checkLines(wasm.ics, answers);
+        assert.ok(wasm.ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'));
+
+        const evs = events(wasm.ics);
+        assert.equal(evs.length, result.deadlines.length, answers);
+        const uids = evs.map((e) => e.getFirstPropertyValue('uid'));
+        assert.equal(new Set(uids).size, uids.length, `unique UIDs: ${answers}`);
+        result.deadlines.forEach((d, i) => {
+          const e = evs[i];
+          const start = e.getFirstPropertyValue('dtstart');
+          assert.ok(start.isDate, 'all-day');
+          assert.equal(start.toString(), d.date);
+          const end = e.getFirstPropertyValue('dtend');
+          assert.ok(end.isDate);
+          assert.equal(end.subtractDate(start).toSeconds(), 86400);
+          assert.equal(e.getFirstPropertyValue('dtstamp').toString(), `${asOf[0]}T00:00:00Z`);
+          const summary = e.getFirstPropertyValue('summary');
+          assert.ok(summary.includes(result.receiving.org) && summary.includes(d.label), summary);
+          const description = e.getFirstPropertyValue('description');
+          const clause = result.clause_texts.find((c) => c.id === d.clause);
+          for (const part of [result.receiving.org, d.clause, d.what, clause.title, result.policy.hash, asOf[0]])
+            assert.ok(description.includes(part), `${answers}: description lacks ${part}`);
+          // The clause's own words are one line of the description, unfolded and unescaped exactly.
+          assert.ok(description.split('\n').includes(clause.text), `${answers}: clause text`);
+          for (const step of result.steps) assert.ok(description.includes(step.text), step.text);
+          const alarms = e.getAllSubcomponents('valarm');
+          assert.deepEqual(alarms.map((a) => a.getFirstPropertyValue('trigger').toString()), ['-P7D', '-P1D']);
+          for (const a of alarms) {
+            assert.equal(a.getFirstPropertyValue('action'), 'DISPLAY');
+            assert.ok(a.getFirstPropertyValue('description').includes(d.label));
+          }
+        });
+
+        // A later as-of date: the same UIDs (re-importing updates), a new DTSTAMP.
+        const again = calendar(later.get(answers), lang);
+        assert.deepEqual(events(again.ics).map((e) => e.getFirstPropertyValue('uid')), uids, answers);
+        assert.notEqual(again.ics, wasm.ics);
+        checkLines(again.ics, answers);
+      }
+      assert.ok(withDates >= 15, `${withDates} paths with dates`);
+      page.delete();
+    });
+  }
+}
+
+test('UIDs differ between different answers and policies', () => {
+  const seen = new Map();
+  for (const policy of policies) {
+    for (const line of paths(policy, 'zh-CN', asOf[0])) {
+      if (line.result.deadlines.length === 0) continue;
+      for (const e of events(calendar(line.result, 'zh-CN').ics)) {
+        const uid = e.getFirstPropertyValue('uid');
+        assert.ok(uid.endsWith(`-${line.result.policy.id}@xueshe`), uid);
+        assert.ok(!seen.has(uid), `${uid}: ${JSON.stringify(line.answers)} and ${seen.get(uid)}`);
+        seen.set(uid, JSON.stringify(line.answers));
+      }
+    }
+  }
+  assert.ok(seen.size > 1000);
+});
+
+test('a long Chinese text with emoji and special characters folds and unfolds exactly', () => {
+  const line = paths('hxci-2022', 'zh-CN', asOf[0]).find((l) => l.result.route === 'retain_at_school');
+  const result = structuredClone(line.result);
+  const long = '离校前尚未落实就业去向的毕业学生团员，可在原就读学校保留团组织关系不超过6个月；📅🎓✅ 反斜杠\\、逗号,分号; 都要转义。'.repeat(6);
+  const clause = result.clause_texts.find((c) => c.id === result.deadlines[0].clause);
+  clause.text = long;
+  result.receiving.org = `接收组织🎓${long.slice(0, 40)}`;
+  const { ics } = calendar(result, 'zh-CN');
+  checkLines(ics, 'long text');
+  // Folded many times, some continuation lines start inside the Chinese text.
+  assert.ok(ics.split('\r\n ').length > 20);
+  const [e] = events(ics);
+  const description = e.getFirstPropertyValue('description');
+  assert.ok(description.split('\n').includes(long));
+  assert.ok(e.getFirstPropertyValue('summary').endsWith(result.receiving.org));
+  assert.ok(description.includes(`${result.receiving.org}\n`));
+});
+
+test('errors: a question, bad JSON, a bad language, a result that is not an outcome; the module stays alive', () => {
+  for (const lang of ['zh-CN', 'en']) {
+    const answers = '{"destination":"employed","graduation_date":"2022-06-30"}';
+    const native = runCli(['evaluate', '--format', 'ics', '--today', asOf[0], '--lang', lang], answers);
+    const question = runCli(['evaluate', '--today', asOf[0], '--lang', lang], answers);
+    assert.equal(native.code, 2);
+    const wasm = takeaway.calendar(cliJson(question), lang);
+    assert.equal(wasm, cliJson(native));
+    assert.equal(JSON.parse(wasm).error.code, 'calendar_needs_outcome');
+    assert.equal(JSON.parse(wasm).error.field, 'birth_date');
+
+    for (const [input, code, field] of [
+      ['', 'calendar_malformed_json', 'result'],
+      ['{"status":', 'calendar_malformed_json', 'result'],
+      ['[1]', 'calendar_bad_result', 'status'],
+      ['{"status":"outcome"}', 'calendar_bad_result', 'policy'],
+      ['{"error":{"code":"x"}}', 'calendar_bad_result', 'status'],
+      ['['.repeat(5000) + ']'.repeat(5000), 'calendar_bad_result', 'status'],
+    ]) {
+      const err = JSON.parse(takeaway.calendar(input, lang)).error;
+      assert.equal(err.code, code, input.slice(0, 40));
+      assert.equal(err.field, field, input.slice(0, 40));
+      assert.ok(err.message.length > 0 && !err.message.startsWith('takeaway.'), err.message);
+    }
+  }
+  const bad = JSON.parse(takeaway.calendar('{}', 'fr')).error;
+  assert.equal(bad.code, 'calendar_bad_lang');
+  assert.equal(bad.field, 'lang');
+  // Still alive after all of the above.
+  const line = paths('hxci-2022', 'en', asOf[0]).find((l) => l.result.deadlines.length > 0);
+  assert.ok(calendar(line.result, 'en').ics.startsWith('BEGIN:VCALENDAR'));
+});
+
+test('calendar files compared', (t) => {
+  assert.ok(identical > 1000, `${identical} calendar files compared`);
+  t.diagnostic(`${identical} calendar files byte-identical natively and in wasm (and as many more read at a second as-of date)`);
+});

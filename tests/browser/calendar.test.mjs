@@ -134,3 +134,22 @@ test('xueshe-offline.html makes the calendar and opens the application from disk
   assert.deepEqual(requests.filter((u) => !/^(data|blob):/.test(u) && u !== pathToFileURL(path.join(builtSite, 'xueshe-offline.html')).href), []);
   await context.close();
 });
+
+test('the printed checklist carries every date of the calendar and, for study abroad, the pointer to the application', async () => {
+  const s = scenario('study-abroad');
+  const page = await outcomePage(s);
+  try {
+    await page.emulateMedia({ media: 'print' });
+    const want = JSON.parse(spawnSync(cli, ['evaluate', '--today', s.today], { input: JSON.stringify(s.answers), encoding: 'utf8' }).stdout);
+    assert.ok(want.deadlines.length > 0);
+    for (const d of want.deadlines) {
+      const shown = page.locator(`[data-testid=deadline][data-date="${d.date}"]`);
+      assert.ok(await shown.isVisible(), `${d.date} printed`);
+      assert.ok((await shown.textContent()).includes(d.date));
+    }
+    assert.ok(await page.locator('[data-testid=application-open]').isVisible(), 'the pointer to the application is printed');
+    assert.equal(await page.locator('[data-testid=calendar]').isVisible(), false, 'buttons are not printed');
+  } finally {
+    await page.context().close();
+  }
+});

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli, launch, root, serve, siteCopy, writeFile } from './harness.mjs';
+import { parseCsv } from '../support/csv.mjs';
 
 const TODAY = '2022-07-01';
 const rosterDir = path.join(root, 'tests/roster');
@@ -35,22 +36,6 @@ function xueshe(args) {
   return r.stdout;
 }
 
-// RFC 4180 records (the CLI's output: quoted fields, CRLF), BOM skipped.
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 // A fresh desktop page on staff.html, "today" fixed, recording requests and errors.
 async function open({ lang, ...options } = {}) {

@@ -15,17 +15,6 @@ struct Bad {
   const char* field;
 };
 
-void expect_error(const xueshe::testing::ProcessResult& r, const std::string& code, const std::string& field) {
-  INFO("stdout: " << r.out << " stderr: " << r.err);
-  CHECK(r.exit_code == 2);
-  auto j = parse_out(r);
-  REQUIRE_FALSE(j.is_discarded());
-  REQUIRE(j.contains("error"));
-  CHECK(j.size() == 1);  // an error object and nothing else
-  CHECK(j["error"]["code"] == code);
-  CHECK(j["error"]["field"] == field);
-  CHECK_FALSE(j["error"]["message"].get<std::string>().empty());
-}
 
 }  // namespace
 

@@ -9,17 +9,6 @@ namespace {
 const std::string employed =
     R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"2000-01-01","party_member":false,"self_employed":false,"civil_servant":false,"employer_classified":false,"employer_has_league_org":true,"receiving_region":"other"})";
 
-void expect_error(const xueshe::testing::ProcessResult& r, const std::string& code, const std::string& field) {
-  INFO("stdout: " << r.out << " stderr: " << r.err);
-  CHECK(r.exit_code == 2);
-  auto j = parse_out(r);
-  REQUIRE_FALSE(j.is_discarded());
-  REQUIRE(j.contains("error"));
-  CHECK(j.size() == 1);
-  CHECK(j["error"]["code"] == code);
-  CHECK(j["error"]["field"] == field);
-  CHECK_FALSE(j["error"]["message"].get<std::string>().empty());
-}
 
 }  // namespace
 

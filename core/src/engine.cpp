@@ -82,36 +82,16 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
               {"remaining_at_most", max_questions_from(flow, n.id)}};
 }
 
-std::string route_org(const OutcomeContext& ctx, const std::string& route) {
-  return message(ctx.lang, "route." + route + ".org",
-                 {{"months", std::to_string(ctx.policy.retention_months.value)}, {"basis", community_basis_text(ctx)}});
-}
-
-std::string route_clause(const Policy& p, const std::string& route) {
-  if (route == "youth_home_org") return p.youth_home_alternative.clause;
-  if (route == "age_out") return p.national.rule_clauses.at("age_out");
-  auto it = p.route_clauses.find(route);
-  return it == p.route_clauses.end() ? "" : it->second;
-}
-
 json outcome_json(const OutcomeContext& ctx) {
   const Policy& p = ctx.policy;
   const std::string& lang = ctx.lang;
-  const std::string& route = ctx.outcome.route;
-  std::vector<Deadline> deadlines = compute_deadlines(ctx);
-  std::vector<Action> steps = compute_steps(ctx, deadlines);
-  std::vector<Action> notes = compute_notes(ctx);
-  std::vector<Warning> warnings = compute_warnings(ctx, deadlines);
+  const AssembledOutcome o = assemble_outcome(ctx);
 
-  std::vector<std::string> cited{route_clause(p, route)};
-  json alternatives = json::array(), alternative_options = json::array();
-  for (const auto& alt : ctx.outcome.alternatives) {
-    alternatives.push_back(alt);
+  json alternative_options = json::array();
+  for (const auto& alt : o.alternatives)
     alternative_options.push_back(json{{"route", alt}, {"org", route_org(ctx, alt)}, {"clause", route_clause(p, alt)}});
-    cited.push_back(route_clause(p, alt));
-  }
   json deadlines_json = json::array();
-  for (const Deadline& d : deadlines) {
+  for (const Deadline& d : o.deadlines)
     deadlines_json.push_back(json{{"kind", d.kind},
                                   {"label", message(lang, "deadline." + d.kind)},
                                   {"date", format_iso_date(d.date)},
@@ -119,46 +99,33 @@ json outcome_json(const OutcomeContext& ctx) {
                                   {"days_left", d.days_left},
                                   {"state", d.state},
                                   {"what", d.what}});
-    cited.push_back(d.clause);
-  }
-  auto actions_json = [&cited](const std::vector<Action>& list) {
+  auto actions_json = [](const std::vector<Action>& list) {
     json out = json::array();
     for (const Action& a : list) {
       out.push_back(json{{"id", a.id}, {"where", a.where}, {"text", a.text}, {"clause", a.clause}});
       if (!a.document.empty()) out.back()["document"] = a.document;
-      cited.insert(cited.end(), a.cites.begin(), a.cites.end());
     }
     return out;
   };
-  json steps_json = actions_json(steps);
-  json notes_json = actions_json(notes);
   json warnings_json = json::array();
-  for (const Warning& w : warnings) {
-    warnings_json.push_back(json{{"code", w.code}, {"text", w.text}, {"clauses", w.clauses}});
-    cited.insert(cited.end(), w.clauses.begin(), w.clauses.end());
+  for (const Warning& w : o.warnings) warnings_json.push_back(json{{"code", w.code}, {"text", w.text}, {"clauses", w.clauses}});
+  json clauses = json::array(), clause_texts = json::array();
+  for (const Clause* c : o.clauses) {
+    clauses.push_back(c->id);
+    clause_texts.push_back(json{{"id", c->id}, {"title", c->title.at(lang)}, {"text", c->text.at(lang)}});
   }
 
-  // Every clause relied on, in the notice's own order, with its text.
-  // The notice's clauses first, then the national layer's.
-  json clauses = json::array(), clause_texts = json::array();
-  for (const auto* list : {&p.clauses, &p.national.clauses})
-    for (const Clause& c : *list)
-      if (std::find(cited.begin(), cited.end(), c.id) != cited.end()) {
-        clauses.push_back(c.id);
-        clause_texts.push_back(json{{"id", c.id}, {"title", c.title.at(lang)}, {"text", c.text.at(lang)}});
-      }
-
-  return json{{"route", route},
+  return json{{"route", o.route},
               {"variant", ctx.outcome.variant},
-              {"receiving", json{{"route", route},
-                                 {"org", route_org(ctx, route)},
-                                 {"started_by", message(lang, "route." + route + ".started_by")},
-                                 {"clause", route_clause(p, route)}}},
-              {"alternatives", alternatives},
+              {"receiving", json{{"route", o.route},
+                                 {"org", o.org},
+                                 {"started_by", message(lang, "route." + o.route + ".started_by")},
+                                 {"clause", route_clause(p, o.route)}}},
+              {"alternatives", o.alternatives},
               {"alternative_options", alternative_options},
               {"deadlines", deadlines_json},
-              {"steps", steps_json},
-              {"notes", notes_json},
+              {"steps", actions_json(o.steps)},
+              {"notes", actions_json(o.notes)},
               {"warnings", warnings_json},
               {"clauses", clauses},
               {"clause_texts", clause_texts},
@@ -179,26 +146,6 @@ std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, co
   std::string list;
   for (const auto& o : offered) list += (list.empty() ? "" : ", ") + o;
   return Error{"value_not_offered", field, {{"got", *choice}, {"allowed", list}}};
-}
-
-// Dates on the path must be in order: one cannot leave for abroad before
-// graduating, nor graduate before being born or younger than a member can be.
-std::optional<Error> check_date_order(const Answers& used) {
-  auto grad = used.date("graduation_date");
-  if (!grad) return std::nullopt;
-  auto order_error = [&](const char* field, const Date& got) {
-    return Error{"date_order", field,
-                 {{"got", format_iso_date(got)}, {"other_field", "graduation_date"}, {"other", format_iso_date(*grad)}}};
-  };
-  if (auto departure = used.date("departure_date"); departure && *departure < *grad)
-    return order_error("departure_date", *departure);
-  if (auto birth = used.date("birth_date")) {
-    if (*birth >= *grad) return order_error("birth_date", *birth);
-    if (add_months_clamped(*birth, 12 * 14) > *grad)
-      return Error{"implausible_date", "birth_date",
-                   {{"got", format_iso_date(*birth)}, {"other", format_iso_date(*grad)}, {"years", "14"}}};
-  }
-  return std::nullopt;
 }
 
 }  // namespace

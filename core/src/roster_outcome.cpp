@@ -1,11 +1,6 @@
-// Mirrors the outcome branch of Engine::evaluate (engine.cpp: outcome_json,
-// route_org, route_clause, check_date_order) for the parts a roster shows.
-// Kept equal to it by tests/unit/roster_test.cpp ("direct outcomes equal the
-// engine's"); see the report on issue 5 for the engine API that would make
-// this file unnecessary.
+// A roster row's outcome straight from the engine's assembled outcome
+// (outcome_parts.hpp), without the JSON Engine::evaluate builds for one member.
 #include "roster_outcome.hpp"
-
-#include <algorithm>
 
 #include "xueshe/cases.hpp"
 #include "xueshe/messages.hpp"
@@ -13,25 +8,6 @@
 
 namespace xueshe {
 namespace {
-
-// True when the engine's date-order checks surely pass: no departure before
-// graduation, a birth date before graduation and at least 14 years earlier.
-// Anything else goes to Engine::evaluate, which says what is wrong.
-bool dates_plainly_in_order(const Answers& used) {
-  auto grad = used.date("graduation_date");
-  if (!grad) return true;
-  if (auto departure = used.date("departure_date"); departure && *departure < *grad) return false;
-  if (auto birth = used.date("birth_date"))
-    if (!(*birth < *grad) || add_months_clamped(*birth, 12 * kMinAgeAtGraduation) > *grad) return false;
-  return true;
-}
-
-std::string route_clause(const Policy& p, const std::string& route) {
-  if (route == "youth_home_org") return p.youth_home_alternative.clause;
-  if (route == "age_out") return p.national.rule_clauses.at("age_out");
-  auto it = p.route_clauses.find(route);
-  return it == p.route_clauses.end() ? "" : it->second;
-}
 
 int state_rank(const std::string& state) {
   if (state == "overdue") return 0;
@@ -54,43 +30,25 @@ void mark_most_urgent(RosterOutcome& o) {
 std::optional<RosterOutcome> direct_outcome(const Engine& engine, const Answers& answers, Date today,
                                             const std::string& lang_in) {
   const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
-  const Policy& p = engine.policy();
   Walk w = walk(engine.flow(), answers);
-  if (w.error || !w.at || !w.at->is_outcome() || !dates_plainly_in_order(w.used)) return std::nullopt;
+  // A question or an error: Engine::evaluate says it. (At an outcome no field is
+  // ahead, so the engine's only other check is the dates' order.)
+  if (w.error || !w.at || !w.at->is_outcome() || check_date_order(w.used)) return std::nullopt;
 
-  const OutcomeContext ctx{p, *w.at, w.used, member_cases(w.used), today, lang};
-  const std::string& route = ctx.outcome.route;
-  const std::vector<Deadline> deadlines = compute_deadlines(ctx);
-  const std::vector<Action> steps = compute_steps(ctx, deadlines);
-  const std::vector<Action> notes = compute_notes(ctx);
-  const std::vector<Warning> warnings = compute_warnings(ctx, deadlines);
-
+  const OutcomeContext ctx{engine.policy(), *w.at, w.used, member_cases(w.used), today, lang};
+  AssembledOutcome a = assemble_outcome(ctx);
   RosterOutcome o;
   o.ok = true;
-  o.route = route;
-  o.org = message(lang, "route." + route + ".org",
-                  {{"months", std::to_string(p.retention_months.value)}, {"basis", community_basis_text(ctx)}});
-  std::vector<std::string> cited{route_clause(p, route)};
-  for (const std::string& alt : ctx.outcome.alternatives) {
-    o.alternatives.push_back(alt);
-    cited.push_back(route_clause(p, alt));
-  }
-  for (const Deadline& d : deadlines) {
-    o.deadlines.push_back(RosterDeadline{d.kind, d.date, d.clause, d.state});
-    cited.push_back(d.clause);
-  }
+  o.route = std::move(a.route);
+  o.org = std::move(a.org);
+  o.alternatives = std::move(a.alternatives);
+  for (const Deadline& d : a.deadlines) o.deadlines.push_back(RosterDeadline{d.kind, d.date, d.clause, d.state});
   mark_most_urgent(o);
-  for (const auto* list : {&steps, &notes})
-    for (const Action& a : *list) cited.insert(cited.end(), a.cites.begin(), a.cites.end());
-  for (const Warning& wr : warnings) {
-    o.warning_codes.push_back(wr.code);
-    o.warning_texts.push_back(wr.text);
-    cited.insert(cited.end(), wr.clauses.begin(), wr.clauses.end());
+  for (Warning& wr : a.warnings) {
+    o.warning_codes.push_back(std::move(wr.code));
+    o.warning_texts.push_back(std::move(wr.text));
   }
-  // Every clause relied on, the notice's first, in the notice's order.
-  for (const auto* list : {&p.clauses, &p.national.clauses})
-    for (const Clause& c : *list)
-      if (std::find(cited.begin(), cited.end(), c.id) != cited.end()) o.clauses.push_back(c.id);
+  for (const Clause* c : a.clauses) o.clauses.push_back(c->id);
   return o;
 }
 

@@ -1,10 +1,10 @@
-// Internal: a roster row's outcome from the engine's public calculators
-// (walk, member_cases, compute_deadlines/steps/notes/warnings), without the
-// JSON Engine::evaluate builds for one member (the answered list, clause
-// texts, the policy block) that a roster does not show. About ten times
-// faster; the unit tests check it gives exactly Engine::evaluate's route,
-// receiving organization, alternatives, deadlines, warnings and clauses on
-// every path of every test policy, in both languages, at several dates.
+// Internal: a roster row's outcome from the engine's assembled outcome
+// (walk, member_cases, assemble_outcome), without the JSON Engine::evaluate
+// builds for one member (the answered list, clause texts, the policy block)
+// that a roster does not show. About ten times faster; the unit tests check it
+// gives exactly Engine::evaluate's route, receiving organization, alternatives,
+// deadlines, warnings and clauses on every path of every test policy, in both
+// languages, at several dates.
 //
 // It only answers when the walk ends in an outcome and the answers' dates are
 // plainly in order; everything else (a question, an error) is left to
@@ -18,9 +18,6 @@ namespace xueshe {
 
 std::optional<RosterOutcome> direct_outcome(const Engine& engine, const Answers& answers, Date today,
                                             const std::string& lang);
-
-// The youngest a member can be at graduation (engine.cpp check_date_order).
-inline constexpr int kMinAgeAtGraduation = 14;
 
 // Sets urgent_state/urgent_date from the deadlines: overdue before today
 // before due_soon before upcoming, the earliest date among equals.

@@ -1,11 +1,14 @@
 // The calculators behind an outcome: deadlines, steps, warnings. Each reads the
-// policy (dates, clause ids) and the answers used on the member's path.
+// policy (dates, clause ids) and the answers used on the member's path; the
+// assembled outcome puts them together with every clause relied on.
 #pragma once
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "xueshe/answers.hpp"
+#include "xueshe/error.hpp"
 #include "xueshe/flow.hpp"
 #include "xueshe/policy.hpp"
 
@@ -57,5 +60,29 @@ std::string community_basis_text(const OutcomeContext& ctx);
 
 // "完成转接截止 2022-08-31（三.2③）" — a deadline in one line, for warnings and text output.
 std::string deadline_phrase(const Deadline& d, const std::string& lang);
+
+// The receiving organization of a route in plain words, and the clause that names it.
+std::string route_org(const OutcomeContext& ctx, const std::string& route);
+std::string route_clause(const Policy& p, const std::string& route);
+
+// An outcome as the calculators decide it, before any front end's shape: the
+// engine's JSON (one member) and a roster's row (outcome.cpp, roster) are both
+// made from it, so they cannot drift apart.
+struct AssembledOutcome {
+  std::string route, org;
+  std::vector<std::string> alternatives;
+  std::vector<Deadline> deadlines;
+  std::vector<Action> steps, notes;
+  std::vector<Warning> warnings;
+  std::vector<const Clause*> clauses;  // every clause relied on: the notice's in its order, then the national layer's
+};
+AssembledOutcome assemble_outcome(const OutcomeContext& ctx);
+
+// The youngest a member can be at graduation.
+inline constexpr int kMinAgeAtGraduation = 14;
+
+// Dates on the path must be in order: one cannot leave for abroad before
+// graduating, nor graduate before being born or younger than a member can be.
+std::optional<Error> check_date_order(const Answers& used);
 
 }  // namespace xueshe

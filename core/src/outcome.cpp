@@ -1,0 +1,65 @@
+// The outcome assembled from the calculators, with every clause it relied on;
+// and the preconditions every outcome shares (dates in order).
+#include <algorithm>
+
+#include "xueshe/messages.hpp"
+#include "xueshe/outcome_parts.hpp"
+
+namespace xueshe {
+
+std::string route_org(const OutcomeContext& ctx, const std::string& route) {
+  return message(ctx.lang, "route." + route + ".org",
+                 {{"months", std::to_string(ctx.policy.retention_months.value)}, {"basis", community_basis_text(ctx)}});
+}
+
+std::string route_clause(const Policy& p, const std::string& route) {
+  if (route == "youth_home_org") return p.youth_home_alternative.clause;
+  if (route == "age_out") return p.national.rule_clauses.at("age_out");
+  auto it = p.route_clauses.find(route);
+  return it == p.route_clauses.end() ? "" : it->second;
+}
+
+AssembledOutcome assemble_outcome(const OutcomeContext& ctx) {
+  const Policy& p = ctx.policy;
+  AssembledOutcome o;
+  o.route = ctx.outcome.route;
+  o.org = route_org(ctx, o.route);
+  o.alternatives = ctx.outcome.alternatives;
+  o.deadlines = compute_deadlines(ctx);
+  o.steps = compute_steps(ctx, o.deadlines);
+  o.notes = compute_notes(ctx);
+  o.warnings = compute_warnings(ctx, o.deadlines);
+
+  std::vector<std::string> cited{route_clause(p, o.route)};
+  for (const auto& alt : o.alternatives) cited.push_back(route_clause(p, alt));
+  for (const Deadline& d : o.deadlines) cited.push_back(d.clause);
+  for (const auto* list : {&o.steps, &o.notes})
+    for (const Action& a : *list) cited.insert(cited.end(), a.cites.begin(), a.cites.end());
+  for (const Warning& w : o.warnings) cited.insert(cited.end(), w.clauses.begin(), w.clauses.end());
+  // In the notice's own order: the notice's clauses first, then the national layer's.
+  for (const auto* list : {&p.clauses, &p.national.clauses})
+    for (const Clause& c : *list)
+      if (std::find(cited.begin(), cited.end(), c.id) != cited.end()) o.clauses.push_back(&c);
+  return o;
+}
+
+std::optional<Error> check_date_order(const Answers& used) {
+  auto grad = used.date("graduation_date");
+  if (!grad) return std::nullopt;
+  auto order_error = [&](const char* field, const Date& got) {
+    return Error{"date_order", field,
+                 {{"got", format_iso_date(got)}, {"other_field", "graduation_date"}, {"other", format_iso_date(*grad)}}};
+  };
+  if (auto departure = used.date("departure_date"); departure && *departure < *grad)
+    return order_error("departure_date", *departure);
+  if (auto birth = used.date("birth_date")) {
+    if (*birth >= *grad) return order_error("birth_date", *birth);
+    if (add_months_clamped(*birth, 12 * kMinAgeAtGraduation) > *grad)
+      return Error{"implausible_date", "birth_date",
+                   {{"got", format_iso_date(*birth)}, {"other", format_iso_date(*grad)},
+                    {"years", std::to_string(kMinAgeAtGraduation)}}};
+  }
+  return std::nullopt;
+}
+
+}  // namespace xueshe

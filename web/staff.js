@@ -37,6 +37,8 @@
     e.append(...kids.flat(3).filter((x) => x != null && x !== false && x !== ''));
     return e;
   }
+  // Replaces a node's children, leaving out the false/empty parts of `cond && part`.
+  const put = (node, ...kids) => node.replaceChildren(...kids.flat(3).filter((x) => x != null && x !== false && x !== ''));
   const today = () => {
     const d = new Date(), p = (n) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
@@ -174,7 +176,7 @@
     el.policy = h('div', { class: 'pol', 'aria-live': 'polite' });
     el.roster = h('div');
     el.table = h('div');
-    app.replaceChildren(
+    put(app,
       h('header', {},
         h('h1', {}, t('staffpage.title')),
         h('button', { type: 'button', lang: other, 'data-testid': 'lang-switch', onclick: () => setLang(other) }, t('staffpage.lang_other'))),
@@ -222,11 +224,11 @@
 
   function showPolicy() {
     if (P.error) {
-      el.policy.replaceChildren(h('h3', {}, t('staffpage.policy_error', { file: S.policyName })), errBox(P.error), builtinButton());
+      put(el.policy, h('h3', {}, t('staffpage.policy_error', { file: S.policyName })), errBox(P.error), builtinButton());
       return;
     }
     const n = P.unverified.length;
-    el.policy.replaceChildren(
+    put(el.policy,
       h('p', { class: 'acts' }, h('button', { type: 'button', 'data-testid': 'template', onclick: () => save(tool.templateCsv(S.lang).slice(), t('staffpage.template_file')) },
         t('staffpage.template'))),
       h('p', { 'data-testid': 'policy-info' }, t('staffpage.policy_info', { title: P.title, id: P.id, cohort: P.cohort, date: P.last_verified, hash: P.hash }),
@@ -248,20 +250,20 @@
   // ---- the roster: file, mapping, summary, filters, rows ----
 
   function showRoster() {
-    if (!R) return el.roster.replaceChildren(h('p', { class: 'empty' }, t('staffpage.choose_file')));
+    if (!R) return put(el.roster, h('p', { class: 'empty' }, t('staffpage.choose_file')));
     const parts = [];
     if (R.encoding) parts.push(h('p', { class: 'file', 'data-testid': 'file-info', 'data-encoding': R.encoding },
       t('staffpage.read_as', { file: S.file, encoding: t('staffpage.enc.' + R.encoding.replace('-', '')) })));
     if (R.error) {
       parts.push(errBox(R.error));
       if (R.columns) parts.push(mapping(R.columns, R.column_choices));
-      return el.roster.replaceChildren(...parts);
+      return put(el.roster, ...parts);
     }
     const s = R.summary;
     parts.push(mapping(s.columns, R.column_choices), summary(s), filters());
     el.rows = h('div', { class: 'rows' });
     parts.push(el.rows);
-    el.roster.replaceChildren(...parts);
+    put(el.roster, ...parts);
     showRows();
   }
 
@@ -377,7 +379,7 @@
       h('td', {}, (r.clauses || []).join(' ')),
       h('td', {}, r.duplicate && dup(r.duplicate)),
       h('td', { class: 'errs' }, lines(r.errors.map((e) => e.message))));
-    el.rows.replaceChildren(nav(),
+    put(el.rows, nav(),
       h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'rows-cap' },
         h('table', { class: 'data', 'data-testid': 'roster-table', 'data-count': count },
           h('caption', { id: 'rows-cap', tabindex: '-1' }, t('staffpage.rows_caption', { file: S.file }), ' · ', info),
@@ -390,11 +392,11 @@
 
   function showTable() {
     T = JSON.parse(tool.table(S.asOf, S.lang));
-    if (T.error) return el.table.replaceChildren(errBox(T.error));
+    if (T.error) return put(el.table, errBox(T.error));
     const kinds = T.deadline_kinds;
     const head = [t('table.col.number'), ...T.fields.map((f) => T.field_names[f]), t('table.col.route'), t('table.col.org'),
       t('table.col.alternatives'), ...kinds.map((k) => t('deadline.' + k)), t('table.col.clauses'), t('table.col.warnings')];
-    el.table.replaceChildren(
+    put(el.table,
       h('p', { class: 'hint' }, t('table.note', { paths: T.rows.length, cohort: P.cohort, today: S.asOf })),
       h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'dt-cap' },
         h('table', { class: 'data', 'data-testid': 'decision-table', 'data-count': T.rows.length },
@@ -426,7 +428,7 @@
     try {
       M = await createXuesheStaff();
     } catch {
-      app.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'wasm' }, FAIL));
+      put(app, h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'wasm' }, FAIL));
       return;
     }
     S.lang = new URLSearchParams(location.search).get('lang') == 'en' ? 'en' : 'zh-CN';  // zh-CN first

@@ -129,7 +129,7 @@
         input.setAttribute('aria-describedby', [input.hint, id(f, '-err')].filter(Boolean).join(' '));
         first ||= input;
       }
-      summary.replaceChildren(h('p', { role: 'alert' }, L.errors.replace('{n}', errors.length)), general);
+      summary.replaceChildren(h('p', { role: 'alert' }, L.errors.replace('{n}', errors.length)), ...general);
       (first || summary).focus?.();
       if (!first) summary.scrollIntoView?.({ block: 'nearest' });
     }

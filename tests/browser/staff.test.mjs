@@ -86,6 +86,9 @@ test('a GB18030 roster (encoding auto) exports exactly what `xueshe roster` writ
   assert.equal(await page.locator('[data-testid=file-info]').getAttribute('data-encoding'), 'gb18030');
   assert.equal(await page.locator('[data-testid=as-of]').inputValue(), TODAY);
   assert.match(await page.locator('[data-testid=summary-rows]').textContent(), /名单：5 行/);
+  // Nothing on the page is a stray value ("false" of a `cond && part`, an array as text).
+  const words = await page.locator('body').innerText();
+  assert.doesNotMatch(words, /\bfalse\b|\btrue\b|undefined|\[object /);
   // A name outside GBK (U+2000B) came through the decoder.
   assert.ok((await shownRows(page)).some((r) => r.cells.includes('王\u{2000B}')));
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export]').click()]);

@@ -1,7 +1,8 @@
 // Regenerates the README's screenshots (zh-CN) from the built site: a question
-// screen and an outcome screen (360×640 phone), and the printed study-abroad
-// application (二.5) on an A4 page. Not a test.
-// Usage: node docs/make-screenshots.mjs [question] [outcome] [application]   (default: all;
+// screen and an outcome screen (360×640 phone), the printed study-abroad
+// application (二.5) on an A4 page, and the staff page with a GB18030 roster
+// checked (desktop). Not a test.
+// Usage: node docs/make-screenshots.mjs [question] [outcome] [application] [staff]   (default: all;
 //        needs fonts-noto-cjk for Chinese glyphs)
 import path from 'node:path';
 import { answer, answerAll, launch, phonePage, ready, root, serve, siteCopy } from '../tests/browser/harness.mjs';
@@ -60,6 +61,17 @@ if (want('application')) {
   made.push(await shot(sheet, 'docs/application-print.png'));
   await sheet.close();
   await page.context().close();
+}
+
+if (want('staff')) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date('2022-09-01T10:00:00+08:00'));
+  await page.goto(server.origin + '/staff.html');
+  await page.locator('[data-testid=roster-file]').setInputFiles(path.join(root, 'tests/roster/gb18030.csv'));
+  await page.locator('[data-testid=summary]').waitFor();
+  made.push(await shot(page, 'docs/staff-page.png'));
+  await context.close();
 }
 
 await browser.close();

@@ -5,10 +5,8 @@
 // printed alone, accessible (axe-core), and nothing typed leaves the device.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { answerAll, cli, launch, phonePage, ready, serve, siteCopy } from './harness.mjs';
+import { audit, answerAll, cli, launch, phonePage, ready, serve, siteCopy } from './harness.mjs';
 
 const TODAY = '2022-06-01';
 const ABROAD = { destination: 'study_abroad', graduation_date: '2022-06-30', departure_date: '2022-08-01',
@@ -29,7 +27,6 @@ const HOSTILE = {
   contact_phone: '+86 (138) 0000-0000',
   contact_abroad: "<a href='javascript:alert(3)'>wechat</a>",
 };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // What the native CLI says for the same answers and fields.
 function cliApplication(applicant, args = []) {
@@ -171,13 +168,6 @@ test('the application, from the outcome button to the printed sheet, with hostil
 
 test('axe-core finds no violations on the form, its errors and the sheet; English throughout', async () => {
   const page = await phonePage(browser, { today: TODAY, bypassCSP: true });
-  const audit = async (what) => {
-    const result = await page.evaluate(async (src) => {
-      if (!window.axe) (0, eval)(src);
-      return window.axe.run(document, { resultTypes: ['violations'] });
-    }, axeSource);
-    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], what);
-  };
   await page.goto(server.origin + '/');
   await ready(page);
   await page.locator('[data-testid=lang-switch]').click();
@@ -188,18 +178,18 @@ test('axe-core finds no violations on the form, its errors and the sheet; Englis
   const form = cliApplication(null, ['--form', '--lang', 'en']).form;
   assert.equal(await page.locator('[data-testid=application-form] #xa-h').textContent(), form.title);
   await page.locator('[data-testid=application-form] details summary').click();
-  await audit('the form');
+  await audit(page, 'the form');
   await fill(page, { ...HOSTILE, until: '2022-07-01', contact_phone: '' });
   await page.locator('[data-testid=application-submit]').click();
   await page.locator('[data-testid=application-error][data-field=until]').waitFor();
   const want = cliApplication({ ...HOSTILE, until: '2022-07-01', contact_phone: '' }, ['--lang', 'en']);
   assert.deepEqual(await page.locator('[data-testid=application-error]').allTextContents(), want.errors.map((e) => e.message));
-  await audit('the form with errors');
+  await audit(page, 'the form with errors');
   await fill(page, HOSTILE);
   await page.locator('[data-testid=application-submit]').click();
   await page.locator('[data-testid=application-document]').waitFor();
   assert.equal(await page.locator('[data-testid=application-print]').textContent(), 'Print');
-  await audit('the sheet');
+  await audit(page, 'the sheet');
   await page.context().close();
 });
 

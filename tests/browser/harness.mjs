@@ -8,6 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, existsSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -135,4 +137,16 @@ export async function shownDeadlines(page) {
 
 export function writeFile(dir, name, text) {
   writeFileSync(path.join(dir, name), text);
+}
+
+// axe-core on the page as it is now (the page must be opened with bypassCSP: axe
+// is injected as a script): fails the test with every violation and where it is.
+let axeSource;
+export async function audit(page, what) {
+  axeSource ||= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const result = await page.evaluate(async (src) => {
+    if (!window.axe) (0, eval)(src);
+    return window.axe.run(document, { resultTypes: ['violations'] });
+  }, axeSource);
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], what);
 }

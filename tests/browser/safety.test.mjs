@@ -5,17 +5,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { answerAll, expected, launch, phonePage, ready, root, serve, siteCopy, writeFile } from './harness.mjs';
+import { audit, answerAll, expected, launch, phonePage, ready, root, serve, siteCopy, writeFile } from './harness.mjs';
 
 const TODAY = '2022-07-01';
 const EMPLOYED = { destination: 'employed', graduation_date: '2022-06-30', birth_date: '2000-03-15', party_member: false,
   self_employed: false, employer_classified: false, civil_servant: false, employer_has_league_org: true, receiving_region: 'guangdong' };
 const AGE_OUT = { destination: 'employed', graduation_date: '2022-06-30', birth_date: '1994-06-30', party_member: false,
   holds_league_post: false };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser, server, dir;
 before(async () => {
@@ -91,29 +89,22 @@ test('axe-core finds no violations on a question, an error, an outcome and an ag
   const page = await phonePage(browser, { today: TODAY, bypassCSP: true });
   await page.goto(server.origin + '/');
   await ready(page);
-  const audit = async (what) => {
-    const result = await page.evaluate(async (src) => {
-      if (!window.axe) (0, eval)(src);
-      return window.axe.run(document, { resultTypes: ['violations'] });
-    }, axeSource);
-    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], what);
-  };
-  await audit('first question');
+  await audit(page, 'first question');
   await page.locator('[data-testid=option][data-value=employed]').click();
   await page.locator('[data-testid=date-input]').fill('2022-02-30');
   await page.locator('[data-testid=date-submit]').click();
   await page.locator('[data-testid=error]').waitFor();
-  await audit('a date question with an error');
+  await audit(page, 'a date question with an error');
   await page.locator('[data-testid=restart]').click().catch(() => {});
   await page.goto(server.origin + '/');
   await ready(page);
   await answerAll(page, EMPLOYED);
   await page.locator('[data-testid=clause]').first().click();
-  await audit('an outcome with a clause open');
+  await audit(page, 'an outcome with a clause open');
   await page.goto(server.origin + '/');
   await ready(page);
   await answerAll(page, AGE_OUT);
-  await audit('an age-out outcome');
+  await audit(page, 'an age-out outcome');
   await page.context().close();
 });
 

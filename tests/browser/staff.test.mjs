@@ -6,16 +6,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, launch, root, serve, siteCopy, writeFile } from './harness.mjs';
+import { audit, cli, launch, root, serve, siteCopy, writeFile } from './harness.mjs';
 import { parseCsv } from '../support/csv.mjs';
 
 const TODAY = '2022-07-01';
 const rosterDir = path.join(root, 'tests/roster');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><b>粗体</b>';
 let browser, server, dir, draftFile;
 
@@ -71,13 +69,6 @@ const shownRows = (page) => page.locator('[data-testid=row]').evaluateAll((rows)
   duplicate: r.dataset.duplicate === 'true', cells: [...r.children].map((c) => c.textContent) })));
 const tableCount = (page) => page.locator('[data-testid=roster-table]').getAttribute('data-count').then(Number);
 
-async function audit(page, what) {
-  const result = await page.evaluate(async (src) => {
-    if (!window.axe) (0, eval)(src);
-    return window.axe.run(document, { resultTypes: ['violations'] });
-  }, axeSource);
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], what);
-}
 
 test('a GB18030 roster (encoding auto) exports exactly what `xueshe roster` writes', async () => {
   const page = await open();

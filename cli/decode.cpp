@@ -17,19 +17,6 @@ std::size_t line_at(const std::string& bytes, std::size_t offset) {
   return line;
 }
 
-// The line of the first byte that is not UTF-8 (lines are checked one by one).
-std::size_t first_invalid_utf8_line(const std::string& bytes) {
-  std::size_t line = 1, start = 0;
-  while (start <= bytes.size()) {
-    std::size_t end = bytes.find('\n', start);
-    if (end == std::string::npos) end = bytes.size();
-    if (!is_valid_utf8(std::string_view(bytes).substr(start, end - start))) return line;
-    start = end + 1;
-    ++line;
-  }
-  return line;
-}
-
 std::optional<std::string> gb18030_to_utf8(const std::string& in, std::size_t& bad_offset) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) {

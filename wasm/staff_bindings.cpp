@@ -41,19 +41,6 @@ std::string localized(const xueshe::Localized& texts, const std::string& lang) {
   return it != texts.end() ? it->second : std::string();
 }
 
-// The line (1-based) of the first byte that is not UTF-8.
-std::size_t first_invalid_utf8_line(std::string_view bytes) {
-  std::size_t line = 1, start = 0;
-  while (start <= bytes.size()) {
-    std::size_t end = bytes.find('\n', start);
-    if (end == std::string_view::npos) end = bytes.size();
-    if (!xueshe::is_valid_utf8(bytes.substr(start, end - start))) return line;
-    start = end + 1;
-    ++line;
-  }
-  return line;
-}
-
 // Checks today and lang as the page module does; nullopt when both are fine.
 std::optional<std::string> bad_request(const std::string& today, const std::string& lang_in,
                                        std::optional<xueshe::Date>& day) {
@@ -187,7 +174,7 @@ class StaffTool {
           Error{"roster_too_large", "input", {{"max", std::to_string(options.limits.max_bytes)}}}, lang));
     if (!xueshe::is_valid_utf8(text_))
       return text_of(xueshe::roster_error_body(
-          Error{"roster_invalid_utf8", "encoding", {{"line", std::to_string(first_invalid_utf8_line(text_))}}}, lang));
+          Error{"roster_invalid_utf8", "encoding", {{"line", std::to_string(xueshe::first_invalid_utf8_line(text_))}}}, lang));
 
     run_.emplace(xueshe::evaluate_roster(*engine_, text_, options));
     if (run_->error) {

@@ -10,32 +10,6 @@
 namespace xueshe {
 namespace {
 
-// Byte offset of the first byte that does not start or continue a well-formed
-// UTF-8 sequence (same rules as is_valid_utf8), or npos.
-std::size_t first_invalid_utf8(std::string_view s) {
-  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = b[i];
-    if (c < 0x80) { ++i; continue; }
-    std::size_t len;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0Fu; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07u; }
-    else return i;
-    if (s.size() - i < len) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((b[i + k] & 0xC0u) != 0x80u) return i;
-      cp = (cp << 6) | (b[i + k] & 0x3Fu);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 // The JSON path of the value being read at byte `offset` of a JSON text (as
 // far as the text up to there is well-formed): "applicant.name", "$" at top
 // level. A key being read names its object.

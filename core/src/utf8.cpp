@@ -1,30 +1,40 @@
+#include <algorithm>
+
 #include "xueshe/strict_json.hpp"
 
 namespace xueshe {
 
-bool is_valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    unsigned char c = *p;
-    if (c < 0x80) { ++p; continue; }
-    int len;
+std::size_t first_invalid_utf8(std::string_view s) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = b[i];
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len;
     unsigned cp;
     if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }
     else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0Fu; }
     else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07u; }
-    else return false;
-    if (end - p < len) return false;
-    for (int i = 1; i < len; ++i) {
-      if ((p[i] & 0xC0u) != 0x80u) return false;
-      cp = (cp << 6) | (p[i] & 0x3Fu);
+    else return i;
+    if (s.size() - i < len) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((b[i + k] & 0xC0u) != 0x80u) return i;
+      cp = (cp << 6) | (b[i + k] & 0x3Fu);
     }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;  // overlong
-    if (cp >= 0xD800 && cp <= 0xDFFF) return false;                           // surrogate
-    if (cp > 0x10FFFF) return false;
-    p += len;
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return i;  // overlong
+    if (cp >= 0xD800 && cp <= 0xDFFF) return i;                           // surrogate
+    if (cp > 0x10FFFF) return i;
+    i += len;
   }
-  return true;
+  return std::string_view::npos;
+}
+
+bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
+
+std::size_t first_invalid_utf8_line(std::string_view s) {
+  const std::size_t at = first_invalid_utf8(s);
+  const std::size_t end = at == std::string_view::npos ? s.size() : at;
+  return 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
 }
 
 }  // namespace xueshe

@@ -9,14 +9,7 @@
 #include "xueshe/engine.hpp"
 #include "xueshe/flow_export.hpp"
 
-namespace {
-
-[[noreturn]] void violated(const std::string& what) {
-  std::fprintf(stderr, "property violated: %s\n", what.c_str());
-  std::abort();
-}
-
-}  // namespace
+using xueshe::fuzzing::violated;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

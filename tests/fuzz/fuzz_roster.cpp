@@ -8,18 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "result_check.hpp"
 #include "xueshe/csv.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/roster.hpp"
 
-namespace {
-
-[[noreturn]] void violated(const std::string& what) {
-  std::fprintf(stderr, "property violated: %s\n", what.c_str());
-  std::abort();
-}
-
-}  // namespace
+using xueshe::fuzzing::violated;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const xueshe::Engine engine(*xueshe::load_policy(xueshe::builtin_policy_text()).policy);

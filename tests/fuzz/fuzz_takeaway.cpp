@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "result_check.hpp"
 #include "xueshe/application.hpp"
 #include "xueshe/calendar.hpp"
 #include "xueshe/engine.hpp"
@@ -22,10 +23,7 @@
 
 namespace {
 
-[[noreturn]] void violated(const std::string& what, const std::string& detail) {
-  std::fprintf(stderr, "property violated: %s\n%s\n", what.c_str(), detail.c_str());
-  std::abort();
-}
+using xueshe::fuzzing::violated;
 
 void check_error_body(const nlohmann::json& body, const char* what) {
   const auto e = body.find("error");

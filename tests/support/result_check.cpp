@@ -1,5 +1,8 @@
 #include "result_check.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <set>
 
 #include "xueshe/dates.hpp"
@@ -78,6 +81,11 @@ std::string check_result(const nlohmann::json& body, bool ok) {
   if (status == "question") return check_question(body);
   if (status == "outcome") return check_outcome(body);
   return "unknown status";
+}
+
+void violated(const std::string& what, const std::string& detail) {
+  std::fprintf(stderr, "property violated: %s\n%s\n", what.c_str(), detail.c_str());
+  std::abort();
 }
 
 }  // namespace xueshe::fuzzing

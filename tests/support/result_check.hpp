@@ -10,4 +10,7 @@ namespace xueshe::fuzzing {
 
 std::string check_result(const nlohmann::json& body, bool ok);
 
+// Stops the fuzzer on a broken property: prints what (and the input's detail) and aborts.
+[[noreturn]] void violated(const std::string& what, const std::string& detail = "");
+
 }  // namespace xueshe::fuzzing

@@ -26,6 +26,11 @@ StrictJson parse_strict_json(std::string_view text, const JsonLimits& limits);
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view text);
+// The byte offset of the first byte that does not start or continue a
+// well-formed sequence (the rules above), or npos when `text` is valid.
+std::size_t first_invalid_utf8(std::string_view text);
+// The 1-based line of that byte, for messages about a file.
+std::size_t first_invalid_utf8_line(std::string_view text);
 
 // "a.b[2].c" style path helpers used by every loader; an empty or ambiguous
 // key is quoted: a[""], a["x.y"].

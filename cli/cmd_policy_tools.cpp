@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "policy_source.hpp"
 #include "xueshe/messages.hpp"
-#include "xueshe/outcome_parts.hpp"
+#include "xueshe/deadlines.hpp"
 #include "xueshe/policy_diff.hpp"
 #include "xueshe/policy_draft.hpp"
 #include "xueshe/policy_summary.hpp"

@@ -7,7 +7,7 @@
 
 #include "xueshe/dates.hpp"
 #include "xueshe/fields.hpp"
-#include "xueshe/outcome_parts.hpp"
+#include "xueshe/deadlines.hpp"
 #include "xueshe/routes.hpp"
 
 namespace xueshe::fuzzing {

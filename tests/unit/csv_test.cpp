@@ -1,4 +1,4 @@
-// The CSV reader and writer (core/src/csv_*.cpp): what spreadsheets write,
+// The CSV reader and writer (core/staff/src/csv_*.cpp): what spreadsheets write,
 // and what goes wrong in files people edit by hand.
 #include <catch2/catch.hpp>
 

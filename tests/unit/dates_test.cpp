@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "xueshe/dates.hpp"
-#include "xueshe/outcome_parts.hpp"
+#include "xueshe/deadlines.hpp"
 
 using namespace xueshe;
 

@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "roster_outcome.hpp"
-#include "xueshe/outcome_parts.hpp"
+#include "xueshe/outcome.hpp"
 #include "xueshe/messages.hpp"
 
 namespace xueshe {

@@ -1,7 +1,8 @@
 // What the member does, route by route, each action next to the clause that
 // requires it (二.1–二.8 and 三.2 of the 2022 notice; ids come from the policy).
 #include "xueshe/messages.hpp"
-#include "xueshe/outcome_parts.hpp"
+#include "xueshe/steps.hpp"
+#include "xueshe/outcome.hpp"
 #include "xueshe/routes.hpp"
 
 namespace xueshe {

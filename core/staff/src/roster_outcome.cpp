@@ -1,10 +1,10 @@
 // A roster row's outcome straight from the engine's assembled outcome
-// (outcome_parts.hpp), without the JSON Engine::evaluate builds for one member.
+// (outcome.hpp), without the JSON Engine::evaluate builds for one member.
 #include "roster_outcome.hpp"
 
 #include "xueshe/cases.hpp"
 #include "xueshe/messages.hpp"
-#include "xueshe/outcome_parts.hpp"
+#include "xueshe/outcome.hpp"
 
 namespace xueshe {
 namespace {

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "xueshe/messages.hpp"
-#include "xueshe/outcome_parts.hpp"
+#include "xueshe/deadlines.hpp"
 
 namespace xueshe {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "xueshe/messages.hpp"
-#include "xueshe/outcome_parts.hpp"
+#include "xueshe/warnings.hpp"
 #include "xueshe/routes.hpp"
 
 namespace xueshe {

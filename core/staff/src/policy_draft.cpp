@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <set>
 
-#include "policy_reader.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/strict_json.hpp"

@@ -6,7 +6,7 @@
 
 #include "xueshe/cases.hpp"
 #include "xueshe/messages.hpp"
-#include "xueshe/outcome_parts.hpp"
+#include "xueshe/outcome.hpp"
 
 namespace xueshe {
 namespace {

@@ -1,0 +1,28 @@
+// The deadlines of an outcome (deadlines.cpp): each date from the policy, with
+// the clause that sets it and its state relative to today.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "xueshe/outcome_context.hpp"
+
+namespace xueshe {
+
+struct Deadline {
+  std::string kind;  // apply_by | complete_by | all_complete_by | retention_ends | new_org_created_by | before_departure
+  Date date;
+  std::string clause;
+  std::string what;
+  int days_left = 0;
+  std::string state;  // upcoming | due_soon | today | overdue
+};
+
+// SPEC §3: overdue < 0 days, today = 0, due_soon <= 14, else upcoming.
+std::string deadline_state(int days_left);
+
+std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx);
+
+// "完成转接截止 2022-08-31（三.2③）" — a deadline in one line, for warnings and text output.
+std::string deadline_phrase(const Deadline& d, const std::string& lang);
+
+}  // namespace xueshe

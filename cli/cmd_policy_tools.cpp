@@ -167,7 +167,7 @@ int run_policy_draft(const std::string& from, int cohort, const std::string& out
   if (!lang_ok(lang)) return 2;
   auto text = source_text(from, lang);
   if (!text) return 2;
-  PolicyDraft draft = draft_policy(*text, cohort);
+  PolicyDraft draft = draft_policy(*text, cohort, policy_files_beside(from));
   if (draft.error) return print_tool_error(policy_tool_error_body(*draft.error, lang));
   if (out_file.empty()) {
     std::fwrite(draft.text.data(), 1, draft.text.size(), stdout);
@@ -187,7 +187,7 @@ int run_policy_check_draft(const std::string& file, const std::string& lang) {
   if (!lang_ok(lang)) return 2;
   auto text = source_text(file, lang);
   if (!text) return 2;
-  DraftAwareLoad load = load_policy_or_draft(*text);
+  DraftAwareLoad load = load_policy_or_draft(*text, policy_files_beside(file));
   if (load.error) return print_tool_error(policy_tool_error_body(*load.error, lang));
   const Engine engine(std::move(*load.policy));
   json summary = policy_summary(engine, lang);
@@ -213,7 +213,7 @@ int run_policy_diff(const std::string& a, const std::string& b, const std::strin
   if (!ta) return 2;
   auto tb = source_text(b, lang);
   if (!tb) return 2;
-  PolicyDiff d = diff_policies(*ta, *tb, lang);
+  PolicyDiff d = diff_policies(*ta, *tb, lang, policy_files_beside(a), policy_files_beside(b));
   if (d.error) {
     json body = policy_tool_error_body(*d.error, lang);
     body["error"]["file"] = d.which == "a" ? a : b;

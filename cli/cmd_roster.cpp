@@ -58,10 +58,8 @@ void print_summary(const nlohmann::json& s, const std::string& lang) {
                              {"evaluated", std::to_string(s["rows_evaluated"].get<std::size_t>())},
                              {"errors", std::to_string(s["rows_with_errors"].get<std::size_t>())}}) +
                     "\n";
-  std::vector<std::string> route_order = notice_routes();
-  route_order.push_back("age_out");
   std::string routes;
-  for (const std::string& r : route_order)
+  for (const std::string& r : s["route_order"])
     if (std::size_t n = s["routes"].value(r, std::size_t{0}))
       routes += (routes.empty() ? "" : sep) + message(lang, "roster.route." + r) + " " + std::to_string(n);
   if (!routes.empty()) out += message(lang, "roster.summary.routes", {{"list", routes}}) + "\n";

@@ -38,6 +38,13 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit)
   return read_limited(f, limit);
 }
 
+PolicyTexts policy_files_beside(const std::string& policy_file) {
+  const std::size_t slash = policy_file.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? std::string() : policy_file.substr(0, slash + 1);
+  // Ids are lowercase letters, digits and '-' (the loader checks before asking), so no path escapes the folder.
+  return [dir](const std::string& id) { return read_file(dir + id + ".json", policy_json_limits().max_bytes); };
+}
+
 int print_error(const Error& error, const std::string& lang) {
   std::cout << to_json_text(error_body(error, lang)) << "\n";
   return 2;
@@ -69,7 +76,7 @@ Setup setup(const CommonOptions& o) {
     print_error(Error{"policy_unreadable", "policy", {{"got", o.policy_file}}}, s.lang);
     return s;
   }
-  PolicyLoad load = load_policy(text);
+  PolicyLoad load = load_policy(text, policy_files_beside(o.policy_file));
   if (load.error) {
     print_error(*load.error, s.lang);
     return s;

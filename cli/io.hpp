@@ -29,6 +29,10 @@ Setup setup(const CommonOptions& options);
 
 std::optional<std::string> read_file(const std::string& path, std::size_t limit);
 
+// A layered policy's bases: <id>.json in the same folder as `policy_file`
+// (the built-in files are the loader's own fallback).
+PolicyTexts policy_files_beside(const std::string& policy_file);
+
 int print_error(const Error& error, const std::string& lang);  // prints, returns 2
 void print_json(const nlohmann::json& body, bool pretty);
 

@@ -34,7 +34,7 @@ StaffSetup staff_setup(const CommonOptions& options) {
     print_error(Error{"policy_unreadable", "policy", {{"got", options.policy_file}}}, out.lang);
     return out;
   }
-  DraftAwareLoad load = load_policy_or_draft(*text);
+  DraftAwareLoad load = load_policy_or_draft(*text, policy_files_beside(options.policy_file));
   if (load.error) {
     print_tool_error(policy_tool_error_body(*load.error, out.lang));
     return out;

@@ -201,8 +201,7 @@ class StaffTool {
     }
     json summary = xueshe::roster_summary(*run_, engine_->policy());
     summary["policy"]["unverified"] = unverified_.size();
-    std::vector<std::string> order = xueshe::notice_routes();
-    order.push_back("age_out");
+    const std::vector<std::string> order = xueshe::route_order(engine_->policy());
     select("");
     return text_of(json{{"summary", summary}, {"route_order", order}, {"column_choices", column_choices(lang)}});
   }

@@ -83,7 +83,7 @@ TEST_CASE("policy draft: hxci-2022 to 2026 loads, with 2026's dates, marked unve
   const auto& u = load.unverified;
   auto listed = [&u](const std::string& path) { return std::find(u.begin(), u.end(), path) != u.end(); };
   for (const char* path : {"notice_date", "last_verified", "deadlines[0].opens", "deadlines[0].date", "deadlines[3].date",
-                           "staff_dates[1].date", "unsettled.retention_months.value", "clauses[13].text.zh-CN",
+                           "staff_dates[1].date", "periods.retention.value", "clauses[13].text.zh-CN",
                            "deadlines[2].what.zh-CN", "title.zh-CN"})
     CHECK(listed(path));
   CHECK_FALSE(listed("cohort"));

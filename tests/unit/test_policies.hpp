@@ -21,8 +21,17 @@ inline std::vector<std::string> policy_texts() {
           read_text(std::string(XUESHE_SOURCE_DIR) + "/tests/policies/example-2024-0m.json")};
 }
 
+// A layered policy's bases, read from policies/ (where every shipped policy file lives).
+inline xueshe::PolicyTexts policies_folder() {
+  return [](const std::string& id) -> std::optional<std::string> {
+    std::string text = read_text(std::string(XUESHE_SOURCE_DIR) + "/policies/" + id + ".json");
+    if (text.empty()) return std::nullopt;
+    return text;
+  };
+}
+
 inline xueshe::Policy must_load(const std::string& text) {
-  auto r = xueshe::load_policy(text);
+  auto r = xueshe::load_policy(text, policies_folder());
   if (!r.policy) throw std::runtime_error("policy did not load: " + r.error->code + " at " + r.error->field);
   return *r.policy;
 }

@@ -56,11 +56,14 @@ std::optional<Error> read_value(const Field& f, const nlohmann::json& v, Answers
     case FieldKind::choice: {
       if (!v.is_string()) return Error{"wrong_type", id, {{"expected", "choice"}, {"got", preview(v)}}};
       const std::string& s = v.get_ref<const std::string&>();
+      bool word = f.policy_values && !s.empty() && s.size() <= 64;
+      for (char c : s) word = word && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
       for (const std::string& allowed : f.values)
-        if (s == allowed) {
-          out.values[id] = s;
-          return std::nullopt;
-        }
+        if (s == allowed) word = true;
+      if (word) {
+        out.values[id] = s;
+        return std::nullopt;
+      }
       std::string list;
       for (const std::string& allowed : f.values) list += (list.empty() ? "" : ", ") + allowed;
       return Error{"unknown_value", id, {{"got", preview(v)}, {"allowed", list}}};

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "xueshe/messages.hpp"
+#include "xueshe/route_text.hpp"
 #include "xueshe/deadlines.hpp"
 
 namespace xueshe {
@@ -16,8 +17,10 @@ bool any_in(const std::vector<std::string>& list, const std::set<std::string>& c
 }
 
 int kind_rank(const std::string& kind) {
-  static const std::vector<std::string> order = {"before_departure", "apply_by", "new_org_created_by",
-                                                 "complete_by", "all_complete_by", "retention_ends"};
+  static const std::vector<std::string> order = {"before_departure", "apply_by",    "review_window",
+                                                 "form_by",          "new_org_created_by", "transfer_by",
+                                                 "complete_by",      "all_complete_by", "retention_ends",
+                                                 "retained_until",   "cap_ends"};
   for (size_t i = 0; i < order.size(); ++i)
     if (order[i] == kind) return static_cast<int>(i);
   return static_cast<int>(order.size());
@@ -38,8 +41,9 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
   const std::string& lang = ctx.lang;
   std::vector<Deadline> out;
   if (route == "age_out") return out;  // 离团: nothing is transferred, so no transfer date applies
-  auto add = [&](std::string kind, Date date, std::string clause, std::string what) {
+  auto add = [&](std::string kind, Date date, std::string clause, std::string what, std::string label = {}) {
     Deadline d;
+    d.label = label.empty() ? message(lang, "deadline." + kind) : std::move(label);
     d.kind = std::move(kind);
     d.date = date;
     d.clause = std::move(clause);
@@ -53,26 +57,26 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
   // member's and none of its exceptions (a more specific clause) is.
   for (const DeadlineRule& r : p.deadlines)
     if (any_in(r.applies_to, ctx.cases) && !any_in(r.not_for, ctx.cases))
-      add(r.kind, r.date, r.clause, r.what.at(lang));
+      add(r.kind, r.date, r.clause, r.what.at(lang), r.label.empty() ? std::string() : r.label.at(lang));
 
-  const std::string months_text = std::to_string(p.retention_months.value);
-  if (route == "retain_at_school") {
-    if (auto grad = ctx.used.date("graduation_date"))
-      add("retention_ends", add_months_clamped(*grad, p.retention_months.value), p.retention_months.clause,
-          message(lang, "deadline.retention_ends.what", {{"months", months_text}}));
-  }
-  if (route == "new_school_org" && ctx.outcome.variant == "org_pending") {
-    if (auto enrolled = ctx.used.date("enrollment_date"))
-      add("new_org_created_by", add_months_clamped(*enrolled, p.new_org_within_months.value),
-          p.new_org_within_months.clause,
-          message(lang, "deadline.new_org_created_by.what",
-                  {{"months", std::to_string(p.new_org_within_months.value)}}));
-  }
-  if (route == "overseas_study_branch" || route == "dispatching_unit_org" || route == "hometown_township_org") {
-    if (auto departure = ctx.used.date("departure_date"))
-      add("before_departure", *departure, p.route_clauses.at(route),
-          message(lang, route == "overseas_study_branch" ? "deadline.before_departure.study_abroad"
-                                                         : "deadline.before_departure.work_abroad"));
+  // The member's own date on this route (the route table): one of their dates
+  // plus a period the notice states; and, where the period has a cap, the
+  // latest date it can be stretched to, with the condition for it.
+  if (const RouteEntry* entry = p.route(route); entry && entry->deadline) {
+    const PersonalDeadline& pd = *entry->deadline;
+    const std::optional<Date> from = ctx.used.date(pd.from);
+    if (from && condition_holds(ctx, pd.condition)) {
+      const Period* period = pd.period.empty() ? nullptr : p.period(pd.period);
+      const std::string clause = !pd.clause.empty() ? pd.clause : period ? period->clause : entry->clause;
+      std::vector<std::string> ignored;
+      const std::string what = route_text(ctx, *entry, pd.what, {}, ignored);
+      add(pd.kind, period ? add_period(*from, period->value, period->unit) : *from, clause, what);
+      if (period && period->cap)
+        add("cap_ends", add_period(*from, period->cap->value, period->cap->unit), period->clause,
+            message(lang, "deadline.cap_ends.what",
+                    {{"period", period_text(period->cap->value, period->cap->unit, lang)},
+                     {"when", period->cap->when.at(lang)}}));
+    }
   }
 
   // A total order (date, kind, clause), so the list never depends on the sort algorithm.
@@ -85,7 +89,7 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
 }
 
 std::string deadline_phrase(const Deadline& d, const std::string& lang) {
-  return message(lang, "deadline." + d.kind) + " " + format_iso_date(d.date) +
+  return (d.label.empty() ? message(lang, "deadline." + d.kind) : d.label) + " " + format_iso_date(d.date) +
          (lang == "en" ? " (" + d.clause + ")" : "（" + d.clause + "）");
 }
 

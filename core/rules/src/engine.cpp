@@ -5,8 +5,10 @@
 #include <algorithm>
 
 #include "xueshe/cases.hpp"
+#include "xueshe/fields.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/outcome.hpp"
+#include "xueshe/route_text.hpp"
 
 namespace xueshe {
 namespace {
@@ -18,10 +20,24 @@ json answer_json(const AnswerValue& v) {
   return answer_token(v);
 }
 
+// An option in words: a situation the policy names, the policy's own wording,
+// or the catalog's (the retention period filled in from the policy).
 std::string option_label(const Policy& p, const std::string& field, const std::string& value,
                          const std::string& lang) {
-  return message(lang, "option." + field + "." + value,
-                 {{"months", std::to_string(p.retention_months.value)}});
+  if (field == "destination")
+    for (const Situation& s : p.situations)
+      if (s.id == value) return s.label.at(lang);
+  const std::string key = "option." + field + "." + value;
+  std::map<std::string, std::string> params;
+  if (const Period* retention = p.period("retention")) params["period"] = period_text(*retention, lang);
+  if (auto it = p.wording.find(key); it != p.wording.end()) return it->second.at(lang);
+  return message(lang, key, params);
+}
+
+// A question's text and help: the policy's own wording where it has one.
+std::string question_text(const Policy& p, const std::string& key, const std::string& lang) {
+  if (auto it = p.wording.find(key); it != p.wording.end()) return it->second.at(lang);
+  return message(lang, key);
 }
 
 std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
@@ -34,8 +50,13 @@ std::string value_label(const Policy& p, const std::string& field, const AnswerV
 // and `unverified` (a draft's unchecked values) let a front end put their
 // banners on question screens too.
 json policy_json(const Policy& p, Date today, const std::string& lang) {
-  const bool outdated = today > p.latest_date();
-  const std::size_t unverified = p.unverified.size();
+  // A guide on its own has no dates of a cohort, so nothing of it goes out of date.
+  const bool outdated = p.cohort != 0 && today > p.latest_date();
+  const std::size_t unverified = p.unverified.size() + p.unverified_bases.size();
+  json layers = json::array();
+  for (const PolicyLayerSummary& l : p.layers)
+    layers.push_back(json{{"id", l.id}, {"layer", l.layer}, {"title", l.title.at(lang)},
+                          {"last_verified", format_iso_date(l.last_verified)}});
   return json{{"id", p.id},
               {"hash", p.hash},
               {"title", p.title.at(lang)},
@@ -49,6 +70,7 @@ json policy_json(const Policy& p, Date today, const std::string& lang) {
                                                     {"date", format_iso_date(p.latest_date())},
                                                     {"cohort", std::to_string(p.cohort)}})
                                          : ""},
+              {"layers", layers},
               {"unverified", unverified},
               {"unverified_text", unverified ? message(lang, "warning.policy_unverified",
                                                        {{"id", p.id}, {"n", std::to_string(unverified)}})
@@ -60,7 +82,7 @@ json answered_json(const Policy& p, const std::vector<Step>& steps, const std::s
   for (const Step& s : steps)
     list.push_back(json{{"id", s.field},
                         {"node", s.node},
-                        {"question", message(lang, "question." + s.field + ".text")},
+                        {"question", question_text(p, "question." + s.field + ".text", lang)},
                         {"value", answer_json(s.value)},
                         {"label", value_label(p, s.field, s.value, lang)},
                         {"implied", s.implied}});
@@ -75,11 +97,18 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
     for (bool v : {true, false}) options.push_back(json{{"value", v}, {"label", message(lang, v ? "bool.true" : "bool.false")}});
   return json{{"id", n.field},
               {"node", n.id},
-              {"text", message(lang, "question." + n.field + ".text")},
-              {"help", message(lang, "question." + n.field + ".help")},
+              {"text", question_text(p, "question." + n.field + ".text", lang)},
+              {"help", question_text(p, "question." + n.field + ".help", lang)},
               {"kind", kind_name(n.kind)},
               {"options", options},
               {"remaining_at_most", max_questions_from(flow, n.id)}};
+}
+
+std::string started_by(const OutcomeContext& ctx, const std::string& route) {
+  const RouteEntry* entry = ctx.policy.route(route);
+  if (!entry) return "";
+  std::vector<std::string> ignored;
+  return route_text(ctx, *entry, entry->started_by, {}, ignored);
 }
 
 json outcome_json(const OutcomeContext& ctx) {
@@ -93,7 +122,7 @@ json outcome_json(const OutcomeContext& ctx) {
   json deadlines_json = json::array();
   for (const Deadline& d : o.deadlines)
     deadlines_json.push_back(json{{"kind", d.kind},
-                                  {"label", message(lang, "deadline." + d.kind)},
+                                  {"label", d.label},
                                   {"date", format_iso_date(d.date)},
                                   {"clause", d.clause},
                                   {"days_left", d.days_left},
@@ -107,6 +136,9 @@ json outcome_json(const OutcomeContext& ctx) {
     }
     return out;
   };
+  json fallbacks_json = json::array();
+  for (const FallbackOption& f : o.fallbacks)
+    fallbacks_json.push_back(json{{"route", f.route}, {"org", f.org}, {"when", f.when}, {"clause", f.clause}});
   json warnings_json = json::array();
   for (const Warning& w : o.warnings) warnings_json.push_back(json{{"code", w.code}, {"text", w.text}, {"clauses", w.clauses}});
   json clauses = json::array(), clause_texts = json::array();
@@ -119,10 +151,11 @@ json outcome_json(const OutcomeContext& ctx) {
               {"variant", ctx.outcome.variant},
               {"receiving", json{{"route", o.route},
                                  {"org", o.org},
-                                 {"started_by", message(lang, "route." + o.route + ".started_by")},
+                                 {"started_by", started_by(ctx, o.route)},
                                  {"clause", route_clause(p, o.route)}}},
               {"alternatives", o.alternatives},
               {"alternative_options", alternative_options},
+              {"fallbacks", fallbacks_json},
               {"deadlines", deadlines_json},
               {"steps", actions_json(o.steps)},
               {"notes", actions_json(o.notes)},
@@ -154,6 +187,16 @@ Engine::Engine(Policy policy) : policy_(std::move(policy)), flow_(build_flow(pol
 
 Result Engine::evaluate(const Answers& answers, Date today, const std::string& lang_in) const {
   const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
+  // A destination is one of SPEC §3's or a situation this policy names (二战考研, …).
+  if (auto destination = answers.choice("destination")) {
+    std::vector<std::string> allowed = find_field("destination")->values;
+    for (const Situation& s : policy_.situations) allowed.push_back(s.id);
+    if (std::find(allowed.begin(), allowed.end(), *destination) == allowed.end()) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      return Result{false, error_body(Error{"unknown_value", "destination", {{"got", *destination}, {"allowed", list}}}, lang)};
+    }
+  }
   Walk w = walk(flow_, answers);
   if (w.error) return Result{false, error_body(*w.error, lang)};
 
@@ -175,7 +218,12 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   if (!w.at->is_outcome()) {
     body["question"] = question_json(policy_, flow_, *w.at, lang);
   } else {
-    OutcomeContext ctx{policy_, *w.at, w.used, member_cases(w.used), today, lang};
+    // A named situation (二战考研) is its destination for every rule.
+    Answers used = w.used;
+    if (auto chosen = used.choice("destination"))
+      for (const Situation& s : policy_.situations)
+        if (s.id == *chosen) used.values["destination"] = s.destination;
+    OutcomeContext ctx{policy_, *w.at, used, member_cases(used), today, lang};
     body.update(outcome_json(ctx));
   }
   body["answered"] = answered_json(policy_, w.steps, lang);
@@ -195,7 +243,15 @@ json error_body(const Error& e, const std::string& lang_in) {
   const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
   std::map<std::string, std::string> params = e.params;
   params["field"] = e.field == "$" ? message(lang, "field.whole_input") : e.field;
-  return json{{"error", json{{"code", e.code}, {"message", message(lang, "error." + e.code, params)}, {"field", e.field}}}};
+  std::string text = message(lang, "error." + e.code, params);
+  json body{{"code", e.code}, {"field", e.field}};
+  // An error in a base file of a layered policy says which file.
+  if (auto file = e.params.find("policy"); file != e.params.end()) {
+    text += message(lang, "error.in_file", params);
+    body["policy"] = file->second;
+  }
+  body["message"] = text;
+  return json{{"error", body}};
 }
 
 std::string to_json_text(const json& body, bool pretty) {

@@ -56,13 +56,20 @@ const Node* Flow::find(const std::string& id) const {
 }
 
 Flow build_flow(const Policy& p) {
-  const bool can_retain = p.retention_months.value > 0;
-  const bool youth_home = p.youth_home_alternative.value;
   Flow f;
   f.start = "destination";
   f.age_limit = p.national.age_limit.value;
   f.age_counted_at_month = p.national.age_counted_at.value == "graduation_month";
   auto& n = f.nodes;
+  // A question whose answers only matter to a dated rule (公务员, 研究生) is
+  // asked only when one of the policy's dates names that case.
+  auto dated_case = [&](const std::string& c) {
+    for (const DeadlineRule& r : p.deadlines)
+      for (const auto* list : {&r.applies_to, &r.not_for})
+        for (const std::string& x : *list)
+          if (x == c) return true;
+    return false;
+  };
 
   // Rules above the notice (national layer), asked once per destination before
   // its own questions: the graduation and birth dates decide the age rule
@@ -75,91 +82,173 @@ Flow build_flow(const Policy& p) {
     n.push_back(yes_no(dest + ".league_post", "holds_league_post", next, "outcome.age_out"));
     return dest + ".graduation_date";
   };
-  // Where the receiving organization is decides whether the transfer stays in
-  // 智慧团建 or leaves it for 北京/广东/福建's own systems.
-  auto via_region = [&](const std::string& outcome_id) {
-    std::vector<Edge> edges;
-    for (const std::string& region : find_field("receiving_region")->values) edges.push_back({region, outcome_id});
-    n.push_back(question("region." + outcome_id, "receiving_region", FieldKind::choice, edges));
-    return "region." + outcome_id;
+  // An outcome node on `route`, reached through the receiving-region question
+  // when the route's receiving organization may be in 北京/广东/福建, whose
+  // league systems are their own. Returns the node to lead to.
+  std::vector<std::string> made;
+  auto to_outcome = [&](const std::string& id, const std::string& route, std::string variant = {},
+                        std::vector<std::string> alternatives = {}) {
+    // A fallback route, and its own fallback, are the member's other options, in order.
+    for (const RouteEntry* at = p.route(route); at && at->fallback; at = p.route(at->fallback->route))
+      alternatives.push_back(at->fallback->route);
+    if (std::find(made.begin(), made.end(), id) == made.end()) {
+      made.push_back(id);
+      n.push_back(outcome(id, route, alternatives, std::move(variant)));
+      const RouteEntry* r = p.route(route);
+      if (r && r->ask_region) {
+        std::vector<Edge> edges;
+        for (const std::string& region : find_field("receiving_region")->values) edges.push_back({region, id});
+        n.push_back(question("region." + id, "receiving_region", FieldKind::choice, edges));
+      }
+    }
+    const RouteEntry* r = p.route(route);
+    return r && r->ask_region ? "region." + id : id;
+  };
+  // A destination the notice says nothing about: the age rule still applies,
+  // then the member learns the notice is silent and whom to ask.
+  auto not_covered = [&](const std::string& dest) {
+    return personal(dest, to_outcome("outcome.not_covered." + dest, "not_covered", "not_covered"));
   };
 
-  n.push_back(question("destination", "destination", FieldKind::choice,
-                       {{"employed", "employed.graduation_date"},
-                        {"further_study", "further_study.graduation_date"},
-                        {"military", "military.graduation_date"},
-                        {"unsettled", "unsettled.graduation_date"},
-                        {"study_abroad", "study_abroad.graduation_date"},
-                        {"work_abroad", "work_abroad.graduation_date"},
-                        {"delayed_graduation", "outcome.delayed_graduation"}}));
+  std::vector<Edge> destination_edges;
   n.push_back(outcome("outcome.age_out", "age_out"));
 
   // 二.1 employed (incl. self-employed); 二.3 classified employers follow the military procedure.
-  personal("employed", "employed.self_employed");
-  const std::string to_employer = via_region("outcome.employer_org");
-  const std::string to_township = via_region("outcome.employer_township");
-  n.push_back(yes_no("employed.self_employed", "self_employed", "employed.has_org", "employed.classified"));
-  n.push_back(yes_no("employed.classified", "employer_classified", "employed.classified.civil_servant",
-                     "employed.civil_servant"));
-  n.push_back(yes_no("employed.classified.civil_servant", "civil_servant", "outcome.classified",
-                     "outcome.classified"));
-  n.push_back(yes_no("employed.civil_servant", "civil_servant", "employed.has_org", "employed.has_org"));
-  n.push_back(yes_no("employed.has_org", "employer_has_league_org", to_employer,
-                     youth_home ? "employed.youth_home" : to_township));
-  if (youth_home)
-    n.push_back(yes_no("employed.youth_home", "youth_home_has_league_org",
-                       via_region("outcome.employer_township.youth_home"), to_township));
-  n.push_back(outcome("outcome.employer_org", "employer_org"));
-  n.push_back(outcome("outcome.employer_township", "employer_township_org"));
-  if (youth_home)
-    n.push_back(outcome("outcome.employer_township.youth_home", "employer_township_org", {"youth_home_org"}));
-  n.push_back(outcome("outcome.classified", "special_unit_pool", {}, "classified"));
+  if (const DestinationRules* d = p.destination("employed")) {
+    const std::string youth_home = d->route("youth_home"), classified = d->route("classified");
+    const std::string to_employer = to_outcome("outcome.employer_org", d->route("with_org"));
+    const std::string to_township = to_outcome("outcome.employer_township", d->route("without_org"));
+    const bool civil = dated_case("civil_servant");
+    destination_edges.push_back({"employed", personal("employed", "employed.self_employed")});
+    const std::string after_self = !classified.empty() ? "employed.classified" : civil ? "employed.civil_servant" : "employed.has_org";
+    n.push_back(yes_no("employed.self_employed", "self_employed", "employed.has_org", after_self));
+    if (!classified.empty()) {
+      const std::string to_classified = to_outcome("outcome.classified", classified, "classified");
+      n.push_back(yes_no("employed.classified", "employer_classified",
+                         civil ? "employed.classified.civil_servant" : to_classified,
+                         civil ? "employed.civil_servant" : "employed.has_org"));
+      if (civil)
+        n.push_back(yes_no("employed.classified.civil_servant", "civil_servant", to_classified, to_classified));
+    }
+    if (civil) n.push_back(yes_no("employed.civil_servant", "civil_servant", "employed.has_org", "employed.has_org"));
+    n.push_back(yes_no("employed.has_org", "employer_has_league_org", to_employer,
+                       !youth_home.empty() ? "employed.youth_home" : to_township));
+    if (!youth_home.empty())
+      n.push_back(yes_no("employed.youth_home", "youth_home_has_league_org",
+                         to_outcome("outcome.employer_township.youth_home", d->route("without_org"), {}, {youth_home}),
+                         to_township));
+  } else {
+    destination_edges.push_back({"employed", not_covered("employed")});
+  }
 
-  // 二.2 further study.
-  personal("further_study", "further_study.level");
-  n.push_back(question("further_study.level", "study_level", FieldKind::choice,
-                       {{"postgraduate", "further_study.enrollment_date"}, {"other", "further_study.enrollment_date"}}));
-  n.push_back(date_q("further_study.enrollment_date", "enrollment_date", "further_study.org_created"));
-  n.push_back(yes_no("further_study.org_created", "new_school_org_created",
-                     via_region("outcome.new_school_org.org_exists"), via_region("outcome.new_school_org.org_pending")));
-  n.push_back(outcome("outcome.new_school_org.org_exists", "new_school_org", {}, "org_exists"));
-  n.push_back(outcome("outcome.new_school_org.org_pending", "new_school_org", {}, "org_pending"));
+  // 二.2 further study: the new school creates its org (and the member may
+  // apply once it exists), or the member transfers within a window of the term's start.
+  if (const DestinationRules* d = p.destination("further_study")) {
+    const bool level = dated_case("postgraduate") || dated_case("further_study_other");
+    const std::string first = level ? "further_study.level" : "further_study.enrollment_date";
+    destination_edges.push_back({"further_study", personal("further_study", first)});
+    if (level)
+      n.push_back(question("further_study.level", "study_level", FieldKind::choice,
+                           {{"postgraduate", "further_study.enrollment_date"}, {"other", "further_study.enrollment_date"}}));
+    if (d->mode == "new_school_creates") {
+      n.push_back(date_q("further_study.enrollment_date", "enrollment_date", "further_study.org_created"));
+      n.push_back(yes_no("further_study.org_created", "new_school_org_created",
+                         to_outcome("outcome.new_school_org.org_exists", d->route("route"), "org_exists"),
+                         to_outcome("outcome.new_school_org.org_pending", d->route("route"), "org_pending")));
+    } else {
+      n.push_back(date_q("further_study.enrollment_date", "enrollment_date",
+                         to_outcome("outcome.new_school_org.member_transfers", d->route("route"), "member_transfers")));
+    }
+  } else {
+    destination_edges.push_back({"further_study", not_covered("further_study")});
+  }
 
   // 二.3 military.
-  personal("military", "outcome.military");
-  n.push_back(outcome("outcome.military", "special_unit_pool", {}, "military"));
+  if (const DestinationRules* d = p.destination("military"))
+    destination_edges.push_back({"military", personal("military", to_outcome("outcome.military", d->route("route"), "military"))});
+  else
+    destination_edges.push_back({"military", not_covered("military")});
 
-  // 二.4 unsettled: community mobile branch, or (where the policy allows) retention at school.
-  personal("unsettled", "unsettled.choice");
-  std::vector<Edge> unsettled_edges;
-  if (can_retain) unsettled_edges.push_back({"retain_at_school", "outcome.retain_at_school"});
-  unsettled_edges.push_back({"transfer_to_community", "unsettled.community_basis"});
-  n.push_back(question("unsettled.choice", "unsettled_choice", FieldKind::choice, unsettled_edges));
-  if (can_retain) n.push_back(outcome("outcome.retain_at_school", "retain_at_school", {"community_mobile_branch"}));
-  const std::string to_community = via_region("outcome.community_mobile_branch");
-  std::vector<Edge> basis_edges;
-  for (const std::string& b : p.community_bases.value) basis_edges.push_back({b, to_community});
-  n.push_back(question("unsettled.community_basis", "community_basis", FieldKind::choice, basis_edges));
-  n.push_back(outcome("outcome.community_mobile_branch", "community_mobile_branch",
-                      can_retain ? std::vector<std::string>{"retain_at_school"} : std::vector<std::string>{}));
+  // 二.4 unsettled: community organization, or (where the policy allows) retention at school.
+  if (const DestinationRules* d = p.destination("unsettled")) {
+    const std::string retain = d->route("retain");
+    destination_edges.push_back({"unsettled", personal("unsettled", "unsettled.choice")});
+    std::vector<Edge> unsettled_edges;
+    std::string to_retain;
+    if (!retain.empty())
+      to_retain = to_outcome("outcome.retain_at_school", retain, d->retention == "exceptional" ? "exceptional" : "",
+                             {d->route("community")});
+    if (!retain.empty()) unsettled_edges.push_back({"retain_at_school", to_retain});
+    unsettled_edges.push_back({"transfer_to_community", "unsettled.community_basis"});
+    n.push_back(question("unsettled.choice", "unsettled_choice", FieldKind::choice, unsettled_edges));
+    // Retention allowed only in exceptional cases is no alternative a member just picks.
+    std::vector<std::string> community_alternatives;
+    if (!retain.empty() && d->retention != "exceptional") community_alternatives.push_back(retain);
+    const std::string to_community =
+        to_outcome("outcome.community_mobile_branch", d->route("community"), {}, community_alternatives);
+    std::vector<Edge> basis_edges;
+    for (const std::string& b : d->bases.value) basis_edges.push_back({b, to_community});
+    n.push_back(question("unsettled.community_basis", "community_basis", FieldKind::choice, basis_edges));
+  } else {
+    destination_edges.push_back({"unsettled", not_covered("unsettled")});
+  }
 
-  // 二.5 study abroad: the relationship stays at school; a written application before departure.
-  personal("study_abroad", "study_abroad.departure_date");
-  n.push_back(date_q("study_abroad.departure_date", "departure_date", "outcome.overseas_study_branch"));
-  n.push_back(outcome("outcome.overseas_study_branch", "overseas_study_branch"));
+  // 二.5 study abroad: a date before which the member acts.
+  if (const DestinationRules* d = p.destination("study_abroad")) {
+    destination_edges.push_back({"study_abroad", personal("study_abroad", "study_abroad.departure_date")});
+    n.push_back(date_q("study_abroad.departure_date", "departure_date",
+                       to_outcome("outcome.overseas_study_branch", d->route("route"))));
+  } else {
+    destination_edges.push_back({"study_abroad", not_covered("study_abroad")});
+  }
 
-  // 二.6 work abroad, official or private, transferred before departure.
-  personal("work_abroad", "work_abroad.kind");
-  n.push_back(question("work_abroad.kind", "abroad_kind", FieldKind::choice,
-                       {{"official", "work_abroad.official.departure_date"},
-                        {"private", "work_abroad.private.departure_date"}}));
-  n.push_back(date_q("work_abroad.official.departure_date", "departure_date", via_region("outcome.dispatching_unit_org")));
-  n.push_back(date_q("work_abroad.private.departure_date", "departure_date", via_region("outcome.hometown_township_org")));
-  n.push_back(outcome("outcome.dispatching_unit_org", "dispatching_unit_org"));
-  n.push_back(outcome("outcome.hometown_township_org", "hometown_township_org"));
+  // 二.6 work abroad, split official/private, by whether the employer has an
+  // office in China, or one route for all; transferred before departure.
+  if (const DestinationRules* d = p.destination("work_abroad")) {
+    if (d->mode == "official_private") {
+      destination_edges.push_back({"work_abroad", personal("work_abroad", "work_abroad.kind")});
+      n.push_back(question("work_abroad.kind", "abroad_kind", FieldKind::choice,
+                           {{"official", "work_abroad.official.departure_date"},
+                            {"private", "work_abroad.private.departure_date"}}));
+      n.push_back(date_q("work_abroad.official.departure_date", "departure_date",
+                         to_outcome("outcome.dispatching_unit_org", d->route("official"))));
+      n.push_back(date_q("work_abroad.private.departure_date", "departure_date",
+                         to_outcome("outcome.hometown_township_org", d->route("private"))));
+    } else if (d->mode == "office_in_china") {
+      destination_edges.push_back({"work_abroad", personal("work_abroad", "work_abroad.office")});
+      n.push_back(yes_no("work_abroad.office", "employer_office_in_china", "work_abroad.office.departure_date",
+                         "work_abroad.no_office.departure_date"));
+      n.push_back(date_q("work_abroad.office.departure_date", "departure_date",
+                         to_outcome("outcome.work_abroad.office", d->route("office"))));
+      n.push_back(date_q("work_abroad.no_office.departure_date", "departure_date",
+                         to_outcome("outcome.work_abroad.no_office", d->route("no_office"))));
+    } else {
+      destination_edges.push_back({"work_abroad", personal("work_abroad", "work_abroad.departure_date")});
+      n.push_back(date_q("work_abroad.departure_date", "departure_date",
+                         to_outcome("outcome.work_abroad", d->route("route"))));
+    }
+  } else {
+    destination_edges.push_back({"work_abroad", not_covered("work_abroad")});
+  }
 
-  // 二.7 delayed graduation: nothing is transferred now, so nothing more is asked.
-  n.push_back(outcome("outcome.delayed_graduation", "delayed_graduation_org"));
+  // 二.7 delayed graduation: nothing is transferred now, so nothing more is asked
+  // (where the notice moves the member to another branch, the age rule applies first).
+  if (const DestinationRules* d = p.destination("delayed_graduation")) {
+    const std::string id = to_outcome("outcome.delayed_graduation", d->route("route"));
+    const RouteEntry* r = p.route(d->route("route"));
+    destination_edges.push_back({"delayed_graduation", r && r->transfers ? personal("delayed_graduation", id) : id});
+  } else {
+    destination_edges.push_back({"delayed_graduation", not_covered("delayed_graduation")});
+  }
+
+  // Named situations (二战考研 → unsettled, …) lead where their destination does.
+  for (const Situation& s : p.situations)
+    for (const Edge& e : destination_edges)
+      if (e.when == s.destination) {
+        destination_edges.push_back({s.id, e.to});
+        break;
+      }
+  n.insert(n.begin(), question("destination", "destination", FieldKind::choice, destination_edges));
   return f;
 }
 

@@ -3,20 +3,32 @@
 #include <algorithm>
 
 #include "xueshe/messages.hpp"
+#include "xueshe/route_text.hpp"
 #include "xueshe/outcome.hpp"
 
 namespace xueshe {
 
 std::string route_org(const OutcomeContext& ctx, const std::string& route) {
-  return message(ctx.lang, "route." + route + ".org",
-                 {{"months", std::to_string(ctx.policy.retention_months.value)}, {"basis", community_basis_text(ctx)}});
+  const RouteEntry* entry = ctx.policy.route(route);
+  return entry ? route_org_text(ctx, *entry) : std::string();
 }
 
 std::string route_clause(const Policy& p, const std::string& route) {
-  if (route == "youth_home_org") return p.youth_home_alternative.clause;
-  if (route == "age_out") return p.national.rule_clauses.at("age_out");
-  auto it = p.route_clauses.find(route);
-  return it == p.route_clauses.end() ? "" : it->second;
+  // The notice's silence is cited by whom it tells the member to ask.
+  if (route == "not_covered") return p.ask_whom_clause;
+  const RouteEntry* entry = p.route(route);
+  return entry ? entry->clause : std::string();
+}
+
+std::vector<FallbackOption> route_fallbacks(const OutcomeContext& ctx, const std::string& route) {
+  std::vector<FallbackOption> out;
+  for (const RouteEntry* at = ctx.policy.route(route); at && at->fallback; at = ctx.policy.route(at->fallback->route)) {
+    const std::string clause = at->fallback->clause.empty() ? at->clause : at->fallback->clause;
+    std::vector<std::string> ignored;
+    out.push_back(FallbackOption{at->fallback->route, route_org(ctx, at->fallback->route),
+                                 route_text(ctx, *at, at->fallback->when, {}, ignored), clause});
+  }
+  return out;
 }
 
 AssembledOutcome assemble_outcome(const OutcomeContext& ctx) {
@@ -25,6 +37,7 @@ AssembledOutcome assemble_outcome(const OutcomeContext& ctx) {
   o.route = ctx.outcome.route;
   o.org = route_org(ctx, o.route);
   o.alternatives = ctx.outcome.alternatives;
+  o.fallbacks = route_fallbacks(ctx, o.route);
   o.deadlines = compute_deadlines(ctx);
   o.steps = compute_steps(ctx, o.deadlines);
   o.notes = compute_notes(ctx);
@@ -32,6 +45,7 @@ AssembledOutcome assemble_outcome(const OutcomeContext& ctx) {
 
   std::vector<std::string> cited{route_clause(p, o.route)};
   for (const auto& alt : o.alternatives) cited.push_back(route_clause(p, alt));
+  for (const FallbackOption& f : o.fallbacks) cited.push_back(f.clause);
   for (const Deadline& d : o.deadlines) cited.push_back(d.clause);
   for (const auto* list : {&o.steps, &o.notes})
     for (const Action& a : *list) cited.insert(cited.end(), a.cites.begin(), a.cites.end());

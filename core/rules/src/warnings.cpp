@@ -4,7 +4,7 @@
 
 #include "xueshe/messages.hpp"
 #include "xueshe/warnings.hpp"
-#include "xueshe/routes.hpp"
+#include "xueshe/outcome.hpp"
 
 namespace xueshe {
 namespace {
@@ -45,10 +45,13 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
 
   // The notice sets no completion date of its own for this case (e.g. military,
   // further study other than postgraduate).
-  if (route_is_transfer(route) && !find_kind(deadlines, "complete_by")) {
+  const RouteEntry* entry = p.route(route);
+  if (route == "not_covered") warn("notice_silent", {{"ask", ask}}, {});
+  if (entry && entry->transfers && !find_kind(deadlines, "complete_by") && !find_kind(deadlines, "transfer_by") &&
+      p.cohort != 0) {
     std::vector<const Deadline*> all;
     for (const Deadline& d : deadlines) all.push_back(&d);
-    std::vector<std::string> clauses{p.route_clauses.at(route)};
+    std::vector<std::string> clauses{route_clause(p, route)};
     for (const Deadline* d : all) clauses.push_back(d->clause);
     warn("no_completion_date", {{"dates", all.empty() ? "—" : joined_phrases(all, lang)}, {"ask", ask}}, clauses);
   }
@@ -89,7 +92,11 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
         }
     }
 
-  if (route == "delayed_graduation_org") warn("delayed_nothing_now", {}, {p.route_clauses.at(route)});
+  if (const DestinationRules* delayed = p.destination("delayed_graduation");
+      delayed && route == delayed->route("route") && nothing_to_do_now(p, route))
+    warn("delayed_nothing_now", {}, {route_clause(p, route)});
+  // Keeping it at school only in exceptional cases ("极特殊情况"): not an equal choice.
+  if (ctx.outcome.variant == "exceptional") warn("retention_exceptional", {{"ask", ask}}, {route_clause(p, route)});
 
   // Rules above the notice: the age limit.
   const auto& nat = p.national.rule_clauses;
@@ -109,7 +116,7 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
            {nat.at("age_out"), nat.at("age_out_procedure")});
   }
 
-  if (auto grad = ctx.used.date("graduation_date"))
+  if (auto grad = ctx.used.date("graduation_date"); grad && p.cohort != 0)
     if (static_cast<int>(grad->year()) != p.cohort)
       warn("graduation_outside_cohort",
            {{"year", std::to_string(static_cast<int>(grad->year()))}, {"cohort", std::to_string(p.cohort)}}, {});
@@ -125,9 +132,9 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
     warn("deadline_passed", {{"list", joined_phrases(overdue, lang)}, {"ask", ask}}, overdue_clauses);
   }
 
-  if (!p.unverified.empty())
-    warn("policy_unverified", {{"id", p.id}, {"n", std::to_string(p.unverified.size())}}, {});
-  if (ctx.today > p.latest_date())
+  if (const std::size_t n = p.unverified.size() + p.unverified_bases.size())
+    warn("policy_unverified", {{"id", p.id}, {"n", std::to_string(n)}}, {});
+  if (p.cohort != 0 && ctx.today > p.latest_date())
     warn("policy_outdated",
          {{"title", p.title.at(lang)}, {"date", format_iso_date(p.latest_date())}, {"cohort", std::to_string(p.cohort)}},
          {});

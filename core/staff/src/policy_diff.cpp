@@ -165,15 +165,16 @@ json policy_info(const DraftAwareLoad& l) {
 
 }  // namespace
 
-PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, const std::string& lang) {
+PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, const std::string& lang,
+                         const PolicyTexts& a_bases, const PolicyTexts& b_bases) {
   PolicyDiff out;
-  DraftAwareLoad a = load_policy_or_draft(a_text);
+  DraftAwareLoad a = load_policy_or_draft(a_text, a_bases);
   if (a.error) {
     out.error = a.error;
     out.which = "a";
     return out;
   }
-  DraftAwareLoad b = load_policy_or_draft(b_text);
+  DraftAwareLoad b = load_policy_or_draft(b_text, b_bases);
   if (b.error) {
     out.error = b.error;
     out.which = "b";

@@ -85,9 +85,9 @@ class Drafter {
 
 }  // namespace
 
-DraftAwareLoad load_policy_or_draft(std::string_view text) {
+DraftAwareLoad load_policy_or_draft(std::string_view text, const PolicyTexts& bases) {
   DraftAwareLoad out;
-  PolicyLoad load = load_policy(text);
+  PolicyLoad load = load_policy(text, bases);
   if (load.error) {
     out.error = std::move(load.error);
     return out;
@@ -99,9 +99,9 @@ DraftAwareLoad load_policy_or_draft(std::string_view text) {
   return out;
 }
 
-PolicyDraft draft_policy(std::string_view source, int cohort) {
+PolicyDraft draft_policy(std::string_view source, int cohort, const PolicyTexts& bases) {
   PolicyDraft out;
-  DraftAwareLoad from = load_policy_or_draft(source);
+  DraftAwareLoad from = load_policy_or_draft(source, bases);
   if (from.error) {
     out.error = from.error;
     return out;
@@ -148,7 +148,7 @@ PolicyDraft draft_policy(std::string_view source, int cohort) {
   if (!draft.contains(kMarker)) draft[kMarker] = unverified;
   out.text = draft.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 
-  DraftAwareLoad check = load_policy_or_draft(out.text);
+  DraftAwareLoad check = load_policy_or_draft(out.text, bases);
   if (check.error) {
     out.error = check.error;
     out.text.clear();

@@ -93,12 +93,22 @@ class Evaluator {
     auto departure = date_cell(rec, layout_.departure, bad);
     if (bad) return false;
     Date bound = latest_;
+    // The latest date a period of the policy can reach from a member's date.
+    auto reach = [this](Date from, std::initializer_list<const char*> periods) {
+      Date out = from;
+      for (const char* name : periods)
+        if (const Period* p = policy_.period(name)) {
+          out = std::max(out, add_period(from, p->value, p->unit));
+          if (p->cap) out = std::max(out, add_period(from, p->cap->value, p->cap->unit));
+        }
+      return out;
+    };
     if (graduation) {
-      bound = std::max({bound, end_of_month(*graduation),
-                        add_months_clamped(*graduation, policy_.retention_months.value)});
+      bound = std::max({bound, end_of_month(*graduation), reach(*graduation, {"retention"})});
       if (!(*birth < *graduation) || add_months_clamped(*birth, 12 * kMinAgeAtGraduation) > *graduation) return false;
     }
-    if (enrollment) bound = std::max(bound, add_months_clamped(*enrollment, policy_.new_org_within_months.value));
+    if (enrollment) bound = std::max(bound, reach(*enrollment, {"new_org", "transfer_window"}));
+    if (departure) bound = std::max(bound, reach(*departure, {"abroad_cap"}));
     if (departure) bound = std::max(bound, *departure);
     return add_months_clamped(*birth, 12 * policy_.national.age_limit.value) > bound;
   }

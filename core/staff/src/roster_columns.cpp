@@ -4,6 +4,7 @@
 
 #include "every_catalog.hpp"
 #include "xueshe/messages.hpp"
+#include "xueshe/route_text.hpp"
 #include "xueshe/strict_json.hpp"
 
 namespace xueshe {
@@ -136,7 +137,11 @@ void RosterVocabulary::add(std::unordered_map<std::string, std::string>& map, co
 
 RosterVocabulary::RosterVocabulary(const Policy& policy) {
   const std::vector<nlohmann::json>& catalogs = every_catalog_json();
-  const std::map<std::string, std::string> params{{"months", std::to_string(policy.retention_months.value)}};
+  // Option labels name the policy's retention period, in each catalog's language.
+  std::vector<std::map<std::string, std::string>> params(catalogs.size());
+  for (std::size_t i = 0; i < catalogs.size() && i < supported_languages().size(); ++i)
+    if (const Period* retention = policy.period("retention"))
+      params[i]["period"] = period_text(*retention, supported_languages()[i]);
 
   for (const std::string& id : roster_column_ids()) {
     add(headers_, id, id, "header");
@@ -149,8 +154,9 @@ RosterVocabulary::RosterVocabulary(const Policy& policy) {
     if (f.kind == FieldKind::choice) {
       for (const std::string& v : f.values) {
         add(words, v, v, f.id);
-        for (const auto& cat : catalogs) {
-          add(words, fill_placeholders(catalog_text(cat, "option." + std::string(f.id) + "." + v), params), v, f.id);
+        for (std::size_t i = 0; i < catalogs.size(); ++i) {
+          const auto& cat = catalogs[i];
+          add(words, fill_placeholders(catalog_text(cat, "option." + std::string(f.id) + "." + v), params[i]), v, f.id);
           add(words, catalog_text(cat, "roster.value." + std::string(f.id) + "." + v), v, f.id);
         }
       }
@@ -162,6 +168,12 @@ RosterVocabulary::RosterVocabulary(const Policy& policy) {
   }
   for (const Synonyms& s : kValueSynonyms)
     for_each_word(s.words, [&](const std::string& w) { add(words_[s.id], w, s.value, s.id); });
+
+  // A policy's named situations (二战考研, …) are answers in the destination column.
+  for (const Situation& s : policy.situations) {
+    add(words_["destination"], s.id, s.id, "destination");
+    for (const auto& [lang, label] : s.label) add(words_["destination"], label, s.id, "destination");
+  }
 
   for (const char* v : {"completed", "open"})
     for (const auto& cat : catalogs) add(statuses_, catalog_text(cat, std::string("roster.status.") + v), v, "status");

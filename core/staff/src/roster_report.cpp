@@ -105,22 +105,10 @@ std::string annotated_roster_csv(const RosterRun& run) {
   return out;
 }
 
+// The notice's 100 % target, as the policy states it (targets), with its clause.
 std::optional<std::string> transfer_target_clause(const Policy& policy) {
-  for (const Clause& c : policy.clauses) {
-    auto it = c.text.find("zh-CN");
-    if (it == c.text.end()) continue;
-    std::string text;
-    for (std::size_t i = 0; i < it->second.size(); ++i) {
-      if (it->second[i] == ' ') continue;
-      if (it->second.compare(i, 3, "\xEF\xBC\x85") == 0) {  // full-width ％
-        text += '%';
-        i += 2;
-        continue;
-      }
-      text += it->second[i];
-    }
-    if (text.find("100%") != std::string::npos) return c.id;
-  }
+  for (const Target& t : policy.targets)
+    if (t.percent == 100) return t.clause;
   return std::nullopt;
 }
 
@@ -160,7 +148,7 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
       continue;
     }
     const bool done = row.status == TransferStatus::completed;
-    if (route_is_transfer(o->route)) {
+    if (route_is_transfer(policy, o->route)) {
       ++must_transfer;
       if (done) ++completed;
     } else if (done) {
@@ -170,8 +158,7 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
   }
 
   json routes = json::object(), urgent = json::object(), by_kind = json::object(), warnings = json::object();
-  std::vector<std::string> route_order = notice_routes();
-  route_order.push_back("age_out");
+  const std::vector<std::string> route_order = xueshe::route_order(policy);
   for (const std::string& r : route_order) routes[r] = 0;
   for (const char* s : kStates) urgent[s] = 0;
   urgent["none"] = 0;
@@ -226,6 +213,7 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
               {"file", json{{"lines", run.csv.lines}, {"blank_lines", run.csv.blank_lines}, {"header_line", run.header_line}}},
               {"columns", columns},
               {"rows", run.rows.size()},
+              {"route_order", route_order},
               {"rows_evaluated", evaluated},
               {"rows_with_errors", with_errors},
               {"distinct_answers", run.evaluations},
@@ -275,7 +263,8 @@ std::string roster_template_csv(const Policy& p, const std::string& lang) {
        {"birth_date", date_in(y - 22, 8, 20)},
        {"party_member", word("party_member", false)},
        {"unsettled_choice", word("unsettled_choice", std::string("transfer_to_community"))},
-       {"community_basis", word("community_basis", p.community_bases.value.front())},
+       {"community_basis", word("community_basis", p.destination("unsettled") ? p.destination("unsettled")->bases.value.front()
+                                                                                : std::string("residence"))},
        {"receiving_region", word("receiving_region", std::string("other"))},
        {"status", message(lang, "roster.status.completed")}},
   };

@@ -13,6 +13,7 @@ struct Deadline {
   Date date;
   std::string clause;
   std::string what;
+  std::string label;  // the notice's own name for the date, or the kind's
   int days_left = 0;
   std::string state;  // upcoming | due_soon | today | overdue
 };

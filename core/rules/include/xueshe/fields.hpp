@@ -12,6 +12,9 @@ struct Field {
   const char* id;
   FieldKind kind;
   std::vector<std::string> values;  // choice values; empty otherwise
+  // A policy may offer more values (destination: its named situations, e.g.
+  // "second_exam"); any such word is read here and the flow checks it is offered.
+  bool policy_values = false;
 };
 
 const std::vector<Field>& answer_fields();

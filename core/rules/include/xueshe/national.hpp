@@ -1,8 +1,7 @@
 // The national layer: rules above any school notice (the League Constitution's
 // age rule, Party members, the separate 北京/广东/福建 systems, 系统团委), from
-// sources/national-rules.md. Its own file (policies/national.json), its own
-// clause ids (团章.1, 智慧团建.京粤闽, …), applied together with every school
-// policy: load_policy() attaches it, and a school policy may not reuse its ids.
+// sources/national-rules.md. The root of every policy chain
+// (policies/cn-league.json), with its own clause ids (团章.1, 智慧团建.京粤闽, …).
 #pragma once
 #include <optional>
 #include <string>
@@ -28,15 +27,5 @@ struct NationalLayer {
   Cited<std::vector<std::string>> external_regions;  // regions with their own league system
   std::string hash;
 };
-
-struct NationalLoad {
-  std::optional<NationalLayer> layer;
-  std::optional<Error> error;  // field = JSON path in the national file
-};
-
-NationalLoad load_national(std::string_view json_text);
-
-// policies/national.json compiled into the binary.
-std::string_view builtin_national_text();
 
 }  // namespace xueshe

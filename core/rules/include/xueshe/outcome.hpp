@@ -20,12 +20,20 @@ namespace xueshe {
 std::string route_org(const OutcomeContext& ctx, const std::string& route);
 std::string route_clause(const Policy& p, const std::string& route);
 
+// Where the relationship goes if the route's organization cannot take it, in
+// order ("特殊情况下确实无法…可转接至…"): each with its organization and condition.
+struct FallbackOption {
+  std::string route, org, when, clause;
+};
+std::vector<FallbackOption> route_fallbacks(const OutcomeContext& ctx, const std::string& route);
+
 // An outcome as the calculators decide it, before any front end's shape: the
 // engine's JSON (one member) and a roster's row (outcome.cpp, roster) are both
 // made from it, so they cannot drift apart.
 struct AssembledOutcome {
   std::string route, org;
   std::vector<std::string> alternatives;
+  std::vector<FallbackOption> fallbacks;
   std::vector<Deadline> deadlines;
   std::vector<Action> steps, notes;
   std::vector<Warning> warnings;

@@ -21,6 +21,10 @@ struct Action {
 std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<Deadline>& deadlines);
 std::vector<Action> compute_notes(const OutcomeContext& ctx);
 
+// A route on which the member has nothing to do now: no transfer, no date of
+// their own, and only steps to know (delayed graduation: the school acts).
+bool nothing_to_do_now(const Policy& p, const std::string& route);
+
 // The community basis chosen, or every basis the policy allows ("本人居住地、户籍所在地或生源地").
 std::string community_basis_text(const OutcomeContext& ctx);
 

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xueshe/policy_layers.hpp"
+
 #include "xueshe/error.hpp"
 
 namespace xueshe {
@@ -23,6 +25,7 @@ struct PolicyDiff {
 };
 
 // Both texts are policy files; drafts (with "unverified") are allowed.
-PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, const std::string& lang);
+PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, const std::string& lang,
+                         const PolicyTexts& a_bases = nullptr, const PolicyTexts& b_bases = nullptr);
 
 }  // namespace xueshe

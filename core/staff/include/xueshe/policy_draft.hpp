@@ -28,7 +28,7 @@ struct DraftAwareLoad {
   std::optional<Error> error;           // render with policy_tool_error_body
 };
 
-DraftAwareLoad load_policy_or_draft(std::string_view text);
+DraftAwareLoad load_policy_or_draft(std::string_view text, const PolicyTexts& bases = nullptr);
 
 struct PolicyDraft {
   std::string text;  // the draft file (JSON, 2-space indent, final newline)
@@ -42,7 +42,7 @@ struct PolicyDraft {
 // "unverified" listing every date, every number and every text that names a
 // number or date (the notice's words are kept, never rewritten). The draft is
 // checked: it loads with load_policy_or_draft.
-PolicyDraft draft_policy(std::string_view source, int cohort);
+PolicyDraft draft_policy(std::string_view source, int cohort, const PolicyTexts& bases = nullptr);
 
 // {"error": {...}} for an error from load_policy_or_draft, draft_policy or
 // diff_policies: their own codes from "policytool.error.<code>", the

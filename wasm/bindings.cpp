@@ -22,8 +22,14 @@ std::string lang_or_default(const std::string& lang) {
 // when the text is not a valid policy, error() says why and every call returns it.
 class WasmEngine {
  public:
-  explicit WasmEngine(const std::string& policy_text) {
-    auto load = xueshe::load_policy(policy_text.empty() ? xueshe::builtin_policy_text() : policy_text);
+  // bases: the base files of a layered policy, {"<id>": "<text>"} ("" = none beyond the built-in ones).
+  WasmEngine(const std::string& policy_text, const std::string& bases) {
+    auto files = xueshe::policy_texts_from_json(bases);
+    if (files.error) {
+      error_ = *files.error;
+      return;
+    }
+    auto load = xueshe::load_policy(policy_text.empty() ? xueshe::builtin_policy_text() : policy_text, files.texts);
     if (load.policy)
       engine_.emplace(std::move(*load.policy));
     else
@@ -57,7 +63,7 @@ std::string builtin_policy() { return std::string(xueshe::builtin_policy_text())
 
 EMSCRIPTEN_BINDINGS(xueshe) {
   emscripten::class_<WasmEngine>("Engine")
-      .constructor<std::string>()
+      .constructor<std::string, std::string>()
       .function("error", &WasmEngine::error)
       .function("evaluate", &WasmEngine::evaluate);
   emscripten::function("catalog", &catalog);

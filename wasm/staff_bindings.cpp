@@ -72,9 +72,15 @@ std::optional<Error> parse_columns(const std::string& text, std::map<std::size_t
 class StaffTool {
  public:
   // policy_text: a policy or a draft ("" = the built-in policy).
-  explicit StaffTool(const std::string& policy_text) {
-    auto load = xueshe::load_policy_or_draft(policy_text.empty() ? xueshe::builtin_policy_text()
-                                                                 : std::string_view(policy_text));
+  // bases: a layered policy's base files, {"<id>": "<text>"} ("" = none beyond the built-in ones).
+  StaffTool(const std::string& policy_text, const std::string& bases) {
+    auto files = xueshe::policy_texts_from_json(bases);
+    if (files.error) {
+      error_ = files.error;
+      return;
+    }
+    auto load = xueshe::load_policy_or_draft(
+        policy_text.empty() ? xueshe::builtin_policy_text() : std::string_view(policy_text), files.texts);
     if (load.policy) {
       engine_.emplace(std::move(*load.policy));
       unverified_ = std::move(load.unverified);
@@ -366,7 +372,7 @@ std::string roster_error(const std::string& code, const std::string& field, cons
 
 EMSCRIPTEN_BINDINGS(xueshe_staff) {
   emscripten::class_<StaffTool>("StaffTool")
-      .constructor<std::string>()
+      .constructor<std::string, std::string>()
       .function("policy", &StaffTool::policy)
       .function("templateCsv", &StaffTool::template_csv)
       .function("table", &StaffTool::table)

@@ -22,7 +22,7 @@ const APPLICANT = { name: '<i>赵六</i>', student_id: '2018', college: '学院'
   contact_name: '赵五', contact_relationship: '兄', contact_phone: '+81 (3) 1234-5678' };
 
 function pageResult(lang, answers = ABROAD) {
-  const engine = new pages[lang].Engine('');
+  const engine = new pages[lang].Engine('', '');
   const text = engine.evaluate(JSON.stringify(answers), TODAY, lang);
   engine.delete();
   return text;

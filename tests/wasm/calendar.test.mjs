@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { site, root, cli, runCli, cliJson, loadModules, policyText } from './load.mjs';
+import { site, root, cli, runCli, cliJson, loadModules, policyText, basesFor } from './load.mjs';
 
 // Built for the web like the page's modules: pass the bytes (see load.mjs).
 const require = createRequire(import.meta.url);
@@ -55,7 +55,7 @@ for (const policy of policies) {
   for (const lang of ['zh-CN', 'en']) {
     test(`calendar files of every path of ${policy} (${lang}): same bytes natively and in wasm, read by ical.js`, () => {
       const later = new Map(paths(policy, lang, asOf[1]).map((l) => [JSON.stringify(l.answers), l.result]));
-      const page = new pages[lang].Engine(policyText(policy));
+      const page = new pages[lang].Engine(policyText(policy), basesFor(policy));
       let withDates = 0;
       for (const line of paths(policy, lang, asOf[0])) {
         const answers = JSON.stringify(line.answers);

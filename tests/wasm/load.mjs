@@ -1,6 +1,6 @@
 // Loads the shipped wasm module (the very files the page serves) in Node, and
 // runs the native CLI, so tests can compare the two.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,16 @@ export async function loadModules() {
 
 export function policyText(name) {
   return !name || name === 'hxci-2022' ? '' : readFileSync(path.join(root, name), 'utf8');
+}
+
+// A layered policy's bases as the page passes them: every policy file in the
+// policy's own folder, by id ({"<id>": "<text>"}); "" for the built-in policy.
+export function basesFor(name) {
+  if (!name || name === 'hxci-2022') return '';
+  const dir = path.dirname(path.join(root, name));
+  const files = {};
+  for (const f of readdirSync(dir)) if (f.endsWith('.json')) files[f.slice(0, -5)] = readFileSync(path.join(dir, f), 'utf8');
+  return JSON.stringify(files);
 }
 
 export function runCli(args, input) {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { loadModules, policyText, root, runCli, cliJson } from './load.mjs';
+import { loadModules, policyText, root, runCli, cliJson, basesFor } from './load.mjs';
 
 const modules = await loadModules();
 const m = modules['zh-CN'];
@@ -18,7 +18,7 @@ for (const policy of policies) {
       assert.equal(r.code, 0);
       const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
       assert.ok(lines.length >= 15);
-      const e = new modules[lang].Engine(policyText(policy));
+      const e = new modules[lang].Engine(policyText(policy), basesFor(policy));
       for (const line of lines) {
         const wasm = JSON.parse(e.evaluate(JSON.stringify(line.answers), '2022-08-20', lang));
         assert.deepEqual(wasm, line.result, JSON.stringify(line.answers));
@@ -38,7 +38,7 @@ const bad = [
 ];
 
 test('bad input: the same error object natively and in wasm, never an abort', () => {
-  const engines = { 'zh-CN': new modules['zh-CN'].Engine(''), en: new modules.en.Engine('') };
+  const engines = { 'zh-CN': new modules['zh-CN'].Engine('', ''), en: new modules.en.Engine('', '') };
   for (const input of bad) {
     for (const lang of ['zh-CN', 'en']) {
       const wasm = engines[lang].evaluate(input, '2022-07-01', lang);
@@ -56,7 +56,7 @@ test('bad input: the same error object natively and in wasm, never an abort', ()
 });
 
 test('bad today and bad language come back as errors naming the field', () => {
-  const e = new m.Engine('');
+  const e = new m.Engine('', '');
   assert.equal(JSON.parse(e.evaluate('{}', '2022-02-30', 'zh-CN')).error.field, 'today');
   assert.equal(JSON.parse(e.evaluate('{}', '2022-07-01', 'fr')).error.field, 'lang');
   // The zh-CN module does not carry English: asking it for English is an error, not a guess.
@@ -71,7 +71,7 @@ test('each page module carries exactly its language', () => {
 });
 
 test('a broken policy is an error value with its JSON path, in both languages', () => {
-  const broken = new m.Engine(policyText('tests/policies/broken/impossible-date.json'));
+  const broken = new m.Engine(policyText('tests/policies/broken/impossible-date.json'), '');
   const err = JSON.parse(broken.error('en')).error;
   assert.equal(err.code, 'policy_invalid_date');
   assert.equal(err.field, 'deadlines[1].date');

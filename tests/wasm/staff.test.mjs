@@ -39,7 +39,7 @@ function decoded(bytes) {
 
 
 function withTool(policyText, fn) {
-  const tool = new M.StaffTool(policyText);
+  const tool = new M.StaffTool(policyText, '');
   try { return fn(tool); } finally { tool.delete(); }
 }
 

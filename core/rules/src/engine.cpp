@@ -250,6 +250,8 @@ json error_body(const Error& e, const std::string& lang_in) {
     text += message(lang, "error.in_file", params);
     body["policy"] = file->second;
   }
+  // Which base file a front end should fetch beside the policy, and offer again.
+  if (e.code == "policy_missing_base") body["missing"] = e.params.at("got");
   body["message"] = text;
   return json{{"error", body}};
 }

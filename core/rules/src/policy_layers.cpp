@@ -4,9 +4,12 @@
 // keys (id, format, layer, extends, clauses, unverified) are not inherited.
 #include "xueshe/policy_layers.hpp"
 
+#include <map>
+#include <memory>
 #include <set>
 
 #include "xueshe/hash.hpp"
+#include "xueshe/limits.hpp"
 #include "xueshe/strict_json.hpp"
 #include "policy_reader.hpp"
 
@@ -155,6 +158,37 @@ LayeredPolicy resolve_policy_layers(std::string_view leaf_text, const PolicyText
     for (const auto& k : kOwnKeys) own.erase(k);
     Merger{layer->id, out.provenance}.merge(out.merged, own, "");
   }
+  return out;
+}
+
+PolicyTextsFromJson policy_texts_from_json(std::string_view bases_json) {
+  PolicyTextsFromJson out;
+  auto files = std::make_shared<std::map<std::string, std::string>>();
+  if (!bases_json.empty()) {
+    // Each file is checked again, strictly, when it is read as a policy.
+    StrictJson parsed = parse_strict_json(bases_json, JsonLimits{8 * policy_json_limits().max_bytes, 2,
+                                                                 policy_json_limits().max_bytes});
+    if (parsed.error) {
+      out.error = Error{"policy_" + parsed.error->code, "bases", parsed.error->params};
+      return out;
+    }
+    if (!parsed.value.is_object()) {
+      out.error = Error{"policy_wrong_type", "bases", {{"expected", "object"}}};
+      return out;
+    }
+    for (auto it = parsed.value.begin(); it != parsed.value.end(); ++it) {
+      if (!it.value().is_string()) {
+        out.error = Error{"policy_wrong_type", json_path_key("bases", it.key()), {{"expected", "string"}}};
+        return out;
+      }
+      (*files)[it.key()] = it.value().get<std::string>();
+    }
+  }
+  out.texts = [files](const std::string& id) -> std::optional<std::string> {
+    auto it = files->find(id);
+    if (it == files->end()) return std::nullopt;
+    return it->second;
+  };
   return out;
 }
 

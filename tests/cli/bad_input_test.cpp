@@ -56,6 +56,7 @@ TEST_CASE("bad answers on stdin") {
       {"a real day before 1900", R"({"destination":"military","birth_date":"0001-01-01"})", "date_out_of_range", "birth_date"},
       {"departure before graduation (study abroad)", R"({"destination":"study_abroad","graduation_date":"2022-07-01","departure_date":"2022-06-30"})", "date_order", "departure_date"},
       {"departure before graduation (work abroad)", R"({"destination":"work_abroad","abroad_kind":"official","graduation_date":"2022-07-01","departure_date":"2021-12-01"})", "date_order", "departure_date"},
+      {"enrolment before graduation (further study)", R"({"destination":"further_study","study_level":"postgraduate","graduation_date":"2022-06-30","enrollment_date":"2022-01-31"})", "date_order", "enrollment_date"},
       {"born after graduating", R"({"destination":"military","graduation_date":"2022-06-30","birth_date":"2022-07-01"})", "date_order", "birth_date"},
       {"younger than a member can be", R"({"destination":"military","graduation_date":"2022-06-30","birth_date":"2012-01-01"})", "implausible_date", "birth_date"},
       {"birth date checked before it is asked", R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"2023-01-01"})", "date_order", "birth_date"},

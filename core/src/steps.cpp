@@ -86,6 +86,8 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
   // Rules above the notice (national layer).
   const auto& nat = p.national.rule_clauses;
   const std::map<std::string, std::string> limit{{"limit", std::to_string(p.national.age_limit.value)}};
+  // These two state the member's own status; calendar files leave them out
+  // (is_member_status_note, calendar_input.cpp).
   if (route != "age_out" && ctx.used.flag("holds_league_post").value_or(false))
     step("age.post_keeps", "info", nat.at("age_out"), limit);
   if (route != "age_out" && ctx.used.flag("party_member").value_or(false)) {

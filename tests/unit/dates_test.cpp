@@ -41,6 +41,9 @@ TEST_CASE("adding months clamps to the end of shorter months - leap years includ
   CHECK(format_iso_date(add_months_clamped(d("2022-03-31"), 1)) == "2022-04-30");
   CHECK(format_iso_date(add_months_clamped(d("2022-08-31"), 12)) == "2023-08-31");
   CHECK(format_iso_date(add_months_clamped(d("2024-02-29"), 12)) == "2025-02-28");
+  // 28 years after a 29 February: a leap year again, except across 2100 (not leap).
+  CHECK(format_iso_date(add_months_clamped(d("1996-02-29"), 12 * 28)) == "2024-02-29");
+  CHECK(format_iso_date(add_months_clamped(d("2072-02-29"), 12 * 28)) == "2100-02-28");
   CHECK(format_iso_date(add_months_clamped(d("2022-09-05"), 0)) == "2022-09-05");
 }
 

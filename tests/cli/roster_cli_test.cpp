@@ -2,6 +2,7 @@
 // input row present with its line, GB18030 read the same as UTF-8.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -206,6 +207,34 @@ TEST_CASE("roster: files that cannot be checked are refused with a clear error (
   auto bad_policy = xueshe_run({"roster", file, "--policy", source_path("tests/roster/mixed.csv")});
   CHECK(bad_policy.exit_code == 2);
   CHECK(parse_out(bad_policy)["error"]["code"] == "policy_malformed_json");
+  std::remove(file.c_str());
+}
+
+TEST_CASE("roster: a bad byte deep in a file is reported on its own line, in auto mode too") {
+  // UTF-8, Chinese on every line, one bad byte on line 800.
+  std::string utf8 = "学号,姓名,去向\r\n";
+  for (int line = 2; line < 800; ++line) utf8 += std::to_string(line) + ",张三,已就业\r\n";
+  utf8 += "800,王\xFF,已就业\r\n801,李四,已就业\r\n";
+  const std::string file = temp_path("bad-utf8-line-800.csv");
+  write_file(file, utf8);
+  auto automatic = xueshe_run({"roster", file});
+  CHECK(automatic.exit_code == 2);
+  CHECK(parse_out(automatic)["error"]["code"] == "roster_undecodable");
+  CHECK(automatic.err.find("第 800 行附近") != std::string::npos);
+  auto strict = xueshe_run({"roster", file, "--encoding", "utf-8"});
+  CHECK(parse_out(strict)["error"]["code"] == "roster_invalid_utf8");
+  CHECK(strict.err.find("第 800 行附近") != std::string::npos);
+
+  // GB18030 (as Excel saves it), a byte no GB18030 character starts with on its line 8.
+  std::string gb = read_file(source_path("tests/roster/gb18030.csv"));
+  REQUIRE(std::count(gb.begin(), gb.end(), '\n') == 7);
+  gb += "2022199,\xFF,\xD2\xD1\xBE\xCD\xD2\xB5\r\n";  // 已就业 in GB18030 after the bad byte
+  write_file(file, gb);
+  auto gb_auto = xueshe_run({"roster", file});
+  CHECK(parse_out(gb_auto)["error"]["code"] == "roster_undecodable");
+  CHECK(gb_auto.err.find("第 8 行附近") != std::string::npos);
+  auto gb_forced = xueshe_run({"roster", file, "--encoding", "gb18030"});
+  CHECK(gb_forced.err.find("第 8 行附近") != std::string::npos);
   std::remove(file.c_str());
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "markdown.hpp"
 #include "xueshe/application.hpp"
 #include "xueshe/limits.hpp"
 
@@ -19,42 +20,28 @@ int fail(const json& error_body) {
   return 2;
 }
 
-// Text as Markdown that shows exactly that text: characters Markdown or HTML
-// would read are backslash-escaped, line breaks inside a table cell are <br>.
-std::string md(const std::string& s, bool cell = false) {
-  static const std::string special = "\\`*_[]<>&|~#!";
-  std::string out;
-  for (char c : s) {
-    if (c == '\r') continue;
-    if (c == '\n') out += cell ? "<br>" : "  \n";
-    else if (special.find(c) != std::string::npos) (out += '\\') += c;
-    else out += c;
-  }
-  return out;
-}
-
 std::string str(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 std::string document_markdown(const json& d) {
-  std::string out = "# " + md(str(d, "title")) + "\n\n" + md(str(d, "addressee")) + "\n\n";
-  for (const json& p : d["body"]) out += md(p.get<std::string>()) + "\n\n";
-  out += "## " + md(str(d, "rows_heading")) + "\n\n|  |  |\n|---|---|\n";
-  for (const json& r : d["rows"]) out += "| " + md(str(r, "label"), true) + " | " + md(str(r, "value"), true) + " |\n";
-  out += "\n" + md(str(d, "pledge")) + "\n\n";
-  const std::string colon = md(str(d["labels"], "colon"));
+  std::string out = "# " + md_text(str(d, "title")) + "\n\n" + md_text(str(d, "addressee")) + "\n\n";
+  for (const json& p : d["body"]) out += md_text(p.get<std::string>()) + "\n\n";
+  out += "## " + md_text(str(d, "rows_heading")) + "\n\n|  |  |\n|---|---|\n";
+  for (const json& r : d["rows"]) out += "| " + md_text(str(r, "label"), true) + " | " + md_text(str(r, "value"), true) + " |\n";
+  out += "\n" + md_text(str(d, "pledge")) + "\n\n";
+  const std::string colon = md_text(str(d["labels"], "colon"));
   auto lines = [&colon](const json& list) {
     std::string s;
-    for (const json& l : list) s += md(str(l, "label")) + colon + md(str(l, "fill")) + "  \n";
+    for (const json& l : list) s += md_text(str(l, "label")) + colon + md_text(str(l, "fill")) + "  \n";
     return s + "\n";
   };
   out += lines(d["signature"]);
   const json& a = d["approval"];
-  out += "---\n\n## " + md(str(a, "title")) + "\n\n";
-  for (const json& o : a["options"]) out += "- [ ] " + md(o.get<std::string>()) + "\n";
-  out += "\n" + lines(a["lines"]) + md(str(a, "seal")) + "\n\n---\n\n" + md(str(d, "footer")) + "\n";
+  out += "---\n\n## " + md_text(str(a, "title")) + "\n\n";
+  for (const json& o : a["options"]) out += "- [ ] " + md_text(o.get<std::string>()) + "\n";
+  out += "\n" + lines(a["lines"]) + md_text(str(a, "seal")) + "\n\n---\n\n" + md_text(str(d, "footer")) + "\n";
   return out;
 }
 

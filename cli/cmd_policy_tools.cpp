@@ -26,7 +26,9 @@ bool lang_ok(const std::string& lang) {
 
 std::optional<std::string> source_text(const std::string& name, const std::string& lang) {
   auto text = policy_text_for(name);
-  if (!text) print_tool_error(policy_tool_error_body(Error{"unknown_source", "policy", {{"got", name}}}, lang));
+  if (!text)
+    print_tool_error(policy_tool_error_body(
+        is_folder(name) ? policy_unreadable(name) : Error{"unknown_source", "policy", {{"got", name}}}, lang));
   return text;
 }
 

@@ -130,7 +130,9 @@ int run_roster(const CommonOptions& options, const RosterCommand& cmd) {
   roster_options.today = s.today;
   roster_options.lang = s.lang;
   auto bytes = read_whole(cmd.input, roster_options.limits.max_bytes);
-  if (!bytes) return roster_error(Error{"roster_unreadable", "input", {{"got", cmd.input}}}, s.lang);
+  if (!bytes)
+    return roster_error(Error{is_folder(cmd.input) ? "roster_is_folder" : "roster_unreadable", "input", {{"got", cmd.input}}},
+                        s.lang);
   if (bytes->size() > roster_options.limits.max_bytes)
     return roster_error(Error{"roster_too_large", "input", {{"max", std::to_string(roster_options.limits.max_bytes)}}},
                         s.lang);

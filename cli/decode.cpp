@@ -2,6 +2,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <string_view>
 
@@ -66,6 +67,10 @@ Decoded decode_roster(std::string bytes, const std::string& encoding) {
   std::size_t bad = 0;
   auto text = gb18030_to_utf8(bytes, bad);
   if (!text) {
+    // auto: neither reads it whole. The line is where the reading that got
+    // further stops: a UTF-8 roster with one bad byte on line 800 reads as
+    // GB18030 only for a line or two, and its line is 800, not 1 or 2.
+    if (encoding == "auto") bad = std::max(bad, first_invalid_utf8(bytes));
     d.error = Error{"roster_undecodable", "encoding", {{"encoding", encoding == "auto" ? "UTF-8 / GB18030" : "GB18030"}, {"line", std::to_string(line_at(bytes, bad))}}};
     return d;
   }

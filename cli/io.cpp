@@ -1,6 +1,7 @@
 #include "io.hpp"
 
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -32,7 +33,17 @@ std::string read_limited(std::istream& in, std::size_t limit) {
   return out;
 }
 
+bool is_folder(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+Error policy_unreadable(const std::string& path) {
+  return Error{is_folder(path) ? "policy_is_folder" : "policy_unreadable", "policy", {{"got", path}}};
+}
+
 std::optional<std::string> read_file(const std::string& path, std::size_t limit) {
+  if (is_folder(path)) return std::nullopt;  // it opens, and reads as an empty file
   std::ifstream f(path, std::ios::binary);
   if (!f) return std::nullopt;
   return read_limited(f, limit);
@@ -63,6 +74,9 @@ Setup setup(const CommonOptions& o) {
     s.today = local_today();
   } else if (auto d = parse_iso_date(o.today)) {
     s.today = *d;
+  } else if (iso_date_out_of_range(o.today)) {
+    print_error(Error{"date_out_of_range", "today", year_range_params(o.today)}, s.lang);
+    return s;
   } else {
     print_error(Error{"bad_today", "today", {{"got", o.today}}}, s.lang);
     return s;
@@ -73,7 +87,7 @@ Setup setup(const CommonOptions& o) {
   } else if (auto t = read_file(o.policy_file, policy_json_limits().max_bytes)) {
     text = *t;
   } else {
-    print_error(Error{"policy_unreadable", "policy", {{"got", o.policy_file}}}, s.lang);
+    print_error(policy_unreadable(o.policy_file), s.lang);
     return s;
   }
   PolicyLoad load = load_policy(text, policy_files_beside(o.policy_file));

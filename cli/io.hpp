@@ -27,7 +27,12 @@ struct Setup {
 };
 Setup setup(const CommonOptions& options);
 
+// nullopt when `path` cannot be read, a folder included.
 std::optional<std::string> read_file(const std::string& path, std::size_t limit);
+// True when `path` names a folder: a message says so rather than "unreadable" or "empty".
+bool is_folder(const std::string& path);
+// The error for a --policy path read_file could not read ("policy_is_folder" or "policy_unreadable").
+Error policy_unreadable(const std::string& path);
 
 // A layered policy's bases: <id>.json in the same folder as `policy_file`
 // (the built-in files are the loader's own fallback).

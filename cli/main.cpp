@@ -1,7 +1,9 @@
 // xueshe — 学社衔接自查, command-line front end. No rules here: every decision
 // comes from core; this file only parses arguments and dispatches.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 
@@ -14,6 +16,27 @@ std::string language_in_argv(int argc, char** argv) {
     if (a == "--lang=en" || (a == "--lang" && i + 1 < argc && std::string(argv[i + 1]) == "en")) return "en";
   }
   return "zh-CN";
+}
+
+// `xueshe nosuchcmd` (or `xueshe policy nosuch`): the word where a command
+// was expected, and the commands that could stand there. CLI11 alone says only
+// "A subcommand is required".
+std::optional<xueshe::Error> unknown_command(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* level = &app;
+  for (int i = 1; i < argc && level->get_require_subcommand_min() > 0; ++i) {
+    const std::string word = argv[i];
+    if (word.empty() || word[0] == '-') return std::nullopt;
+    const auto commands = level->get_subcommands([](const CLI::App*) { return true; });
+    auto named = std::find_if(commands.begin(), commands.end(), [&](const CLI::App* c) { return c->check_name(word); });
+    if (named != commands.end()) {
+      level = *named;
+      continue;
+    }
+    std::string names;
+    for (const CLI::App* c : commands) names += (names.empty() ? "" : ", ") + c->get_name();
+    return xueshe::Error{"unknown_command", "argv", {{"got", word}, {"commands", names}}};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -108,6 +131,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (auto unknown = unknown_command(app, argc, argv)) return print_error(*unknown, language_in_argv(argc, argv));
     return print_error(xueshe::Error{"bad_argument", "argv", {{"got", e.what()}}}, language_in_argv(argc, argv));
   }
 

@@ -31,7 +31,7 @@ StaffSetup staff_setup(const CommonOptions& options) {
   }
   auto text = policy_text_for(options.policy_file);
   if (!text) {
-    print_error(Error{"policy_unreadable", "policy", {{"got", options.policy_file}}}, out.lang);
+    print_error(policy_unreadable(options.policy_file), out.lang);
     return out;
   }
   DraftAwareLoad load = load_policy_or_draft(*text, policy_files_beside(options.policy_file));

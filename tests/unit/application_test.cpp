@@ -256,6 +256,7 @@ TEST_CASE("application: every validation error names its field, in both language
       {"from", "2022-8-1", "application_bad_date"},
       {"from", erase, "application_missing_field"},
       {"until", "2023-09-31", "application_bad_date"},
+      {"until", "9999-12-31", "application_bad_date"},
       {"until", "2022-08-01", "application_date_order"},
       {"until", "2022-07-31", "application_date_order"},
       {"contact_name", "张\t父", "application_control_character"},
@@ -279,6 +280,10 @@ TEST_CASE("application: every validation error names its field, in both language
       INFO(lang << " " << c.field << " = " << c.value.dump());
       expect_field_error(document_for(applicant, lang), c.code, std::string("applicant.") + c.field, lang);
     }
+  // A date's message says the years it may have.
+  json far = valid_applicant();
+  far["until"] = "9999-12-31";
+  CHECK(document_for(far, "en")["error"]["message"].get<std::string>().find("from the years 1900–2199") != std::string::npos);
   // The messages differ between the languages.
   json a = valid_applicant();
   a["contact_phone"] = "abc";

@@ -265,3 +265,31 @@ TEST_CASE("csv: writing quotes only what needs it; records end with CRLF") {
   REQUIRE(back.size() == 1);
   CHECK(back[0].fields == std::vector<std::string>{"plain", "a,b", "say \"hi\"", "two\nlines", "", "张三"});
 }
+
+TEST_CASE("csv: a cell a spreadsheet would run gets a leading ' (OWASP), and the original is the cell less one '") {
+  const std::vector<std::string> cells = {
+      "=HYPERLINK(\"http://x.invalid\",\"click\")", "+1+2", "-2+3", "@SUM(A1:A9)", "\tTAB", "\rCR", "\nLF",
+      "'quoted already", "'", "=", "-", "a=b", " =1+1", "张三", "2022-06-30", ""};
+  for (const std::string& cell : cells) {
+    INFO("cell <" << cell << ">");
+    std::string out;
+    csv_append_field(out, cell);
+    auto back = read(out + "\r\n");
+    REQUIRE(back.size() == (cell.empty() ? 0u : 1u));
+    if (cell.empty()) continue;
+    const std::string written = back[0].fields.at(0);
+    const bool formula = std::string("=+-@\t\r\n'").find(cell.front()) != std::string::npos;
+    CHECK(csv_field_needs_prefix(cell) == formula);
+    if (formula) {
+      CHECK(written == "'" + cell);
+    } else {
+      CHECK(written == cell);
+    }
+    // Recovering: one leading ' dropped, when there is one.
+    CHECK((written.front() == '\'' ? written.substr(1) : written) == cell);
+  }
+  // Quoted or not, the prefix is inside the field.
+  std::string out;
+  csv_append_record(out, std::vector<std::string>{"=1+1", "-a,b", "\r\nx", "@\"q\""});
+  CHECK(out == "'=1+1,\"'-a,b\",\"'\r\nx\",\"'@\"\"q\"\"\"\r\n");
+}

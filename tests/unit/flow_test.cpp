@@ -74,10 +74,20 @@ TEST_CASE("the age rule: at 28 by the graduation month a member with no league p
   // Counted at the graduation month: graduating 2022-06-10, born 1994-06-25, 28 later that month.
   CHECK(next_after(f, R"({"destination":"military","graduation_date":"2022-06-10","birth_date":"1994-06-25","party_member":false})") ==
         "military.league_post");
-  // Born 29 February: 28 years on is 28 February in a common year.
+  // Born 29 February: 28 years on is again a leap year (28 is a multiple of 4),
+  // so the 28th birthday is 29 February itself ...
   CHECK(next_after(f, R"({"destination":"military","graduation_date":"2024-02-28","birth_date":"1996-02-29","party_member":false})") ==
         "military.league_post");
   CHECK(next_after(f, R"({"destination":"military","graduation_date":"2024-01-31","birth_date":"1996-02-29","party_member":false})") ==
+        "outcome.military");
+  // ... except across a century year that is not leap: born 2072-02-29, the 28th
+  // birthday falls in 2100, a common year, and is 28 February (clamped to the
+  // last day of the month, as add_months_clamped does on purpose; not 1 March).
+  // Age is counted at the graduation month (离团.毕业生), so graduating any day
+  // of February 2100 the member is 28 by then; in January, 27.
+  CHECK(next_after(f, R"({"destination":"military","graduation_date":"2100-02-01","birth_date":"2072-02-29","party_member":false})") ==
+        "military.league_post");
+  CHECK(next_after(f, R"({"destination":"military","graduation_date":"2100-01-31","birth_date":"2072-02-29","party_member":false})") ==
         "outcome.military");
 }
 

@@ -168,6 +168,97 @@ TEST_CASE("a mixed roster: every row appears, in order, with its line; bad rows 
   CHECK(out.at(2, "可选路线") == "community_mobile_branch");
 }
 
+namespace {
+
+bool runs_as_formula(const std::string& cell) {
+  return !cell.empty() && std::string("=+-@\t\r\n").find(cell.front()) != std::string::npos;
+}
+
+// The original of a written cell (README, "Rosters"): one leading ' dropped.
+std::string original_of(const std::string& written) {
+  return !written.empty() && written.front() == '\'' ? written.substr(1) : written;
+}
+
+// No cell of an exported CSV starts with what a spreadsheet would run.
+void check_no_formula(const std::string& csv) {
+  for (const auto& row : xueshe::testing::csv_rows(csv))
+    for (const std::string& cell : row) {
+      INFO("cell <" << cell << ">");
+      CHECK_FALSE(runs_as_formula(cell));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("exported rosters: the roster's own cells that would run as formulas get a leading ' - recoverably") {
+  const std::string text = roster_file("formulas.csv");
+  RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));
+  REQUIRE_FALSE(run.error);
+  const std::string csv = annotated_roster_csv(run);
+  check_no_formula(csv);
+  Table out = parse_output(csv);
+  const auto in = xueshe::testing::csv_rows(text.substr(kUtf8Bom.size()));
+  REQUIRE(out.rows.size() + 1 == in.size());
+  // Every cell of the roster's columns, the header included: prefixed exactly
+  // when it would run (or starts with '), and the original once the ' is dropped.
+  std::size_t prefixed = 0;
+  for (std::size_t r = 0; r < in.size(); ++r) {
+    const std::vector<std::string>& written = r == 0 ? out.header : out.rows[r - 1];
+    for (std::size_t c = 0; c < in[r].size(); ++c) {
+      INFO("line " << r + 1 << " column " << c + 1 << " <" << in[r][c] << ">");
+      const bool marked = runs_as_formula(in[r][c]) || (!in[r][c].empty() && in[r][c].front() == '\'');
+      CHECK(written[c] == (marked ? "'" : "") + in[r][c]);
+      CHECK(original_of(written[c]) == in[r][c]);
+      prefixed += marked;
+    }
+  }
+  CHECK(prefixed == 13);  // = + - @ TAB CR, quoted and not, in several columns, the header too, and one '
+  // The prefixed rows are still evaluated as they were; a row with nothing to mark is copied as it was.
+  for (std::size_t r = 0; r < 4; ++r) CHECK(out.at(r, "路线") == "employer_org");
+  CHECK(csv.find("\r\n2022304,李四,信息工程学院,已就业,2022-06-30,2000-03-15,否,否,否,否,是,其他,未完成,普通备注,a=b,") !=
+        std::string::npos);
+  // The answer that looks like a formula is an error, and its message quotes it after the column's name.
+  CHECK(out.at(4, "错误代码") == "unknown_value");
+  CHECK(out.at(4, "去向") == "'=火星");
+  CHECK(out.at(4, "错误").find("“=火星”") != std::string::npos);
+}
+
+TEST_CASE("exported rosters: the tool's added cells that would run as formulas get a leading ' too") {
+  // A policy's clause ids are its own text, and the 依据条款 column starts with one.
+  const std::string roster =
+      "去向,毕业日期,出生日期,是否党员,是否自主创业,是否涉密单位,是否公务员,单位是否有团组织,接收地区\n"
+      "已就业,2022-06-30,2000-03-15,否,否,否,否,是,其他\n";
+  for (const std::string lead : {"=", "+", "-", "@", "\t", "\r"}) {
+    INFO("clause id starting with <" << lead << ">");
+    std::string policy(builtin_policy_text());
+    const std::string from = "\"二.1\"", to = json(lead + "二.1").dump();
+    for (std::size_t at = 0; (at = policy.find(from, at)) != std::string::npos; at += to.size())
+      policy.replace(at, from.size(), to);
+    const Engine engine(must_load(policy));
+    RosterRun run = evaluate_roster(engine, roster, options("2022-07-01"));
+    REQUIRE_FALSE(run.error);
+    const std::string csv = annotated_roster_csv(run);
+    check_no_formula(csv);
+    const std::string clauses = parse_output(csv).at(0, "依据条款");
+    CHECK(clauses.rfind("'" + lead + "二.1 三.2", 0) == 0);
+    CHECK(original_of(clauses).rfind(lead + "二.1 三.2", 0) == 0);
+  }
+}
+
+TEST_CASE("a roster date outside 1900-2199 is told the range, not the format") {
+  const std::string text =
+      "去向,毕业日期,出生日期\n参军入伍,9999/12/31,2000-03-15\n参军入伍,2022-06-30,0001-01-01\n参军入伍,2022/2/30,2000-03-15\n";
+  RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));
+  REQUIRE_FALSE(run.error);
+  Table out = parse_output(annotated_roster_csv(run));
+  REQUIRE(out.rows.size() == 3);
+  CHECK(out.at(0, "错误代码") == "date_out_of_range");
+  CHECK(out.at(0, "错误") == "“毕业日期”的日期超出可用的年份：“9999/12/31”。请填写 1900–2199 年之间的日期。");
+  CHECK(out.at(1, "错误代码") == "date_out_of_range");
+  CHECK(out.at(1, "错误").find("“出生日期”") != std::string::npos);
+  CHECK(out.at(2, "错误代码") == "invalid_date");  // an impossible day stays a format error
+}
+
 TEST_CASE("the roster summary: counts per route and state, errors, duplicates, completion against 100 %") {
   const std::string text = roster_file("mixed.csv");
   RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));

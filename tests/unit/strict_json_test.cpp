@@ -23,6 +23,15 @@ TEST_CASE("strict JSON rejects what nlohmann alone would accept or crash on") {
   CHECK(error_of(" \n\t") == "empty_input@$");
   CHECK(error_of("{") == "malformed_json@$");
   CHECK(error_of(R"({"a":1} x)") == "malformed_json@$");
+  // A NUL byte is not the end of the input (nlohmann's lexer alone takes it for one).
+  using namespace std::string_literals;
+  CHECK(error_of("{\"a\":1}\0{garbage}"s) == "malformed_json@$");
+  CHECK(error_of("{\"a\":1}\0"s) == "malformed_json@$");
+  CHECK(error_of("{\"a\":\"x\0y\"}"s) == "malformed_json@$");
+  CHECK(error_of("\0"s) == "malformed_json@$");
+  CHECK(parse_strict_json("{\"a\":1} \0{}"s, {1024, 4, 64}).error->params.at("offset") == "9");
+  CHECK(error_of("{\"a\":1} \r\n\t"s) == "ok");  // whitespace after the value is fine
+  CHECK(error_of(R"({"a":"\u0000"})") == "ok");    // a NUL written as JSON writes it
   CHECK(error_of("{\"a\":\"\xff\"}") == "invalid_utf8@$");
   CHECK(error_of("{\"a\":\"\xed\xa0\x80\"}") == "invalid_utf8@$");  // a UTF-16 surrogate
   CHECK(error_of("{\"a\":\"\xc0\xaf\"}") == "invalid_utf8@$");      // overlong "/"

@@ -45,6 +45,10 @@ function checkLines(ics, what) {
   assert.ok(!ics.includes('\uFFFD'), `${what}: a character was split`);
 }
 
+// Steps that state the member's own status (a Party member; 28 or over with a
+// league post): a calendar file leaves them out (core/src/calendar_input.cpp).
+const memberStatusNotes = new Set(['party.transfers', 'age.post_keeps']);
+
 function events(ics) {
   return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
 }
@@ -103,7 +107,11 @@ for (const policy of policies) {
             assert.ok(description.includes(part), `${answers}: description lacks ${part}`);
           // The clause's own words are one line of the description, unfolded and unescaped exactly.
           assert.ok(description.split('\n').includes(clause.text), `${answers}: clause text`);
-          for (const step of result.steps) assert.ok(description.includes(step.text), step.text);
+          // Every step, except the notes that only say who the member is (left out of the file).
+          for (const step of result.steps) {
+            if (memberStatusNotes.has(step.id)) assert.ok(!description.includes(step.text), `${answers}: ${step.id} left out`);
+            else assert.ok(description.includes(step.text), step.text);
+          }
           const alarms = e.getAllSubcomponents('valarm');
           assert.deepEqual(alarms.map((a) => a.getFirstPropertyValue('trigger').toString()), ['-P7D', '-P1D']);
           for (const a of alarms) {
@@ -124,20 +132,27 @@ for (const policy of policies) {
   }
 }
 
-test('UIDs differ between different answers and policies', () => {
-  const seen = new Map();
+test('UIDs are the deadline kind and the policy id, nothing of the answers; other policies, other UIDs', () => {
+  const byPolicy = new Map();
   for (const policy of policies) {
+    const uids = new Set();
     for (const line of paths(policy, 'zh-CN', asOf[0])) {
       if (line.result.deadlines.length === 0) continue;
-      for (const e of events(calendar(line.result, 'zh-CN').ics)) {
-        const uid = e.getFirstPropertyValue('uid');
-        assert.ok(uid.endsWith(`-${line.result.policy.id}@xueshe`), uid);
-        assert.ok(!seen.has(uid), `${uid}: ${JSON.stringify(line.answers)} and ${seen.get(uid)}`);
-        seen.set(uid, JSON.stringify(line.answers));
-      }
+      const seen = new Map();
+      const want = line.result.deadlines.map((d) => {
+        const n = (seen.get(d.kind) ?? 0) + 1;
+        seen.set(d.kind, n);
+        return `${d.kind}${n > 1 ? `-${n}` : ''}-${line.result.policy.id}@xueshe`;
+      });
+      const got = events(calendar(line.result, 'zh-CN').ics).map((e) => e.getFirstPropertyValue('uid'));
+      assert.deepEqual(got, want, JSON.stringify(line.answers));
+      for (const uid of got) uids.add(uid);
     }
+    byPolicy.set(policy, uids);
   }
-  assert.ok(seen.size > 1000);
+  const all = [...byPolicy.values()];
+  for (let i = 0; i < all.length; i++)
+    for (let j = i + 1; j < all.length; j++) for (const uid of all[i]) assert.ok(!all[j].has(uid), uid);
 });
 
 test('a long Chinese text with emoji and special characters folds and unfolds exactly', () => {

@@ -70,7 +70,10 @@ std::optional<Error> read_value(const Field& f, const nlohmann::json& v, Answers
     }
     case FieldKind::date: {
       if (!v.is_string()) return Error{"wrong_type", id, {{"expected", "date"}, {"got", preview(v)}}};
-      auto d = parse_iso_date(v.get_ref<const std::string&>());
+      const std::string& text = v.get_ref<const std::string&>();
+      auto d = parse_iso_date(text);
+      if (!d && iso_date_out_of_range(text))
+        return Error{"date_out_of_range", id, year_range_params(preview(v))};
       if (!d) return Error{"invalid_date", id, {{"got", preview(v)}}};
       out.values[id] = *d;
       return std::nullopt;

@@ -22,18 +22,34 @@ void put_digits(std::string& out, int value, int width) {
   out += digits;
 }
 
-}  // namespace
-
-std::optional<Date> parse_iso_date(std::string_view t) {
+// A real day written YYYY-MM-DD, any four-digit year.
+std::optional<Date> any_year_date(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
   std::string_view y = t.substr(0, 4), m = t.substr(5, 2), d = t.substr(8, 2);
   if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
-  int yi = to_int(y);
-  if (yi < 1900 || yi > 2199) return std::nullopt;
-  Date ymd{date::year{yi}, date::month{static_cast<unsigned>(to_int(m))},
+  Date ymd{date::year{to_int(y)}, date::month{static_cast<unsigned>(to_int(m))},
            date::day{static_cast<unsigned>(to_int(d))}};
   if (!ymd.ok()) return std::nullopt;
   return ymd;
+}
+
+}  // namespace
+
+bool year_in_range(const Date& d) { return d.year() >= date::year{kFirstYear} && d.year() <= date::year{kLastYear}; }
+
+std::map<std::string, std::string> year_range_params(std::string got) {
+  return {{"got", std::move(got)}, {"min", std::to_string(kFirstYear)}, {"max", std::to_string(kLastYear)}};
+}
+
+std::optional<Date> parse_iso_date(std::string_view t) {
+  auto d = any_year_date(t);
+  if (!d || !year_in_range(*d)) return std::nullopt;
+  return d;
+}
+
+bool iso_date_out_of_range(std::string_view t) {
+  auto d = any_year_date(t);
+  return d && !year_in_range(*d);
 }
 
 std::string format_iso_date(const Date& d) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "xueshe/messages.hpp"
+#include "xueshe/outcome.hpp"
 #include "xueshe/route_text.hpp"
 #include "xueshe/deadlines.hpp"
 
@@ -67,7 +68,7 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
     const std::optional<Date> from = ctx.used.date(pd.from);
     if (from && condition_holds(ctx, pd.condition)) {
       const Period* period = pd.period.empty() ? nullptr : p.period(pd.period);
-      const std::string clause = !pd.clause.empty() ? pd.clause : period ? period->clause : entry->clause;
+      const std::string clause = !pd.clause.empty() ? pd.clause : period ? period->clause : route_clause(p, route);
       std::vector<std::string> ignored;
       const std::string what = route_text(ctx, *entry, pd.what, {}, ignored);
       add(pd.kind, period ? add_period(*from, period->value, period->unit) : *from, clause, what);

@@ -65,7 +65,8 @@ std::string flow_to_dot(const Flow& flow, const std::string& lang) {
 }
 
 std::vector<std::pair<std::string, Date>> sample_dates(const Policy& p) {
-  const date::year y{p.cohort};
+  // A guide on its own names no cohort: its paths are sampled in the year it was last checked.
+  const date::year y = p.cohort != 0 ? date::year{p.cohort} : p.last_verified.year();
   return {{"graduation_date", Date{y, date::month{6}, date::day{30}}},
           {"enrollment_date", Date{y, date::month{9}, date::day{1}}},
           {"departure_date", Date{y, date::month{9}, date::day{15}}}};

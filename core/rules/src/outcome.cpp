@@ -66,6 +66,9 @@ std::optional<Error> check_date_order(const Answers& used) {
   };
   if (auto departure = used.date("departure_date"); departure && *departure < *grad)
     return order_error("departure_date", *departure);
+  // Further study begins after graduating (SPEC §4: dates in the wrong order are errors).
+  if (auto enrollment = used.date("enrollment_date"); enrollment && *enrollment < *grad)
+    return order_error("enrollment_date", *enrollment);
   if (auto birth = used.date("birth_date")) {
     if (*birth >= *grad) return order_error("birth_date", *birth);
     if (add_months_clamped(*birth, 12 * kMinAgeAtGraduation) > *grad)

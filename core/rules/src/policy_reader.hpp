@@ -76,8 +76,11 @@ class PolicyReader {
 
   bool date(const json& v, const std::string& path, Date& out) {
     if (!v.is_string()) return fail("policy_wrong_type", path, {{"expected", "date"}});
-    auto d = parse_iso_date(v.get_ref<const std::string&>());
-    if (!d) return fail("policy_invalid_date", path, {{"got", v.get<std::string>()}});
+    const std::string& text = v.get_ref<const std::string&>();
+    auto d = parse_iso_date(text);
+    if (!d && iso_date_out_of_range(text))
+      return fail("policy_date_out_of_range", path, year_range_params(text));
+    if (!d) return fail("policy_invalid_date", path, {{"got", text}});
     out = *d;
     return true;
   }

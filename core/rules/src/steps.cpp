@@ -5,6 +5,7 @@
 #include "xueshe/steps.hpp"
 
 #include "xueshe/messages.hpp"
+#include "xueshe/outcome.hpp"
 #include "xueshe/route_text.hpp"
 
 namespace xueshe {
@@ -37,7 +38,8 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
   if (entry)
     for (const RouteStep& s : entry->steps) {
       if (!condition_holds(ctx, s.condition)) continue;
-      const std::string clause = !s.clause.empty() ? s.clause : !s.rule.empty() ? rule_clause(p, s.rule) : entry->clause;
+      const std::string clause =
+          !s.clause.empty() ? s.clause : !s.rule.empty() ? rule_clause(p, s.rule) : route_clause(p, route);
       std::vector<std::string> cites{clause};
       const std::string text = route_text(ctx, *entry, s.text, deadlines, cites);
       out.push_back(Action{route + "." + s.id, s.where, text, clause, cites, s.document});
@@ -52,6 +54,8 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
     if (params.count("ask")) cites.push_back(p.ask_whom_clause);
     out.push_back(Action{id, where, message(lang, "step." + id, params), clause, cites, ""});
   };
+  // These two state the member's own status; calendar files leave them out
+  // (is_member_status_note, calendar_input.cpp).
   if (route != "age_out" && ctx.used.flag("holds_league_post").value_or(false))
     step("age.post_keeps", "info", nat.at("age_out"), limit);
   if (route != "age_out" && ctx.used.flag("party_member").value_or(false)) {

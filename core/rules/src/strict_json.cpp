@@ -136,6 +136,13 @@ StrictJson parse_strict_json(std::string_view text, const JsonLimits& limits) {
     out.error = Error{"invalid_utf8", "$", {}};
     return out;
   }
+  // nlohmann's lexer takes a NUL byte for the end of the input, so
+  // `{"a":1}\0{garbage}` would pass as `{"a":1}`. A NUL is never part of JSON
+  // text (in a string it must be written \u0000): the text is malformed there.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    out.error = Error{"malformed_json", "$", {{"offset", std::to_string(nul + 1)}}};  // 1-based, as nlohmann counts
+    return out;
+  }
   StrictBuilder builder(limits);
   bool ok = json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
                             /*strict=*/true, /*ignore_comments=*/false);

@@ -5,6 +5,7 @@
 #include "xueshe/messages.hpp"
 #include "xueshe/warnings.hpp"
 #include "xueshe/outcome.hpp"
+#include "xueshe/steps.hpp"
 
 namespace xueshe {
 namespace {
@@ -47,6 +48,10 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   // further study other than postgraduate).
   const RouteEntry* entry = p.route(route);
   if (route == "not_covered") warn("notice_silent", {{"ask", ask}}, {});
+  // A guide on its own (no school's notice loaded) says where, not by when.
+  if (p.cohort == 0 && route != "age_out" && route != "not_covered" && deadlines.empty() &&
+      !nothing_to_do_now(p, route))
+    warn("no_school_dates", {{"title", p.title.at(lang)}, {"ask", ask}}, {});
   if (entry && entry->transfers && !find_kind(deadlines, "complete_by") && !find_kind(deadlines, "transfer_by") &&
       p.cohort != 0) {
     std::vector<const Deadline*> all;

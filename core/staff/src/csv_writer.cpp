@@ -2,6 +2,16 @@
 
 namespace xueshe {
 
+bool csv_field_needs_prefix(std::string_view field) {
+  if (field.empty()) return false;
+  switch (field.front()) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r': case '\n': case '\'':
+      return true;
+    default:
+      return false;
+  }
+}
+
 void csv_append_field(std::string& out, std::string_view field) {
   bool quote = false;
   for (char c : field)
@@ -10,10 +20,12 @@ void csv_append_field(std::string& out, std::string_view field) {
       break;
     }
   if (!quote) {
+    if (csv_field_needs_prefix(field)) out.push_back('\'');
     out.append(field);
     return;
   }
   out.push_back('"');
+  if (csv_field_needs_prefix(field)) out.push_back('\'');
   for (char c : field) {
     if (c == '"') out.push_back('"');
     out.push_back(c);

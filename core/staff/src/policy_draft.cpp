@@ -40,8 +40,6 @@ Date shift_years(const Date& d, int years) {
   return moved;
 }
 
-bool year_in_range(const Date& d) { return d.year() >= date::year{1900} && d.year() <= date::year{2199}; }
-
 class Drafter {
  public:
   explicit Drafter(int years) : years_(years) {}

@@ -145,6 +145,8 @@ class Evaluator {
       if (cell.empty()) continue;
       if (field->kind == FieldKind::date) {
         auto d = parse_roster_date(cell);
+        if (!d && roster_date_out_of_range(cell))
+          return fail("date_out_of_range", field->id, year_range_params(preview(cell)));
         if (!d) return fail("invalid_date", field->id, {{"got", preview(cell)}});
         answers.values[field->id] = *d;
         continue;

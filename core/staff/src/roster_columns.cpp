@@ -222,9 +222,11 @@ std::string_view trim_cell(std::string_view s) {
   return s;
 }
 
-std::optional<Date> parse_roster_date(std::string_view text) {
-  if (text.size() == 10 && text[4] == '-') return parse_iso_date(text);
-  // YYYY/M/D: normalize to YYYY-MM-DD, then the strict parser decides.
+namespace {
+
+// YYYY-MM-DD as it is, YYYY/M/D normalized to it; the strict parser decides.
+std::optional<std::string> roster_date_as_iso(std::string_view text) {
+  if (text.size() == 10 && text[4] == '-') return std::string(text);
   std::size_t a = text.find('/');
   if (a != 4) return std::nullopt;
   std::size_t b = text.find('/', a + 1);
@@ -236,7 +238,19 @@ std::optional<Date> parse_roster_date(std::string_view text) {
   iso += m;
   iso += d.size() == 1 ? "-0" : "-";
   iso += d;
-  return parse_iso_date(iso);
+  return iso;
+}
+
+}  // namespace
+
+std::optional<Date> parse_roster_date(std::string_view text) {
+  auto iso = roster_date_as_iso(text);
+  return iso ? parse_iso_date(*iso) : std::nullopt;
+}
+
+bool roster_date_out_of_range(std::string_view text) {
+  auto iso = roster_date_as_iso(text);
+  return iso && iso_date_out_of_range(*iso);
 }
 
 std::string roster_column_name(const std::string& column, const std::string& lang) {

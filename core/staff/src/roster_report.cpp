@@ -30,6 +30,15 @@ std::string duplicate_text(const RosterDuplicate& d, const std::string& lang) {
   return message(lang, "roster.duplicate", {{"id", d.student_id}, {"lines", lines}});
 }
 
+// A record whose text can be copied as it is: no field was quoted (so none
+// needs quoting) and none needs the formula prefix (csv_append_field).
+bool written_as_read(const CsvTable& csv, const CsvRecord& rec) {
+  if (rec.quoted || !rec.problem.empty()) return false;
+  for (std::size_t i = 0; i < rec.count; ++i)
+    if (csv_field_needs_prefix(csv.field(rec, i))) return false;
+  return true;
+}
+
 }  // namespace
 
 void annotated_roster_csv(const RosterRun& run, const std::function<void(std::string_view)>& sink) {
@@ -59,7 +68,7 @@ void annotated_roster_csv(const RosterRun& run, const std::function<void(std::st
       out.clear();
     }
     const CsvRecord& rec = run.csv.records[row.record];
-    if (!rec.quoted && rec.problem.empty()) {
+    if (written_as_read(run.csv, rec)) {
       out += run.csv.raw(rec);  // the fields as they were written need no quoting
       out.append(run.columns.size() - rec.count, ',');
     } else {

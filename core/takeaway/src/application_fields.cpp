@@ -140,7 +140,7 @@ ApplicantCheck check_applicant(const json& applicant) {
       continue;
     }
     if (f.kind == Kind::date && !parse_iso_date(v)) {
-      out.errors.push_back(field_error("application_bad_date", f));
+      out.errors.push_back(field_error("application_bad_date", f, year_range_params(v)));
       continue;
     }
     out.values[f.id] = v;

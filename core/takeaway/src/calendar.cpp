@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "calendar_input.hpp"
-#include "xueshe/hash.hpp"
 #include "xueshe/ics_text.hpp"
 #include "xueshe/messages.hpp"
 
@@ -24,15 +23,6 @@ std::string basic_date(const Date& d) {  // 2022-08-31 -> 20220831
 }
 
 Date next_day(const Date& d) { return Date{date::sys_days{d} + date::days{1}}; }
-
-std::string answers_fingerprint(const std::vector<std::pair<std::string, std::string>>& answered) {
-  std::vector<std::string> lines;
-  for (const auto& [id, value] : answered) lines.push_back(id + "=" + value);
-  std::sort(lines.begin(), lines.end());
-  std::string canonical;
-  for (const auto& l : lines) canonical += l + "\n";
-  return fnv1a_hex(canonical);
-}
 
 class Ics {
  public:
@@ -132,14 +122,17 @@ CalendarBuild outcome_calendar(const nlohmann::json& result, const std::string& 
   ics.line("METHOD:PUBLISH");
   ics.text("X-WR-CALNAME", t("name", {{"title", in.policy_title}}));
 
-  // <kind>-<answers>-<policy>@xueshe; a kind met again in the same outcome
-  // (a policy may date one kind twice) is numbered so UIDs stay unique.
-  const std::string answers = answers_fingerprint(in.answered);
+  // <kind>-<policy>@xueshe: nothing of the member's (a hash of the answers
+  // gave birth date, Party membership and graduation date back to brute
+  // force). A member has one date of each kind under a policy, so a file made
+  // later (another as-of date, changed answers) updates that event. A kind
+  // met again in the same outcome (a policy may date one kind twice) is
+  // numbered so UIDs stay unique.
   std::map<std::string, int> seen;
   for (const CalendarDeadline& d : in.deadlines) {
     const int n = ++seen[d.kind];
     const std::string kind = n == 1 ? d.kind : d.kind + "-" + std::to_string(n);
-    add_event(ics, in, d, kind + "-" + answers + "-" + in.policy_id + "@xueshe", t);
+    add_event(ics, in, d, kind + "-" + in.policy_id + "@xueshe", t);
   }
   ics.line("END:VCALENDAR");
   return {CalendarFile{t("filename", {{"policy", in.policy_id}, {"route", in.route}}), ics.take()}, std::nullopt};

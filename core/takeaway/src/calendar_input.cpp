@@ -69,6 +69,11 @@ void each_object(Reader& r, const json& obj, const std::string& key, F&& read_it
 
 }  // namespace
 
+bool is_member_status_note(const std::string& step_id) {
+  // steps.cpp: "you are a Party member …", "you are 28 or over but hold a league post …"
+  return step_id == "party.transfers" || step_id == "age.post_keeps";
+}
+
 CalendarInputRead read_calendar_input(const json& result) {
   Reader r;
   const std::string status = r.text(result, "", "status");
@@ -96,16 +101,6 @@ CalendarInputRead read_calendar_input(const json& result) {
   in.org = r.text(rec, "receiving", "org");
   in.started_by = r.text(rec, "receiving", "started_by");
 
-  each_object(r, result, "answered", [&](const json& a, const std::string& path) {
-    std::string id = r.text(a, path, "id");
-    auto it = a.find("value");
-    if (it != a.end() && it->is_boolean())
-      in.answered.emplace_back(std::move(id), it->get<bool>() ? "true" : "false");
-    else if (it != a.end() && it->is_string())
-      in.answered.emplace_back(std::move(id), it->get<std::string>());
-    else
-      r.fail(Reader::at(path, "value"));
-  });
   each_object(r, result, "deadlines", [&](const json& d, const std::string& path) {
     CalendarDeadline out;
     out.kind = r.text(d, path, "kind");
@@ -117,7 +112,9 @@ CalendarInputRead read_calendar_input(const json& result) {
     in.deadlines.push_back(std::move(out));
   });
   each_object(r, result, "steps", [&](const json& s, const std::string& path) {
-    in.steps.push_back(CalendarStep{r.text(s, path, "where"), r.text(s, path, "text"), r.text(s, path, "clause")});
+    const std::string id = r.text(s, path, "id");
+    CalendarStep step{r.text(s, path, "where"), r.text(s, path, "text"), r.text(s, path, "clause")};
+    if (!is_member_status_note(id)) in.steps.push_back(std::move(step));
   });
   each_object(r, result, "clause_texts", [&](const json& c, const std::string& path) {
     in.clauses.push_back(CalendarClause{r.text(c, path, "id"), r.text(c, path, "title"), r.text(c, path, "text")});

@@ -32,9 +32,8 @@ struct CalendarInput {
   std::string policy_id, policy_hash, policy_title;
   Date today;  // the as-of date
   std::string route, org, started_by;
-  std::vector<std::pair<std::string, std::string>> answered;  // id, value ("true"/"false" for booleans)
-  std::vector<CalendarDeadline> deadlines;                    // at least one
-  std::vector<CalendarStep> steps;
+  std::vector<CalendarDeadline> deadlines;  // at least one
+  std::vector<CalendarStep> steps;          // the outcome's, less the member status notes
   std::vector<CalendarClause> clauses;  // the outcome's clause_texts; every deadline's clause is among them
 };
 
@@ -44,5 +43,11 @@ struct CalendarInputRead {
 };
 
 CalendarInputRead read_calendar_input(const nlohmann::json& result);
+
+// The steps that only state who the member is (a Party member; 28 or over
+// with a league post) and ask for nothing: a calendar file, which may be
+// synced or shared, leaves them out, so it says nothing of the member's own
+// that the dates and the route do not.
+bool is_member_status_note(const std::string& step_id);
 
 }  // namespace xueshe

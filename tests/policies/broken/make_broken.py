@@ -36,6 +36,8 @@ dup = json.dumps(base, ensure_ascii=False, indent=1).replace('"cohort": 2022,', 
 write('duplicate-key.json', None, 'policy_duplicate_key', 'cohort', dup.encode())
 write('impossible-date.json', mod(lambda p: p['deadlines'][1].__setitem__('date', '2022-02-30')),
       'policy_invalid_date', 'deadlines[1].date')
+write('date-out-of-range.json', mod(lambda p: p['deadlines'][1].__setitem__('date', '9999-12-31')),
+      'policy_date_out_of_range', 'deadlines[1].date')
 write('sloppy-date.json', mod(lambda p: p.__setitem__('notice_date', '2022-5-16')), 'policy_invalid_date', 'notice_date')
 write('unknown-clause.json', mod(lambda p: p['deadlines'][2].__setitem__('clause', '三.9')),
       'policy_unknown_clause', 'deadlines[2].clause')

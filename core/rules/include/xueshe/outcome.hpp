@@ -44,8 +44,9 @@ AssembledOutcome assemble_outcome(const OutcomeContext& ctx);
 // The youngest a member can be at graduation.
 inline constexpr int kMinAgeAtGraduation = 14;
 
-// Dates on the path must be in order: one cannot leave for abroad before
-// graduating, nor graduate before being born or younger than a member can be.
+// Dates on the path must be in order: one cannot leave for abroad or enrol
+// at a new school before graduating, nor graduate before being born or
+// younger than a member can be.
 std::optional<Error> check_date_order(const Answers& used);
 
 }  // namespace xueshe

@@ -21,7 +21,8 @@ struct CsvRecord {
   std::size_t count = 0;  // number of fields
   // The record as written, line end excluded. When no field was quoted and
   // there is no problem, it is exactly the fields joined by commas, so a
-  // writer may copy it whole.
+  // writer may copy it whole (unless a field needs the formula prefix, see
+  // csv_append_field).
   std::size_t offset = 0, length = 0;
   bool quoted = false;
   // Empty, "csv_unterminated_quote" (a quoted field never closed: the record
@@ -66,8 +67,15 @@ class CsvTable {
 // refused (limit_exceeded "max_bytes"): callers limit sizes well below that.
 CsvTable read_csv(std::string_view text, const CsvLimits& limits = {});
 
-// Writing: a field is quoted when it holds a comma, quote, CR or LF.
+// Writing: a field is quoted when it holds a comma, quote, CR or LF. A field
+// a spreadsheet would run as a formula (one starting with = + - @ TAB CR or
+// LF: OWASP "CSV Injection") is written with a leading ' as OWASP recommends,
+// and so is one already starting with ', so the original is always the
+// written cell less one leading ' (README, "Rosters"). Legitimate values are
+// prefixed too ("-5", "+86 …"): a spreadsheet shows them as text.
 void csv_append_field(std::string& out, std::string_view field);
+// True when csv_append_field writes `field` with a leading '.
+bool csv_field_needs_prefix(std::string_view field);
 // Fields separated by commas, the record ended by CRLF (what Excel expects).
 void csv_append_record(std::string& out, const std::vector<std::string_view>& fields);
 void csv_append_record(std::string& out, const std::vector<std::string>& fields);

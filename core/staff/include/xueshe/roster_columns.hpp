@@ -55,6 +55,8 @@ std::string_view trim_cell(std::string_view cell);
 
 // YYYY-MM-DD (strict), or YYYY/M/D with one- or two-digit month and day.
 std::optional<Date> parse_roster_date(std::string_view text);
+// True when parse_roster_date refuses `text` only for its year (iso_date_out_of_range).
+bool roster_date_out_of_range(std::string_view text);
 
 // Catalog texts for front ends: a column's name, and the short word for a
 // value (已就业, 是) as the template and the decision table write them.

@@ -3,9 +3,11 @@
 // Built from the evaluate result body (the JSON the CLI prints and the page's
 // module returns), so the CLI and the page's take-away module give the same
 // bytes. The bytes depend only on the policy, the answers and the as-of date
-// (the result's `today`), never on the clock; an event's UID depends only on
-// the policy, the deadline kind and the answers used, so importing the file
-// again after a later as-of date updates the events instead of adding copies.
+// (the result's `today`), never on the clock. An event's UID is the deadline
+// kind and the policy id, nothing of the member's: the answers (birth date,
+// Party membership, …) cannot be read back from the file, and a file made
+// again later (another as-of date, changed answers) updates the member's event
+// of that kind instead of adding a copy (README, "添加到日历").
 #pragma once
 #include <optional>
 #include <string>

@@ -104,11 +104,11 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
               {"remaining_at_most", max_questions_from(flow, n.id)}};
 }
 
-std::string started_by(const OutcomeContext& ctx, const std::string& route) {
+std::string started_by(const OutcomeContext& ctx, const std::string& route, const std::vector<Deadline>& deadlines) {
   const RouteEntry* entry = ctx.policy.route(route);
   if (!entry) return "";
   std::vector<std::string> ignored;
-  return route_text(ctx, *entry, entry->started_by, {}, ignored);
+  return route_text(ctx, *entry, entry->started_by, deadlines, ignored);
 }
 
 json outcome_json(const OutcomeContext& ctx) {
@@ -151,7 +151,7 @@ json outcome_json(const OutcomeContext& ctx) {
               {"variant", ctx.outcome.variant},
               {"receiving", json{{"route", o.route},
                                  {"org", o.org},
-                                 {"started_by", started_by(ctx, o.route)},
+                                 {"started_by", started_by(ctx, o.route, o.deadlines)},
                                  {"clause", route_clause(p, o.route)}}},
               {"alternatives", o.alternatives},
               {"alternative_options", alternative_options},

@@ -23,6 +23,28 @@ nlohmann::json policy_summary(const Engine& engine, const std::string& lang) {
     layers.push_back({{"id", l.id}, {"layer", l.layer}, {"title", l.title.at(lang)},
                       {"last_verified", format_iso_date(l.last_verified)}, {"hash", l.hash}});
   for (const auto& [path, layer] : p.provenance) from.push_back({{"path", path}, {"policy", layer}});
+  // A layer that cites its own clause for a route whose steps it inherits makes
+  // the base's words speak for its notice: list them for a person to read again.
+  auto layer_of = [&p](const std::string& path) -> std::string {
+    std::string best, layer;
+    for (const auto& [at, from] : p.provenance)
+      if ((path == at || path.rfind(at + ".", 0) == 0) && at.size() >= best.size()) {
+        best = at;
+        layer = from;
+      }
+    return layer;
+  };
+  json reread = json::array();
+  for (const auto& [id, route] : p.routes) {
+    const std::string base = "routes." + id, clause_from = layer_of(base + ".clause");
+    for (const char* part : {"steps", "org", "deadline"}) {
+      const std::string words_from = layer_of(base + "." + part);
+      if (!words_from.empty() && !clause_from.empty() && words_from != clause_from &&
+          (std::string(part) != "deadline" || route.deadline))
+        reread.push_back({{"path", base + "." + part}, {"words_from", words_from}, {"clause", route.clause},
+                          {"clause_from", clause_from}});
+    }
+  }
   return json{{"id", p.id},
               {"hash", p.hash},
               {"title", p.title.at(lang)},
@@ -37,6 +59,7 @@ nlohmann::json policy_summary(const Engine& engine, const std::string& lang) {
               {"staff_dates", staff},
               {"layers", layers},
               {"values_from", from},
+              {"inherited_words_under_own_clause", reread},
               {"unverified", p.unverified},
               {"unverified_in_bases", p.unverified_bases},
               {"paths", enumerate_paths(engine.flow(), sample_dates(p)).size()},

@@ -11,7 +11,7 @@ bool is_name(const std::string& s) {
 }
 
 bool known(const std::string& name) {
-  if (name == "ask" || name == "basis" || name == "org" || name == "limit") return true;
+  if (name == "ask" || name == "basis" || name == "org" || name == "limit" || name == "system") return true;
   for (const char* prefix : {"period:", "date:"})
     if (name.rfind(prefix, 0) == 0 && is_name(name.substr(std::char_traits<char>::length(prefix))) &&
         name.find(':', std::char_traits<char>::length(prefix)) == std::string::npos)

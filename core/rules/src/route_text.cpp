@@ -58,6 +58,8 @@ std::string fill(const OutcomeContext& ctx, const RouteEntry& route, const std::
     if (name == "basis") return community_basis_text(ctx);
     if (name == "org") return fill(ctx, route, route.org.at(ctx.lang), deadlines, cites);
     if (name == "limit") return std::to_string(p.national.age_limit.value);
+    // The league system the school's own transfers run in (智慧团建, 广东共青团, 北京共青团).
+    if (name == "system") return message(ctx.lang, "system." + p.region);
     if (name.rfind("period:", 0) == 0) {
       const Period* period = p.period(name.substr(7));
       if (!period) return "—";

@@ -8,7 +8,7 @@
 namespace xueshe {
 
 // The first `{name}` in `text` that is not a placeholder a policy text may use
-// (ask, basis, org, limit, period:NAME, date:KIND), or "" when all are known.
+// (ask, basis, org, limit, system, period:NAME, date:KIND), or "" when all are known.
 // Every name found is appended to `found`. A "{" with no "}" is plain text.
 std::string unknown_placeholder(const std::string& text, std::vector<std::string>& found);
 

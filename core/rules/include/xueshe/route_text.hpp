@@ -1,6 +1,6 @@
 // The words of a route for one member: the route table's texts with their
-// placeholders filled ({org}, {basis}, {ask}, {period:NAME}, {date:KIND},
-// {limit}), and whether a step's condition holds on this member's path.
+// placeholders filled ({org}, {basis}, {ask}, {system}, {period:NAME},
+// {date:KIND}, {limit}), and whether a step's condition holds on this member's path.
 #pragma once
 #include <string>
 #include <vector>

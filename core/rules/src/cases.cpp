@@ -11,12 +11,6 @@ const std::vector<std::string>& known_cases() {
   return cases;
 }
 
-bool is_known_case(const std::string& c) {
-  for (const std::string& k : known_cases())
-    if (k == c) return true;
-  return false;
-}
-
 std::set<std::string> member_cases(const Answers& a) {
   std::set<std::string> out;
   const std::string dest = a.choice("destination").value_or("");

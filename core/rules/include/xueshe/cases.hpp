@@ -14,7 +14,6 @@ namespace xueshe {
 // further_study_other, military, unsettled_community, unsettled_retain,
 // study_abroad, work_abroad_official, work_abroad_private, delayed_graduation
 const std::vector<std::string>& known_cases();
-bool is_known_case(const std::string& c);
 
 std::set<std::string> member_cases(const Answers& used);
 

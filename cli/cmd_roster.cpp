@@ -59,9 +59,11 @@ void print_summary(const nlohmann::json& s, const std::string& lang) {
                              {"errors", std::to_string(s["rows_with_errors"].get<std::size_t>())}}) +
                     "\n";
   std::string routes;
-  for (const std::string& r : s["route_order"])
+  for (const auto& item : s["route_order"]) {
+    const std::string r = item.get<std::string>();
     if (std::size_t n = s["routes"].value(r, std::size_t{0}))
       routes += (routes.empty() ? "" : sep) + message(lang, "roster.route." + r) + " " + std::to_string(n);
+  }
   if (!routes.empty()) out += message(lang, "roster.summary.routes", {{"list", routes}}) + "\n";
   std::string states;
   for (const char* state : {"overdue", "today", "due_soon", "upcoming", "none"})

@@ -475,7 +475,7 @@ class Loader : public policy_reading::PolicyReader {
                                                                           : std::vector<std::string>{"route"};
       for (const std::string& k : need)
         if (!d.contains(k)) return fail("policy_missing_key", json_path_key(path, k), {{"for", path + ".mode"}});
-      for (const std::string& k : {"route", "official", "private", "office", "no_office"})
+      for (const char* k : {"route", "official", "private", "office", "no_office"})
         if (d.contains(k) && !contains(need, k))
           return fail("policy_unknown_key", json_path_key(path, k), {{"allowed", join(need)}});
       return true;

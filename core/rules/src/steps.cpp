@@ -97,7 +97,6 @@ std::vector<Action> compute_notes(const OutcomeContext& ctx) {
   std::vector<Action> out;
   const Policy& p = ctx.policy;
   const std::string& route = ctx.outcome.route;
-  const RouteEntry* entry = p.route(route);
   // Why it matters (团章.8): a member left untransferred drifts toward 自行脱团 —
   // for everyone but those who leave the League, or have nothing to do now.
   if (route != "age_out" && !nothing_to_do_now(p, route)) {

@@ -1,8 +1,10 @@
 // Service worker: precaches the page, its module, the English module and the
 // take-away files (calendar, written application) so the tool works offline.
 // The build stamps VERSION with a hash of those files; a new version replaces
-// the old cache. Other same-origin files (a school's policy, the staff page)
-// go to the network first and fall back to a cached copy.
+// the old cache. Other same-origin files (a school's policy and its base
+// files, the staff page) go to the network first and fall back to a cached
+// copy; the pages ask for theirs again once this worker is in control, so a
+// first visit leaves them cached.
 const VERSION = 'xueshe-@VERSION@';
 const FILES = ['./', 'index.html', 'xueshe-check.js', 'xueshe.css', 'xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'manifest.webmanifest', 'icon.svg',
   'xueshe-takeaway.js', 'xueshe-takeaway.wasm', 'xueshe-application.js', 'xueshe-application.css'];

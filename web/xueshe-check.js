@@ -2,7 +2,8 @@
  * the wasm core decides (questions, outcome, dates, errors, every text); it
  * holds the state (answers, as-of date, language) and nothing else.
  *
- * Attributes: policy="URL" (a school's policy file; default: the built-in one),
+ * Attributes: policy="URL" (a school's policy file; default: the built-in one; the
+ * base files of a layered policy are fetched beside it, <id>.json, as the core asks for them),
  * lang="zh-CN|en", app (this element is the whole page: it sets <html lang> and
  * the title, uses <h1>, links the offline file and registers sw.js).
  * element.ready: a Promise resolved once the first screen is rendered.
@@ -28,6 +29,11 @@
   const WASM = { 'zh-CN': 'xueshe.wasm', en: 'xueshe-en.wasm' };
   const LANGS = Object.keys(WASM);
   const mods = {}, scripts = {};
+  // Policy and base files this page has asked for (absolute URLs): asked for again through the service worker
+  // once it takes over on a first visit, so that it keeps them for offline use (see connectedCallback).
+  const fetched = new Set();
+  // At most this many base files are fetched for one policy (the core itself refuses a longer chain).
+  const MAX_BASES = 8;
   // A classic script of ours, added once (the offline file has the page's module inline already).
   const js = (f, ready) => (scripts[f] ||= ready ? Promise.resolve()
     : new Promise((ok, no) => document.head.append(h('script', { src: at(f), onload: ok, onerror: (e) => { delete scripts[f]; no(e); } }))));
@@ -82,7 +88,12 @@
       this.s = { a: {}, t: '', l: l?.startsWith('en') ? 'en' : 'zh-CN', m: {} };
       this.app = this.hasAttribute('app');
       if (this.app) {
-        if ('serviceWorker' in navigator && location.protocol.startsWith('http')) navigator.serviceWorker.register(at('sw.js')).catch(() => {});
+        const sw = navigator.serviceWorker;
+        if (sw && location.protocol.startsWith('http')) {
+          // On a first visit this page and its policy files came before the worker did: ask for them again, through it.
+          if (!sw.controller) sw.addEventListener('controllerchange', () => [location.href.split('#')[0], ...fetched].forEach((u) => fetch(u).catch(() => {})), { once: true });
+          sw.register(at('sw.js')).catch(() => {});
+        }
         addEventListener('hashchange', () => ours() && (this.link(), this.use().then(() => this.go(null, 1))));
       }
       this.boot();
@@ -94,23 +105,29 @@
       else if (v != this.s.l) this.setLang(v?.startsWith('en') ? 'en' : 'zh-CN');
     }
 
+    // Loads the policy: its file, then — a layered policy — each base file the core says is missing,
+    // fetched beside it (<id>.json) until the core has the whole chain or says what else is wrong.
     async boot() {
-      const p = this.getAttribute('policy');
-      let text = '', ferr = null;
-      if (p) {
-        try {
-          const r = await fetch(p);
-          if (!r.ok) throw `${r.status} ${r.statusText}`;
-          // "" means the built-in policy: give the core an empty file as a blank, which it rejects as empty.
-          text = (await r.text()) || ' ';
-        } catch (e) { ferr = String(e); }
-      }
-      for (const l in this.engines) this.engines[l].delete();
-      this.engines = {};
-      this.text = text;
-      this.ferr = ferr;
+      const p = this.getAttribute('policy'), bases = {};
+      this.text = '';
+      this.bases = '';
+      this.ferr = null;
+      this.drop();
       this.link();
-      try { await this.use(); } catch {
+      try {
+        if (p) this.text = await this.get(p);
+        await this.use();
+        for (let n = 0; n < MAX_BASES && this.E; n++) {
+          const e = JSON.parse(this.E.error(this.s.l) || '{}').error;
+          if (e?.code != 'policy_missing_base' || e.missing in bases) break;
+          const text = await this.get(new URL(e.missing + '.json', new URL(p, document.baseURI)).href);
+          if (text == null) break;
+          bases[e.missing] = text;
+          this.bases = JSON.stringify(bases);
+          this.drop();
+          await this.use();
+        }
+      } catch {
         this.box.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'wasm' }, FAIL));
         return this.done();
       }
@@ -119,11 +136,30 @@
       this.done();
     }
 
-    // The module, catalog and engine for the current language.
+    // A policy file's text, or null with this.ferr ({url, got}) set when it could not be fetched.
+    async get(url) {
+      fetched.add(new URL(url, document.baseURI).href);
+      try {
+        const r = await fetch(url);
+        if (!r.ok) throw `${r.status} ${r.statusText}`;
+        // "" means the built-in policy: give the core an empty file as a blank, which it rejects as empty.
+        return (await r.text()) || ' ';
+      } catch (e) {
+        this.ferr = { url, got: String(e) };
+        return null;
+      }
+    }
+
+    drop() {
+      for (const l in this.engines) this.engines[l].delete();
+      this.engines = {};
+    }
+
+    // The module, catalog and engine for the current language (every language's engine gets the same bases).
     async use() {
       const l = this.s.l, k = WASM[l] ? l : LANGS[0], M = await load(k);
       this.cat = JSON.parse(M.catalog(l));
-      this.E = this.ferr ? null : (this.engines[k] ||= new M.Engine(this.text));
+      this.E = this.ferr ? null : (this.engines[k] ||= new M.Engine(this.text, this.bases));
     }
 
     // Reads a share link from the fragment; the core validates what is in it.
@@ -144,7 +180,7 @@
 
     ev() {
       const s = this.s, t = this.t;
-      if (this.ferr) return { error: { code: 'policy_fetch', field: 'policy', message: t('page.policy_fetch', { url: this.getAttribute('policy'), got: this.ferr }) }, head: 'page.policy_error' };
+      if (this.ferr) return { error: { code: 'policy_fetch', field: 'policy', message: t('page.policy_fetch', this.ferr) }, head: 'page.policy_error' };
       const pe = this.E.error(s.l);
       if (pe) return { ...JSON.parse(pe), head: 'page.policy_error' };
       if (this.bad) return { error: { code: 'bad_link', field: '#xs', message: t('page.bad_link') }, head: 'page.link_error' };

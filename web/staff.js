@@ -7,7 +7,7 @@
  * the only requests are for the page's own files.
  *
  * Test hooks (data-testid): lang-switch, tab-roster, tab-table, roster-file,
- * encoding, as-of, policy-file, policy-builtin, template, policy-info,
+ * encoding, as-of, policy-file, policy-main, policy-builtin, template, policy-info, policy-add [data-file],
  * unverified-banner [data-count], error [data-code, data-field], file-info
  * [data-encoding], mapping, map-select [data-col], mapping-reset, summary
  * [data-rows], route-count [data-route], state-count [data-state], completion,
@@ -45,9 +45,10 @@
   };
 
   let M, cat, tool, T;  // module, catalog, StaffTool, the decision table shown
-  // The state: language, view, as-of date, encoding choice, policy, the roster's
-  // bytes and name, the column mapping (null: as the headers name them), filter, page.
-  const S = { lang: 'zh-CN', view: 'roster', asOf: today(), enc: 'auto', policy: '', policyName: '',
+  // The state: language, view, as-of date, encoding choice, the policy files chosen ({name, text}) and which of them
+  // is the policy (the others are its base files), the roster's bytes and name, the column mapping (null: as the
+  // headers name them), filter, page.
+  const S = { lang: 'zh-CN', view: 'roster', asOf: today(), enc: 'auto', files: [], main: 0,
     file: '', bytes: null, mapping: null, filter: { route: '', state: '', errors: false, duplicates: false, text: '' }, page: 0 };
   let R = null;  // the last check: {summary, route_order, column_choices} or {error, columns?, column_choices?}
   let P = null;  // the policy as the module describes it, or {error}
@@ -104,11 +105,12 @@
 
   // ---- loading: the module, a policy, a roster ----
 
-  function usePolicy(text, name) {
+  // The chosen policy file with the others as its bases, keyed by file name without ".json" (no files: the built-in policy).
+  function usePolicy() {
+    const bases = {};
+    S.files.forEach((f, i) => { if (i != S.main) bases[f.name.replace(/\.json$/i, '')] = f.text; });
     tool?.delete();
-    tool = new M.StaffTool(text);
-    S.policy = text;
-    S.policyName = name;
+    tool = new M.StaffTool(S.files[S.main]?.text ?? '', S.files.length > 1 ? JSON.stringify(bases) : '');
     P = JSON.parse(tool.policy(S.lang));
   }
 
@@ -142,11 +144,11 @@
   }
 
   async function onPolicy(input) {
-    const f = input.files[0];
-    if (!f) return;
-    let text;
-    try { text = (await f.text()) || ' '; } catch { text = ' '; }  // an empty or unreadable file is an error, not the built-in policy
-    usePolicy(text, f.name);
+    if (!input.files.length) return;
+    // An empty or unreadable file is an error, not the built-in policy.
+    S.files = await Promise.all([...input.files].map(async (f) => ({ name: f.name, text: (await f.text().catch(() => '')) || ' ' })));
+    S.main = 0;
+    usePolicy();
     refresh();
   }
 
@@ -189,7 +191,7 @@
           field('enc', 'staffpage.encoding', encoding),
           field('as-of', 'staffpage.as_of', h('input', { type: 'date', id: 'as-of', 'data-testid': 'as-of', value: S.asOf, required: true,
             onchange: (e) => { if (e.target.value) { S.asOf = e.target.value; refresh(); } } })),
-          field('policy-file', 'staffpage.policy_file', h('input', { type: 'file', id: 'policy-file', accept: '.json,application/json', 'data-testid': 'policy-file',
+          field('policy-file', 'staffpage.policy_file', h('input', { type: 'file', id: 'policy-file', accept: '.json,application/json', multiple: true, 'data-testid': 'policy-file',
             'aria-describedby': 'policy-file-hint', onchange: (e) => onPolicy(e.target) }), t('staffpage.policy_hint'))),
         el.policy),
       h('div', { role: 'tablist', 'aria-label': t('staffpage.views'), class: 'tabs' }, tab('roster', 'staffpage.tab.roster'), tab('table', 'staffpage.tab.table')),
@@ -223,16 +225,25 @@
   }
 
   function showPolicy() {
+    const name = S.files[S.main]?.name;
+    // Several files chosen: the user says which one is the school's policy; the others are its bases.
+    const main = S.files.length > 1 && h('div', { class: 'f' }, h('label', { for: 'policy-main' }, t('staffpage.policy_main')),
+      h('select', { id: 'policy-main', 'data-testid': 'policy-main', 'aria-describedby': 'policy-main-hint',
+        onchange: (e) => { S.main = Number(e.target.value); usePolicy(); refresh(); document.getElementById('policy-main').focus(); } },
+      S.files.map((f, i) => h('option', { value: i, selected: i == S.main }, f.name))),
+      h('p', { class: 'hint', id: 'policy-main-hint' }, t('staffpage.policy_main_hint')));
     if (P.error) {
-      put(el.policy, h('h3', {}, t('staffpage.policy_error', { file: S.policyName })), errBox(P.error), builtinButton());
+      const missing = P.error.code == 'policy_missing_base' && P.error.missing + '.json';
+      put(el.policy, main, h('h3', {}, t('staffpage.policy_error', { file: name })), errBox(P.error),
+        missing && h('p', { 'data-testid': 'policy-add', 'data-file': missing }, t('staffpage.policy_add', { file: missing })), builtinButton());
       return;
     }
     const n = P.unverified.length;
-    put(el.policy,
+    put(el.policy, main,
       h('p', { class: 'acts' }, h('button', { type: 'button', 'data-testid': 'template', onclick: () => save(tool.templateCsv(S.lang).slice(), t('staffpage.template_file')) },
         t('staffpage.template'))),
       h('p', { 'data-testid': 'policy-info' }, t('staffpage.policy_info', { title: P.title, id: P.id, cohort: P.cohort, date: P.last_verified, hash: P.hash }),
-        S.policyName && [' ', builtinButton()]),
+        name && [' ', builtinButton()]),
       n > 0 && h('div', { class: 'banner', role: 'alert', 'data-testid': 'unverified-banner', 'data-count': n },
         h('p', {}, P.banner),
         h('p', {}, t('staffpage.unverified', { n })),
@@ -242,7 +253,9 @@
   function builtinButton() {
     return h('button', { type: 'button', 'data-testid': 'policy-builtin', onclick: () => {
       document.getElementById('policy-file').value = '';
-      usePolicy('', '');
+      S.files = [];
+      S.main = 0;
+      usePolicy();
       refresh();
     } }, t('staffpage.policy_builtin'));
   }
@@ -433,7 +446,7 @@
     }
     S.lang = new URLSearchParams(location.search).get('lang') == 'en' ? 'en' : 'zh-CN';  // zh-CN first
     cat = JSON.parse(M.catalog(S.lang));
-    usePolicy('', '');
+    usePolicy();
     build();
     app.dataset.ready = 'true';
     offline();

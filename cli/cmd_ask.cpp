@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "outcome_text.hpp"
+#include "xueshe/member_date.hpp"
 #include "xueshe/messages.hpp"
 
 namespace xueshe::cli {
@@ -14,13 +15,8 @@ std::string trim(const std::string& s) {
   return a == std::string::npos ? "" : s.substr(a, b - a + 1);
 }
 
-// Turns what the user typed into an answer for the question, or nullopt.
+// Turns what the user typed into the option it names, or nullopt (dates: read_member_date).
 std::optional<AnswerValue> read_answer(const nlohmann::json& q, const std::string& line) {
-  const std::string kind = q["kind"].get<std::string>();
-  if (kind == "date") {
-    if (auto d = parse_iso_date(line)) return AnswerValue{*d};
-    return std::nullopt;
-  }
   const auto& options = q["options"];
   for (size_t i = 0; i < options.size(); ++i) {
     const auto& opt = options[i];
@@ -82,12 +78,21 @@ int run_ask(const CommonOptions& options) {
       order.pop_back();
       continue;
     }
-    auto answer = read_answer(q, line);
-    if (!answer) {
+    const std::string field = q["id"].get<std::string>();
+    std::optional<AnswerValue> answer;
+    if (q["kind"] == "date") {
+      // As people type it (2022/6/30, 2022年6月30日); else what was wrong with it, in words.
+      const MemberDate read = read_member_date(line);
+      if (!read.date) {
+        std::cout << error_body(member_date_error(read, field, line), lang)["error"]["message"].get<std::string>()
+                  << "\n";
+        continue;
+      }
+      answer = *read.date;
+    } else if (!(answer = read_answer(q, line))) {
       std::cout << ui("invalid_choice") << "\n";
       continue;
     }
-    const std::string field = q["id"].get<std::string>();
     answers.values[field] = *answer;
     order.push_back(field);
   }

@@ -68,6 +68,6 @@ TEST_CASE("ask re-asks a date that contradicts an earlier answer") {
   auto r = xueshe_run({"ask", "--today", "2022-07-01"}, "5\n2022-07-01\n2000-01-01\n2\n2022-06-01\n2022-07-15\n");
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("顺序不对") != std::string::npos);
+  CHECK(r.out.find("出国（境）日期（2022-06-01）不能早于毕业日期（2022-07-01）") != std::string::npos);
   CHECK(r.out.find("2022-07-15") != std::string::npos);
 }

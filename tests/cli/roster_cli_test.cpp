@@ -169,6 +169,55 @@ TEST_CASE("roster: a GB18030 file (as Excel saves it in China) reads exactly as 
   std::remove(summary.c_str());
 }
 
+TEST_CASE("roster: dates typed as people type them check exactly as YYYY-MM-DD does") {
+  const std::string header =
+      "学号,去向,毕业日期,出生日期,是否党员,是否担任团内职务,是否自主创业,是否涉密单位,是否公务员,单位是否有团组织,"
+      "升学层次,入学日期,新学校团组织是否已建立,未就业安排,出国类别,出国日期,接收地区\n";
+  // Row by row: the dates as YYYY-MM-DD, and the same days typed otherwise.
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"1,已就业,2022-06-30,2000-03-15,否,,否,否,否,是,,,,,,,其他",
+       "1,已就业,2022/6/30,2000年3月15日,否,,否,否,否,是,,,,,,,其他"},
+      {"2,升学,2022-06-30,1999-11-02,否,,,,,,研究生,2022-09-01,否,,,,其他",
+       "2,升学,2022.6.30,19991102,否,,,,,,研究生,２０２２／９／１,否,,,,其他"},
+      {"3,未就业,2022-07-15,2000-08-20,否,,,,,,,,,在校保留,,,其他",
+       "3,未就业,２０２２年７月１５日,2000-8-20,否,,,,,,,,,在校保留,,,其他"},
+      {"4,出国工作,2022-06-30,1994-06-15,否,否,,,,,,,,,因私,2022-07-10,福建",
+       "4,出国工作,2022 年 6 月 30 号,1994/06/15,否,否,,,,,,,,,因私,２０２２０７１０,福建"},
+      {"5,出国学习,2022-06-30,2000-05-05,否,,,,,,,,,,,2022-06-01,其他",
+       "5,出国学习,2022/6/30,2000/5/5,否,,,,,,,,,,,2022年6月1日,其他"},  // departure before graduation: the same error
+  };
+  std::string iso = header, typed = header;
+  for (const auto& [a, b] : rows) {
+    iso += a + "\n";
+    typed += b + "\n";
+  }
+  const std::string iso_file = temp_path("dates-iso.csv"), typed_file = temp_path("dates-typed.csv");
+  write_file(iso_file, iso);
+  write_file(typed_file, typed);
+  auto a = xueshe_run({"roster", iso_file, "--today", "2022-07-01"});
+  auto b = xueshe_run({"roster", typed_file, "--today", "2022-07-01"});
+  INFO(b.out);
+  REQUIRE(a.exit_code == 0);
+  REQUIRE(b.exit_code == 0);
+  Table ta = parse_csv(a.out), tb = parse_csv(b.out);
+  REQUIRE(ta.rows.size() == rows.size());
+  REQUIRE(ta.header == tb.header);
+  // Every cell the tool adds is the same; the roster's own date cells come back as typed.
+  for (const std::string date : {"毕业日期", "出生日期", "入学日期", "出国日期"})
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      ta.rows[r][std::find(ta.header.begin(), ta.header.end(), date) - ta.header.begin()].clear();
+      tb.rows[r][std::find(tb.header.begin(), tb.header.end(), date) - tb.header.begin()].clear();
+    }
+  CHECK(ta.rows == tb.rows);
+  CHECK(a.err == b.err);
+  CHECK(tb.at(0, "路线") == "employer_org");
+  CHECK(tb.at(2, "路线") == "retain_at_school");
+  CHECK(tb.at(3, "路线") == "age_out");
+  CHECK(tb.at(4, "错误代码") == "date_order");
+  std::remove(iso_file.c_str());
+  std::remove(typed_file.c_str());
+}
+
 TEST_CASE("roster --template prints the template; it round-trips without errors") {
   auto tpl = xueshe_run({"roster", "--template"});
   REQUIRE(tpl.exit_code == 0);

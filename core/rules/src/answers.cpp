@@ -2,6 +2,7 @@
 
 #include "xueshe/fields.hpp"
 #include "xueshe/limits.hpp"
+#include "xueshe/member_date.hpp"
 #include "xueshe/strict_json.hpp"
 
 namespace xueshe {
@@ -70,12 +71,10 @@ std::optional<Error> read_value(const Field& f, const nlohmann::json& v, Answers
     }
     case FieldKind::date: {
       if (!v.is_string()) return Error{"wrong_type", id, {{"expected", "date"}, {"got", preview(v)}}};
-      const std::string& text = v.get_ref<const std::string&>();
-      auto d = parse_iso_date(text);
-      if (!d && iso_date_out_of_range(text))
-        return Error{"date_out_of_range", id, year_range_params(preview(v))};
-      if (!d) return Error{"invalid_date", id, {{"got", preview(v)}}};
-      out.values[id] = *d;
+      // As the member typed it (2022/6/30, 2022年6月30日, …); kept as the day.
+      const MemberDate read = read_member_date(v.get_ref<const std::string&>());
+      if (!read.date) return member_date_error(read, id, preview(v));
+      out.values[id] = *read.date;
       return std::nullopt;
     }
   }

@@ -46,6 +46,12 @@ std::string value_label(const Policy& p, const std::string& field, const AnswerV
   return format_iso_date(std::get<Date>(v));
 }
 
+// A field's short name in words ("毕业日期"), or the field itself where the catalog has none.
+std::string question_name(const std::string& field, const std::string& lang) {
+  const std::string key = "field." + field;
+  return catalog(lang).contains(key) ? message(lang, key) : field;
+}
+
 // The policy behind a result; `outdated` (every date of the policy has passed)
 // and `unverified` (a draft's unchecked values) let a front end put their
 // banners on question screens too.
@@ -243,7 +249,12 @@ json error_body(const Error& e, const std::string& lang_in) {
   const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
   std::map<std::string, std::string> params = e.params;
   params["field"] = e.field == "$" ? message(lang, "field.whole_input") : e.field;
-  std::string text = message(lang, "error." + e.code, params);
+  // A member reads the question's name, not its field id ("毕业日期", not graduation_date).
+  params["question"] = question_name(e.field, lang);
+  if (auto other = e.params.find("other_field"); other != e.params.end())
+    params["other_question"] = question_name(other->second, lang);
+  params["date_spellings"] = message(lang, "date.spellings");
+  std::string text = message(lang, "error." + e.code + (e.detail.empty() ? "" : "." + e.detail), params);
   json body{{"code", e.code}, {"field", e.field}};
   // An error in a base file of a layered policy says which file.
   if (auto file = e.params.find("policy"); file != e.params.end()) {

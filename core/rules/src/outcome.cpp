@@ -70,11 +70,15 @@ std::optional<Error> check_date_order(const Answers& used) {
   if (auto enrollment = used.date("enrollment_date"); enrollment && *enrollment < *grad)
     return order_error("enrollment_date", *enrollment);
   if (auto birth = used.date("birth_date")) {
-    if (*birth >= *grad) return order_error("birth_date", *birth);
+    if (*birth >= *grad) {
+      Error born_later = order_error("birth_date", *birth);
+      born_later.detail = "must_be_before";  // the one date that comes before graduating
+      return born_later;
+    }
     if (add_months_clamped(*birth, 12 * kMinAgeAtGraduation) > *grad)
       return Error{"implausible_date", "birth_date",
-                   {{"got", format_iso_date(*birth)}, {"other", format_iso_date(*grad)},
-                    {"years", std::to_string(kMinAgeAtGraduation)}}};
+                   {{"got", format_iso_date(*birth)}, {"other_field", "graduation_date"},
+                    {"other", format_iso_date(*grad)}, {"years", std::to_string(kMinAgeAtGraduation)}}};
   }
   return std::nullopt;
 }

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "roster_outcome.hpp"
+#include "xueshe/member_date.hpp"
 #include "xueshe/outcome.hpp"
 #include "xueshe/messages.hpp"
 
@@ -72,7 +73,7 @@ class Evaluator {
     if (col == SIZE_MAX) return std::nullopt;
     std::string_view cell = trim_cell(run_.csv.field(rec, col));
     if (cell.empty()) return std::nullopt;
-    auto d = parse_roster_date(cell);
+    auto d = parse_member_date(cell);
     if (!d) bad = true;
     return d;
   }
@@ -85,7 +86,7 @@ class Evaluator {
   // one evaluation; every other birth date is part of the key as written.
   bool young(const CsvRecord& rec, std::string_view birth_cell) const {
     if (birth_cell.empty()) return false;
-    auto birth = parse_roster_date(birth_cell);
+    auto birth = parse_member_date(birth_cell);
     if (!birth) return false;
     bool bad = false;
     auto graduation = date_cell(rec, layout_.graduation, bad);
@@ -138,17 +139,29 @@ class Evaluator {
     return o;
   }
 
+  // The engine's {"code", "field", "message"}, the message under the column's header.
+  RosterOutcome engine_error(const json& e) const {
+    RosterOutcome o;
+    o.error_code = e["code"].get<std::string>();
+    o.error_field = e["field"].get<std::string>();
+    o.error_message = e["message"].get<std::string>();
+    if (find_field(o.error_field))
+      o.error_message = message(run_.lang, "roster.error.in_column",
+                                {{"column", column_header(o.error_field)}, {"message", o.error_message}});
+    return o;
+  }
+
   RosterOutcome evaluate(const CsvRecord& rec) {
     Answers answers;
     for (const auto& [col, field] : layout_.answers) {
       std::string_view cell = trim_cell(run_.csv.field(rec, col));
       if (cell.empty()) continue;
       if (field->kind == FieldKind::date) {
-        auto d = parse_roster_date(cell);
-        if (!d && roster_date_out_of_range(cell))
-          return fail("date_out_of_range", field->id, year_range_params(preview(cell)));
-        if (!d) return fail("invalid_date", field->id, {{"got", preview(cell)}});
-        answers.values[field->id] = *d;
+        // Said as the engine says it to a member who typed the same date.
+        const MemberDate read = read_member_date(cell);
+        if (!read.date)
+          return engine_error(error_body(member_date_error(read, field->id, preview(cell)), run_.lang)["error"]);
+        answers.values[field->id] = *read.date;
         continue;
       }
       auto word = vocabulary_.word(*field, cell);
@@ -160,17 +173,7 @@ class Evaluator {
     if (options_.direct)
       if (auto direct = direct_outcome(engine_, answers, run_.today, run_.lang)) return std::move(*direct);
     Result r = engine_.evaluate(answers, run_.today, run_.lang);
-    if (!r.ok) {
-      const json& e = r.body["error"];
-      RosterOutcome o;
-      o.error_code = e["code"].get<std::string>();
-      o.error_field = e["field"].get<std::string>();
-      o.error_message = e["message"].get<std::string>();
-      if (find_field(o.error_field))
-        o.error_message = message(run_.lang, "roster.error.in_column",
-                                  {{"column", column_header(o.error_field)}, {"message", o.error_message}});
-      return o;
-    }
+    if (!r.ok) return engine_error(r.body["error"]);
     const json& body = r.body;
     if (body["status"] == "question") {
       const std::string field = body["question"]["id"].get<std::string>();

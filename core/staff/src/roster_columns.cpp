@@ -104,13 +104,6 @@ const std::vector<nlohmann::json>& every_catalog_json() {
   return catalogs;
 }
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 }  // namespace
 
 const std::vector<std::string>& roster_column_ids() {
@@ -220,37 +213,6 @@ std::string_view trim_cell(std::string_view s) {
   for (std::size_t k; (k = space_at_start()) != 0;) s.remove_prefix(k);
   for (std::size_t k; (k = space_at_end()) != 0;) s.remove_suffix(k);
   return s;
-}
-
-namespace {
-
-// YYYY-MM-DD as it is, YYYY/M/D normalized to it; the strict parser decides.
-std::optional<std::string> roster_date_as_iso(std::string_view text) {
-  if (text.size() == 10 && text[4] == '-') return std::string(text);
-  std::size_t a = text.find('/');
-  if (a != 4) return std::nullopt;
-  std::size_t b = text.find('/', a + 1);
-  if (b == std::string_view::npos) return std::nullopt;
-  std::string_view y = text.substr(0, a), m = text.substr(a + 1, b - a - 1), d = text.substr(b + 1);
-  if (!all_digits(y) || !all_digits(m) || !all_digits(d) || m.size() > 2 || d.size() > 2) return std::nullopt;
-  std::string iso(y);
-  iso += m.size() == 1 ? "-0" : "-";
-  iso += m;
-  iso += d.size() == 1 ? "-0" : "-";
-  iso += d;
-  return iso;
-}
-
-}  // namespace
-
-std::optional<Date> parse_roster_date(std::string_view text) {
-  auto iso = roster_date_as_iso(text);
-  return iso ? parse_iso_date(*iso) : std::nullopt;
-}
-
-bool roster_date_out_of_range(std::string_view text) {
-  auto iso = roster_date_as_iso(text);
-  return iso && iso_date_out_of_range(*iso);
 }
 
 std::string roster_column_name(const std::string& column, const std::string& lang) {

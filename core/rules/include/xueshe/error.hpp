@@ -11,6 +11,9 @@ struct Error {
   std::string code;   // stable, e.g. "invalid_date"; also the catalog key "error.<code>"
   std::string field;  // answers field, policy JSON path, or "$"
   std::map<std::string, std::string> params;  // placeholders for the message
+  // Which of the code's messages says what went wrong ("no_such_day": catalog
+  // key "error.invalid_date.no_such_day"); empty for the code's own message.
+  std::string detail = {};
 };
 
 }  // namespace xueshe

@@ -1,7 +1,8 @@
 // Roster columns and the words staff write in them. A roster's header names
 // its columns in Chinese (学号, 去向, 毕业日期, …), in English, or by the SPEC §3
 // field ids; cells hold the machine values (employed, true) or the words people
-// use (已就业, 升学, 是/否, 北京, 2022/6/30). The words come from the message
+// use (已就业, 升学, 是/否, 北京), and dates as members type them (2022/6/30,
+// 2022年6月30日: read_member_date, member_date.hpp). The words come from the message
 // catalogs of every language the project has (option labels, short roster
 // words) plus a short list of synonyms kept here; the vocabulary is the same in
 // every build, whichever languages that build displays, so the CLI and the
@@ -33,7 +34,7 @@ class RosterVocabulary {
   // The column id a header names; "" when it names none.
   std::string column_for_header(std::string_view header) const;
   // The value a cell means for a choice or bool `field` ("employed", "true"),
-  // or nullopt when it is no known word. Dates: parse_roster_date.
+  // or nullopt when it is no known word. Dates: read_member_date.
   std::optional<std::string> word(const Field& field, std::string_view cell) const;
   // 已完成 / 未完成 and their synonyms; an empty cell is open.
   TransferStatus status(std::string_view cell) const;
@@ -52,11 +53,6 @@ class RosterVocabulary {
 
 // Cell text without surrounding spaces (ASCII, U+3000, U+00A0).
 std::string_view trim_cell(std::string_view cell);
-
-// YYYY-MM-DD (strict), or YYYY/M/D with one- or two-digit month and day.
-std::optional<Date> parse_roster_date(std::string_view text);
-// True when parse_roster_date refuses `text` only for its year (iso_date_out_of_range).
-bool roster_date_out_of_range(std::string_view text);
 
 // Catalog texts for front ends: a column's name, and the short word for a
 // value (已就业, 是) as the template and the decision table write them.

@@ -2,7 +2,7 @@
 
 #include "cli_helpers.hpp"
 
-TEST_CASE("flow --format json lists nodes and edges; dot is a digraph") {
+TEST_CASE("flow --format json lists nodes and edges - dot is a digraph") {
   auto r = xueshe_run({"flow", "--format", "json"});
   REQUIRE(r.exit_code == 0);
   auto j = parse_out(r);

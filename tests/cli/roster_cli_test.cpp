@@ -63,7 +63,7 @@ bool crlf_only(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("roster: the mixed roster keeps every row in order, with its line and error; BOM and CRLF out") {
+TEST_CASE("roster: the mixed roster keeps every row in order, with its line and error - BOM and CRLF out") {
   auto r = xueshe_run({"roster", source_path("tests/roster/mixed.csv"), "--today", "2022-07-01"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -218,7 +218,7 @@ TEST_CASE("roster: dates typed as people type them check exactly as YYYY-MM-DD d
   std::remove(typed_file.c_str());
 }
 
-TEST_CASE("roster --template prints the template; it round-trips without errors") {
+TEST_CASE("roster --template prints the template - it round-trips without errors") {
   auto tpl = xueshe_run({"roster", "--template"});
   REQUIRE(tpl.exit_code == 0);
   CHECK(tpl.out.rfind("\xEF\xBB\xBF学号,姓名,学院,去向,毕业日期,出生日期,是否党员,是否担任团内职务,", 0) == 0);

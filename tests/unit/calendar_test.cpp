@@ -101,7 +101,7 @@ const std::string employed =
 
 }  // namespace
 
-TEST_CASE("TEXT escaping: backslash, semicolon, comma, line breaks; control characters dropped") {
+TEST_CASE("TEXT escaping: backslash, semicolon, comma, line breaks - control characters dropped") {
   CHECK(ics_escape_text("a\\b;c,d") == "a\\\\b\\;c\\,d");
   CHECK(ics_escape_text("one\ntwo\r\nthree\rfour") == "one\\ntwo\\nthree\\nfour");
   CHECK(ics_escape_text(std::string("x\x01y\x7fz\tw", 8)) == "xyz\tw");
@@ -187,7 +187,7 @@ TEST_CASE("an outcome's calendar: one all-day event per deadline, two alarms eac
   CHECK(first.find("\\n") != std::string::npos);  // several lines, escaped
 }
 
-TEST_CASE("the file's own texts follow the language; the outcome's come from the result") {
+TEST_CASE("the file's own texts follow the language - the outcome's come from the result") {
   const Engine e = builtin_engine();
   const CalendarFile f = must_build(evaluate(e, retain, "2022-09-01", "en"), "en");
   CHECK(f.filename == "xueshe-reminders-hxci-2022-retain_at_school.ics");

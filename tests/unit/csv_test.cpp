@@ -159,7 +159,7 @@ TEST_CASE("csv: quoted fields keep commas, doubled quotes and line breaks") {
   CHECK(t.lines == 4);
 }
 
-TEST_CASE("csv: a UTF-8 BOM is skipped; an empty text has no records") {
+TEST_CASE("csv: a UTF-8 BOM is skipped - an empty text has no records") {
   CHECK(read("\xEF\xBB\xBF" "学号,姓名\r\n1,张三\r\n")[0] == Rec{1, {"学号", "姓名"}, "", 0});
   CHECK(read("").empty());
   CHECK(read("\xEF\xBB\xBF").empty());
@@ -184,7 +184,7 @@ TEST_CASE("csv: ragged rows keep the fields they have") {
   CHECK(r[3].fields == std::vector<std::string>{"", "", "", "x"});
 }
 
-TEST_CASE("csv: an unterminated quote at the end is an error row, cut at its line; reading goes on") {
+TEST_CASE("csv: an unterminated quote at the end is an error row, cut at its line - reading goes on") {
   auto r = read("h1,h2\na,\"b\nc,d\ne,f");
   REQUIRE(r.size() == 4);
   CHECK(r[1] == Rec{2, {"a", "\"b"}, "csv_unterminated_quote", 2});
@@ -220,7 +220,7 @@ TEST_CASE("csv: limits stop reading with the line where they were exceeded") {
   CHECK(read_csv("a,b,c\n", CsvLimits{10, 3}).limit_exceeded.empty());
 }
 
-TEST_CASE("csv: a table can be moved; its fields stay readable") {
+TEST_CASE("csv: a table can be moved - its fields stay readable") {
   CsvTable t = read_csv("\"x\"\"y\",z\n");
   CsvTable moved = std::move(t);
   CHECK(moved.field(moved.records[0], 0) == "x\"y");
@@ -257,7 +257,7 @@ TEST_CASE("csv: reading stays linear on hostile input (an unclosed quote, then 1
   CHECK(seconds < 5.0);  // quadratic rescanning would take minutes
 }
 
-TEST_CASE("csv: writing quotes only what needs it; records end with CRLF") {
+TEST_CASE("csv: writing quotes only what needs it - records end with CRLF") {
   std::string out;
   csv_append_record(out, std::vector<std::string>{"plain", "a,b", "say \"hi\"", "two\nlines", "", "张三"});
   CHECK(out == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,张三\r\n");

@@ -91,7 +91,7 @@ TEST_CASE("the age rule: at 28 by the graduation month a member with no league p
         "outcome.military");
 }
 
-TEST_CASE("a policy can take options away; what is left alone is implied - not asked") {
+TEST_CASE("a policy can take options away - what is left alone is implied - not asked") {
   Flow no_retention = build_flow(must_load(policy_texts()[2]));
   CHECK(next_after(no_retention, with(R"("destination":"unsettled")")) == "region.outcome.community_mobile_branch");
   auto parsed = parse_answers(with(R"("destination":"unsettled","unsettled_choice":"retain_at_school")"));

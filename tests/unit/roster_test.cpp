@@ -103,7 +103,7 @@ TEST_CASE("roster words: machine values, catalog labels and synonyms, in any spa
   CHECK(trim_cell("\xE3\x80\x80 已就业 \t") == "已就业");
 }
 
-TEST_CASE("a mixed roster: every row appears, in order, with its line; bad rows carry their error") {
+TEST_CASE("a mixed roster: every row appears, in order, with its line - bad rows carry their error") {
   const std::string text = roster_file("mixed.csv");
   RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));
   REQUIRE_FALSE(run.error);

@@ -101,9 +101,9 @@ TEST_CASE("policy draft: hxci-2022 to 2026 loads, with 2026's dates, marked unve
   CHECK(direct.policy->unverified == u);
 }
 
-TEST_CASE("policy draft: 29 February becomes 28 February in a common year; ranges are checked") {
-  const std::string leap = replaced(builtin(), "\"date\": \"2022-05-30\", \"clause\": \"三.1\"",
-                                    "\"date\": \"2024-02-29\", \"clause\": \"三.1\"");
+TEST_CASE("policy draft: 29 February becomes 28 February in a common year - ranges are checked") {
+  // staff_dates[0] (三.1) is the first "2022-05-30" in the built-in file.
+  const std::string leap = replaced(builtin(), "\"date\": \"2022-05-30\"", "\"date\": \"2024-02-29\"");
   PolicyDraft d = draft_policy(leap, 2023);  // 2024-02-29 moves one year on
   REQUIRE_FALSE(d.error);
   CHECK(format_iso_date(load_policy_or_draft(d.text).policy->staff_dates[0].date) == "2025-02-28");
@@ -112,8 +112,7 @@ TEST_CASE("policy draft: 29 February becomes 28 February in a common year; range
 
   CHECK(draft_policy(builtin(), 2200).error->code == "draft_cohort");
   CHECK(draft_policy(builtin(), 1989).error->code == "draft_cohort");
-  const std::string late = replaced(builtin(), "\"date\": \"2022-05-30\", \"clause\": \"三.1\"",
-                                    "\"date\": \"2023-01-15\", \"clause\": \"三.1\"");
+  const std::string late = replaced(builtin(), "\"date\": \"2022-05-30\"", "\"date\": \"2023-01-15\"");
   PolicyDraft out_of_range = draft_policy(late, 2199);
   REQUIRE(out_of_range.error);
   CHECK(out_of_range.error->code == "draft_date_range");

@@ -10,7 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { answerAll, builtSite, cli, launch, phonePage, ready, root, serve, siteCopy } from './harness.mjs';
+import { answerAll, builtSite, cli, launch, phonePage, precached, ready, root, serve, siteCopy, waitUntilCached } from './harness.mjs';
 
 const scenario = (f) => JSON.parse(readFileSync(path.join(root, 'tests/scenarios', f + '.json'), 'utf8'));
 // One outcome per kind of date: apply/complete/all-complete, retention, new-org, departure; overdue; English.
@@ -106,12 +106,7 @@ test('after one visit, the calendar and the application work offline', async () 
   await page.goto(server.origin + '/');
   await ready(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  const listed = await page.evaluate(async () =>
-    (await (await fetch('sw.js')).text()).match(/const FILES = \[([^\]]*)\]/)[1].match(/'[^']+'/g).length);
-  await page.waitForFunction(async (n) => {
-    const keys = await caches.keys();
-    return keys.length && (await (await caches.open(keys[0])).keys()).length >= n;
-  }, listed);
+  await waitUntilCached(page, await precached(page));
   await context.setOffline(true);
   await page.reload();
   await ready(page);

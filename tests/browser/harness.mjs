@@ -135,6 +135,47 @@ export async function shownDeadlines(page) {
     els.map((e) => ({ kind: e.dataset.kind, date: e.dataset.date, state: e.dataset.state, text: e.textContent })));
 }
 
+// The files sw.js precaches (its FILES list), as URLs.
+export async function precached(page) {
+  const sw = await page.evaluate(async () => (await fetch('sw.js')).text());
+  return sw.match(/const FILES = \[([^\]]*)\]/)[1].match(/'[^']+'/g).map((f) => new URL(f.slice(1, -1), page.url()).href);
+}
+
+// Waits until the service worker's caches hold every one of these URLs (absolute, or relative to the page), and
+// fails naming those still missing after `ms`. (page.waitForFunction does not wait for a promise its function returns.)
+export async function waitUntilCached(page, urls, ms = 20000) {
+  const want = urls.map((u) => new URL(u, page.url()).href);
+  for (const end = Date.now() + ms; ;) {
+    const missing = await page.evaluate(async (w) => {
+      const have = new Set();
+      for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) have.add(r.url);
+      return w.filter((u) => !have.has(u));
+    }, want);
+    if (!missing.length) return;
+    assert.ok(Date.now() < end, `not kept by the service worker: ${missing.join(', ')}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+// The outcome on screen is the one the CLI gives (`want`): the organization and, under it, each fallback with
+// its condition; every date with its state; the warnings; as many alternatives and steps.
+export async function assertOutcomeShown(page, want) {
+  assert.equal(want.status, 'outcome', JSON.stringify(want.error || want.question));
+  const org = await page.locator('[data-testid=receiving-org]').textContent();
+  assert.ok(org.includes(want.receiving.org), `shows ${want.receiving.org}, got ${org}`);
+  const fallbacks = await page.locator('[data-testid=fallback]').evaluateAll((els) => els.map((e) => ({ route: e.dataset.route, text: e.textContent })));
+  assert.deepEqual(fallbacks.map((f) => f.route), want.fallbacks.map((f) => f.route));
+  want.fallbacks.forEach((f, i) => assert.ok(fallbacks[i].text.includes(f.when) && fallbacks[i].text.includes(f.org), fallbacks[i].text));
+  const shown = await shownDeadlines(page);
+  assert.deepEqual(shown.map(({ kind, date, state }) => ({ kind, date, state })),
+    want.deadlines.map(({ kind, date, state }) => ({ kind, date, state })));
+  for (const d of shown) assert.ok(d.text.includes(d.date), `the date ${d.date} is on screen`);
+  const codes = await page.locator('[data-testid=warning]').evaluateAll((els) => els.map((e) => e.dataset.code));
+  assert.deepEqual(codes, want.warnings.map((w) => w.code));
+  assert.equal(await page.locator('[data-testid=alternative]').count(), want.alternatives.length);
+  assert.equal(await page.locator('[data-testid=step]').count(), want.steps.length);
+}
+
 export function writeFile(dir, name, text) {
   writeFileSync(path.join(dir, name), text);
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { audit, answerAll, expected, launch, phonePage, ready, root, serve, siteCopy, writeFile } from './harness.mjs';
+import { audit, answerAll, expected, launch, phonePage, precached, ready, root, serve, siteCopy, waitUntilCached, writeFile } from './harness.mjs';
 
 const TODAY = '2022-07-01';
 const EMPLOYED = { destination: 'employed', graduation_date: '2022-06-30', birth_date: '2000-03-15', party_member: false,
@@ -116,12 +116,7 @@ test('after one visit the page works offline', async () => {
   await ready(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // Wait until the worker has precached everything it lists.
-  await page.waitForFunction(async () => {
-    const keys = await caches.keys();
-    if (!keys.length) return false;
-    const c = await caches.open(keys[0]);
-    return (await c.keys()).length >= 8;
-  });
+  await waitUntilCached(page, await precached(page));
   await context.setOffline(true);
   await page.reload();
   await ready(page);

@@ -242,7 +242,9 @@
     put(el.policy, main,
       h('p', { class: 'acts' }, h('button', { type: 'button', 'data-testid': 'template', onclick: () => save(tool.templateCsv(S.lang).slice(), t('staffpage.template_file')) },
         t('staffpage.template'))),
-      h('p', { 'data-testid': 'policy-info' }, t('staffpage.policy_info', { title: P.title, id: P.id, cohort: P.cohort, date: P.last_verified, hash: P.hash }),
+      // A policy for no one cohort (a sub-district's standing guide) has cohort 0.
+      h('p', { 'data-testid': 'policy-info' }, t(P.cohort ? 'staffpage.policy_info' : 'staffpage.policy_info_no_cohort',
+        { title: P.title, id: P.id, cohort: P.cohort, date: P.last_verified, hash: P.hash }),
         name && [' ', builtinButton()]),
       n > 0 && h('div', { class: 'banner', role: 'alert', 'data-testid': 'unverified-banner', 'data-count': n },
         h('p', {}, P.banner),

@@ -362,6 +362,11 @@ test('a layered policy chosen with its bases: the user says which file is the po
   assert.equal(await page.locator('[data-testid=table-row]').count(), 0);
   assert.equal(await page.locator('#panel-table [data-testid=error]').getAttribute('data-code'), 'policy_missing_base');
   await audit(page, 'a layered policy without one of its bases');
+  // A standing guide for no one cohort (Luohu's): no "0 届".
+  await page.locator('[data-testid=policy-file]').setInputFiles(['luohu-guiyuan-2023', ...['guangdong', 'zhtj-guide-2022', 'zhtj-guide-pre2022']].map(file));
+  const info = page.locator('[data-testid=policy-info]', { hasText: 'luohu-guiyuan-2023' });
+  await info.waitFor();
+  assert.doesNotMatch(await info.textContent(), /届/);
   clean(page);
   await page.context().close();
 });

@@ -2,12 +2,17 @@
 // every policy, in both languages, and on bad input of every kind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadModules, policyText, root, runCli, cliJson, basesFor } from './load.mjs';
 
 const modules = await loadModules();
 const m = modules['zh-CN'];
-const policies = ['hxci-2022', 'tests/policies/example-2025-12m.json', 'tests/policies/example-2024-0m.json'];
+// The built-in policy, the two test policies, and every school's layered policy in policies/ (on its bases).
+const schools = readdirSync(path.join(root, 'policies')).filter((f) => f != 'hxci-2022.json' &&
+  JSON.parse(readFileSync(path.join(root, 'policies', f), 'utf8')).layer == 'school').map((f) => 'policies/' + f);
+const policies = ['hxci-2022', 'tests/policies/example-2025-12m.json', 'tests/policies/example-2024-0m.json', ...schools];
 
 for (const policy of policies) {
   for (const lang of ['zh-CN', 'en']) {
@@ -31,7 +36,7 @@ for (const policy of policies) {
 const bad = [
   '', ' \n', '{"destination":', '[1]', '"x"', '{"destinaton":"employed"}', '{"destination":"astronaut"}',
   '{"destination":3}', '{"destination":null}', '{"destination":"employed","destination":"military"}',
-  '{"graduation_date":"2022-02-30"}', '{"graduation_date":"2022-6-30"}', '{"departure_date":"2022-08-31x"}',
+  '{"graduation_date":"2022-02-30"}', '{"graduation_date":"22/6/30"}', '{"departure_date":"2022-08-31x"}',
   '{"destination":"study_abroad","graduation_date":"2022-07-01","departure_date":"2022-06-30"}',
   '{"destination":"' + 'x'.repeat(20000) + '"}', '['.repeat(40) + ']'.repeat(40),
   '{"destination":"<script>alert(1)</script>"}',
@@ -77,4 +82,32 @@ test('a broken policy is an error value with its JSON path, in both languages', 
   assert.equal(err.field, 'deadlines[1].date');
   assert.equal(JSON.parse(broken.evaluate('{}', '2022-07-01', 'zh-CN')).error.field, 'deadlines[1].date');
   broken.delete();
+});
+
+test('a layered policy without its bases: the core names each missing base in turn, as the page fetches them', () => {
+  assert.ok(schools.length >= 4, schools.join(' '));
+  // The school's file alone in a folder: the CLI's error is the module's, byte for byte.
+  const dir = mkdtempSync(path.join(tmpdir(), 'xueshe-layers-'));
+  copyFileSync(path.join(root, 'policies/scut-marxism-2025.json'), path.join(dir, 'scut-marxism-2025.json'));
+  const text = policyText('policies/scut-marxism-2025.json'), bases = {}, asked = [];
+  for (const lang of ['zh-CN', 'en']) {
+    const native = runCli(['evaluate', '--policy', path.join(dir, 'scut-marxism-2025.json'), '--lang', lang, '--today', '2025-06-19'], '{}');
+    assert.equal(native.code, 2);
+    const e = new modules[lang].Engine(text, '');
+    assert.equal(e.error(lang), cliJson(native));
+    e.delete();
+  }
+  // What the page does: add the base the error names, and build the engine again, until it loads.
+  for (;;) {
+    const e = new m.Engine(text, Object.keys(bases).length ? JSON.stringify(bases) : '');
+    const err = e.error('zh-CN') && JSON.parse(e.error('zh-CN')).error;
+    e.delete();
+    if (!err) break;
+    assert.equal(err.code, 'policy_missing_base', err.message);
+    assert.ok(!(err.missing in bases) && asked.length < 8, asked.join(' '));
+    assert.equal(err.policy, asked.length ? asked[asked.length - 1] : 'scut-marxism-2025', 'names the file that extends it');
+    asked.push(err.missing);
+    bases[err.missing] = policyText(`policies/${err.missing}.json`);
+  }
+  assert.deepEqual(asked, ['guangdong', 'zhtj-guide-2022', 'zhtj-guide-pre2022']);
 });

@@ -161,6 +161,16 @@ LayeredPolicy resolve_policy_layers(std::string_view leaf_text, const PolicyText
   return out;
 }
 
+std::string layer_that_set(const std::vector<std::pair<std::string, std::string>>& provenance, const std::string& path) {
+  std::string best, layer;
+  for (const auto& [at, from] : provenance)
+    if ((path == at || path.rfind(at + ".", 0) == 0 || path.rfind(at + "[", 0) == 0) && at.size() >= best.size()) {
+      best = at;
+      layer = from.substr(0, from.find(' '));  // "guangdong (removed)" -> "guangdong"
+    }
+  return layer;
+}
+
 PolicyTextsFromJson policy_texts_from_json(std::string_view bases_json) {
   PolicyTextsFromJson out;
   auto files = std::make_shared<std::map<std::string, std::string>>();

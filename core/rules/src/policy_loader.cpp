@@ -117,13 +117,7 @@ class Loader : public policy_reading::PolicyReader {
   // Adds, to an error about a value a base file set, which file that is.
   void name_the_file() {
     if (!error || error->params.count("policy")) return;
-    std::string best, layer;
-    for (const auto& [path, from] : chain_.provenance)
-      if ((error->field == path || error->field.rfind(path + ".", 0) == 0 || error->field.rfind(path + "[", 0) == 0) &&
-          path.size() > best.size()) {
-        best = path;
-        layer = from.substr(0, from.find(' '));
-      }
+    const std::string layer = layer_that_set(chain_.provenance, error->field);
     if (!layer.empty() && layer != chain_.layers.front().id) error->params["policy"] = layer;
   }
 

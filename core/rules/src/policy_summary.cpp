@@ -25,15 +25,7 @@ nlohmann::json policy_summary(const Engine& engine, const std::string& lang) {
   for (const auto& [path, layer] : p.provenance) from.push_back({{"path", path}, {"policy", layer}});
   // A layer that cites its own clause for a route whose steps it inherits makes
   // the base's words speak for its notice: list them for a person to read again.
-  auto layer_of = [&p](const std::string& path) -> std::string {
-    std::string best, layer;
-    for (const auto& [at, from] : p.provenance)
-      if ((path == at || path.rfind(at + ".", 0) == 0) && at.size() >= best.size()) {
-        best = at;
-        layer = from;
-      }
-    return layer;
-  };
+  auto layer_of = [&p](const std::string& path) { return layer_that_set(p.provenance, path); };
   json reread = json::array();
   for (const auto& [id, route] : p.routes) {
     const std::string base = "routes." + id, clause_from = layer_of(base + ".clause");

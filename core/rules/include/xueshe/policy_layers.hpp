@@ -38,6 +38,10 @@ inline constexpr int kMaxPolicyLayers = 8;
 
 LayeredPolicy resolve_policy_layers(std::string_view leaf_text, const PolicyTexts& texts);
 
+// The id of the layer that set `path` (the longest recorded path it lies in),
+// or "" when none did.
+std::string layer_that_set(const std::vector<std::pair<std::string, std::string>>& provenance, const std::string& path);
+
 // Base files handed over as one JSON object {"<id>": "<file text>", …} (how the
 // page passes the bases it fetched beside a policy): a lookup over it, or an
 // error naming the key when it is not such an object. "" is no bases.

@@ -57,8 +57,6 @@ class WasmEngine {
 
 std::string catalog(const std::string& lang) { return xueshe::to_json_text(xueshe::catalog(lang_or_default(lang))); }
 
-std::string builtin_policy() { return std::string(xueshe::builtin_policy_text()); }
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(xueshe) {
@@ -67,5 +65,4 @@ EMSCRIPTEN_BINDINGS(xueshe) {
       .function("error", &WasmEngine::error)
       .function("evaluate", &WasmEngine::evaluate);
   emscripten::function("catalog", &catalog);
-  emscripten::function("builtinPolicy", &builtin_policy);
 }

@@ -1,18 +1,35 @@
-// The built-in policy files, compiled into the binary: the national root and
-// the seed notice that extends it, so the tool works with nothing beside it.
+// The built-in policy files, compiled into the binary (the table of the
+// catalogs it links, core/CMakeLists.txt): the national root and the seed
+// notice that extends it, so the tool works with nothing beside it.
+#include "xueshe/catalog_table.hpp"
+#include "xueshe/hash.hpp"
 #include "xueshe/policy.hpp"
 
-std::string_view xueshe_embedded_policy_hxci_2022();
-std::string_view xueshe_embedded_policy_cn_league();
-
 namespace xueshe {
+namespace {
 
-std::string_view builtin_policy_text() { return xueshe_embedded_policy_hxci_2022(); }
+const BuiltinPolicy* find_builtin(std::string_view id) {
+  const BuiltinPolicyTable table = builtin_policy_table();
+  for (std::size_t i = 0; i < table.count; ++i)
+    if (id == table.entries[i].id) return &table.entries[i];
+  return nullptr;
+}
+
+}  // namespace
+
+std::string_view builtin_policy_text() { return find_builtin("hxci-2022")->text(); }
 
 std::optional<std::string> builtin_policy_file(const std::string& id) {
-  if (id == "hxci-2022") return std::string(xueshe_embedded_policy_hxci_2022());
-  if (id == "cn-league") return std::string(xueshe_embedded_policy_cn_league());
+  if (const BuiltinPolicy* file = find_builtin(id)) return std::string(file->text());
   return std::nullopt;
+}
+
+std::string policy_file_hash(std::string_view text) {
+  const BuiltinPolicyTable table = builtin_policy_table();
+  for (std::size_t i = 0; i < table.count; ++i)
+    if (table.entries[i].published_hash && table.entries[i].text() == text)
+      return std::string(table.entries[i].published_hash());
+  return fnv1a_hex(text);
 }
 
 }  // namespace xueshe

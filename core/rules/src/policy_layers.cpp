@@ -8,7 +8,6 @@
 #include <memory>
 #include <set>
 
-#include "xueshe/hash.hpp"
 #include "xueshe/limits.hpp"
 #include "xueshe/strict_json.hpp"
 #include "policy_reader.hpp"
@@ -122,7 +121,7 @@ LayeredPolicy resolve_policy_layers(std::string_view leaf_text, const PolicyText
       return fail(Error{"policy_base_id_mismatch", "id", {{"got", info.id}, {"expected", wanted}}});
     if (!out.layers.empty() && layer_rank(info.layer) > layer_rank(out.layers.back().layer))
       return fail(Error{"policy_layer_order", "layer", {{"got", info.layer}, {"child", out.layers.back().layer}}});
-    info.hash = fnv1a_hex(text);
+    info.hash = policy_file_hash(text);
     info.document = std::move(parsed.value);
     seen.insert(info.id);
     out.layers.push_back(std::move(info));

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "xueshe/hash.hpp"
+#include "xueshe/messages.hpp"
 #include "xueshe/policy.hpp"
 #include "xueshe/strict_json.hpp"
 
@@ -85,9 +86,13 @@ class PolicyReader {
     return true;
   }
 
+  // A text in every language this binary shows; a language it does not carry
+  // (the page's one-language modules) may be there and is not kept.
   bool localized(const json& v, const std::string& path, Localized& out) {
-    if (!keys(v, path, kLanguages)) return false;
-    for (const auto& lang : kLanguages)
+    std::vector<std::string> shown, others;
+    for (const auto& lang : kLanguages) (is_supported_language(lang) ? shown : others).push_back(lang);
+    if (!keys(v, path, shown, others)) return false;
+    for (const auto& lang : shown)
       if (!string(v[lang], json_path_key(path, lang), out[lang])) return false;
     return true;
   }

@@ -6,7 +6,8 @@
 
 namespace xueshe {
 
-// Text in every supported language ("zh-CN", "en"); both are required.
+// Text in every language the binary shows ("zh-CN", "en" for the CLI; the one
+// language of a page module).
 using Localized = std::map<std::string, std::string>;
 
 struct Clause {

@@ -199,5 +199,8 @@ PolicyLoad load_policy(std::string_view json_text, const PolicyTexts& texts = nu
 std::string_view builtin_policy_text();
 // A built-in policy file by id (cn-league, hxci-2022), or nullopt.
 std::optional<std::string> builtin_policy_file(const std::string& id);
+// A policy file's hash (FNV-1a of its bytes); for a built-in file's
+// one-language copy (the page's modules), the hash of the file as published.
+std::string policy_file_hash(std::string_view text);
 
 }  // namespace xueshe

@@ -41,6 +41,49 @@ TEST_CASE("strict JSON rejects what nlohmann alone would accept or crash on") {
   CHECK(error_of(R"({"a":{"x.y":1,"x.y":2}})") == "duplicate_key@a[\"x.y\"]");
 }
 
+TEST_CASE("strict JSON reads RFC 8259 exactly: values, escapes, numbers; anything else names the byte") {
+  auto value = [](const std::string& text) {
+    auto r = parse_strict_json(text, {1 << 16, 8, 1024});
+    return r.error ? r.error->code + "@" + r.error->params["offset"] : r.value.dump();
+  };
+  CHECK(value(R"( {"a" : [1, -2, true, false, null, "x"] } )") == R"({"a":[1,-2,true,false,null,"x"]})");
+  CHECK(value(R"("\"\\\/\b\f\n\r\t")") == R"("\"\\/\b\f\n\r\t")");
+  CHECK(value(R"("\u5b66\u793e")") == "\"学社\"");
+  CHECK(value(R"("\ud83c\udf93")") == "\"🎓\"");  // a surrogate pair is one character
+  CHECK(value(R"("\ud83c")") == "malformed_json@8");      // a lone high surrogate
+  CHECK(value(R"("\udf93x")") == "malformed_json@8");     // a lone low surrogate
+  CHECK(value(R"("\u12g4")") == "malformed_json@6");
+  CHECK(value(R"("\x")") == "malformed_json@3");
+  CHECK(value("\"a\tb\"") == "malformed_json@3");  // a raw control character
+  CHECK(value("\"abc") == "malformed_json@5");     // ends inside a string
+  CHECK(value("18446744073709551615") == "18446744073709551615");
+  CHECK(value("-9223372036854775808") == "-9223372036854775808");
+  CHECK(parse_strict_json("18446744073709551616", {64, 2, 64}).value.is_number_float());  // past 64 bits
+  CHECK(parse_strict_json("1.5", {64, 2, 64}).value.get<double>() == 1.5);
+  CHECK(parse_strict_json("-2.5e3", {64, 2, 64}).value.get<double>() == -2500.0);
+  CHECK(parse_strict_json("1E-2", {64, 2, 64}).value.get<double>() == 0.01);
+  CHECK(parse_strict_json("0.1", {64, 2, 64}).value.get<double>() == 0.1);
+  CHECK(parse_strict_json("2022", {64, 2, 64}).value.is_number_integer());
+  CHECK(value("01") == "malformed_json@2");  // no leading zeros
+  CHECK(value("-") == "malformed_json@2");
+  CHECK(value("1.") == "malformed_json@3");
+  CHECK(value(".5") == "malformed_json@1");
+  CHECK(value("1e") == "malformed_json@3");
+  CHECK(value("+1") == "malformed_json@1");
+  CHECK(value("[1,]") == "malformed_json@4");  // no trailing comma
+  CHECK(value(R"({"a":1,})") == "malformed_json@8");
+  CHECK(value(R"({"a" 1})") == "malformed_json@6");
+  CHECK(value(R"({a:1})") == "malformed_json@2");
+  CHECK(value("[1 2]") == "malformed_json@4");
+  CHECK(value("tru") == "malformed_json@4");
+  CHECK(value("nul") == "malformed_json@4");
+  CHECK(value("True") == "malformed_json@1");
+  CHECK(value("[") == "malformed_json@2");
+  CHECK(value("{}") == "{}");
+  CHECK(value("[[],{}]") == "[[],{}]");
+  CHECK(value("1 2") == "malformed_json@3");  // one value only
+}
+
 TEST_CASE("answers are checked for name - type - value and date - relevant or not") {
   auto code = [](const std::string& text) {
     auto r = parse_answers(text);

@@ -1,6 +1,7 @@
 #include "xueshe/answers.hpp"
 
 #include "xueshe/fields.hpp"
+#include "xueshe/json_text.hpp"
 #include "xueshe/limits.hpp"
 #include "xueshe/member_date.hpp"
 #include "xueshe/strict_json.hpp"
@@ -38,7 +39,7 @@ namespace {
 
 std::string preview(const nlohmann::json& v) {
   std::string s = v.is_string() ? v.get_ref<const std::string&>()
-                                : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                                : to_json_text(v);
   if (s.size() > 40) {
     size_t cut = 40;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0u) == 0x80u) --cut;  // keep UTF-8 whole

@@ -267,8 +267,4 @@ json error_body(const Error& e, const std::string& lang_in) {
   return json{{"error", body}};
 }
 
-std::string to_json_text(const json& body, bool pretty) {
-  return body.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
-}
-
 }  // namespace xueshe

@@ -8,6 +8,7 @@
 
 #include "xueshe/answers.hpp"
 #include "xueshe/flow.hpp"
+#include "xueshe/json_text.hpp"
 #include "xueshe/policy.hpp"
 
 namespace xueshe {
@@ -37,7 +38,5 @@ class Engine {
 // {"error": {"code", "message", "field"}} in `lang`.
 nlohmann::json error_body(const Error& error, const std::string& lang);
 
-// Serialize a result the same way everywhere (CLI and wasm compare byte for byte).
-std::string to_json_text(const nlohmann::json& body, bool pretty = false);
 
 }  // namespace xueshe

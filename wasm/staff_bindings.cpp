@@ -284,6 +284,23 @@ class StaffTool {
     return bytes_view();
   }
 
+  // The same bytes in pieces of about 1 MiB, each handed to `sink` as a view
+  // into this module's memory that is valid only during that call (the page
+  // copies it into a Blob part): a 1,000,000-row roster's ~650 MB never sit in
+  // the module's memory at once. Returns the number of bytes handed over.
+  double annotated_parts(emscripten::val sink) {
+    bytes_.clear();
+    bytes_.shrink_to_fit();
+    double total = 0;
+    if (run_)
+      xueshe::annotated_roster_csv(*run_, [&sink, &total](std::string_view piece) {
+        total += static_cast<double>(piece.size());
+        sink(emscripten::val(
+            emscripten::typed_memory_view(piece.size(), reinterpret_cast<const unsigned char*>(piece.data()))));
+      });
+    return total;
+  }
+
  private:
   emscripten::val bytes_view() const {
     return emscripten::val(
@@ -356,6 +373,16 @@ class StaffTool {
 
 std::string catalog(const std::string& lang) { return text_of(xueshe::catalog(lang_or_default(lang))); }
 
+// The line (1-based) of the first byte that is not UTF-8, 0 when every byte is:
+// the page's auto mode names the line where the reading that got further stops,
+// as the CLI's decoder does.
+double first_invalid_utf8_line(const emscripten::val& bytes) {
+  std::string text(bytes["length"].as<std::size_t>(), '\0');
+  emscripten::val(emscripten::typed_memory_view(text.size(), reinterpret_cast<unsigned char*>(text.data())))
+      .call<void>("set", bytes);
+  return xueshe::is_valid_utf8(text) ? 0 : static_cast<double>(xueshe::first_invalid_utf8_line(text));
+}
+
 // {"error": …} for a roster problem the page finds itself (a file it cannot
 // decode): code from "roster.error.<code>", params a JSON object of strings.
 std::string roster_error(const std::string& code, const std::string& field, const std::string& params,
@@ -379,7 +406,9 @@ EMSCRIPTEN_BINDINGS(xueshe_staff) {
       .function("check", &StaffTool::check)
       .function("select", &StaffTool::select)
       .function("rows", &StaffTool::rows)
-      .function("annotated", &StaffTool::annotated);
+      .function("annotated", &StaffTool::annotated)
+      .function("annotatedParts", &StaffTool::annotated_parts);
   emscripten::function("catalog", &catalog);
   emscripten::function("rosterError", &roster_error);
+  emscripten::function("firstInvalidUtf8Line", &first_invalid_utf8_line);
 }

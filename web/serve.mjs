@@ -1,9 +1,12 @@
 // A tiny static server for the built site (node: built-ins only):
 //   node web/serve.mjs ROOT [PORT]   → prints http://127.0.0.1:PORT/
-// Sends the page's Content-Security-Policy, so what works here works under it.
+// Sends the page's Content-Security-Policy, so what works here works under it
+// (xueshe-offline.html, whose scripts and styles are inline, gets one that
+// allows exactly those by hash: tools/offline-csp.mjs).
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { offlineCsp } from './tools/offline-csp.mjs';
 
 const root = path.resolve(process.argv[2] || '.');
 const port = Number(process.argv[3] || 8123);
@@ -27,7 +30,8 @@ const fileFor = (pathname) => {
 createServer((req, res) => {
   let file;
   try { file = fileFor(new URL(req.url, 'http://x').pathname); } catch { file = null; }
-  const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
+  const headers = { 'Content-Security-Policy': file && path.basename(file) == 'xueshe-offline.html' ? offlineCsp(readFileSync(file, 'utf8')) : CSP,
+    'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
   if (!file || !['GET', 'HEAD'].includes(req.method)) {
     res.writeHead(file ? 405 : 404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(file ? 'method not allowed\n' : 'not found\n');
     return;

@@ -73,7 +73,10 @@
     try {
       return { data: new TextEncoder().encode(new TextDecoder('gb18030', { fatal: true }).decode(bytes)), encoding: 'gb18030' };
     } catch {
-      return { error: ['roster_undecodable', { encoding: enc == 'auto' ? 'UTF-8 / GB18030' : 'GB18030', line: String(badLine(bytes)) }] };
+      // auto: neither reads it whole. The line is where the reading that got further stops (as the CLI says it):
+      // a UTF-8 roster with one bad byte on line 800 reads as GB18030 only for a line or two, and its line is 800.
+      const line = Math.max(badLine(bytes), enc == 'auto' ? M.firstInvalidUtf8Line(bytes) : 0);
+      return { error: ['roster_undecodable', { encoding: enc == 'auto' ? 'UTF-8 / GB18030' : 'GB18030', line: String(line) }] };
     }
   }
   // The first line GB18030 cannot decode (0x0A is never part of a GB18030 character).
@@ -88,8 +91,9 @@
     return 1;
   }
 
-  function save(bytes, name) {
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv;charset=utf-8' }));
+  // Saves a file made of one or more parts (Uint8Arrays or Blobs).
+  function save(parts, name) {
+    const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
     const a = h('a', { href: url, download: name, hidden: true });
     document.body.append(a);
     a.click();
@@ -240,7 +244,7 @@
     }
     const n = P.unverified.length;
     put(el.policy, main,
-      h('p', { class: 'acts' }, h('button', { type: 'button', 'data-testid': 'template', onclick: () => save(tool.templateCsv(S.lang).slice(), t('staffpage.template_file')) },
+      h('p', { class: 'acts' }, h('button', { type: 'button', 'data-testid': 'template', onclick: () => save([tool.templateCsv(S.lang).slice()], t('staffpage.template_file')) },
         t('staffpage.template'))),
       // A policy for no one cohort (a sub-district's standing guide) has cohort 0.
       h('p', { 'data-testid': 'policy-info' }, t(P.cohort ? 'staffpage.policy_info' : 'staffpage.policy_info_no_cohort',
@@ -337,9 +341,12 @@
       h('p', { 'data-testid': 'duplicates' }, d.student_ids ? t('roster.summary.duplicates', { n: d.student_ids, rows: d.rows }) : t('staffpage.no_duplicates')));
   }
 
+  // The annotated roster as the core writes it, piece by piece (about 1 MiB each): every piece is copied out of the
+  // module's memory into a Blob at once, so a 1,000,000-row roster never needs its whole output in the module.
   function exportCsv() {
-    const bytes = tool.annotated().slice();  // a copy: the view is into the module's memory
-    save(bytes, S.file.replace(/\.[^.]*$/, '') + t('staffpage.export_suffix') + '.csv');
+    const parts = [];
+    tool.annotatedParts((piece) => parts.push(new Blob([piece.slice()])));
+    save(parts, S.file.replace(/\.[^.]*$/, '') + t('staffpage.export_suffix') + '.csv');
   }
 
   function filters() {

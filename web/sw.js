@@ -1,26 +1,49 @@
 // Service worker: precaches the page, its module, the English module and the
 // take-away files (calendar, written application) so the tool works offline.
-// The build stamps VERSION with a hash of those files; a new version replaces
-// the old cache. Other same-origin files (a school's policy and its base
-// files, the staff page) go to the network first and fall back to a cached
-// copy; the pages ask for theirs again once this worker is in control, so a
-// first visit leaves them cached.
-const VERSION = 'xueshe-@VERSION@';
+//
+// One version at a time. The build stamps VERSION with a hash of every file
+// below (web/tools/stamp-version.mjs), so any change to one of them is a new
+// worker. A new worker fills its own cache straight from the server
+// (`cache: 'reload'`, never from the browser's HTTP cache, whatever
+// Cache-Control or Last-Modified the host sends) and then waits: the pages open
+// on the old version keep being served from the old cache until the member
+// accepts the page's "new version" notice, which tells this worker to take over
+// and reloads. (The page itself checks every file it loads against the
+// integrity hashes stamped into it, so it never runs two versions even where no
+// worker serves it.)
+//
+// Caches are per deployment: their names carry this worker's scope, so /a/ and
+// /b/ on one origin keep their own, and a new version deletes only its own
+// scope's older cache. Other same-origin files (a school's policy and its base
+// files, the staff page) go to the network first and fall back to a copy kept
+// in the scope's runtime cache, which outlives versions; the pages ask for
+// theirs again once this worker is in control, so a first visit leaves them
+// cached.
+const VERSION = 'xueshe-version:dev';
 const FILES = ['./', 'index.html', 'xueshe-check.js', 'xueshe.css', 'xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'manifest.webmanifest', 'icon.svg',
   'xueshe-takeaway.js', 'xueshe-takeaway.wasm', 'xueshe-application.js', 'xueshe-application.css'];
 const precached = new Set(FILES.map((f) => new URL(f, location).href));
+const SCOPE = 'xueshe ' + self.registration.scope + ' ';
+const CACHE = SCOPE + VERSION.slice(15);
+const RUNTIME = SCOPE + 'runtime';
 
-self.oninstall = (e) => e.waitUntil(caches.open(VERSION).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+self.oninstall = (e) => e.waitUntil(caches.open(CACHE)
+  .then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+
+// The page's "reload" button: this worker takes over now (then the page reloads).
+self.onmessage = (e) => e.data == 'xueshe-activate' && self.skipWaiting();
 
 self.onactivate = (e) => e.waitUntil(caches.keys()
-  .then((keys) => Promise.all(keys.filter((k) => k.startsWith('xueshe-') && k != VERSION).map((k) => caches.delete(k))))
+  .then((keys) => Promise.all(keys.filter((k) => k.startsWith(SCOPE) && k != CACHE && k != RUNTIME).map((k) => caches.delete(k))))
   .then(() => self.clients.claim()));
 
 self.onfetch = (e) => {
   const r = e.request, url = new URL(r.url);
   if (r.method != 'GET' || url.origin != location.origin) return;
   url.search = '';
-  e.respondWith(caches.open(VERSION).then((c) => precached.has(url.href)
-    ? c.match(url.href).then((hit) => hit || fetch(r))
-    : fetch(r).then((res) => (res.ok && c.put(r, res.clone()), res), () => c.match(r))));
+  if (precached.has(url.href)) {
+    e.respondWith(caches.open(CACHE).then((c) => c.match(url.href)).then((hit) => hit || fetch(r)));
+    return;
+  }
+  e.respondWith(caches.open(RUNTIME).then((c) => fetch(r).then((res) => (res.ok && c.put(r, res.clone()), res), () => c.match(r))));
 };

@@ -6,7 +6,8 @@
  * base files of a layered policy are fetched beside it, <id>.json, as the core asks for them),
  * lang="zh-CN|en", app (this element is the whole page: it sets <html lang> and
  * the title, uses <h1>, links the offline file and registers sw.js).
- * element.ready: a Promise resolved once the first screen is rendered.
+ * timeout="ms" (how long a policy file may take to arrive; default 15000).
+ * element.ready: a Promise resolved once the first screen is rendered (or an error shown: it always settles).
  *
  * Test hooks, data-testid inside the open shadow root:
  *  question [data-question-id], question-text, progress, option [data-value],
@@ -16,34 +17,114 @@
  *  deadline [data-kind, data-state, data-date], warning [data-code],
  *  clause [data-clause, aria-expanded], clause-text, error [data-code, data-field],
  *  share, share-link, print, lang-switch, settings (<details>), as-of-input,
- *  policy-banner, policy-changed. Besides the core's error codes the page has three
- *  of its own: policy_fetch (field "policy"), bad_link (field "#xs"), wasm (no module).
+ *  policy-banner, policy-changed, share-contains, share-copy, retry, update [data-kind=ready|needed], update-reload.
+ *  Besides the core's error codes the page has its own: policy_fetch, policy_timeout and too_large
+ *  (field "policy"), bad_link (field "#xs"), wasm (no module).
  *  The option answered before (after Back/Change) has aria-pressed="true".
  * Share link: #xs=1&h=<policy hash>&p=<policy id>&l=<lang>[&t=<as-of>]&a=<base64url JSON answers>
- * (a fragment: never sent to a server; replayed through the core, which validates it).
+ * (a fragment: never sent to a server; replayed through the core, which validates it). Only the first
+ * element of a page (the app element if there is one) replays it.
+ *
+ * Versions: the build stamps BUILD (web/tools/stamp-version.mjs) with the version of the set of files this
+ * script loads and each file's integrity hash; it loads them as <file>?v=<version> with that hash, so the
+ * browser refuses another version's bytes (from a cache or a redeployed site) and the page offers to reload
+ * instead of mixing versions. A new service worker waiting is announced the same way. Reloading keeps the
+ * answers: they go into this tab's history state (not the URL) and are read back once.
  */
 (() => {
   const base = document.currentScript?.src || location.href;
   const at = (p) => new URL(p, base).href;
+  // This build's version and the integrity hash of each file it loads (none in the offline file, where all is inline).
+  const BUILD = 'xueshe-build:dev';
+  const [V, ...HASHES] = BUILD.split(':')[1].split(';');
+  const SRI = Object.fromEntries(HASHES.map((x) => [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)]));
+  const vat = (f) => (SRI[f] ? at(f) + '?v=' + V : at(f));
+  // A versioned file that failed to load although the server has it: the site holds another version (stale).
+  const stale = (f) => (SRI[f] ? fetch(vat(f)).then((r) => r.ok, () => false) : Promise.resolve(false));
+  // A module factory given its wasm file: fetched here with its integrity hash when the build stamped one.
+  const create = (factory, wasm) => (SRI[wasm]
+    ? new Promise((ok, no) => factory({
+      instantiateWasm(imports, done) {
+        fetch(vat(wasm), { integrity: SRI[wasm] }).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.status))))
+          .then((b) => WebAssembly.instantiate(b, imports)).then((x) => done(x.instance, x.module), no);
+        return {};
+      },
+    }).then(ok, no))
+    : factory({ locateFile: (p) => at(p.endsWith('.wasm') ? wasm : p) }));
   // One wasm module per language, loaded once per page and shared by every element.
   const WASM = { 'zh-CN': 'xueshe.wasm', en: 'xueshe-en.wasm' };
   const LANGS = Object.keys(WASM);
+  const lang = (l) => (Object.hasOwn(WASM, l) ? l : null);  // never __proto__ or constructor
   const mods = {}, scripts = {};
   // Policy and base files this page has asked for (absolute URLs): asked for again through the service worker
   // once it takes over on a first visit, so that it keeps them for offline use (see connectedCallback).
   const fetched = new Set();
   // At most this many base files are fetched for one policy (the core itself refuses a longer chain).
   const MAX_BASES = 8;
-  // A classic script of ours, added once (the offline file has the page's module inline already).
+  // A policy file is read up to the core's limit for one (1 MiB) and no further; it must arrive within the timeout.
+  const POLICY_LIMIT = 1 << 20, TIMEOUT = 15000;
+  // Shown in the fragment's "policy changed" note: as given, but bounded and without direction or control characters.
+  const shown = (x) => String(x ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, 64);
+  // A classic script of ours, added once (the offline file has the page's module inline already), with its
+  // integrity hash; a failure says whether the site now holds another version of the file.
   const js = (f, ready) => (scripts[f] ||= ready ? Promise.resolve()
-    : new Promise((ok, no) => document.head.append(h('script', { src: at(f), onload: ok, onerror: (e) => { delete scripts[f]; no(e); } }))));
-  const load = (l) => (mods[l] ||= js('xueshe.js', typeof createXueshe == 'function')
-    .then(() => createXueshe({ locateFile: (p) => at(p == 'xueshe.wasm' ? WASM[l] : p) })));
+    : new Promise((ok, no) => document.head.append(h('script', { src: vat(f), integrity: SRI[f], onload: ok,
+      onerror: (e) => { delete scripts[f]; stale(f).then((s) => no(s ? 'stale' : e)); } }))));
+  const failed = (f, e) => stale(f).then((s) => { throw s ? 'stale' : e; });
+  // The module glue index.html loaded is ours only if it is this version's (its tag names the version; the browser
+  // checked its hash); else this script loads its own.
+  const glue = () => typeof createXueshe == 'function' && (!SRI['xueshe.js'] || !!document.querySelector(`script[src="xueshe.js?v=${V}"]`));
+  const load = (l) => (mods[l] ||= js('xueshe.js', glue()).then(() => create(createXueshe, WASM[l]).catch((e) => failed(WASM[l], e)))
+    .catch((e) => { delete mods[l]; throw e; }));
   // The take-away module (calendar file, written application): loaded only when asked for.
-  const takeaway = () => (mods.tk ||= js('xueshe-takeaway.js', typeof createXuesheTakeaway == 'function').then(() => createXuesheTakeaway({ locateFile: at }))
+  const takeaway = () => (mods.tk ||= js('xueshe-takeaway.js', typeof createXuesheTakeaway == 'function')
+    .then(() => create(createXuesheTakeaway, 'xueshe-takeaway.wasm').catch((e) => failed('xueshe-takeaway.wasm', e)))
     .catch((e) => { delete mods.tk; throw e; }));
   // Shown only when the module itself cannot load, so there is no catalog to take it from.
   const FAIL = '无法加载程序（需要支持 WebAssembly 的浏览器）。Could not load the program (a browser with WebAssembly is needed).';
+  const STALE = ['网站上的程序文件已更新，请重新加载。This page’s files have been updated on the site: please reload.', '重新加载 Reload'];
+
+  // Updates: the service worker registration, and which notice every element shows (null, 'ready' or 'needed').
+  let reg, update = null, reloading = false;
+  const all = () => [...document.querySelectorAll('xueshe-check')];
+  const notify = (kind) => {
+    if (update == 'needed') return;
+    update = kind;
+    for (const e of all()) e.notice?.();
+  };
+  // Reloads the page on the newest version, each element's answers kept in this tab's history state.
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    const keep = {};
+    all().forEach((e, i) => e.s && (keep[i] = { a: e.s.a, t: e.s.t, l: e.s.l }));
+    try { history.replaceState({ ...history.state, xueshe: keep }, ''); } catch {}
+    const w = reg?.waiting;
+    if (!w) return location.reload();
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload());
+    w.postMessage('xueshe-activate');
+  };
+  // Registers sw.js once the first screen is usable (when the browser is idle): it then precaches the rest.
+  const register = () => {
+    const sw = navigator.serviceWorker;
+    // Not for the offline file (everything inline), even where a site serves it.
+    if (reg !== undefined || !sw || !location.protocol.startsWith('http') || document.getElementById('xueshe-css')) return;
+    reg = null;
+    let first = !sw.controller;
+    // On a first visit this page and its policy files came before the worker did: ask for them again, through it.
+    // Later, a worker taking over that this page did not ask for is a new version: offer to reload.
+    sw.addEventListener('controllerchange', () => first && !reloading ? (first = 0, [location.href.split('#')[0], ...fetched].forEach((u) => fetch(u).catch(() => {})))
+      : !reloading && notify('ready'));
+    sw.register(at('sw.js')).then((r) => {
+      reg = r;
+      const waiting = () => r.waiting && sw.controller && notify('ready');
+      const watch = (w) => w?.addEventListener('statechange', () => w.state == 'installed' && waiting());
+      waiting();
+      watch(r.installing);
+      r.addEventListener('updatefound', () => watch(r.installing));
+      document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && r.update().catch(() => {}));
+    }).catch(() => {});
+  };
 
   function h(tag, attrs, ...kids) {
     const e = document.createElement(tag);
@@ -73,8 +154,11 @@
       this.ready = new Promise((r) => (this.done = r));
       const root = this.attachShadow({ mode: 'open' });
       const inline = document.getElementById('xueshe-css'); // the offline file's <template>
-      const css = inline ? inline.content.cloneNode(true) : h('link', { rel: 'stylesheet', href: at('xueshe.css') });
-      this.css = !inline && new Promise((r) => (css.onload = css.onerror = r));
+      const css = inline ? inline.content.cloneNode(true) : h('link', { rel: 'stylesheet', href: vat('xueshe.css'), integrity: SRI['xueshe.css'] });
+      this.css = !inline && new Promise((r) => {
+        css.onload = r;
+        css.onerror = () => (r(), stale('xueshe.css').then((x) => x && notify('needed')));
+      });
       this.box = h('div', { class: 'w' }, h('slot'));
       root.append(css, this.box);
       this.engines = {};
@@ -87,16 +171,23 @@
       const l = this.getAttribute('lang');
       this.s = { a: {}, t: '', l: l?.startsWith('en') ? 'en' : 'zh-CN', m: {} };
       this.app = this.hasAttribute('app');
-      if (this.app) {
-        const sw = navigator.serviceWorker;
-        if (sw && location.protocol.startsWith('http')) {
-          // On a first visit this page and its policy files came before the worker did: ask for them again, through it.
-          if (!sw.controller) sw.addEventListener('controllerchange', () => [location.href.split('#')[0], ...fetched].forEach((u) => fetch(u).catch(() => {})), { once: true });
-          sw.register(at('sw.js')).catch(() => {});
-        }
-        addEventListener('hashchange', () => ours() && (this.link(), this.use().then(() => this.go(null, 1))));
+      this.gen = 0;
+      // Answers kept across a reload onto a new version (see reload): read back once.
+      const i = all().indexOf(this), st = history.state, kept = st?.xueshe?.[i];
+      if (kept && typeof kept.a == 'object') {
+        Object.assign(this.s, { a: kept.a, t: String(kept.t || ''), l: lang(kept.l) || this.s.l });
+        this.kept = 1;
+        const rest = { ...st.xueshe };
+        delete rest[i];
+        try { history.replaceState({ ...st, xueshe: rest }, ''); } catch {}
       }
-      this.boot();
+      if (this.app) addEventListener('hashchange', () => ours() && this.owns() && (this.link(), this.use().then(() => this.go(null, 1))));
+      this.boot().then(() => this.app && (window.requestIdleCallback || setTimeout)(register, { timeout: 3000 }));
+    }
+
+    // The element that replays a share link: the app element, else the page's first.
+    owns() {
+      return (document.querySelector('xueshe-check[app]') || document.querySelector('xueshe-check')) == this;
     }
 
     attributeChangedCallback(n, o, v) {
@@ -105,48 +196,90 @@
       else if (v != this.s.l) this.setLang(v?.startsWith('en') ? 'en' : 'zh-CN');
     }
 
+    // The update notice (see notify), at the top of the element, or gone.
+    notice() {
+      this.box.querySelector('[data-testid=update]')?.remove();
+      if (!update) return;
+      const t = this.cat ? this.t : null;
+      this.box.prepend(h('div', { class: 'note upd', role: 'status', 'data-testid': 'update', 'data-kind': update },
+        h('p', {}, t ? t('page.update_' + update) : STALE[0]),
+        h('button', { type: 'button', 'data-testid': 'update-reload', onclick: reload }, t ? t('page.update_reload') : STALE[1])));
+    }
+
     // Loads the policy: its file, then — a layered policy — each base file the core says is missing,
     // fetched beside it (<id>.json) until the core has the whole chain or says what else is wrong.
+    // A newer boot (the policy attribute changed again) supersedes this one: whatever it awaited, it stops, so the
+    // last policy asked for is the one shown.
     async boot() {
-      const p = this.getAttribute('policy'), bases = {};
+      const p = this.getAttribute('policy'), bases = {}, gen = ++this.gen, old = () => gen != this.gen;
       this.text = '';
       this.bases = '';
       this.ferr = null;
       this.drop();
       this.link();
       try {
-        if (p) this.text = await this.get(p);
+        if (p) {
+          const got = await this.get(p);
+          if (old()) return;
+          [this.text, this.ferr] = got;
+        }
+        this.drop();
         await this.use();
-        for (let n = 0; n < MAX_BASES && this.E; n++) {
+        for (let n = 0; n < MAX_BASES && this.E && !old(); n++) {
           const e = JSON.parse(this.E.error(this.s.l) || '{}').error;
           if (e?.code != 'policy_missing_base' || e.missing in bases) break;
-          const text = await this.get(new URL(e.missing + '.json', new URL(p, document.baseURI)).href);
-          if (text == null) break;
+          const [text, err] = await this.get(new URL(e.missing + '.json', new URL(p, document.baseURI)).href);
+          if (old()) return;
+          if (text == null) {
+            this.ferr = err;
+            break;
+          }
           bases[e.missing] = text;
           this.bases = JSON.stringify(bases);
           this.drop();
           await this.use();
         }
-      } catch {
-        this.box.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'wasm' }, FAIL));
+        if (old()) return;
+      } catch (e) {
+        if (old()) return;
+        if (e == 'stale') {
+          update = 'needed';
+          this.box.replaceChildren();
+          this.notice();
+        } else this.box.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'wasm' }, FAIL));
         return this.done();
       }
       await this.css;
+      if (old()) return;
       this.go();
       this.done();
     }
 
-    // A policy file's text, or null with this.ferr ({url, got}) set when it could not be fetched.
+    // A policy file: [text] or [null, {code, key, …}] when it could not be fetched, took longer than the timeout
+    // (attribute timeout, ms) or was larger than a policy may be (reading stops there).
     async get(url) {
       fetched.add(new URL(url, document.baseURI).href);
+      const ms = Number(this.getAttribute('timeout')) || TIMEOUT, stop = new AbortController(), timer = setTimeout(() => stop.abort(), ms);
       try {
-        const r = await fetch(url);
+        const r = await fetch(url, { signal: stop.signal });
         if (!r.ok) throw `${r.status} ${r.statusText}`;
+        const parts = [], reader = r.body.getReader();
+        for (let n = 0; ;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          if ((n += value.length) > POLICY_LIMIT) {
+            stop.abort();
+            return [null, { code: 'too_large', key: 'page.policy_too_large', url, limit: POLICY_LIMIT }];
+          }
+          parts.push(value);
+        }
         // "" means the built-in policy: give the core an empty file as a blank, which it rejects as empty.
-        return (await r.text()) || ' ';
+        return [new TextDecoder().decode(await new Blob(parts).arrayBuffer()) || ' '];
       } catch (e) {
-        this.ferr = { url, got: String(e) };
-        return null;
+        return [null, stop.signal.aborted ? { code: 'policy_timeout', key: 'page.policy_timeout', url, seconds: ms / 1000 }
+          : { code: 'policy_fetch', key: 'page.policy_fetch', url, got: String(e) }];
+      } finally {
+        clearTimeout(timer);
       }
     }
 
@@ -157,15 +290,16 @@
 
     // The module, catalog and engine for the current language (every language's engine gets the same bases).
     async use() {
-      const l = this.s.l, k = WASM[l] ? l : LANGS[0], M = await load(k);
+      const l = this.s.l, k = lang(l) || LANGS[0], M = await load(k);
       this.cat = JSON.parse(M.catalog(l));
       this.E = this.ferr ? null : (this.engines[k] ||= new M.Engine(this.text, this.bases));
     }
 
     // Reads a share link from the fragment; the core validates what is in it.
+    // A language the page does not have (or no language, or __proto__) is the element's own.
     link() {
       const f = ours();
-      if (!f) return;
+      if (!f || !this.owns() || this.kept) return (this.kept = 0);
       const q = new URLSearchParams(f.slice(1)), s = this.s;
       this.from = 1;
       this.bad = 0;
@@ -173,14 +307,14 @@
       try {
         s.a = JSON.parse(unb64(q.get('a')));
         s.t = q.get('t') || '';
-        s.l = q.get('l') || s.l;
-        this.old = q.has('h') && { id: q.get('p'), hash: q.get('h') };
+        s.l = lang(q.get('l')) || s.l;
+        this.old = q.has('h') && { id: shown(q.get('p')), hash: shown(q.get('h')) };
       } catch { this.bad = 1; }
     }
 
     ev() {
       const s = this.s, t = this.t;
-      if (this.ferr) return { error: { code: 'policy_fetch', field: 'policy', message: t('page.policy_fetch', this.ferr) }, head: 'page.policy_error' };
+      if (this.ferr) return { error: { code: this.ferr.code, field: 'policy', message: t(this.ferr.key, this.ferr) }, head: 'page.policy_error', retry: 1 };
       const pe = this.E.error(s.l);
       if (pe) return { ...JSON.parse(pe), head: 'page.policy_error' };
       if (this.bad) return { error: { code: 'bad_link', field: '#xs', message: t('page.bad_link') }, head: 'page.link_error' };
@@ -230,7 +364,7 @@
       const s = this.s;
       if (this.r.error) {
         s.t = '';
-        if (!WASM[s.l]) s.l = LANGS[0];
+        s.l = lang(s.l) || LANGS[0];
       }
       s.a = {};
       s.m = {};
@@ -242,29 +376,38 @@
     async setLang(l) {
       const s = this.s, o = s.l;
       s.l = l;
-      try { await this.use(); } catch { s.l = o; return; }
+      try { await this.use(); } catch (e) {
+        s.l = o;
+        return e == 'stale' && notify('needed');
+      }
       this.go(null, 'ls');
     }
 
+    // The share link, with what it contains said before anything is copied; it is copied to the clipboard only when
+    // the member presses the button, and never written into the address bar or the history.
     share(area) {
-      const s = this.s, p = this.r.policy;
+      const s = this.s, p = this.r.policy, t = this.t;
       const q = new URLSearchParams({ xs: 1, h: p.hash, p: p.id, l: s.l });
       if (s.t) q.set('t', s.t);
       q.set('a', b64(JSON.stringify(s.a)));
       const u = location.href.split('#')[0] + '#' + q;
-      try { history.replaceState(null, '', u); } catch {}
+      const asked = this.r.answered.filter((x) => x.id in s.a).map((x) => x.question);
+      const items = [t('page.share_answers', { n: asked.length, questions: asked.join(t('page.share_question_separator')) }),
+        s.t && t('page.share_as_of', { date: s.t }), t('page.share_rest')].filter(Boolean).join(t('page.share_separator'));
       const f = h('input', { id: 'sl', readonly: true, value: u, 'data-testid': 'share-link', onfocus: () => f.select() });
       const msg = h('p', { role: 'status' });
-      area.replaceChildren(h('label', { for: 'sl' }, this.t('page.link')), f, msg);
+      const copy = h('button', { type: 'button', 'data-testid': 'share-copy', onclick: () =>
+        (navigator.clipboard ? navigator.clipboard.writeText(u) : Promise.reject())
+          .then(() => (msg.textContent = t('page.copied')), () => (msg.textContent = t('page.copy_failed'))) }, t('page.share_copy'));
+      area.replaceChildren(h('p', { 'data-testid': 'share-contains' }, t('page.share_contains', { items })),
+        h('label', { for: 'sl' }, t('page.link')), f, copy, msg);
       f.focus();
-      (navigator.clipboard ? navigator.clipboard.writeText(u) : Promise.reject())
-        .then(() => (msg.textContent = this.t('page.copied')), () => (msg.textContent = this.t('page.copy_failed')));
     }
 
     show(r, err) {
       const s = this.s, t = this.t, p = r.policy, lv = this.app ? 1 : 2, H = (n) => 'h' + (lv + n);
-      const L = WASM[s.l] ? s.l : LANGS[0];
-      if (WASM[s.l]) this.setAttribute('lang', L);
+      const L = lang(s.l) || LANGS[0];
+      if (lang(s.l)) this.setAttribute('lang', L);
       if (this.app) {
         document.documentElement.lang = L;
         document.title = t('ui.title');
@@ -289,7 +432,8 @@
           h('button', { type: 'button', id: 'ls', lang: other, 'data-testid': 'lang-switch', onclick: () => this.setLang(other) }, t('page.lang_other')),
           settings,
           !r.answered?.length && h('p', { class: 'intro' }, t('page.intro'))),
-        r.error ? h('section', { class: 'fail' }, h(H(1), { id: 'qh', tabindex: -1 }, t(r.head || 'page.error')), this.errBox(r.error))
+        r.error ? h('section', { class: 'fail' }, h(H(1), { id: 'qh', tabindex: -1 }, t(r.head || 'page.error')), this.errBox(r.error),
+          r.retry && h('button', { type: 'button', 'data-testid': 'retry', onclick: () => this.boot() }, t('page.retry')))
           : r.question ? this.question(r, H, !tErr && err) : this.outcome(r, H),
         h('div', { class: 'acts' },
           any && h('button', { type: 'button', 'data-testid': 'back', onclick: () => this.back() }, t('page.back')),
@@ -303,6 +447,7 @@
           h('p', {}, t('page.footer', { title: p.title, id: p.id, hash: p.hash, date: p.last_verified, today: r.today })),
           this.app && location.protocol.startsWith('http') && h('p', {}, h('a', { href: at('xueshe-offline.html'), download: '' }, t('page.offline')),
             ' · ', h('a', { href: at('staff.html'), 'data-testid': 'staff-link' }, t('page.staff'))))].flat().filter(Boolean));
+      this.notice();
     }
 
     // The outcome's calendar file, made by the take-away module from the very result shown; saved as a download.
@@ -329,7 +474,10 @@
         const M = await takeaway();
         if (f) await js(f, ready);
         return M;
-      } catch { area.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'takeaway' }, this.t('page.takeaway_fail'))); }
+      } catch (e) {
+        if (e == 'stale') return notify('needed');
+        area.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'takeaway' }, this.t('page.takeaway_fail')));
+      }
     }
 
     back() {

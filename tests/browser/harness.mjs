@@ -35,16 +35,19 @@ export function siteCopy() {
   return dir;
 }
 
-export async function serve(dir, { csp = STRICT_CSP, cspFor = {}, gzip = false } = {}) {
+// `cacheControl`: what the host sends (default no-cache); `routes`: pathname → (req, res) for a test's own answers
+// (a URL that never answers, a slow one).
+export async function serve(dir, { csp = STRICT_CSP, cspFor = {}, gzip = false, cacheControl = 'no-cache', routes = {} } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
+    if (routes[url.pathname]) return routes[url.pathname](req, res);
     let file = path.join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) { res.writeHead(404).end('not found'); return; }
-    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
+    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cacheControl };
     const policy = cspFor[url.pathname] ?? csp;
     if (policy && file.endsWith('.html')) headers['Content-Security-Policy'] = policy;
     let body = readFileSync(file);
@@ -56,7 +59,7 @@ export async function serve(dir, { csp = STRICT_CSP, cspFor = {}, gzip = false }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin, requests, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
 }
 
 export async function launch() {

@@ -6,7 +6,7 @@
 // after one visit, and axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,6 +110,25 @@ test('a GB18030 roster (encoding auto) exports exactly what `xueshe roster` writ
   const [template] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=template]').click()]);
   assert.ok(readFileSync(await template.path()).equals(xueshe(['roster', '--template'])));
   clean(page);
+  await page.context().close();
+});
+
+test('a UTF-8 roster with one bad byte on line 800 is refused naming line 800 in auto mode, as the CLI does', async () => {
+  const page = await open();
+  const lines = [readFileSync(path.join(rosterDir, 'mixed.csv'), 'utf8').split('\n')[0].replace(/\r$/, '')];
+  for (let i = 2; i <= 900; i++) lines.push(`${2022000000 + i},学生${i},信息工程学院,已就业,2022-06-30,2000-03-15,否,,否,否,否,是,,,,,,,,,其他,未完成,`);
+  const parts = lines.map((l) => Buffer.from(l + '\r\n'));
+  parts[799] = Buffer.concat([Buffer.from('2022000800,学生'), Buffer.from([0xff]), parts[799].subarray(Buffer.byteLength('2022000800,学生'))]);
+  const buffer = Buffer.concat(parts);
+  await page.locator('[data-testid=roster-file]').setInputFiles({ name: 'bad-800.csv', mimeType: 'text/csv', buffer });
+  const err = page.locator('[data-testid=error]');
+  await err.waitFor();
+  assert.equal(await err.getAttribute('data-code'), 'roster_undecodable');
+  assert.match(await err.textContent(), /第 800 行附近/);
+  const tmp = mkdtempSync(path.join(tmpdir(), 'xueshe-bad-'));
+  writeFileSync(path.join(tmp, 'bad-800.csv'), buffer);
+  const r = spawnSync(cli, ['roster', path.join(tmp, 'bad-800.csv'), '--today', TODAY], { encoding: 'utf8' });
+  assert.match(r.stdout + r.stderr, /第 800 行附近/, 'the CLI says the same line');
   await page.context().close();
 });
 

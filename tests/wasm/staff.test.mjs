@@ -66,6 +66,11 @@ for (const name of fixtures) {
           for (let i = 0; i < Math.max(a.length, b.length); i++) assert.equal(a[i], b[i], `line ${i + 1} of the output`);
         }
         assert.ok(got.equals(want.out));
+        // The page's export: the same bytes handed over in pieces (each a view valid only during the call).
+        const parts = [];
+        const total = tool.annotatedParts((piece) => parts.push(Buffer.from(piece.slice())));
+        assert.ok(parts.length >= 1 && total == want.out.length);
+        assert.ok(Buffer.concat(parts).equals(want.out), 'annotatedParts: the CLI\'s bytes');
         delete wantSummary.file.encoding;  // the page decodes and says how itself
         assert.deepEqual(r.summary, wantSummary);
         // Every row is selectable and shown, with its line, none dropped.
@@ -168,6 +173,16 @@ test('errors are values: bad date, language, bytes, policy — and the module ke
   });
   const body = JSON.parse(M.rosterError('roster_undecodable', 'encoding', JSON.stringify({ encoding: 'GB18030', line: '3' }), 'zh-CN'));
   assert.equal(body.error.message, '名单无法按 GB18030 解码（第 3 行附近）。请确认文件的编码。');
+});
+
+test('firstInvalidUtf8Line names the line of the first byte that is not UTF-8, 0 when all are', () => {
+  const line = (s) => M.firstInvalidUtf8Line(Buffer.from(s, 'latin1'));
+  assert.equal(M.firstInvalidUtf8Line(Buffer.from('学号\r\n张三\r\n', 'utf8')), 0);
+  assert.equal(M.firstInvalidUtf8Line(new Uint8Array()), 0);
+  assert.equal(line('a\nb\nc\xff\n'), 3);
+  assert.equal(line('\xe5\xad\n'), 1, 'a cut-off character');
+  const many = Buffer.concat([Buffer.from('行\r\n'.repeat(799), 'utf8'), Buffer.from([0xc3, 0x28])]);
+  assert.equal(M.firstInvalidUtf8Line(many), 800);
 });
 
 test('the template is the CLI\'s, byte for byte, in both languages', () => {

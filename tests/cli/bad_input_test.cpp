@@ -168,6 +168,21 @@ TEST_CASE("errors speak the user's language") {
   CHECK(whole["error"]["message"].get<std::string>().find("the whole input") != std::string::npos);
 }
 
+TEST_CASE("a missing or circular base is told in words that name the file which extends it, once") {
+  auto message = [](const std::string& file, const char* lang) {
+    auto r = xueshe_run({"check-policy", source_path("tests/policies/broken/" + file), "--lang", lang});
+    return parse_out(r)["error"]["message"].get<std::string>();
+  };
+  CHECK(message("missing-base.json", "zh-CN") ==
+        "hxci-2022.json 的 extends 写的上级政策“no-such-base”找不到：请把 no-such-base.json 放在 hxci-2022.json 旁边（同一个文件夹里）。");
+  CHECK(message("missing-base.json", "en") ==
+        "The base policy “no-such-base” that hxci-2022.json extends was not found: put no-such-base.json beside "
+        "hxci-2022.json (in the same folder).");
+  const std::string cycle = message("extends-cycle.json", "zh-CN");
+  CHECK(cycle.find("绕成了一个圈") != std::string::npos);
+  CHECK(cycle.find("上级政策文件") == std::string::npos);  // the file is named in the sentence, not again after it
+}
+
 TEST_CASE("broken policy files: evaluate and check-policy both refuse them - naming the JSON path") {
   std::ifstream f(source_path("tests/policies/broken/expected.json"));
   auto expected = nlohmann::json::parse(f);

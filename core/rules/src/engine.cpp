@@ -256,9 +256,9 @@ json error_body(const Error& e, const std::string& lang_in) {
   params["date_spellings"] = message(lang, "date.spellings");
   std::string text = message(lang, "error." + e.code + (e.detail.empty() ? "" : "." + e.detail), params);
   json body{{"code", e.code}, {"field", e.field}};
-  // An error in a base file of a layered policy says which file.
+  // An error in a base file of a layered policy says which file (unless its own words name it).
   if (auto file = e.params.find("policy"); file != e.params.end()) {
-    text += message(lang, "error.in_file", params);
+    if (text.find(file->second + ".json") == std::string::npos) text += message(lang, "error.in_file", params);
     body["policy"] = file->second;
   }
   // Which base file a front end should fetch beside the policy, and offer again.

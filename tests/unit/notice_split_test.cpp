@@ -276,6 +276,12 @@ TEST_CASE("notice split: hostile input") {
     CHECK(note_codes(s.notes) == std::vector<std::string>{"no_numbering 全文"});
     CHECK(found(s) == std::vector<Found>{{"date", "2023-08-31", "2023年8月31日前", "全文"}});
   }
+  SECTION("only an annex and a signature: no 全文 without words") {
+    const NoticeSplit s = split_notice("附件1. 名单\n共青团某某学院委员会\n2023年6月1日\n");
+    CHECK(ids(s) == std::vector<std::string>{"附件", "落款"});
+    CHECK(note_codes(s.notes) == std::vector<std::string>{"no_numbering "});
+    CHECK(s.year.from == "signature");
+  }
   SECTION("HTML is just text") {
     const NoticeSplit s = split_notice("<p>一、总则</p>\n<script>alert('x')</script><b>1. 8月31日前</b>");
     REQUIRE_FALSE(s.error);

@@ -173,16 +173,10 @@ class Splitter {
     if (!signature_.empty()) {
       built_.push_back(Built{U"落款", signature_, false, true});
     }
-    if (!saw_marker_) {
-      std::vector<Built> whole;
-      Built all{U"全文", {}, false, false};
-      for (Built& b : built_) {
-        if (b.id == U"引言") all.pieces = b.pieces;
-        else whole.push_back(std::move(b));
-      }
-      whole.insert(whole.begin(), std::move(all));
-      built_ = std::move(whole);
-      out_.notes.push_back(NoticeNote{"no_numbering", "全文", {}});
+    if (!saw_marker_) {  // 引言, if any, is the whole text: 全文
+      const bool words = !built_.empty() && built_.front().id == U"引言";
+      if (words) built_.front().id = U"全文";
+      out_.notes.push_back(NoticeNote{"no_numbering", words ? "全文" : "", {}});
     }
     for (const Built& b : built_)
       if (!b.pieces.empty() || b.has_children || b.id != U"引言") out_.clauses.push_back(finish(b));

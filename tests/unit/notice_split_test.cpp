@@ -139,6 +139,8 @@ TEST_CASE("notice values: the seed notice's dates, periods and the 100% target, 
   const auto values = notice_values(s, notes);
   CHECK(values[3].bound == "until");
   CHECK(values[3].year == "notice");
+  CHECK(values[3].opens == "2022-05-16");  // 即日起: from the notice's date, as the built-in policy's apply_by opens
+  CHECK(values[4].opens.empty());
   CHECK(values[2].bound == "before");
   CHECK(values[6].year == "written");
   CHECK(notes.empty());
@@ -332,7 +334,7 @@ TEST_CASE("notice split as JSON: the body the CLI prints and the page shows, in 
   CHECK(zh["clauses"][3] == json{{"id", "二.1"}, {"title", "已落实工作单位(含自主创业)的毕业生团员"},
                                  {"text", clause(split_notice(notice("00-hxci-2022.txt")), "二.1").text}});
   CHECK(zh["values"][3] == json{{"kind", "date"}, {"value", "2022-08-31"}, {"words", "即日起至8月31日"},
-                                {"clause", "三.2"}, {"bound", "until"}, {"year", "notice"}});
+                                {"clause", "三.2"}, {"bound", "until"}, {"year", "notice"}, {"opens", "2022-05-16"}});
   CHECK(zh["values"][0] == json{{"kind", "period"}, {"value", {{"value", 1}, {"unit", "months"}}},
                                 {"words", "入学一个月内"}, {"clause", "二.2"}});
   CHECK(zh["notice"] == json{{"year", 2022}, {"year_from", "signature"}, {"date", "2022-05-16"}});

@@ -23,6 +23,7 @@ json notice_split_body(std::string_view text, const std::string& lang_in) {
     json o{{"kind", v.kind}, {"value", v.value}, {"words", v.words}, {"clause", v.clause}};
     if (!v.bound.empty()) o["bound"] = v.bound;
     if (!v.year.empty()) o["year"] = v.year;
+    if (!v.opens.empty()) o["opens"] = v.opens;
     if (v.cap) o["cap"] = *v.cap;
     vals.push_back(std::move(o));
   }

@@ -113,7 +113,9 @@ class Scanner {
       notes_.push_back(NoticeNote{"not_a_day", clause, {{"words", words}}});
       return d->length;
     }
-    NoticeValue v{"date", {}, words, clause, bound, d->year ? "written" : year ? "notice" : "none", std::nullopt};
+    NoticeValue v{"date", {}, words, clause, bound, d->year ? "written" : year ? "notice" : "none", "", std::nullopt};
+    if (bound == "until" && words.find("即日起") != std::string::npos && split_.year.date)
+      v.opens = format_iso_date(*split_.year.date);
     if (year) {
       v.value = format_iso_date(day);
     } else {
@@ -157,7 +159,7 @@ class Scanner {
       return 0;
     }
     out_.push_back(NoticeValue{"percent", json{{"value", value}, {"unit", "percent"}},
-                               encode_utf8(std::u32string_view(s).substr(i, end - i)), clause, "", "", std::nullopt});
+                               encode_utf8(std::u32string_view(s).substr(i, end - i)), clause, "", "", "", std::nullopt});
     return end - i;
   }
 
@@ -211,7 +213,7 @@ class Scanner {
       return end - i;
     }
     out_.push_back(NoticeValue{"period", value, encode_utf8(std::u32string_view(s).substr(start, end - start)), clause, "",
-                               "", std::nullopt});
+                               "", "", std::nullopt});
     last_period_ = out_.size() - 1;
     last_period_start_ = start;
     last_period_end_ = end;

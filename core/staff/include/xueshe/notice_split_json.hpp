@@ -1,6 +1,6 @@
 // `xueshe policy split` and the policy studio's split, as one JSON body:
 //   {"clauses": [{id, title, text}],
-//    "values": [{kind, value, words, clause, bound?, year?, cap?}],
+//    "values": [{kind, value, words, clause, bound?, year?, opens?, cap?}],
 //    "notice": {"year", "year_from", "date"},   (null where none was found)
 //    "notes": [{code, clause, message}]}
 // or {"error": {code, message, field}} (notice_too_large, notice_not_utf8,

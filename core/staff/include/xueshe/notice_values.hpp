@@ -7,6 +7,7 @@
 //   around it that say which side of the day counts: 即日起至8月31日 (until),
 //   10月1日前 (before), 9月1日起 (from), else on. A date without a year takes
 //   the notice's (NoticeSplit::year); with none found it is written --MM-DD.
+//   "即日起" (from today) opens on the notice's signature date, when it has one.
 // - period: 入学一个月内, 开学后30个自然日内, 不超过6个月, 6个月，最长不超过1年
 //   (the cap is the period's `cap`), in the policy's units: days (自然日, 天,
 //   日; 周 as 7 days), working_days (工作日), months, years (半年 = 6 months).
@@ -30,6 +31,7 @@ struct NoticeValue {
   std::string clause;    // the clause id they are in
   std::string bound;     // date: until, before, from, on
   std::string year;      // date: written, notice (the notice's year), none
+  std::string opens;     // date: "即日起至…": the day it opens, the notice's own date when it has one
   std::optional<nlohmann::json> cap;  // period: the longest it may run
 };
 

@@ -237,7 +237,9 @@ int run_policy_split(const std::string& file, const std::string& lang) {
   std::optional<std::string> text;
   if (file == "-") text = read_limited(std::cin, kNoticeMaxBytes);
   else text = read_file(file, kNoticeMaxBytes);
-  if (!text) return print_tool_error(policy_tool_error_body(Error{"notice_unreadable", "notice", {{"got", file}}}, lang));
+  if (!text)
+    return print_tool_error(policy_tool_error_body(
+        Error{is_folder(file) ? "notice_is_folder" : "notice_unreadable", "notice", {{"got", file}}}, lang));
   const nlohmann::ordered_json body = notice_split_body(*text, lang);
   if (body.contains("error")) return print_tool_error(json::parse(body.dump()));
   std::cout << body.dump(2, ' ', false, json::error_handler_t::replace) << "\n";

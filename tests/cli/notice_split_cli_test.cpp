@@ -84,7 +84,7 @@ TEST_CASE("policy split: bad notices are errors naming the notice, in the user's
   expect_error(xueshe_run({"policy", "split", temp_file("empty.txt", "\n\n")}), "notice_empty", "notice");
   expect_error(xueshe_run({"policy", "split", source_path("tests/notices/no-such-notice.txt")}), "notice_unreadable",
                "notice");
-  expect_error(xueshe_run({"policy", "split", source_path("tests/notices")}), "notice_unreadable", "notice");
+  expect_error(xueshe_run({"policy", "split", source_path("tests/notices")}), "notice_is_folder", "notice");
   expect_error(xueshe_run({"policy", "split", source_path("tests/notices/00-hxci-2022.txt"), "--lang", "fr"}), "bad_lang",
                "lang");
 }

@@ -9,6 +9,8 @@
 #include "xueshe/messages.hpp"
 #include "xueshe/deadlines.hpp"
 #include "xueshe/policy_diff.hpp"
+#include "xueshe/notice_split.hpp"
+#include "xueshe/notice_split_json.hpp"
 #include "xueshe/policy_draft.hpp"
 #include "xueshe/policy_summary.hpp"
 #include "xueshe/roster_columns.hpp"
@@ -227,6 +229,20 @@ int run_policy_diff(const std::string& a, const std::string& b, const std::strin
     const std::string md = diff_markdown(d.diff, lang);
     std::fwrite(md.data(), 1, md.size(), stdout);
   }
+  return 0;
+}
+
+int run_policy_split(const std::string& file, const std::string& lang) {
+  if (!lang_ok(lang)) return 2;
+  std::optional<std::string> text;
+  if (file == "-") text = read_limited(std::cin, kNoticeMaxBytes);
+  else text = read_file(file, kNoticeMaxBytes);
+  if (!text)
+    return print_tool_error(policy_tool_error_body(
+        Error{is_folder(file) ? "notice_is_folder" : "notice_unreadable", "notice", {{"got", file}}}, lang));
+  const nlohmann::ordered_json body = notice_split_body(*text, lang);
+  if (body.contains("error")) return print_tool_error(json::parse(body.dump()));
+  std::cout << body.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
   return 0;
 }
 

@@ -23,6 +23,8 @@ int run_roster(const CommonOptions& options, const RosterCommand& command);
 int run_table(const CommonOptions& options, const std::string& format);
 int run_policy_draft(const std::string& from, int cohort, const std::string& out_file, const std::string& lang);
 int run_policy_check_draft(const std::string& file, const std::string& lang);
+// A notice split into clauses and candidate values (JSON); "-" reads stdin.
+int run_policy_split(const std::string& file, const std::string& lang);
 int run_policy_diff(const std::string& a, const std::string& b, const std::string& format, const std::string& lang);
 
 // The written application of 二.5 (study abroad): {"answers", "applicant"} on stdin.

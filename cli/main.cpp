@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
   add_common(table);
   table->add_option("--format", table_format, "md (default) or csv")->check(CLI::IsMember({"csv", "md"}));
 
-  auto* policy = app.add_subcommand("policy", "Next year's policy: draft, check-draft, diff");
+  auto* policy = app.add_subcommand("policy", "Next year's policy: draft, check-draft, diff, split");
   policy->require_subcommand(1);
   std::string tool_lang = "zh-CN";
   std::string draft_from, draft_out;
@@ -113,6 +113,11 @@ int main(int argc, char** argv) {
   diff->add_option("b", diff_b, "Policy B (built-in id or file)")->required();
   diff->add_option("--format", diff_format, "md (default) or json")->check(CLI::IsMember({"md", "json"}));
   diff->add_option("--lang", tool_lang, "zh-CN (default) or en");
+
+  std::string split_file;
+  auto* split = policy->add_subcommand("split", "A notice's text -> its clauses and candidate dates, periods, percentages (JSON)");
+  split->add_option("notice", split_file, "The notice as a UTF-8 text file (- for stdin)")->required();
+  split->add_option("--lang", tool_lang, "zh-CN (default) or en");
 
   std::string application_format = "md";
   bool application_form_only = false;
@@ -145,6 +150,7 @@ int main(int argc, char** argv) {
   if (*draft) return run_policy_draft(draft_from, draft_cohort, draft_out, tool_lang);
   if (*check_draft) return run_policy_check_draft(draft_file, tool_lang);
   if (*diff) return run_policy_diff(diff_a, diff_b, diff_format, tool_lang);
+  if (*split) return run_policy_split(split_file, tool_lang);
   if (*application) return run_application(common, application_format, application_form_only);
   return 2;
 }

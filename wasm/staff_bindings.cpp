@@ -17,6 +17,8 @@
 #include "xueshe/decision_table.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
+#include "xueshe/notice_split.hpp"
+#include "xueshe/notice_split_json.hpp"
 #include "xueshe/policy_draft.hpp"
 #include "xueshe/roster.hpp"
 #include "xueshe/roster_columns.hpp"
@@ -383,6 +385,29 @@ double first_invalid_utf8_line(const emscripten::val& bytes) {
   return xueshe::is_valid_utf8(text) ? 0 : static_cast<double>(xueshe::first_invalid_utf8_line(text));
 }
 
+// The policy studio's first step, as `xueshe policy split` prints it: a
+// notice's clauses and candidate values (notice_split_body). `input` is the
+// notice as bytes (a Uint8Array from a file: core checks the UTF-8) or a
+// string (pasted text). Over the limit only the first kNoticeMaxBytes + 1
+// bytes are copied: enough for core to say so.
+std::string split_notice(const emscripten::val& input, const std::string& lang_in) {
+  const std::string lang = lang_or_default(lang_in);
+  const bool is_bytes = input.instanceof(emscripten::val::global("Uint8Array"));
+  if (!is_bytes && !input.isString())
+    return text_of(xueshe::error_body(
+        Error{"wrong_type", "notice", {{"expected", "Uint8Array | string"}, {"got", input.typeOf().as<std::string>()}}}, lang));
+  std::string text;
+  if (is_bytes) {
+    const std::size_t size = std::min(input["length"].as<std::size_t>(), xueshe::kNoticeMaxBytes + 1);
+    text.resize(size);
+    emscripten::val(emscripten::typed_memory_view(size, reinterpret_cast<unsigned char*>(text.data())))
+        .call<void>("set", input.call<emscripten::val>("subarray", 0, size));
+  } else {
+    text = input.as<std::string>();
+  }
+  return text_of(xueshe::notice_split_body(text, lang));
+}
+
 // {"error": …} for a roster problem the page finds itself (a file it cannot
 // decode): code from "roster.error.<code>", params a JSON object of strings.
 std::string roster_error(const std::string& code, const std::string& field, const std::string& params,
@@ -411,4 +436,5 @@ EMSCRIPTEN_BINDINGS(xueshe_staff) {
   emscripten::function("catalog", &catalog);
   emscripten::function("rosterError", &roster_error);
   emscripten::function("firstInvalidUtf8Line", &first_invalid_utf8_line);
+  emscripten::function("splitNotice", &split_notice);
 }

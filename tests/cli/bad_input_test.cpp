@@ -141,6 +141,9 @@ TEST_CASE("a folder given as a file is called a folder - an unknown command is n
   auto diff = xueshe_run({"policy", "diff", "hxci-2022", folder});
   CHECK(diff.exit_code == 2);
   CHECK(parse_out(diff)["error"]["code"] == "policy_is_folder");
+  auto split = xueshe_run({"policy", "split", folder, "--lang", "en"});
+  expect_error(split, "notice_is_folder", "notice");
+  CHECK(parse_out(split)["error"]["message"] == "“" + folder + "” is a folder, not a notice text file.");
 
   auto unknown = xueshe_run({"nosuchcmd", "--lang", "en"});
   expect_error(unknown, "unknown_command", "argv");
@@ -152,7 +155,7 @@ TEST_CASE("a folder given as a file is called a folder - an unknown command is n
   CHECK(parse_out(zh)["error"]["message"].get<std::string>().rfind("没有“evaluat”这个命令", 0) == 0);
   auto nested = xueshe_run({"policy", "nosuch", "--lang", "en"});
   expect_error(nested, "unknown_command", "argv");
-  CHECK(parse_out(nested)["error"]["message"].get<std::string>().find("The commands are: draft, check-draft, diff.") !=
+  CHECK(parse_out(nested)["error"]["message"].get<std::string>().find("The commands are: draft, check-draft, diff, split.") !=
         std::string::npos);
   // No command at all, or a word where none is expected, stays an argument error.
   expect_error(xueshe_run({}), "bad_argument", "argv");

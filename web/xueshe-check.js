@@ -424,7 +424,8 @@
       const any = r.answered?.some((x) => !x.implied);
       const area = h('div', { class: 'share' });
       this.box.replaceChildren(...[
-        [p?.unverified_text, p?.outdated_text].map((x) => x && h('p', { class: 'banner', role: 'note', 'data-testid': 'policy-banner' }, x)),
+        [p?.unverified_text, !r.cohort_misfit && p?.outdated_text].map((x) => x && h('p', { class: 'banner', role: 'note', 'data-testid': 'policy-banner' }, x)),
+        r.cohort_misfit && h('p', { class: 'banner', role: 'note', 'data-testid': 'cohort-banner', 'data-reason': r.cohort_misfit.reason }, r.cohort_misfit.text),
         this.old && p && this.old.hash != p.hash && h('p', { class: 'note', 'data-testid': 'policy-changed' },
           t('page.policy_changed', { id: this.old.id, hash: this.old.hash, now: `${p.id} · ${p.hash}` })),
         h('header', {},
@@ -528,14 +529,17 @@
           h('span', { class: 'b ' + x.where }, t('ui.where.' + x.where)), ' ', x.text, ' ', cl(x.clause),
           x.document && h('button', { type: 'button', class: 'cl doc', 'data-testid': x.document + '-open', onclick: () => this.paper(x.document) }, t('page.' + x.document)))), 'steps'),
         list('ui.alternatives', 'ul', r.alternative_options?.map((a) => h('li', { 'data-testid': 'alternative', 'data-route': a.route }, a.org, ' ', cl(a.clause)))),
+        list('ui.if_stuck', 'ul', r.if_stuck?.map((x) => h('li', { 'data-testid': 'if-stuck', 'data-id': x.id },
+          x.text, ' ', x.general_advice && h('span', { class: 'adv', 'data-testid': 'general-advice' }, t('ui.general_advice')), ' ',
+          this.clause(x.clause, r, x.clause_text))), 'stuck'),
         list('ui.notes', 'ul', r.notes?.map((x) => h('li', {}, x.text, ' ', cl(x.clause)))),
         list('ui.clauses', 'ul', r.clauses?.map((c) => h('li', {}, cl(c))), 'cls'));
     }
 
     // A clause id as a toggle that shows the notice's own words beneath it.
-    clause(id, r) {
+    clause(id, r, own) {
       if (!id) return null;
-      const c = r.clause_texts?.find((x) => x.id == id);
+      const c = r.clause_texts?.find((x) => x.id == id) || own;
       const b = h('button', { type: 'button', class: 'cl', 'data-testid': 'clause', 'data-clause': id, 'aria-expanded': 'false', 'aria-label': this.t('page.clause', { id }) }, id);
       b.onclick = () => {
         b.setAttribute('aria-expanded', !b.p);

@@ -177,6 +177,10 @@ export async function assertOutcomeShown(page, want) {
   assert.deepEqual(codes, want.warnings.map((w) => w.code));
   assert.equal(await page.locator('[data-testid=alternative]').count(), want.alternatives.length);
   assert.equal(await page.locator('[data-testid=step]').count(), want.steps.length);
+  // If it gets stuck: every item core gives, in its order, general advice marked as such.
+  const stuck = await page.locator('[data-testid=if-stuck]').evaluateAll((els) =>
+    els.map((e) => ({ id: e.dataset.id, advice: !!e.querySelector('[data-testid=general-advice]') })));
+  assert.deepEqual(stuck, want.if_stuck.map((x) => ({ id: x.id, advice: x.general_advice })));
 }
 
 export function writeFile(dir, name, text) {

@@ -54,7 +54,7 @@ TEST_CASE("ask: a questionnaire in the terminal ending in a readable outcome") {
 
 TEST_CASE("ask: wrong input is asked again - b goes back - closed input stops cleanly") {
   auto r = xueshe_run({"ask", "--today", "2022-07-01", "--lang", "en"},
-                      "9\nemployed\nb\n7\n");  // 9: no such option; employed; back; 7 = delayed graduation
+                      "99\nemployed\nb\n7\n");  // 99: no such option (14 with the named situations); employed; back; 7 = delayed graduation
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("There is no such option") != std::string::npos);

@@ -18,7 +18,9 @@ const takeaway = await factory({ wasmBinary: readFileSync(path.join(site, 'xuesh
 
 const pages = await loadModules();  // the page's own modules, whose results the page hands over
 const policies = ['hxci-2022', 'tests/policies/example-2025-12m.json', 'tests/policies/example-2024-0m.json'];
-const asOf = ['2022-08-20', '2023-01-15'];
+// Both before the 2022 notice's last date (2022-10-31): after it the notice's
+// dates are no longer shown (issue 13 item 1), so there would be no file to re-import.
+const asOf = ['2022-08-20', '2022-10-20'];
 
 function policyArgs(policy) {
   return policy === 'hxci-2022' ? [] : ['--policy', path.join(root, policy)];

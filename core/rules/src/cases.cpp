@@ -38,4 +38,15 @@ std::set<std::string> member_cases(const Answers& a) {
   return out;
 }
 
+const Situation* resolve_situation(const Policy& p, Answers& used) {
+  auto chosen = used.choice("destination");
+  if (!chosen) return nullptr;
+  for (const Situation& s : p.situations)
+    if (s.id == *chosen) {
+      used.values["destination"] = s.destination;
+      return &s;
+    }
+  return nullptr;
+}
+
 }  // namespace xueshe

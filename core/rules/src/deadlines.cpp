@@ -3,6 +3,7 @@
 // graduation date, the new school's org from the enrollment date, departure).
 #include <algorithm>
 
+#include "xueshe/cohort_fit.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/outcome.hpp"
 #include "xueshe/route_text.hpp"
@@ -42,6 +43,8 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
   const std::string& lang = ctx.lang;
   std::vector<Deadline> out;
   if (route == "age_out") return out;  // 离团: nothing is transferred, so no transfer date applies
+  // The notice's dates are another cohort's, or all passed: the routing stands, its dates do not.
+  if (cohort_misfit(p, ctx.used, ctx.today)) return out;
   auto add = [&](std::string kind, Date date, std::string clause, std::string what, std::string label = {}) {
     Deadline d;
     d.label = label.empty() ? message(lang, "deadline." + kind) : std::move(label);

@@ -5,10 +5,12 @@
 #include <algorithm>
 
 #include "xueshe/cases.hpp"
+#include "xueshe/cohort_fit.hpp"
 #include "xueshe/fields.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/outcome.hpp"
 #include "xueshe/route_text.hpp"
+#include "xueshe/stuck_help.hpp"
 
 namespace xueshe {
 namespace {
@@ -153,6 +155,16 @@ json outcome_json(const OutcomeContext& ctx) {
     clause_texts.push_back(json{{"id", c->id}, {"title", c->title.at(lang)}, {"text", c->text.at(lang)}});
   }
 
+  // If it gets stuck: each item with its own clause in the source's words (the
+  // routing's `clauses` stay those it relies on).
+  json if_stuck = json::array();
+  for (const HelpItem& h : compute_stuck_help(ctx)) {
+    json item{{"id", h.id}, {"text", h.text}, {"clause", h.clause}, {"general_advice", h.general_advice}};
+    if (const Clause* c = p.find_clause(h.clause))
+      item["clause_text"] = json{{"id", c->id}, {"title", c->title.at(lang)}, {"text", c->text.at(lang)}};
+    if_stuck.push_back(std::move(item));
+  }
+
   return json{{"route", o.route},
               {"variant", ctx.outcome.variant},
               {"receiving", json{{"route", o.route},
@@ -168,6 +180,7 @@ json outcome_json(const OutcomeContext& ctx) {
               {"warnings", warnings_json},
               {"clauses", clauses},
               {"clause_texts", clause_texts},
+              {"if_stuck", if_stuck},
               {"cases", ctx.cases}};
 }
 
@@ -226,14 +239,17 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   } else {
     // A named situation (二战考研) is its destination for every rule.
     Answers used = w.used;
-    if (auto chosen = used.choice("destination"))
-      for (const Situation& s : policy_.situations)
-        if (s.id == *chosen) used.values["destination"] = s.destination;
-    OutcomeContext ctx{policy_, *w.at, used, member_cases(used), today, lang};
+    const Situation* situation = resolve_situation(policy_, used);
+    OutcomeContext ctx{policy_, *w.at, used, member_cases(used), today, lang, situation};
     body.update(outcome_json(ctx));
   }
   body["answered"] = answered_json(policy_, w.steps, lang);
   body["policy"] = policy_json(policy_, today, lang);
+  // Said at once, on the question after the graduation date (or from the first
+  // screen once every date has passed), not only on the outcome.
+  const Answers& known = w.at->is_outcome() ? w.used : answers;
+  if (auto misfit = cohort_misfit(policy_, known, today))
+    body["cohort_misfit"] = json{{"reason", *misfit}, {"text", cohort_misfit_text(policy_, *misfit, known, lang)}};
   body["today"] = format_iso_date(today);
   body["lang"] = lang;
   return Result{true, std::move(body)};

@@ -242,13 +242,16 @@ Flow build_flow(const Policy& p) {
   }
 
   // Named situations (二战考研 → unsettled, …) lead where their destination does.
+  std::vector<std::string> aliases;
   for (const Situation& s : p.situations)
     for (const Edge& e : destination_edges)
       if (e.when == s.destination) {
         destination_edges.push_back({s.id, e.to});
+        if (s.national) aliases.push_back(s.id);
         break;
       }
   n.insert(n.begin(), question("destination", "destination", FieldKind::choice, destination_edges));
+  n.front().aliases = aliases;
   return f;
 }
 
@@ -315,6 +318,7 @@ std::vector<Path> enumerate_paths(const Flow& flow, const std::vector<std::pair<
     }
     // Push in reverse so paths come out in the flow's own order.
     for (auto e = f.node->edges.rbegin(); e != f.node->edges.rend(); ++e) {
+      if (std::find(f.node->aliases.begin(), f.node->aliases.end(), e->when) != f.node->aliases.end()) continue;
       if (f.node->is_decision()) {
         Frame next{flow.find(e->to), f.steps};
         make_decision_hold(flow, f.node->decision, e->when == "true", next.steps);

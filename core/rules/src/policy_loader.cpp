@@ -193,7 +193,9 @@ class Loader : public policy_reading::PolicyReader {
 
   bool national(const json& v, Policy& p) {
     NationalLayer& n = p.national;
-    if (!keys(v, "national", {"age_limit", "age_counted_at", "external_regions"})) return false;
+    if (!keys(v, "national", {"age_limit", "age_counted_at", "external_regions"}, {"situations", "if_stuck"}))
+      return false;
+    if (v.contains("if_stuck") && !if_stuck(v["if_stuck"], n)) return false;
     if (!cited(v["age_limit"], "national.age_limit", n.age_limit,
                [this](const json& x, const std::string& path, int& out) { return integer(x, path, 14, 60, out); }))
       return false;
@@ -494,27 +496,65 @@ class Loader : public policy_reading::PolicyReader {
     return true;
   }
 
-  bool situations(const json& m, Policy& p) {
-    if (!m.contains("situations")) return true;
-    const json& list = m["situations"];
-    if (!list.is_array()) return fail("policy_wrong_type", "situations", {{"expected", "array"}});
+  bool if_stuck(const json& list, NationalLayer& n) {
+    if (!list.is_array()) return fail("policy_wrong_type", "national.if_stuck", {{"expected", "array"}});
     std::set<std::string> ids;
     for (size_t i = 0; i < list.size(); ++i) {
-      const std::string path = json_path_index("situations", i);
+      const std::string path = json_path_index("national.if_stuck", i);
+      StuckHelp h;
+      if (!keys(list[i], path, {"id", "when", "text", "clause"}, {"general_advice"}) ||
+          !string(list[i]["id"], path + ".id", h.id) || !token(h.id, path + ".id") ||
+          !string(list[i]["when"], path + ".when", h.when) ||
+          !text_with_placeholders(list[i]["text"], path + ".text", h.text) ||
+          !clause_ref(list[i]["clause"], path + ".clause", h.clause) ||
+          (list[i].contains("general_advice") &&
+           !boolean(list[i]["general_advice"], path + ".general_advice", h.general_advice)))
+        return false;
+      if (!ids.insert(h.id).second) return fail("policy_duplicate_value", path + ".id", {{"got", h.id}});
+      if (h.when != "transfers" && h.when != "retention" && h.when != "any")
+        return fail("policy_unknown_value", path + ".when", {{"got", h.when}, {"allowed", "transfers, retention, any"}});
+      n.if_stuck.push_back(std::move(h));
+    }
+    return true;
+  }
+
+  // A notice's named situations first, then the national layer's (西部计划, …)
+  // that the notice does not name itself: a school's own filing wins.
+  bool situations(const json& m, Policy& p) {
+    if (m.contains("situations") && !situation_list(m["situations"], "situations", false, p)) return false;
+    const json& national = m["national"];
+    return !national.contains("situations") || situation_list(national["situations"], "national.situations", true, p);
+  }
+
+  bool situation_list(const json& list, const std::string& at, bool national, Policy& p) {
+    if (!list.is_array()) return fail("policy_wrong_type", at, {{"expected", "array"}});
+    std::set<std::string> ids;
+    const std::size_t notice_own = p.situations.size();
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string path = json_path_index(at, i);
       Situation s;
-      if (!keys(list[i], path, {"id", "label", "destination", "clause"}) || !string(list[i]["id"], path + ".id", s.id) ||
-          !token(s.id, path + ".id") || !localized(list[i]["label"], path + ".label", s.label) ||
+      if (!keys(list[i], path, {"id", "label", "destination", "clause"}, {"general_advice"}) ||
+          !string(list[i]["id"], path + ".id", s.id) || !token(s.id, path + ".id") ||
+          !localized(list[i]["label"], path + ".label", s.label) ||
           !string(list[i]["destination"], path + ".destination", s.destination) ||
-          !clause_ref(list[i]["clause"], path + ".clause", s.clause))
+          !clause_ref(list[i]["clause"], path + ".clause", s.clause) ||
+          (list[i].contains("general_advice") &&
+           !boolean(list[i]["general_advice"], path + ".general_advice", s.general_advice)))
         return false;
       if (contains(find_field("destination")->values, s.id) || !ids.insert(s.id).second)
         return fail("policy_duplicate_value", path + ".id", {{"got", s.id}});
-      if (!p.destinations.count(s.destination)) {
+      // The national layer files a situation under any destination; where the
+      // notice does not cover it, the member learns the notice is silent.
+      if (national ? !contains(find_field("destination")->values, s.destination) : !p.destinations.count(s.destination)) {
         std::vector<std::string> covered;
-        for (const auto& [d, r] : p.destinations) covered.push_back(d);
+        if (national) covered = find_field("destination")->values;
+        else for (const auto& [d, r] : p.destinations) covered.push_back(d);
         return fail("policy_unknown_value", path + ".destination", {{"got", s.destination}, {"allowed", join(covered)}});
       }
-      p.situations.push_back(std::move(s));
+      s.national = national;
+      bool named_by_notice = false;
+      for (std::size_t j = 0; j < notice_own; ++j) named_by_notice = named_by_notice || p.situations[j].id == s.id;
+      if (!named_by_notice) p.situations.push_back(std::move(s));
     }
     return true;
   }

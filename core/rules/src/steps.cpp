@@ -108,6 +108,18 @@ std::vector<Action> compute_notes(const OutcomeContext& ctx) {
     if (!d->no_residence_org_clause.empty() && ctx.cases.count("postgraduate") + ctx.cases.count("further_study_other"))
       out.push_back(Action{"no_residence_org", "info", message(ctx.lang, "note.no_residence_org"),
                            d->no_residence_org_clause, {d->no_residence_org_clause}, ""});
+  // A named situation (西部计划) says how it was filed and by which clause; where
+  // no notice files it so, as the tool's general advice, with whom to confirm it.
+  if (const Situation* s = ctx.situation) {
+    const std::map<std::string, std::string> params{
+        {"situation", s->label.at(ctx.lang)},
+        {"destination", message(ctx.lang, "option.destination." + s->destination)},
+        {"ask", p.ask_whom.at(ctx.lang)}};
+    std::vector<std::string> cites{s->clause};
+    if (s->general_advice) cites.push_back(p.ask_whom_clause);
+    out.push_back(Action{"situation", "info", message(ctx.lang, s->general_advice ? "note.situation_advice" : "note.situation", params),
+                         s->clause, cites, ""});
+  }
   if (p.rule_clauses.count("higher_notice_prevails")) {
     const std::string clause = p.rule_clauses.at("higher_notice_prevails");
     out.push_back(Action{"higher_notice", "info", message(ctx.lang, "note.higher_notice"), clause, {clause}, ""});

@@ -2,6 +2,7 @@
 // dates have passed: said plainly, with the dates that do apply and whom to ask.
 #include <algorithm>
 
+#include "xueshe/cohort_fit.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/warnings.hpp"
 #include "xueshe/outcome.hpp"
@@ -35,6 +36,8 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   const std::string& lang = ctx.lang;
   const std::string& route = ctx.outcome.route;
   const std::string ask = p.ask_whom.at(lang);
+  // Another cohort's notice, or one whose dates have all passed: no date of it is the member's.
+  const std::optional<std::string> misfit = cohort_misfit(p, ctx.used, ctx.today);
   std::vector<Warning> out;
   // A warning that sends the member to someone ({ask}) also relies on the clause naming them.
   auto warn = [&](const std::string& code, const std::map<std::string, std::string>& params,
@@ -53,7 +56,7 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
       !nothing_to_do_now(p, route))
     warn("no_school_dates", {{"title", p.title.at(lang)}, {"ask", ask}}, {});
   if (entry && entry->transfers && !find_kind(deadlines, "complete_by") && !find_kind(deadlines, "transfer_by") &&
-      p.cohort != 0) {
+      p.cohort != 0 && !misfit) {
     std::vector<const Deadline*> all;
     for (const Deadline& d : deadlines) all.push_back(&d);
     std::vector<std::string> clauses{route_clause(p, route)};
@@ -121,10 +124,8 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
            {nat.at("age_out"), nat.at("age_out_procedure")});
   }
 
-  if (auto grad = ctx.used.date("graduation_date"); grad && p.cohort != 0)
-    if (static_cast<int>(grad->year()) != p.cohort)
-      warn("graduation_outside_cohort",
-           {{"year", std::to_string(static_cast<int>(grad->year()))}, {"cohort", std::to_string(p.cohort)}}, {});
+  if (misfit && *misfit == "outside_cohort")
+    out.push_back(Warning{"graduation_outside_cohort", cohort_misfit_text(p, *misfit, ctx.used, lang), {p.ask_whom_clause}});
 
   std::vector<const Deadline*> overdue;
   std::vector<std::string> overdue_clauses;
@@ -139,10 +140,14 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
 
   if (const std::size_t n = p.unverified.size() + p.unverified_bases.size())
     warn("policy_unverified", {{"id", p.id}, {"n", std::to_string(n)}}, {});
-  if (p.cohort != 0 && ctx.today > p.latest_date())
-    warn("policy_outdated",
-         {{"title", p.title.at(lang)}, {"date", format_iso_date(p.latest_date())}, {"cohort", std::to_string(p.cohort)}},
-         {});
+  if (p.cohort != 0 && ctx.today > p.latest_date()) {
+    if (misfit && *misfit == "policy_passed")
+      out.push_back(Warning{"policy_outdated", cohort_misfit_text(p, *misfit, ctx.used, lang), {p.ask_whom_clause}});
+    else
+      warn("policy_outdated",
+           {{"title", p.title.at(lang)}, {"date", format_iso_date(p.latest_date())}, {"cohort", std::to_string(p.cohort)}},
+           {});
+  }
   return out;
 }
 

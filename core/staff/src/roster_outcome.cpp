@@ -35,7 +35,10 @@ std::optional<RosterOutcome> direct_outcome(const Engine& engine, const Answers&
   // ahead, so the engine's only other check is the dates' order.)
   if (w.error || !w.at || !w.at->is_outcome() || check_date_order(w.used)) return std::nullopt;
 
-  const OutcomeContext ctx{engine.policy(), *w.at, w.used, member_cases(w.used), today, lang};
+  // A named situation (二战考研) is its destination for every rule, as in Engine::evaluate.
+  Answers used = w.used;
+  const Situation* situation = resolve_situation(engine.policy(), used);
+  const OutcomeContext ctx{engine.policy(), *w.at, used, member_cases(used), today, lang, situation};
   AssembledOutcome a = assemble_outcome(ctx);
   RosterOutcome o;
   o.ok = true;

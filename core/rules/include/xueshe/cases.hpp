@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "xueshe/answers.hpp"
+#include "xueshe/policy.hpp"
 
 namespace xueshe {
 
@@ -16,5 +17,9 @@ namespace xueshe {
 const std::vector<std::string>& known_cases();
 
 std::set<std::string> member_cases(const Answers& used);
+
+// A named situation (二战考研, 西部计划) is its destination for every rule:
+// replaces the destination in `used` and returns the situation, or nullptr.
+const Situation* resolve_situation(const Policy& p, Answers& used);
 
 }  // namespace xueshe

@@ -27,6 +27,10 @@ struct Node {
   FieldKind kind = FieldKind::choice;
   std::vector<std::string> options;  // allowed values here (choice), after the policy
   std::vector<Edge> edges;
+  // Options that are other names for an option beside them, leading where it
+  // does (the national layer's situations: 西部计划 → employed): offered and
+  // answered like any other, but not enumerated as paths of their own.
+  std::vector<std::string> aliases;
   // Outcome nodes only:
   std::string route;
   std::vector<std::string> alternatives;

@@ -14,6 +14,20 @@
 
 namespace xueshe {
 
+// Help for when a transfer gets stuck (the receiver cannot be found, does not
+// answer, refuses; a later move; retention ending; not transferring at all),
+// shown on routes that transfer ("transfers") or keep the relationship at the
+// school for a while ("retention"). Each item cites its clause; where no notice
+// or national rule says it, the clause is the tool's general advice and the
+// item says so.
+struct StuckHelp {
+  std::string id;
+  std::string when;  // transfers | retention | any (either)
+  Localized text;    // may use {ask}, {org}, {system}
+  std::string clause;
+  bool general_advice = false;
+};
+
 struct NationalLayer {
   std::string id;
   Localized title;
@@ -25,6 +39,7 @@ struct NationalLayer {
   // "external_systems", "guangdong_registration", "system_committees"
   std::map<std::string, std::string> rule_clauses;
   Cited<std::vector<std::string>> external_regions;  // regions with their own league system
+  std::vector<StuckHelp> if_stuck;
   std::string hash;
 };
 

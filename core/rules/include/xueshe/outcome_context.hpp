@@ -18,6 +18,7 @@ struct OutcomeContext {
   std::set<std::string> cases;
   Date today;
   std::string lang;
+  const Situation* situation;  // the named situation answered (西部计划), or nullptr
 };
 
 }  // namespace xueshe

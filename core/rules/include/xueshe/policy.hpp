@@ -129,6 +129,8 @@ struct Situation {
   Localized label;
   std::string destination;
   std::string clause;
+  bool general_advice = false;  // no notice or national rule files it so: the tool's general advice, said as such
+  bool national = false;        // named by the national layer, not by the notice
 };
 
 // One file of the chain, for `check-policy` and the page's "which notice" line.

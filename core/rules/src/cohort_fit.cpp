@@ -1,0 +1,25 @@
+#include "xueshe/cohort_fit.hpp"
+
+#include "xueshe/messages.hpp"
+
+namespace xueshe {
+
+std::optional<std::string> cohort_misfit(const Policy& p, const Answers& used, Date today) {
+  if (p.cohort == 0) return std::nullopt;
+  if (auto grad = used.date("graduation_date"); grad && static_cast<int>(grad->year()) != p.cohort)
+    return std::string("outside_cohort");
+  if (today > p.latest_date()) return std::string("policy_passed");
+  return std::nullopt;
+}
+
+std::string cohort_misfit_text(const Policy& p, const std::string& reason, const Answers& used, const std::string& lang) {
+  std::map<std::string, std::string> params{{"title", p.title.at(lang)},
+                                            {"cohort", std::to_string(p.cohort)},
+                                            {"date", format_iso_date(p.latest_date())},
+                                            {"ask", p.ask_whom.at(lang)}};
+  if (auto grad = used.date("graduation_date")) params["year"] = std::to_string(static_cast<int>(grad->year()));
+  return message(lang, reason == "outside_cohort" ? "warning.graduation_outside_cohort" : "warning.policy_dates_passed",
+                 params);
+}
+
+}  // namespace xueshe

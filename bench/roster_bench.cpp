@@ -78,9 +78,10 @@ std::string generate(std::size_t rows, std::uint64_t seed) {
     const int dest = r.below(100);
     const bool delayed = dest >= 96;
     c[4] = delayed ? "" : (r.chance(900) ? "2022-06-30" : "2022/6/20");
-    // Birth dates over five years; a few graduates near or past 28.
-    if (r.chance(3)) c[5] = date_str(1993 + r.below(2), 1 + r.below(12), 1 + r.below(28));
-    else c[5] = date_str(1998 + r.below(5), 1 + r.below(12), 1 + r.below(28));
+    // Each person's own birth date: any day of five years (1998-2002); a few
+    // graduates near or past 28 (any day of 1993-1994).
+    if (r.chance(3)) c[5] = day_after(1993, 1, 1, r.below(730));
+    else c[5] = day_after(1998, 1, 1, r.below(1826));
     c[6] = yes_no(r.chance(100));
     if (c[5] < "1995") c[7] = yes_no(r.chance(500));
     if (dest < 55) {

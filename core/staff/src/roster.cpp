@@ -47,6 +47,8 @@ class Evaluator {
       : engine_(engine), policy_(engine.policy()), options_(options), run_(run), layout_(layout),
         vocabulary_(vocabulary) {
     latest_ = std::max(policy_.latest_date(), run_.today);
+    age_limit_months_ = 12 * policy_.national.age_limit.value;
+    for (const char* name : {"retention", "new_org", "transfer_window", "abroad_cap"}) periods_.push_back(policy_.period(name));
   }
 
   std::int64_t outcome_for(const CsvRecord& rec) {
@@ -94,24 +96,25 @@ class Evaluator {
     auto departure = date_cell(rec, layout_.departure, bad);
     if (bad) return false;
     Date bound = latest_;
-    // The latest date a period of the policy can reach from a member's date.
-    auto reach = [this](Date from, std::initializer_list<const char*> periods) {
+    // The latest date a period of the policy can reach from a member's date
+    // (periods_: retention, new_org, transfer_window, abroad_cap).
+    auto reach = [this](Date from, std::size_t first, std::size_t last) {
       Date out = from;
-      for (const char* name : periods)
-        if (const Period* p = policy_.period(name)) {
+      for (std::size_t i = first; i <= last; ++i)
+        if (const Period* p = periods_[i]) {
           out = std::max(out, add_period(from, p->value, p->unit));
           if (p->cap) out = std::max(out, add_period(from, p->cap->value, p->cap->unit));
         }
       return out;
     };
     if (graduation) {
-      bound = std::max({bound, end_of_month(*graduation), reach(*graduation, {"retention"})});
+      bound = std::max({bound, end_of_month(*graduation), reach(*graduation, 0, 0)});
       if (!(*birth < *graduation) || add_months_clamped(*birth, 12 * kMinAgeAtGraduation) > *graduation) return false;
     }
-    if (enrollment) bound = std::max(bound, reach(*enrollment, {"new_org", "transfer_window"}));
-    if (departure) bound = std::max(bound, reach(*departure, {"abroad_cap"}));
+    if (enrollment) bound = std::max(bound, reach(*enrollment, 1, 2));
+    if (departure) bound = std::max(bound, reach(*departure, 3, 3));
     if (departure) bound = std::max(bound, *departure);
-    return add_months_clamped(*birth, 12 * policy_.national.age_limit.value) > bound;
+    return add_months_clamped(*birth, age_limit_months_) > bound;
   }
 
   std::string column_header(const std::string& field) const {
@@ -235,6 +238,8 @@ class Evaluator {
   const Layout& layout_;
   const RosterVocabulary& vocabulary_;
   Date latest_;
+  int age_limit_months_ = 0;
+  std::vector<const Period*> periods_;  // looked up once, not per row
   std::string key_;
   std::unordered_map<std::string, std::int64_t> memo_;
 };

@@ -20,6 +20,13 @@ std::size_t first_invalid_utf8(std::string_view s) {
       }
       continue;
     }
+    // A three-byte character that can be neither overlong (E0) nor a
+    // surrogate (ED): most of a Chinese text.
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && s.size() - i >= 3 && (b[i + 1] & 0xC0u) == 0x80u &&
+        (b[i + 2] & 0xC0u) == 0x80u) {
+      i += 3;
+      continue;
+    }
     std::size_t len;
     unsigned cp;
     if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }

@@ -3,6 +3,7 @@
 #include "xueshe/roster.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 #include "roster_outcome.hpp"
@@ -55,13 +56,23 @@ class Evaluator {
     if (!options_.memoize) return add_outcome(rec);
     // The key: each answer cell as written, length first (so no cell text can
     // imitate another split); a shareable birth date as a length no cell has.
-    key_.clear();
+    // Sized first, then copied in (not appended piece by piece: every row builds one).
+    cells_.clear();
+    std::size_t size = 0;
     for (const auto& [col, field] : layout_.answers) {
       std::string_view cell = trim_cell(run_.csv.field(rec, col));
-      const bool shared = col == layout_.birth && young(rec, cell);
-      const std::uint32_t length = shared ? UINT32_MAX : static_cast<std::uint32_t>(cell.size());
-      key_.append(reinterpret_cast<const char*>(&length), sizeof length);
-      if (!shared) key_.append(cell.data(), cell.size());
+      if (col == layout_.birth && young(rec, cell)) cell = std::string_view(&shared_, 0);  // no cell's data
+      cells_.push_back(cell);
+      size += sizeof(std::uint32_t) + cell.size();
+    }
+    key_.resize(size);
+    char* at = key_.data();
+    for (std::string_view cell : cells_) {
+      const std::uint32_t length = cell.data() == &shared_ ? UINT32_MAX : static_cast<std::uint32_t>(cell.size());
+      std::memcpy(at, &length, sizeof length);
+      at += sizeof length;
+      if (!cell.empty()) std::memcpy(at, cell.data(), cell.size());
+      at += cell.size();
     }
     auto it = memo_.find(key_);
     if (it != memo_.end()) return it->second;
@@ -241,6 +252,8 @@ class Evaluator {
   int age_limit_months_ = 0;
   std::vector<const Period*> periods_;  // looked up once, not per row
   std::string key_;
+  std::vector<std::string_view> cells_;  // the key's cells, reused row after row
+  const char shared_ = 0;                 // where a shared birth date's cell points
   std::unordered_map<std::string, std::int64_t> memo_;
 };
 

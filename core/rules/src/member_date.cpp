@@ -100,12 +100,36 @@ int to_int(const std::string& digits) {
   return v;
 }
 
+// The common spelling, ASCII digits with one separator twice ("2022-06-30",
+// "2022/6/20"), read without the general tokenizer (a roster reads one per
+// cell): exactly what tokens() and numbers() give for it.
+std::optional<Numbers> plain_numbers(std::string_view text) {
+  auto digits = [&text](std::size_t& i) {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return text.substr(start, i - start);
+  };
+  std::size_t i = 0;
+  const std::string_view year = digits(i);
+  if (year.empty() || i >= text.size()) return std::nullopt;
+  const char sep = text[i++];
+  if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
+  const std::string_view month = digits(i);
+  if (month.empty() || i >= text.size() || text[i++] != sep) return std::nullopt;
+  const std::string_view day = digits(i);
+  if (day.empty() || i != text.size()) return std::nullopt;
+  return Numbers{std::string(year), std::string(month), std::string(day)};
+}
+
 }  // namespace
 
 MemberDate read_member_date(std::string_view text) {
   MemberDate out;
-  auto parts = tokens(text);
-  auto written = parts ? numbers(*parts) : std::nullopt;
+  auto written = plain_numbers(text);
+  if (!written) {
+    auto parts = tokens(text);
+    if (parts) written = numbers(*parts);
+  }
   if (!written || written->year.size() > 4 || written->month.size() > 2 || written->day.size() > 2) return out;
   out.year = to_int(written->year);
   out.month = static_cast<unsigned>(to_int(written->month));

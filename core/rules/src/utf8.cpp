@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "xueshe/strict_json.hpp"
 
@@ -9,7 +11,22 @@ std::size_t first_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const unsigned char c = b[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      // ASCII runs (a roster's digits, dates, commas) eight bytes at a time.
+      for (std::uint64_t w; s.size() - i >= 8; i += 8) {
+        std::memcpy(&w, b + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+      }
+      continue;
+    }
+    // A three-byte character that can be neither overlong (E0) nor a
+    // surrogate (ED): most of a Chinese text.
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && s.size() - i >= 3 && (b[i + 1] & 0xC0u) == 0x80u &&
+        (b[i + 2] & 0xC0u) == 0x80u) {
+      i += 3;
+      continue;
+    }
     std::size_t len;
     unsigned cp;
     if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }

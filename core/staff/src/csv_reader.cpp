@@ -32,16 +32,6 @@ inline bool is_eol(char c) { return c == '\n' || c == '\r'; }
 
 }  // namespace
 
-std::string_view CsvTable::field(std::size_t index) const {
-  const std::uint64_t r = fields_[index];
-  const char* base = (r >> 63) ? unescaped_.data() : text_.data();
-  return std::string_view(base + (r & 0xFFFFFFFFu), static_cast<std::size_t>((r >> 32) & 0x7FFFFFFFu));
-}
-
-std::string_view CsvTable::field(const CsvRecord& rec, std::size_t i) const {
-  return i < rec.count ? field(rec.first + i) : std::string_view();
-}
-
 CsvTable read_csv(std::string_view text, const CsvLimits& limits) {
   CsvTable t;
   t.text_ = text;

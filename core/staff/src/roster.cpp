@@ -3,6 +3,7 @@
 #include "xueshe/roster.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 #include "roster_outcome.hpp"
@@ -47,19 +48,31 @@ class Evaluator {
       : engine_(engine), policy_(engine.policy()), options_(options), run_(run), layout_(layout),
         vocabulary_(vocabulary) {
     latest_ = std::max(policy_.latest_date(), run_.today);
+    age_limit_months_ = 12 * policy_.national.age_limit.value;
+    for (const char* name : {"retention", "new_org", "transfer_window", "abroad_cap"}) periods_.push_back(policy_.period(name));
   }
 
   std::int64_t outcome_for(const CsvRecord& rec) {
     if (!options_.memoize) return add_outcome(rec);
     // The key: each answer cell as written, length first (so no cell text can
     // imitate another split); a shareable birth date as a length no cell has.
-    key_.clear();
+    // Sized first, then copied in (not appended piece by piece: every row builds one).
+    cells_.clear();
+    std::size_t size = 0;
     for (const auto& [col, field] : layout_.answers) {
       std::string_view cell = trim_cell(run_.csv.field(rec, col));
-      const bool shared = col == layout_.birth && young(rec, cell);
-      const std::uint32_t length = shared ? UINT32_MAX : static_cast<std::uint32_t>(cell.size());
-      key_.append(reinterpret_cast<const char*>(&length), sizeof length);
-      if (!shared) key_.append(cell.data(), cell.size());
+      if (col == layout_.birth && young(rec, cell)) cell = std::string_view(&shared_, 0);  // no cell's data
+      cells_.push_back(cell);
+      size += sizeof(std::uint32_t) + cell.size();
+    }
+    key_.resize(size);
+    char* at = key_.data();
+    for (std::string_view cell : cells_) {
+      const std::uint32_t length = cell.data() == &shared_ ? UINT32_MAX : static_cast<std::uint32_t>(cell.size());
+      std::memcpy(at, &length, sizeof length);
+      at += sizeof length;
+      if (!cell.empty()) std::memcpy(at, cell.data(), cell.size());
+      at += cell.size();
     }
     auto it = memo_.find(key_);
     if (it != memo_.end()) return it->second;
@@ -94,24 +107,25 @@ class Evaluator {
     auto departure = date_cell(rec, layout_.departure, bad);
     if (bad) return false;
     Date bound = latest_;
-    // The latest date a period of the policy can reach from a member's date.
-    auto reach = [this](Date from, std::initializer_list<const char*> periods) {
+    // The latest date a period of the policy can reach from a member's date
+    // (periods_: retention, new_org, transfer_window, abroad_cap).
+    auto reach = [this](Date from, std::size_t first, std::size_t last) {
       Date out = from;
-      for (const char* name : periods)
-        if (const Period* p = policy_.period(name)) {
+      for (std::size_t i = first; i <= last; ++i)
+        if (const Period* p = periods_[i]) {
           out = std::max(out, add_period(from, p->value, p->unit));
           if (p->cap) out = std::max(out, add_period(from, p->cap->value, p->cap->unit));
         }
       return out;
     };
     if (graduation) {
-      bound = std::max({bound, end_of_month(*graduation), reach(*graduation, {"retention"})});
+      bound = std::max({bound, end_of_month(*graduation), reach(*graduation, 0, 0)});
       if (!(*birth < *graduation) || add_months_clamped(*birth, 12 * kMinAgeAtGraduation) > *graduation) return false;
     }
-    if (enrollment) bound = std::max(bound, reach(*enrollment, {"new_org", "transfer_window"}));
-    if (departure) bound = std::max(bound, reach(*departure, {"abroad_cap"}));
+    if (enrollment) bound = std::max(bound, reach(*enrollment, 1, 2));
+    if (departure) bound = std::max(bound, reach(*departure, 3, 3));
     if (departure) bound = std::max(bound, *departure);
-    return add_months_clamped(*birth, 12 * policy_.national.age_limit.value) > bound;
+    return add_months_clamped(*birth, age_limit_months_) > bound;
   }
 
   std::string column_header(const std::string& field) const {
@@ -235,7 +249,11 @@ class Evaluator {
   const Layout& layout_;
   const RosterVocabulary& vocabulary_;
   Date latest_;
+  int age_limit_months_ = 0;
+  std::vector<const Period*> periods_;  // looked up once, not per row
   std::string key_;
+  std::vector<std::string_view> cells_;  // the key's cells, reused row after row
+  const char shared_ = 0;                 // where a shared birth date's cell points
   std::unordered_map<std::string, std::int64_t> memo_;
 };
 
@@ -412,7 +430,8 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
       if (extra)
         row_error("too_many_fields", header.count,
                   {{"got", std::to_string(rec.count)}, {"max", std::to_string(header.count)}});
-      for (std::size_t i = 0; i < rec.count && row.errors.empty(); ++i)
+      // No field is longer than its record as written (rec.length), so a short record needs no look.
+      for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.errors.empty(); ++i)
         if (csv.field(rec, i).size() > limits.max_field_bytes)
           row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
     }

@@ -195,19 +195,22 @@ TransferStatus RosterVocabulary::status(std::string_view cell) const {
 }
 
 std::string_view trim_cell(std::string_view s) {
-  auto space_at_start = [&s]() -> std::size_t {
-    if (s.empty()) return 0;
+  // Byte by byte, not substr() == (a roster trims every cell of every row).
+  auto at = [&s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  auto space_at_start = [&]() -> std::size_t {
+    const std::size_t n = s.size();
+    if (n == 0) return 0;
     if (s[0] == ' ' || s[0] == '\t') return 1;
-    if (s.substr(0, 3) == "\xE3\x80\x80") return 3;
-    if (s.substr(0, 2) == "\xC2\xA0") return 2;
+    if (n >= 3 && at(0) == 0xE3 && at(1) == 0x80 && at(2) == 0x80) return 3;  // U+3000
+    if (n >= 2 && at(0) == 0xC2 && at(1) == 0xA0) return 2;                   // U+00A0
     return 0;
   };
-  auto space_at_end = [&s]() -> std::size_t {
+  auto space_at_end = [&]() -> std::size_t {
     const std::size_t n = s.size();
     if (n == 0) return 0;
     if (s[n - 1] == ' ' || s[n - 1] == '\t') return 1;
-    if (n >= 3 && s.substr(n - 3) == "\xE3\x80\x80") return 3;
-    if (n >= 2 && s.substr(n - 2) == "\xC2\xA0") return 2;
+    if (n >= 3 && at(n - 3) == 0xE3 && at(n - 2) == 0x80 && at(n - 1) == 0x80) return 3;
+    if (n >= 2 && at(n - 2) == 0xC2 && at(n - 1) == 0xA0) return 2;
     return 0;
   };
   for (std::size_t k; (k = space_at_start()) != 0;) s.remove_prefix(k);

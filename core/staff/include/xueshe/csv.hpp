@@ -50,8 +50,15 @@ class CsvTable {
   std::string limit_exceeded;      // "" | "max_records" | "max_fields" | "max_bytes" (4 GiB)
   std::size_t limit_line = 0;
 
-  std::string_view field(const CsvRecord& r, std::size_t i) const;
-  std::string_view field(std::size_t index) const;
+  // Inline: a roster run reads every cell of every row several times.
+  std::string_view field(const CsvRecord& r, std::size_t i) const {
+    return i < r.count ? field(r.first + i) : std::string_view();
+  }
+  std::string_view field(std::size_t index) const {
+    const std::uint64_t f = fields_[index];
+    const char* base = (f >> 63) ? unescaped_.data() : text_.data();
+    return std::string_view(base + (f & 0xFFFFFFFFu), static_cast<std::size_t>((f >> 32) & 0x7FFFFFFFu));
+  }
   std::string_view raw(const CsvRecord& r) const { return text_.substr(r.offset, r.length); }
 
  private:

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "policy_engine.hpp"
+#include "page_policy.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
 

@@ -1,5 +1,5 @@
 // The take-away bindings' input, as the page's own module takes it: the
-// policy (its text and base files, policy_engine.hpp), the answers (JSON
+// policy (its text and base files, page_policy.hpp), the answers (JSON
 // text), the as-of date and the language, evaluated into the member's typed
 // outcome. Whatever is wrong with them is the engine's error body, in the
 // engine's words.
@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "policy_engine.hpp"
+#include "page_policy.hpp"
 #include "xueshe/json_text.hpp"
 #include "xueshe/member_outcome.hpp"
 

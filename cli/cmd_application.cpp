@@ -1,6 +1,6 @@
 // `xueshe application`: the written application of 二.5 (study abroad). Reads
 // {"answers": {...}, "applicant": {...}} on stdin, evaluates the answers with
-// the policy, and prints the application as Markdown (or JSON); --form prints
+// the policy (the typed outcome, evaluate_member), and prints the application as Markdown (or JSON); --form prints
 // the form definition (JSON) instead, and needs no applicant. Bad input: exit 2
 // with one error object naming the field ("applicant.contact_phone").
 #include <iostream>
@@ -9,6 +9,7 @@
 #include "markdown.hpp"
 #include "xueshe/application.hpp"
 #include "xueshe/limits.hpp"
+#include "xueshe/member_outcome.hpp"
 
 namespace xueshe::cli {
 namespace {
@@ -67,26 +68,26 @@ int run_application(const CommonOptions& options, const std::string& format, boo
   auto typed = in.find("applicant");
   if (!form_only && typed == in.end()) return bad_input("applicant");
 
-  Result r = s.engine->evaluate_json(answers->dump(), s.today, s.lang);
-  if (!r.ok) {
+  AnswersParse parsed_answers = parse_answers(answers->dump());
+  MemberEvaluation member = parsed_answers.error
+                                ? MemberEvaluation{std::nullopt, parsed_answers.error}
+                                : evaluate_member(*s.engine, parsed_answers.answers, s.today, s.lang);
+  if (member.error) {
     // The engine names answers fields; inside this input they are under "answers".
-    std::string& field = r.body["error"]["field"].get_ref<std::string&>();
+    json body = error_body(*member.error, s.lang);
+    std::string& field = body["error"]["field"].get_ref<std::string&>();
     field = field == "$" ? "answers" : "answers." + field;
-    return fail(r.body);
+    return fail(body);
   }
-  // The addressee is the school's league committee: the CLI has the policy at
-  // hand, so it names the school when the result does not carry it.
-  json& policy = r.body["policy"];
-  if (!policy.contains("school")) policy["school"] = s.engine->policy().school.at(s.lang);
 
   if (form_only) {
-    json form = application_form(r.body, s.lang);
+    json form = application_form(*member.member);
     if (form.contains("error")) return fail(form);
     print_json(form, format == "json" ? false : true);
     return 0;
   }
   // The applicant passed on as JSON text, checked by core exactly as the page's is.
-  json document = application_document(r.body, typed->dump(), s.lang);
+  json document = application_document(*member.member, typed->dump());
   if (document.contains("error")) return fail(document);
   if (format == "json") print_json(document, false);
   else std::cout << document_markdown(document["document"]);

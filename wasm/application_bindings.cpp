@@ -1,44 +1,37 @@
-// The take-away module's application (二.5, study abroad): the page passes the
-// result JSON it got from its own module (and the typed fields) and gets back
-// the form definition or the document, or {"error": {...}} — the same JSON
-// `xueshe application --form|--format json` prints. Errors are values.
+// The take-away module's application (二.5, study abroad): the page passes
+// what its own module evaluated (the policy text and base files, the answers,
+// the as-of date) and the typed fields, and gets back the form definition or
+// the document, or {"error": {...}} — the same JSON `xueshe application
+// --form|--format json` prints. Errors are values.
 #include <emscripten/bind.h>
 
 #include <string>
 
+#include "takeaway_member.hpp"
 #include "xueshe/application.hpp"
-#include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
 
 namespace {
 
-using nlohmann::json;
-
-// The result text parsed, or the error text to hand back.
-struct Parsed {
-  json result;
-  std::string error;
-};
-
-Parsed parse_result(const std::string& result_json, const std::string& lang_in) {
-  const std::string lang = xueshe::is_supported_language(lang_in) ? lang_in : xueshe::default_language();
-  auto error = [&lang](xueshe::Error e) { return Parsed{json(), xueshe::to_json_text(xueshe::application_error_body(e, lang))}; };
-  if (!xueshe::is_supported_language(lang_in)) return error({"application_bad_lang", "lang", {{"got", lang_in}}});
-  json result = json::parse(result_json, nullptr, false);
-  if (result.is_discarded()) return error({"application_malformed_json", "result", {}});
-  return Parsed{std::move(result), ""};
+std::string bad_lang(const std::string& lang) {
+  return xueshe::to_json_text(
+      xueshe::application_error_body({"application_bad_lang", "lang", {{"got", lang}}}, xueshe::default_language()));
 }
 
-std::string application_form(const std::string& result_json, const std::string& lang) {
-  Parsed p = parse_result(result_json, lang);
-  if (!p.error.empty()) return p.error;
-  return xueshe::to_json_text(xueshe::application_form(p.result, lang));
+std::string application_form(const std::string& policy_text, const std::string& bases, const std::string& answers_json,
+                             const std::string& today, const std::string& lang) {
+  if (!xueshe::is_supported_language(lang)) return bad_lang(lang);
+  const xueshe_wasm::TakeawayMember in(policy_text, bases, answers_json, today, lang);
+  if (!in.error().empty()) return in.error();
+  return xueshe::to_json_text(xueshe::application_form(in.member()));
 }
 
-std::string application(const std::string& result_json, const std::string& applicant_json, const std::string& lang) {
-  Parsed p = parse_result(result_json, lang);
-  if (!p.error.empty()) return p.error;
-  return xueshe::to_json_text(xueshe::application_document(p.result, applicant_json, lang));
+std::string application(const std::string& policy_text, const std::string& bases, const std::string& answers_json,
+                        const std::string& today, const std::string& applicant_json, const std::string& lang) {
+  if (!xueshe::is_supported_language(lang)) return bad_lang(lang);
+  const xueshe_wasm::TakeawayMember in(policy_text, bases, answers_json, today, lang);
+  if (!in.error().empty()) return in.error();
+  return xueshe::to_json_text(xueshe::application_document(in.member(), applicant_json));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "page_policy.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
 
@@ -24,12 +25,7 @@ class WasmEngine {
  public:
   // bases: the base files of a layered policy, {"<id>": "<text>"} ("" = none beyond the built-in ones).
   WasmEngine(const std::string& policy_text, const std::string& bases) {
-    auto files = xueshe::policy_texts_from_json(bases);
-    if (files.error) {
-      error_ = *files.error;
-      return;
-    }
-    auto load = xueshe::load_policy(policy_text.empty() ? xueshe::builtin_policy_text() : policy_text, files.texts);
+    auto load = xueshe_wasm::load_page_policy(policy_text, bases);
     if (load.policy)
       engine_.emplace(std::move(*load.policy));
     else

@@ -1,25 +1,27 @@
-// The take-away module's calendar: the page passes the result JSON it got
-// from its own module and gets back {"filename", "ics"} or {"error": {...}},
-// the same bytes `xueshe evaluate --format ics` prints. Errors are values.
+// The take-away module's calendar: the page passes what its own module
+// evaluated (the policy text and base files, the answers, the as-of date, the
+// language) and gets back {"filename", "ics"} or {"error": {...}}, the same
+// bytes `xueshe evaluate --format ics` prints. Errors are values.
 #include <emscripten/bind.h>
 
 #include <string>
 
+#include "takeaway_member.hpp"
 #include "xueshe/calendar.hpp"
-#include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/takeaway_error.hpp"
 
 namespace {
 
-std::string calendar(const std::string& result_json, const std::string& lang_in) {
-  const std::string lang = xueshe::is_supported_language(lang_in) ? lang_in : xueshe::default_language();
-  auto error = [&lang](xueshe::Error e) { return xueshe::to_json_text(xueshe::takeaway_error_body(e, lang)); };
-  if (!xueshe::is_supported_language(lang_in)) return error({"calendar_bad_lang", "lang", {{"got", lang_in}}});
-  nlohmann::json result = nlohmann::json::parse(result_json, nullptr, false);
-  if (result.is_discarded()) return error({"calendar_malformed_json", "result", {}});
-  xueshe::CalendarBuild built = xueshe::outcome_calendar(result, lang);
-  if (built.error) return error(*built.error);
+std::string calendar(const std::string& policy_text, const std::string& bases, const std::string& answers_json,
+                     const std::string& today, const std::string& lang) {
+  if (!xueshe::is_supported_language(lang))
+    return xueshe::to_json_text(xueshe::takeaway_error_body({"calendar_bad_lang", "lang", {{"got", lang}}},
+                                                            xueshe::default_language()));
+  const xueshe_wasm::TakeawayMember in(policy_text, bases, answers_json, today, lang);
+  if (!in.error().empty()) return in.error();
+  xueshe::CalendarBuild built = xueshe::outcome_calendar(in.member());
+  if (built.error) return xueshe::to_json_text(xueshe::takeaway_error_body(*built.error, lang));
   return xueshe::to_json_text(nlohmann::json{{"filename", built.file->filename}, {"ics", built.file->ics}});
 }
 

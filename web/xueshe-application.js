@@ -1,11 +1,12 @@
 /* The study-abroad application (二.5) inside <xueshe-check>: loaded on demand
  * with the take-away module, never in the page's first load.
  *
- *   window.xuesheApplication(container, M, resultText, lang)
+ *   window.xuesheApplication(container, M, member, lang)
  *
  * container: an element inside the element's open shadow root; M: the loaded
- * take-away module (applicationForm, application); resultText: the outcome JSON
- * text. Renders the form the core defines (every label, hint and message comes
+ * take-away module (applicationForm, application); member: what the module
+ * evaluates again, [policy text, base files JSON, answers JSON, as-of date]
+ * (as the page's own module was given them). Renders the form the core defines (every label, hint and message comes
  * from the core's JSON), checks the typed fields in the core on submit, and
  * shows each error under its field, or the A4 application with a Print button
  * that prints only the application. What the member types never leaves the
@@ -53,13 +54,13 @@
     try { return JSON.parse(text); } catch { return { error: { code: 'application_bad_reply', field: '', message: String(text) } }; }
   }
 
-  window.xuesheApplication = async (container, M, resultText, lang) => {
+  window.xuesheApplication = async (container, M, member, lang) => {
     const root = container.getRootNode();
     const host = root.host || document.documentElement;
     await sheet(root, root === document ? document.head : root);
     const lv = host.hasAttribute && host.hasAttribute('app') ? 2 : 3;
     const H = (n) => 'h' + Math.min(lv + n, 6);
-    const got = parse(M.applicationForm(resultText, lang));
+    const got = parse(M.applicationForm(...member, lang));
     if (!got.form) {
       container.replaceChildren(errorBox(got.error));
       return;
@@ -114,7 +115,7 @@
       docArea.replaceChildren();
       const typed = {};
       for (const k in inputs) typed[k] = inputs[k].value;
-      const r = parse(M.application(resultText, JSON.stringify(typed), lang));
+      const r = parse(M.application(...member, JSON.stringify(typed), lang));
       if (r.document) return showDocument(r.document);
       const errors = r.errors || [r.error || {}];
       let first = null;

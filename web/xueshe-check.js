@@ -318,7 +318,7 @@
       const pe = this.E.error(s.l);
       if (pe) return { ...JSON.parse(pe), head: 'page.policy_error' };
       if (this.bad) return { error: { code: 'bad_link', field: '#xs', message: t('page.bad_link') }, head: 'page.link_error' };
-      const r = JSON.parse(this.raw = this.E.evaluate(JSON.stringify(s.a), s.t || today(), s.l));
+      const r = JSON.parse(this.E.evaluate(JSON.stringify(s.a), s.t || today(), s.l));
       if (r.error && this.from) r.head = 'page.link_error';
       return r;
     }
@@ -451,9 +451,15 @@
       this.notice();
     }
 
-    // The outcome's calendar file, made by the take-away module from the very result shown; saved as a download.
+    // What the take-away module evaluates again for the outcome shown: the policy text and base files, the
+    // answers and the as-of date (its calendar and application take these, then the language).
+    member() {
+      return [this.text, this.bases, JSON.stringify(this.s.a), this.r.today];
+    }
+
+    // The outcome's calendar file, made by the take-away module from the outcome shown; saved as a download.
     async calendar(area) {
-      const r = await this.tk(area), c = r && JSON.parse(r.calendar(this.raw, this.s.l));
+      const r = await this.tk(area), c = r && JSON.parse(r.calendar(...this.member(), this.s.l));
       if (!c) return;
       if (c.error) return area.replaceChildren(this.errBox(c.error));
       const a = h('a', { href: URL.createObjectURL(new Blob([c.ics], { type: 'text/calendar;charset=utf-8' })), download: c.filename });
@@ -465,7 +471,7 @@
     async paper(doc) {
       const f = 'xueshe' + doc[0].toUpperCase() + doc.slice(1), area = this.shadowRoot.querySelector('.share');
       const M = await this.tk(area, 'xueshe-' + doc + '.js', window[f]);
-      M && window[f](area, M, this.raw, this.s.l);
+      M && window[f](area, M, this.member(), this.s.l);
     }
 
     // The take-away module (and the script a paper has of its own), or — they did not load, e.g. offline before

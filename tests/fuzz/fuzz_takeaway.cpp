@@ -1,10 +1,9 @@
 // libFuzzer target: the take-away outputs (calendar file, written application)
-// on arbitrary input. Bytes: [lang][as-of][mode] then text.
-//  mode even: "answers JSON \x1f applicant JSON" — the answers go through the
-//    engine; an outcome goes to the calendar and, where a step asks for the
-//    application, the applicant object to the application.
-//  mode odd: the text is a (possibly forged) evaluate result handed straight to
-//    the calendar and the application form, as the page's module could be.
+// on arbitrary input. Bytes: [lang][as-of][mode] then "answers JSON \x1f
+// applicant JSON": the answers go through the engine (evaluate_member, as the
+// CLI and the page's take-away module do); an outcome goes to the calendar
+// and, where a step asks for the application (mode odd: whatever the route),
+// the applicant object to the application.
 // Properties: a file or an error (code and field), never both or neither; every
 // .ics line ends in CRLF, is at most 75 octets, is valid UTF-8, and folds only
 // with a leading space; one VEVENT per deadline; documents carry typed values.
@@ -19,6 +18,7 @@
 #include "xueshe/calendar.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/ics_text.hpp"
+#include "xueshe/member_outcome.hpp"
 #include "xueshe/strict_json.hpp"
 
 namespace {
@@ -72,10 +72,11 @@ bool asks_for_application(const nlohmann::json& result) {
   return false;
 }
 
-void check_application(const nlohmann::json& result, std::string_view applicant, const std::string& lang) {
-  nlohmann::json form = xueshe::application_form(result, lang);
+void check_application(const xueshe::MemberOutcome& member, const nlohmann::json& result, std::string_view applicant) {
+  nlohmann::json form = xueshe::application_form(member);
   if (!form.contains("form")) check_error_body(form, "application form");
-  nlohmann::json doc = xueshe::application_document(result, applicant, lang);
+  if (form.contains("form") != asks_for_application(result)) violated("application: form and steps disagree", result.dump());
+  nlohmann::json doc = xueshe::application_document(member, applicant);
   if (doc.contains("document")) {
     if (!form.contains("form")) violated("application: a document without a form", result.dump());
     // Every typed text is in the document as typed.
@@ -101,25 +102,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 3) return 0;
   const std::string lang = (data[0] & 1) ? "en" : "zh-CN";
   const xueshe::Date today = xueshe::Date{date::sys_days{date::year{2021} / 1 / 1} + date::days{data[1] * 6}};
-  const bool forged = data[2] & 1;
+  const bool every_route = data[2] & 1;
   const std::string_view text(reinterpret_cast<const char*>(data + 3), size - 3);
-
-  if (forged) {
-    nlohmann::json result = nlohmann::json::parse(text, nullptr, false);
-    if (result.is_discarded()) return 0;
-    check_ics(xueshe::outcome_calendar(result, lang), result);
-    check_application(result, "{}", lang);
-    return 0;
-  }
   const std::size_t cut = text.find('\x1f');
   const std::string_view answers = text.substr(0, cut);
   const std::string_view applicant = cut == std::string_view::npos ? std::string_view("{}") : text.substr(cut + 1);
   xueshe::Result r = engine.evaluate_json(answers, today, lang);
+  xueshe::AnswersParse parsed = xueshe::parse_answers(answers);
+  xueshe::MemberEvaluation member = parsed.error ? xueshe::MemberEvaluation{std::nullopt, parsed.error}
+                                                 : xueshe::evaluate_member(engine, parsed.answers, today, lang);
+  if (r.ok == member.error.has_value()) violated("evaluate and evaluate_member disagree on the answers", r.body.dump());
   if (!r.ok || r.body.value("status", "") != "outcome") return 0;
-  xueshe::CalendarBuild built = xueshe::outcome_calendar(r.body, lang);
+  xueshe::CalendarBuild built = xueshe::outcome_calendar(*member.member);
   const bool has_deadlines = !r.body["deadlines"].empty();
   if (built.file.has_value() != has_deadlines) violated("calendar: a real outcome's dates and the file disagree", r.body.dump());
   check_ics(built, r.body);
-  if (asks_for_application(r.body)) check_application(r.body, applicant, lang);
+  if (every_route || asks_for_application(r.body)) check_application(*member.member, r.body, applicant);
   return 0;
 }

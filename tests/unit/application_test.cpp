@@ -9,6 +9,7 @@
 #include "xueshe/application.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/flow_export.hpp"
+#include "xueshe/member_outcome.hpp"
 #include "xueshe/messages.hpp"
 
 using namespace xueshe;
@@ -19,11 +20,22 @@ namespace {
 const std::string abroad_answers =
     R"({"destination":"study_abroad","graduation_date":"2022-06-30","departure_date":"2022-08-01","birth_date":"2000-01-01","party_member":false})";
 
-json outcome(const std::string& answers, const std::string& lang = "zh-CN") {
+const Engine& builtin_engine() {
   static const Engine engine(must_load(std::string(builtin_policy_text())));
-  Result r = engine.evaluate_json(answers, *parse_iso_date("2022-06-01"), lang);
-  REQUIRE(r.ok);
-  return r.body;
+  return engine;
+}
+
+// The member's typed outcome (the application is made from it), as of `today`.
+MemberOutcome member_of(const Engine& engine, const std::string& answers, Date today, const std::string& lang) {
+  AnswersParse parsed = parse_answers(answers);
+  REQUIRE_FALSE(parsed.error);
+  MemberEvaluation m = evaluate_member(engine, parsed.answers, today, lang);
+  REQUIRE_FALSE(m.error);
+  return *m.member;
+}
+
+MemberOutcome outcome(const std::string& answers, const std::string& lang = "zh-CN") {
+  return member_of(builtin_engine(), answers, *parse_iso_date("2022-06-01"), lang);
 }
 
 json valid_applicant() {
@@ -42,7 +54,7 @@ json valid_applicant() {
 }
 
 json document_for(const json& applicant, const std::string& lang = "zh-CN") {
-  return application_document(outcome(abroad_answers, lang), applicant.dump(), lang);
+  return application_document(outcome(abroad_answers, lang), applicant.dump());
 }
 
 std::string label(const std::string& lang, const std::string& id) {
@@ -73,7 +85,7 @@ std::string repeat(const std::string& unit, std::size_t n) {
 
 TEST_CASE("application form: the fields 二.5 asks for, 'from' prefilled from the answers") {
   for (const std::string lang : {"zh-CN", "en"}) {
-    json body = application_form(outcome(abroad_answers, lang), lang);
+    json body = application_form(outcome(abroad_answers, lang));
     INFO(body.dump());
     REQUIRE(body.contains("form"));
     const json& form = body["form"];
@@ -112,10 +124,10 @@ TEST_CASE("application form: the fields 二.5 asks for, 'from' prefilled from th
   // Another departure date, another prefill.
   std::string later = abroad_answers;
   later.replace(later.find("2022-08-01"), 10, "2022-09-15");
-  CHECK(application_form(outcome(later), "zh-CN")["form"]["fields"][5]["value"] == "2022-09-15");
+  CHECK(application_form(outcome(later))["form"]["fields"][5]["value"] == "2022-09-15");
   // The two languages differ in words only.
-  CHECK(application_form(outcome(abroad_answers, "en"), "en")["form"]["title"] !=
-        application_form(outcome(abroad_answers), "zh-CN")["form"]["title"]);
+  CHECK(application_form(outcome(abroad_answers, "en"))["form"]["title"] !=
+        application_form(outcome(abroad_answers))["form"]["title"]);
 }
 
 TEST_CASE("application: every other route and every question is an error value, on every path of every policy") {
@@ -124,11 +136,13 @@ TEST_CASE("application: every other route and every question is an error value, 
     Engine engine(must_load(text));
     for (const std::string lang : {"zh-CN", "en"})
       for (const json& line : evaluate_all_paths(engine, engine.policy().notice_date, lang)) {
-        const json& result = line["result"];
         INFO(line["answers"].dump());
-        json form = application_form(result, lang);
-        json doc = application_document(result, valid_applicant().dump(), lang);
-        if (result["route"] == "overseas_study_branch") {
+        const MemberOutcome member = member_of(engine, line["answers"].dump(), engine.policy().notice_date, lang);
+        REQUIRE(member.outcome);
+        CHECK(member.outcome->route == line["result"]["route"]);
+        json form = application_form(member);
+        json doc = application_document(member, valid_applicant().dump());
+        if (member.outcome->route == "overseas_study_branch") {
           REQUIRE(form.contains("form"));
           CHECK(doc.contains("document"));
           ++forms;
@@ -144,33 +158,13 @@ TEST_CASE("application: every other route and every question is an error value, 
   CHECK(forms > 0);
   CHECK(not_needed > forms);
 
-  json question = outcome(R"({"destination":"study_abroad"})");
-  REQUIRE(question["status"] == "question");
-  CHECK(application_form(question, "zh-CN")["error"]["code"] == "application_needs_outcome");
-  CHECK(application_form(question, "zh-CN")["error"]["field"] == "graduation_date");
-  CHECK(application_document(question, valid_applicant().dump(), "en")["error"]["code"] == "application_needs_outcome");
-}
-
-TEST_CASE("application: a result that is not this tool's outcome is an error naming what is wrong") {
-  CHECK(application_form(json::object(), "zh-CN")["error"]["field"] == "status");
-  CHECK(application_form(json::array(), "zh-CN")["error"]["code"] == "application_bad_result");
-  CHECK(application_form(json("outcome"), "zh-CN")["error"]["code"] == "application_bad_result");
-  json r = outcome(abroad_answers);
-  json no_texts = r;
-  no_texts.erase("clause_texts");
-  CHECK(application_form(no_texts, "zh-CN")["error"]["field"] == "clause_texts");
-  json no_policy = r;
-  no_policy["policy"].erase("hash");
-  CHECK(application_document(no_policy, valid_applicant().dump(), "zh-CN")["error"]["field"] == "policy.hash");
-  json steps_wrong = r;
-  steps_wrong["steps"] = "none";
-  CHECK(application_form(steps_wrong, "zh-CN")["error"]["field"] == "steps");
-  json step_no_clause = r;
-  for (json& s : step_no_clause["steps"])
-    if (s.contains("document")) s.erase("clause");
-  CHECK(application_form(step_no_clause, "zh-CN")["error"]["field"] == "steps.clause");
+  const MemberOutcome question = outcome(R"({"destination":"study_abroad"})");
+  REQUIRE_FALSE(question.outcome);
+  CHECK(application_form(question)["error"]["code"] == "application_needs_outcome");
+  CHECK(application_form(question)["error"]["field"] == "graduation_date");
+  CHECK(application_document(question, valid_applicant().dump())["error"]["code"] == "application_needs_outcome");
   // An unknown language falls back to the default one rather than failing.
-  CHECK(application_form(r, "fr")["form"]["lang"] == "zh-CN");
+  CHECK(application_form(outcome(abroad_answers, "fr"))["form"]["lang"] == "zh-CN");
 }
 
 TEST_CASE("application document: every typed value verbatim, the committee, the pledge and the approval block") {
@@ -200,7 +194,7 @@ TEST_CASE("application document: every typed value verbatim, the committee, the 
     CHECK(text.find("{name} {until}") != std::string::npos);
     CHECK(d["clause"] == "二.5");
     CHECK(d["policy"]["id"] == "hxci-2022");
-    CHECK(d["policy"]["hash"] == outcome(abroad_answers)["policy"]["hash"]);
+    CHECK(d["policy"]["hash"] == builtin_engine().policy().hash);
     CHECK_FALSE(d["pledge"].get<std::string>().empty());
     CHECK(d["approval"]["options"].size() == 2);
     CHECK(d["approval"]["lines"].size() == 4);
@@ -212,17 +206,14 @@ TEST_CASE("application document: every typed value verbatim, the committee, the 
   json zh = document_for(applicant)["document"];
   CHECK(zh["pledge"].get<std::string>().find("定期") != std::string::npos);
   CHECK(zh["pledge"].get<std::string>().find("履行团员基本义务") != std::string::npos);
-  // The addressee: the school league committee, by name when the result carries the school.
-  json no_school = outcome(abroad_answers);
-  no_school["policy"].erase("school");
-  json generic = application_document(no_school, applicant.dump(), "zh-CN")["document"];
-  CHECK(generic["addressee_from"] == "clause");
-  CHECK(generic["addressee"] == message("zh-CN", "takeaway.application.document.addressee_generic"));
-  json with_school = outcome(abroad_answers);
-  with_school["policy"]["school"] = "某某大学";
-  json named = application_document(with_school, applicant.dump(), "zh-CN")["document"];
-  CHECK(named["addressee"] == "某某大学团委：");
-  CHECK(named["addressee_from"] == "policy.school");
+  // The addressee: the school league committee, by the policy's name for the school.
+  for (const std::string lang : {"zh-CN", "en"}) {
+    const json named = document_for(applicant, lang)["document"];
+    CHECK(named["addressee_from"] == "policy.school");
+    CHECK(named["addressee"] == message(lang, "takeaway.application.document.addressee",
+                                        {{"school", builtin_engine().policy().school.at(lang)}}));
+  }
+  CHECK(document_for(applicant)["document"]["addressee"] == "哈尔滨信息工程学院团委：");
   // Optional fields may be left out; their rows are empty.
   json minimal = valid_applicant();
   minimal.erase("contact_abroad");
@@ -341,8 +332,8 @@ TEST_CASE("application: phone numbers as people write them") {
 }
 
 TEST_CASE("application: input that is not a JSON object of fields") {
-  json r = outcome(abroad_answers);
-  auto doc = [&r](const std::string& text) { return application_document(r, text, "en"); };
+  const MemberOutcome r = outcome(abroad_answers, "en");
+  auto doc = [&r](const std::string& text) { return application_document(r, text); };
   CHECK(doc("not json")["error"]["code"] == "application_malformed_json");
   CHECK(doc("not json")["error"]["field"] == "applicant");
   CHECK(doc("")["error"]["code"] == "application_malformed_json");

@@ -112,13 +112,6 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
               {"remaining_at_most", max_questions_from(flow, n.id)}};
 }
 
-std::string started_by(const OutcomeContext& ctx, const std::string& route, const std::vector<Deadline>& deadlines) {
-  const RouteEntry* entry = ctx.policy.route(route);
-  if (!entry) return "";
-  std::vector<std::string> ignored;
-  return route_text(ctx, *entry, entry->started_by, deadlines, ignored);
-}
-
 json outcome_json(const OutcomeContext& ctx) {
   const Policy& p = ctx.policy;
   const std::string& lang = ctx.lang;
@@ -169,7 +162,7 @@ json outcome_json(const OutcomeContext& ctx) {
               {"variant", ctx.outcome.variant},
               {"receiving", json{{"route", o.route},
                                  {"org", o.org},
-                                 {"started_by", started_by(ctx, o.route, o.deadlines)},
+                                 {"started_by", route_started_by(ctx, o.route, o.deadlines)},
                                  {"clause", route_clause(p, o.route)}}},
               {"alternatives", o.alternatives},
               {"alternative_options", alternative_options},
@@ -204,8 +197,7 @@ std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, co
 
 Engine::Engine(Policy policy) : policy_(std::move(policy)), flow_(build_flow(policy_)) {}
 
-Result Engine::evaluate(const Answers& answers, Date today, const std::string& lang_in) const {
-  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
+Evaluation Engine::walk_answers(const Answers& answers) const {
   // A destination is one of SPEC §3's or a situation this policy names (二战考研, …).
   if (auto destination = answers.choice("destination")) {
     std::vector<std::string> allowed = find_field("destination")->values;
@@ -213,11 +205,11 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
     if (std::find(allowed.begin(), allowed.end(), *destination) == allowed.end()) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      return Result{false, error_body(Error{"unknown_value", "destination", {{"got", *destination}, {"allowed", list}}}, lang)};
+      return Evaluation{Error{"unknown_value", "destination", {{"got", *destination}, {"allowed", list}}}, nullptr, {}, {}};
     }
   }
   Walk w = walk(flow_, answers);
-  if (w.error) return Result{false, error_body(*w.error, lang)};
+  if (w.error) return Evaluation{*w.error, nullptr, {}, {}};
 
   // Answers given for questions still ahead are checked now, not when reached:
   // a value the policy does not offer there, or dates out of order, are errors
@@ -227,27 +219,35 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
     for (const std::string& field : fields_ahead(flow_, w.at->id))
       if (auto it = answers.values.find(field); it != answers.values.end()) {
         if (auto not_offered = offered_ahead(flow_, w.at->id, field, it->second))
-          return Result{false, error_body(*not_offered, lang)};
+          return Evaluation{*not_offered, nullptr, {}, {}};
         relevant.values.insert(*it);
       }
-  if (auto inconsistent = check_date_order(relevant)) return Result{false, error_body(*inconsistent, lang)};
+  if (auto inconsistent = check_date_order(relevant)) return Evaluation{*inconsistent, nullptr, {}, {}};
+  if (!w.at) return Evaluation{Error{"internal_flow", "$", {}}, nullptr, {}, {}};
 
-  json body{{"status", w.at && !w.at->is_outcome() ? "question" : "outcome"}};
-  if (!w.at) return Result{false, error_body(Error{"internal_flow", "$", {}}, lang)};
-  if (!w.at->is_outcome()) {
-    body["question"] = question_json(policy_, flow_, *w.at, lang);
+  // A named situation (二战考研) is its destination for every rule.
+  Answers used = w.used;
+  const Situation* situation = resolve_situation(policy_, used);
+  return Evaluation{std::nullopt, w.at, std::move(w.steps), std::move(used), situation};
+}
+
+Result Engine::evaluate(const Answers& answers, Date today, const std::string& lang_in) const {
+  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
+  const Evaluation e = walk_answers(answers);
+  if (e.error) return Result{false, error_body(*e.error, lang)};
+
+  json body{{"status", e.at->is_outcome() ? "outcome" : "question"}};
+  if (!e.at->is_outcome()) {
+    body["question"] = question_json(policy_, flow_, *e.at, lang);
   } else {
-    // A named situation (二战考研) is its destination for every rule.
-    Answers used = w.used;
-    const Situation* situation = resolve_situation(policy_, used);
-    OutcomeContext ctx{policy_, *w.at, used, member_cases(used), today, lang, situation};
+    OutcomeContext ctx{policy_, *e.at, e.used, member_cases(e.used), today, lang, e.situation};
     body.update(outcome_json(ctx));
   }
-  body["answered"] = answered_json(policy_, w.steps, lang);
+  body["answered"] = answered_json(policy_, e.steps, lang);
   body["policy"] = policy_json(policy_, today, lang);
   // Said at once, on the question after the graduation date (or from the first
   // screen once every date has passed), not only on the outcome.
-  const Answers& known = w.at->is_outcome() ? w.used : answers;
+  const Answers& known = e.at->is_outcome() ? e.used : answers;
   if (auto misfit = cohort_misfit(policy_, known, today))
     body["cohort_misfit"] = json{{"reason", *misfit}, {"text", cohort_misfit_text(policy_, *misfit, known, lang)}};
   body["today"] = format_iso_date(today);

@@ -84,6 +84,13 @@ std::string route_text(const OutcomeContext& ctx, const RouteEntry& route, const
   return fill(ctx, route, text.at(ctx.lang), &deadlines, cites);
 }
 
+std::string route_started_by(const OutcomeContext& ctx, const std::string& route, const std::vector<Deadline>& deadlines) {
+  const RouteEntry* entry = ctx.policy.route(route);
+  if (!entry) return "";
+  std::vector<std::string> ignored;
+  return route_text(ctx, *entry, entry->started_by, deadlines, ignored);
+}
+
 std::string route_org_text(const OutcomeContext& ctx, const RouteEntry& route) {
   std::vector<std::string> ignored;
   return fill(ctx, route, route.org.at(ctx.lang), nullptr, ignored);

@@ -1,5 +1,5 @@
 // The 二.5 application: the form a member fills in and the printable document,
-// both built from an evaluate result body whose steps ask for it.
+// both built from a member's typed outcome whose steps ask for it.
 #include "xueshe/application.hpp"
 
 #include <algorithm>
@@ -16,11 +16,12 @@ namespace {
 using nlohmann::json;
 using Params = std::map<std::string, std::string>;
 
-// What the application needs from a result: the clause asking for it, its
-// words, the policy behind it, and what the member already answered.
+// What the application needs from a member's outcome: the clause asking for
+// it, its words, the policy behind it (the school's name too), and what the
+// member already answered.
 struct ApplicationContext {
   std::string clause, clause_title, clause_text;
-  std::string policy_id, policy_hash, policy_title, school;  // school: "" when the result does not say
+  std::string policy_id, policy_hash, policy_title, school;  // school: the policy's (its title when it names none)
   std::string departure_date;                                 // "" when not answered
   std::string due;                                            // the before_departure deadline, or ""
 };
@@ -30,83 +31,33 @@ struct ContextRead {
   std::optional<Error> error;
 };
 
-const std::string* string_at(const json& obj, const char* key) {
-  if (!obj.is_object()) return nullptr;
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
-}
-
-const json* array_at(const json& obj, const char* key) {
-  if (!obj.is_object()) return nullptr;
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_array() ? &*it : nullptr;
-}
-
-ContextRead read_context(const json& result) {
-  auto bad = [](std::string field) { return ContextRead{std::nullopt, Error{"application_bad_result", std::move(field), {}}}; };
-  const std::string* status = string_at(result, "status");
-  if (!status) return bad("status");
-  if (*status == "question") {
-    auto q = result.find("question");
-    const std::string* id = q != result.end() ? string_at(*q, "id") : nullptr;
-    if (!id) return bad("question.id");
-    return {std::nullopt, Error{"application_needs_outcome", *id, {}}};
-  }
-  if (*status != "outcome") return bad("status");
-
-  const json* steps = array_at(result, "steps");
-  if (!steps) return bad("steps");
-  const json* step = nullptr;
-  for (const json& s : *steps) {
-    const std::string* document = string_at(s, "document");
-    if (document && *document == "application") step = &s;
-  }
-  if (!step) {
-    const std::string* route = string_at(result, "route");
-    return {std::nullopt, Error{"application_not_needed", "route", {{"route", route ? *route : ""}}}};
-  }
+ContextRead read_context(const MemberOutcome& m) {
+  if (!m.outcome) return {std::nullopt, Error{"application_needs_outcome", m.question, {}}};
+  const AssembledOutcome& o = *m.outcome;
+  const Action* step = nullptr;
+  for (const Action& s : o.steps)
+    if (s.document == "application") step = &s;
+  if (!step) return {std::nullopt, Error{"application_not_needed", "route", {{"route", o.route}}}};
 
   ApplicationContext c;
-  const std::string* clause = string_at(*step, "clause");
-  if (!clause || clause->empty()) return bad("steps.clause");
-  c.clause = *clause;
-  const json* texts = array_at(result, "clause_texts");
-  if (!texts) return bad("clause_texts");
-  for (const json& t : *texts) {
-    const std::string* id = string_at(t, "id");
-    const std::string* title = string_at(t, "title");
-    const std::string* text = string_at(t, "text");
-    if (id && *id == c.clause && title && text) {
-      c.clause_title = *title;
-      c.clause_text = *text;
+  c.clause = step->clause;
+  // The outcome cites every step's clause (assemble_outcome).
+  for (const Clause* clause : o.clauses)
+    if (clause->id == c.clause) {
+      c.clause_title = clause->title.at(m.lang);
+      c.clause_text = clause->text.at(m.lang);
     }
-  }
-  if (c.clause_title.empty()) return bad("clause_texts");
 
-  auto policy = result.find("policy");
-  const json& p = policy != result.end() ? *policy : json();
-  for (auto [key, out] : {std::pair{"id", &c.policy_id}, std::pair{"hash", &c.policy_hash},
-                          std::pair{"title", &c.policy_title}}) {
-    const std::string* v = string_at(p, key);
-    if (!v) return bad(std::string("policy.") + key);
-    *out = *v;
-  }
-  // The school league committee approves: the policy's school where the result
-  // carries it; otherwise the document addresses "the school league committee".
-  if (const std::string* school = string_at(p, "school")) c.school = *school;
-
-  if (const json* answered = array_at(result, "answered"))
-    for (const json& a : *answered) {
-      const std::string* id = string_at(a, "id");
-      const std::string* value = string_at(a, "value");
-      if (id && *id == "departure_date" && value) c.departure_date = *value;
-    }
-  if (const json* deadlines = array_at(result, "deadlines"))
-    for (const json& d : *deadlines) {
-      const std::string* kind = string_at(d, "kind");
-      const std::string* date = string_at(d, "date");
-      if (kind && *kind == "before_departure" && date) c.due = *date;
-    }
+  const Policy& p = *m.policy;
+  c.policy_id = p.id;
+  c.policy_hash = p.hash;
+  c.policy_title = p.title.at(m.lang);
+  // The school league committee approves: the policy's school by name.
+  c.school = p.school.at(m.lang);
+  for (const Step& s : m.answered)
+    if (const Date* d = std::get_if<Date>(&s.value); d && s.field == "departure_date") c.departure_date = format_iso_date(*d);
+  for (const Deadline& d : o.deadlines)
+    if (d.kind == "before_departure") c.due = format_iso_date(d.date);
   return {std::move(c), std::nullopt};
 }
 
@@ -150,9 +101,9 @@ json application_error_body(Error e, const std::string& lang_in) {
   return takeaway_error_body(e, lang);
 }
 
-json application_form(const json& result, const std::string& lang_in) {
-  const std::string lang = supported(lang_in);
-  ContextRead read = read_context(result);
+json application_form(const MemberOutcome& member) {
+  const std::string& lang = member.lang;
+  ContextRead read = read_context(member);
   if (read.error) return application_error_body(*read.error, lang);
   const ApplicationContext& c = *read.context;
   const Texts t(lang);
@@ -184,9 +135,9 @@ json application_form(const json& result, const std::string& lang_in) {
                             {"lang", lang}}}};
 }
 
-json application_document(const json& result, std::string_view applicant_json, const std::string& lang_in) {
-  const std::string lang = supported(lang_in);
-  ContextRead read = read_context(result);
+json application_document(const MemberOutcome& member, std::string_view applicant_json) {
+  const std::string& lang = member.lang;
+  ContextRead read = read_context(member);
   if (read.error) return application_error_body(*read.error, lang);
   const ApplicationContext& c = *read.context;
 
@@ -216,9 +167,8 @@ json application_document(const json& result, std::string_view applicant_json, c
   const std::string blank_date = t("document.date_blank");
   return json{{"document",
                json{{"title", t("title")},
-                    {"addressee", c.school.empty() ? t("document.addressee_generic")
-                                                   : t("document.addressee", {{"school", c.school}})},
-                    {"addressee_from", c.school.empty() ? "clause" : "policy.school"},
+                    {"addressee", t("document.addressee", {{"school", c.school}})},
+                    {"addressee_from", "policy.school"},
                     {"body", body},
                     {"rows_heading", t("document.rows_heading")},
                     {"rows", rows},

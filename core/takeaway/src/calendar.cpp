@@ -53,8 +53,6 @@ class Texts {
 };
 
 std::string description(const CalendarInput& in, const CalendarDeadline& d, const Texts& t) {
-  const CalendarClause& clause =
-      *std::find_if(in.clauses.begin(), in.clauses.end(), [&](const CalendarClause& c) { return c.id == d.clause; });
   std::vector<std::string> lines{
       t("deadline", {{"label", d.label}, {"date", format_iso_date(d.date)}, {"clause", d.clause}}),
       t("what", {{"what", d.what}}),
@@ -74,9 +72,14 @@ std::string description(const CalendarInput& in, const CalendarDeadline& d, cons
       }
     }
   }
-  lines.push_back("");
-  lines.push_back(t("clause", {{"id", clause.id}, {"title", clause.title}}));
-  lines.push_back(clause.text);
+  // The outcome cites every deadline's clause (assemble_outcome).
+  for (const CalendarClause& clause : in.clauses)
+    if (clause.id == d.clause) {
+      lines.push_back("");
+      lines.push_back(t("clause", {{"id", clause.id}, {"title", clause.title}}));
+      lines.push_back(clause.text);
+      break;
+    }
   lines.push_back("");
   lines.push_back(t("policy", {{"title", in.policy_title}, {"id", in.policy_id}, {"hash", in.policy_hash}}));
   lines.push_back(t("as_of", {{"date", format_iso_date(in.today)}}));
@@ -107,9 +110,9 @@ void add_event(Ics& ics, const CalendarInput& in, const CalendarDeadline& d, con
 
 }  // namespace
 
-CalendarBuild outcome_calendar(const nlohmann::json& result, const std::string& lang_in) {
-  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
-  CalendarInputRead read = read_calendar_input(result);
+CalendarBuild outcome_calendar(const MemberOutcome& member) {
+  const std::string& lang = member.lang;
+  CalendarInputRead read = read_calendar_input(member);
   if (read.error) return {std::nullopt, read.error};
   const CalendarInput& in = *read.input;
   const Texts t(lang);

@@ -1,17 +1,15 @@
-// What a calendar file is made of, read from an evaluate result body. The
-// body may come from a page (through the take-away wasm module), so every
-// member is checked for presence and type; a missing or mistyped one is an
-// error naming its path ("deadlines[1].date"), never an exception.
+// What a calendar file is made of, taken from a member's typed outcome
+// (member_outcome.hpp): the policy, the as-of date, the route and its
+// deadlines, the steps and the words of every clause the dates rely on.
 #pragma once
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "xueshe/dates.hpp"
 #include "xueshe/error.hpp"
+#include "xueshe/member_outcome.hpp"
 
 namespace xueshe {
 
@@ -34,7 +32,7 @@ struct CalendarInput {
   std::string route, org, started_by;
   std::vector<CalendarDeadline> deadlines;  // at least one
   std::vector<CalendarStep> steps;          // the outcome's, less the member status notes
-  std::vector<CalendarClause> clauses;  // the outcome's clause_texts; every deadline's clause is among them
+  std::vector<CalendarClause> clauses;  // the outcome's; every deadline's clause is among them (assemble_outcome)
 };
 
 struct CalendarInputRead {
@@ -42,7 +40,9 @@ struct CalendarInputRead {
   std::optional<Error> error;
 };
 
-CalendarInputRead read_calendar_input(const nlohmann::json& result);
+// Errors: calendar_needs_outcome (field: the question still to answer),
+// calendar_no_deadlines (field "deadlines").
+CalendarInputRead read_calendar_input(const MemberOutcome& member);
 
 // The steps that only state who the member is (a Party member; 28 or over
 // with a league post) and ask for nothing: a calendar file, which may be

@@ -1,8 +1,10 @@
 // The engine: one policy and its flow, immutable, answering "given these
 // answers, what next?" with a question or an outcome (SPEC §3).
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +14,16 @@
 #include "xueshe/policy.hpp"
 
 namespace xueshe {
+
+// Answers walked through the flow, before anything is rendered: the answers
+// error (as evaluate's error body says it), or where the walk stopped.
+struct Evaluation {
+  std::optional<Error> error;
+  const Node* at = nullptr;  // the question still to answer, or the outcome
+  std::vector<Step> steps;   // answered on the way, in order
+  Answers used;              // the answers on this path; a named situation as its destination
+  const Situation* situation = nullptr;  // that named situation (西部计划), or nullptr
+};
 
 struct Result {
   bool ok = true;       // false: `body` is {"error": {...}} (CLI exit 2)
@@ -25,6 +37,8 @@ class Engine {
   const Policy& policy() const { return policy_; }
   const Flow& flow() const { return flow_; }
 
+  // The typed evaluation evaluate() renders; the take-away outputs read it too.
+  Evaluation walk_answers(const Answers& answers) const;
   // Answers as already-validated values.
   Result evaluate(const Answers& answers, Date today, const std::string& lang) const;
   // Answers as JSON text: the SPEC §3 contract, also used by wasm.

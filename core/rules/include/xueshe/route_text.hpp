@@ -26,6 +26,9 @@ std::string period_text(const Period& period, const std::string& lang);
 std::string route_text(const OutcomeContext& ctx, const RouteEntry& route, const Localized& text,
                        const std::vector<Deadline>& deadlines, std::vector<std::string>& cites);
 
+// Who starts the transfer on the route, in words ("" for a route the policy does not have).
+std::string route_started_by(const OutcomeContext& ctx, const std::string& route, const std::vector<Deadline>& deadlines);
+
 // The route's receiving organization in words (no deadlines needed).
 std::string route_org_text(const OutcomeContext& ctx, const RouteEntry& route);
 

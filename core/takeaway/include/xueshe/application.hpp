@@ -4,9 +4,9 @@
 // domestic contact person and how to reach them; the school league committee
 // approves and registers it, and the member reports regularly while abroad.
 //
-// Both functions read an evaluate result body (the JSON the CLI prints and the
-// page's module returns) whose steps include one with "document": "application";
-// every other result is an error value. Texts come from the take-away catalog
+// Both functions read a member's typed outcome (evaluate_member,
+// member_outcome.hpp) whose steps include one with document "application";
+// every other outcome is an error value. Texts are in the member's language. Texts come from the take-away catalog
 // ("takeaway.application.*", errors "takeaway.error.application_*"). Nothing
 // here throws: errors are {"error": {"code", "message", "field"}} bodies.
 #pragma once
@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "xueshe/error.hpp"
+#include "xueshe/member_outcome.hpp"
 #include "xueshe/strict_json.hpp"
 
 namespace xueshe {
@@ -23,9 +24,8 @@ namespace xueshe {
 // {"form": {"title", "intro", "due", "clause", "clause_text", "fields": [{"id",
 // "label", "kind" (text|textarea|date|tel), "required", "max_chars", "value"
 // (prefill: `from` is the answers' departure_date), "hint"}], "labels",
-// "policy"}} or an error body (application_needs_outcome, application_not_needed,
-// application_bad_result).
-nlohmann::json application_form(const nlohmann::json& result, const std::string& lang);
+// "policy"}} or an error body (application_needs_outcome, application_not_needed).
+nlohmann::json application_form(const MemberOutcome& member);
 
 // Checks the applicant's typed fields (a JSON object text; see application_form
 // for the fields) and returns {"document": {"title", "addressee",
@@ -34,12 +34,9 @@ nlohmann::json application_form(const nlohmann::json& result, const std::string&
 // names the applicant field ("applicant.contact_phone") and, besides "error"
 // (the first problem, in the form's order), "errors": one per field.
 // The addressee is the school league committee, which 二.5 says approves the
-// application: "{school}团委" from the result's policy.school when the result
-// carries it (addressee_from "policy.school"), else "学校团委", as the clause
-// itself names it (addressee_from "clause"). The CLI adds policy.school from
-// the policy it loaded; the page's results do not carry it (yet).
-nlohmann::json application_document(const nlohmann::json& result, std::string_view applicant_json,
-                                    const std::string& lang);
+// application: "{school}团委" from the policy's school (a policy that names
+// none is its own title, load_policy); addressee_from is "policy.school".
+nlohmann::json application_document(const MemberOutcome& member, std::string_view applicant_json);
 
 // An application error as {"error": {"code", "message", "field"}} in `lang`;
 // the message names an applicant field by its label ("联系人电话"). For front

@@ -1,9 +1,9 @@
 // Calendar reminders for an outcome: an iCalendar (RFC 5545) file with one
 // all-day event per deadline, each with reminders 7 days and 1 day before.
-// Built from the evaluate result body (the JSON the CLI prints and the page's
-// module returns), so the CLI and the page's take-away module give the same
-// bytes. The bytes depend only on the policy, the answers and the as-of date
-// (the result's `today`), never on the clock. An event's UID is the deadline
+// Built from the member's typed outcome (evaluate_member, member_outcome.hpp),
+// so the CLI and the page's take-away module give the same bytes. The bytes
+// depend only on the policy, the answers, the as-of date and the language,
+// never on the clock. An event's UID is the deadline
 // kind and the policy id, nothing of the member's: the answers (birth date,
 // Party membership, …) cannot be read back from the file, and a file made
 // again later (another as-of date, changed answers) updates the member's event
@@ -12,9 +12,8 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "xueshe/error.hpp"
+#include "xueshe/member_outcome.hpp"
 
 namespace xueshe {
 
@@ -25,13 +24,12 @@ struct CalendarFile {
 
 struct CalendarBuild {
   std::optional<CalendarFile> file;
-  std::optional<Error> error;  // codes "takeaway.error.<code>": calendar_needs_outcome
+  std::optional<Error> error;  // codes "takeaway.error.<code>" (takeaway_error_body): calendar_needs_outcome
                                // (field: the question's id), calendar_no_deadlines
-                               // (field "deadlines"), calendar_bad_result (field: the path)
+                               // (field "deadlines")
 };
 
-// `result`: an evaluate result body with status "outcome". `lang`: the
-// language of the file's own texts (an unsupported one falls back to the default).
-CalendarBuild outcome_calendar(const nlohmann::json& result, const std::string& lang);
+// The file's own texts are in the member's language (member.lang).
+CalendarBuild outcome_calendar(const MemberOutcome& member);
 
 }  // namespace xueshe

@@ -75,6 +75,31 @@ test('each page module carries exactly its language', () => {
   assert.equal(JSON.parse(modules.en.catalog('zh-CN'))['bool.true'], 'Yes');  // falls back to what it has
 });
 
+test('each page module holds the built-in policies in its own language, under the published file\'s hash', () => {
+  // The CLI carries the files as published; each page module a one-language copy (wasm/embed-one-language.mjs).
+  const native = JSON.parse(cliJson(runCli(['evaluate', '--today', '2022-07-01'], '{}'))).policy;
+  for (const lang of ['zh-CN', 'en']) {
+    const e = new modules[lang].Engine('', '');
+    const policy = JSON.parse(e.evaluate('{}', '2022-07-01', lang)).policy;
+    assert.equal(policy.hash, native.hash, lang);  // FNV-1a over each layer's published bytes
+    e.delete();
+  }
+  // A school's file may carry only the module's language; the CLI (every language) and the other module refuse it, naming the path.
+  const zhOnly = JSON.parse(readFileSync(path.join(root, 'tests/policies/example-2025-12m.json'), 'utf8'));
+  const strip = (v) => Array.isArray(v) ? v.map(strip) : v && typeof v == 'object'
+    ? ('zh-CN' in v && 'en' in v && Object.keys(v).length == 2 ? { 'zh-CN': v['zh-CN'] } : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)])))
+    : v;
+  const text = JSON.stringify(strip(zhOnly));
+  const zh = new modules['zh-CN'].Engine(text, '');
+  assert.equal(zh.error('zh-CN'), '');
+  zh.delete();
+  const en = new modules.en.Engine(text, '');
+  const err = JSON.parse(en.error('en')).error;
+  assert.equal(err.code, 'policy_missing_key');
+  assert.match(err.field, /\.en$/);
+  en.delete();
+});
+
 test('a broken policy is an error value with its JSON path, in both languages', () => {
   const broken = new m.Engine(policyText('tests/policies/broken/impossible-date.json'), '');
   const err = JSON.parse(broken.error('en')).error;

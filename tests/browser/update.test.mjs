@@ -1,7 +1,7 @@
 // Updates: a site redeployed under open pages. v1 is the built site; v2 is the
 // same site with the built-in policy's 三.2 completion date moved a day in both
-// wasm modules (2022-10-31 → 2022-10-30: a changed policy date and changed wasm
-// files) and the site stamped again as the build does (web/tools/stamp-version.mjs).
+// wasm modules (2022-10-31 → 2022-10-30, and the file's hash with it: a changed
+// policy date and changed wasm files) and the site stamped again as the build does (web/tools/stamp-version.mjs).
 // No page may ever show one version's policy with another's module; a waiting
 // new version is announced and, once accepted, every screen is v2 — also when the
 // host sends Cache-Control: max-age=3600; two deployments on one origin both stay
@@ -19,15 +19,31 @@ const EMPLOYED = { destination: 'employed', graduation_date: '2022-06-30', birth
   self_employed: false, employer_classified: false, civil_servant: false, employer_has_league_org: true, receiving_region: 'other' };
 const DATE = { v1: '2022-10-31', v2: '2022-10-30' };
 
+// The page's modules carry the built-in policy in one language under the
+// published file's hash (FNV-1a 64, wasm/embed-one-language.mjs): a rebuild from
+// the changed file gives the changed file's hash, so v2 carries that one.
+const fnv1a = (text) => {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(text)) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+};
+const published = readFileSync(path.join(root, 'policies/hxci-2022.json'), 'utf8');
+const HASH = { v1: fnv1a(published), v2: fnv1a(published.replaceAll(`"${DATE.v1}"`, `"${DATE.v2}"`)) };
+
+function replaceAll(bytes, from, to, what) {
+  let n = 0;
+  for (let i = bytes.indexOf(from); i >= 0; i = bytes.indexOf(from, i + 1), n++) Buffer.from(to).copy(bytes, i);
+  assert.ok(n > 0, what);
+}
+
 function deploy(dir, version) {
   mkdirSync(dir, { recursive: true });
   cpSync(builtSite, dir, { recursive: true });
   if (version == 'v1') return;
   for (const f of ['xueshe.wasm', 'xueshe-en.wasm']) {
-    const bytes = readFileSync(path.join(dir, f)), from = Buffer.from(`"${DATE.v1}"`), to = Buffer.from(`"${DATE.v2}"`);
-    let n = 0;
-    for (let i = bytes.indexOf(from); i >= 0; i = bytes.indexOf(from, i + 1), n++) to.copy(bytes, i);
-    assert.ok(n > 0, `${f} holds the built-in policy's ${DATE.v1}`);
+    const bytes = readFileSync(path.join(dir, f));
+    replaceAll(bytes, `"${DATE.v1}"`, `"${DATE.v2}"`, `${f} holds the built-in policy's ${DATE.v1}`);
+    replaceAll(bytes, HASH.v1, HASH.v2, `${f} holds the built-in policy's published hash ${HASH.v1}`);
     writeFileSync(path.join(dir, f), bytes);
   }
   const stamp = spawnSync(process.execPath, [path.join(root, 'web/tools/stamp-version.mjs'), dir,

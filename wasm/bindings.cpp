@@ -1,8 +1,13 @@
 // Embind bindings: a thin layer of plain functions over core, JSON strings in
 // and out, errors as values (never a C++ exception crossing into JS). Only what
-// the page uses is bound: every byte here is in the first load's budget.
+// the page uses is bound: every byte here is in the first load's budget, and
+// free functions keep Embind's class machinery (≈ 2.5 KB gz of JS glue) out of it.
+//
+// A loaded policy is a handle: open() returns it as a number, every call takes
+// it back, close() frees it. Only the page's own script holds handles.
 #include <emscripten/bind.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -15,50 +20,58 @@ namespace {
 using xueshe::Engine;
 using xueshe::Error;
 
+// One loaded policy: its engine, or — the text was not a valid policy — why not.
+struct PagePolicy {
+  std::optional<Engine> engine;
+  std::optional<Error> error;
+};
+
+const PagePolicy& opened(std::uintptr_t handle) { return *reinterpret_cast<const PagePolicy*>(handle); }
+
 std::string lang_or_default(const std::string& lang) {
   return xueshe::is_supported_language(lang) ? lang : xueshe::default_language();
 }
 
-// One loaded policy. Constructed from the policy's JSON text ("" = built-in);
-// when the text is not a valid policy, error() says why and every call returns it.
-class WasmEngine {
- public:
-  // bases: the base files of a layered policy, {"<id>": "<text>"} ("" = none beyond the built-in ones).
-  WasmEngine(const std::string& policy_text, const std::string& bases) {
-    auto load = xueshe_wasm::load_page_policy(policy_text, bases);
-    if (load.policy)
-      engine_.emplace(std::move(*load.policy));
-    else
-      error_ = *load.error;
-  }
+// policy_text: the policy file's text ("" = built-in); bases: its base files as
+// {"<id>": "<text>"} ("" = none beyond the built-in ones).
+std::uintptr_t open_policy(const std::string& policy_text, const std::string& bases) {
+  auto* page = new PagePolicy;
+  auto load = xueshe_wasm::load_page_policy(policy_text, bases);
+  if (load.policy)
+    page->engine.emplace(std::move(*load.policy));
+  else
+    page->error = *load.error;
+  return reinterpret_cast<std::uintptr_t>(page);
+}
 
-  std::string error(const std::string& lang) const {
-    return error_ ? xueshe::to_json_text(xueshe::error_body(*error_, lang_or_default(lang))) : "";
-  }
+void close_policy(std::uintptr_t handle) { delete reinterpret_cast<PagePolicy*>(handle); }
 
-  std::string evaluate(const std::string& answers, const std::string& today, const std::string& lang_in) const {
-    const std::string lang = lang_or_default(lang_in);
-    if (error_) return error(lang);
-    if (!xueshe::is_supported_language(lang_in))
-      return xueshe::to_json_text(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
-    auto day = xueshe::parse_iso_date(today);
-    if (!day) return xueshe::to_json_text(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
-    return xueshe::to_json_text(engine_->evaluate_json(answers, *day, lang).body);
-  }
+// Why the policy did not load, as an error body; "" when it did.
+std::string policy_error(std::uintptr_t handle, const std::string& lang) {
+  const auto& page = opened(handle);
+  return page.error ? xueshe::to_json_text(xueshe::error_body(*page.error, lang_or_default(lang))) : "";
+}
 
- private:
-  std::optional<Engine> engine_;
-  std::optional<Error> error_;
-};
+std::string evaluate(std::uintptr_t handle, const std::string& answers, const std::string& today,
+                     const std::string& lang_in) {
+  const auto& page = opened(handle);
+  const std::string lang = lang_or_default(lang_in);
+  if (page.error) return policy_error(handle, lang);
+  if (!xueshe::is_supported_language(lang_in))
+    return xueshe::to_json_text(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
+  auto day = xueshe::parse_iso_date(today);
+  if (!day) return xueshe::to_json_text(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
+  return xueshe::to_json_text(page.engine->evaluate_json(answers, *day, lang).body);
+}
 
 std::string catalog(const std::string& lang) { return xueshe::to_json_text(xueshe::catalog(lang_or_default(lang))); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(xueshe) {
-  emscripten::class_<WasmEngine>("Engine")
-      .constructor<std::string, std::string>()
-      .function("error", &WasmEngine::error)
-      .function("evaluate", &WasmEngine::evaluate);
+  emscripten::function("open", &open_policy);
+  emscripten::function("close", &close_policy);
+  emscripten::function("error", &policy_error);
+  emscripten::function("evaluate", &evaluate);
   emscripten::function("catalog", &catalog);
 }

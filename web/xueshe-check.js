@@ -126,6 +126,12 @@
     }).catch(() => {});
   };
 
+  // A policy loaded into a module: the module keeps it behind a handle that every call takes back, until close.
+  const open = (M, text, bases) => {
+    const p = M.open(text, bases);
+    return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), delete: () => M.close(p) };
+  };
+
   function h(tag, attrs, ...kids) {
     const e = document.createElement(tag);
     for (const k in attrs) {
@@ -292,7 +298,7 @@
     async use() {
       const l = this.s.l, k = lang(l) || LANGS[0], M = await load(k);
       this.cat = JSON.parse(M.catalog(l));
-      this.E = this.ferr ? null : (this.engines[k] ||= new M.Engine(this.text, this.bases));
+      this.E = this.ferr ? null : (this.engines[k] ||= open(M, this.text, this.bases));
     }
 
     // Reads a share link from the fragment; the core validates what is in it.

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { site, runCli, loadModules } from './load.mjs';
+import { site, runCli, loadModules, openPolicy } from './load.mjs';
 
 const require = createRequire(import.meta.url);
 const factory = require(path.join(site, 'xueshe-takeaway.js'));
@@ -41,7 +41,7 @@ test('the module gives the form and the document the CLI gives, in both language
     const want = cli(['--lang', lang], { answers: ABROAD, applicant: APPLICANT });
     assert.deepEqual(doc, want, lang);
     // Addressed to the school's league committee by the policy's name for the school.
-    const page = new pages[lang].Engine('', '');
+    const page = openPolicy(pages[lang], '', '');
     const school = JSON.parse(page.evaluate(JSON.stringify(ABROAD), TODAY, lang)).policy.school;
     page.delete();
     assert.ok(school && doc.document.addressee.includes(school), doc.document.addressee);
@@ -70,7 +70,7 @@ test('every error is a value naming the field, the same as the CLI\'s', () => {
   assert.deepEqual(cliRefused, { ...refused, field: 'answers.destination' });  // the CLI's input has them under "answers"
   assert.equal(bad(['', '', '{"destination":', TODAY, '{}', 'en']).code, 'malformed_json');
   assert.equal(bad(['', '', JSON.stringify(ABROAD), '2022-13-01', '{}', 'en']).field, 'today');
-  const page = new pages.en.Engine('{', '');
+  const page = openPolicy(pages.en, '{', '');
   assert.equal(takeaway.applicationForm('{', '', JSON.stringify(ABROAD), TODAY, 'en'), page.error('en'));
   page.delete();
   // Lone surrogates from JavaScript (Embind's UTF-8 conversion pairs them with the next unit): a value, never an abort.

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { site, root, cli, runCli, cliJson, loadModules, policyText, basesFor } from './load.mjs';
+import { site, root, cli, runCli, cliJson, loadModules, policyText, basesFor, openPolicy } from './load.mjs';
 
 // Built for the web like the page's modules: pass the bytes (see load.mjs).
 const require = createRequire(import.meta.url);
@@ -197,7 +197,7 @@ test('errors: a question, bad answers, a bad date, policy or language, each the 
     assert.equal(JSON.parse(takeaway.calendar('', '', answers, '2022-02-30', lang)).error.field, 'today');
     // A policy that does not load: the error the page's own module gives for it.
     for (const [text, bases] of [['{', ''], ['', '{"cn-league":"["}'], ['', '[']]) {
-      const page = new pages[lang].Engine(text, bases);
+      const page = openPolicy(pages[lang], text, bases);
       assert.equal(takeaway.calendar(text, bases, answers, asOf[0], lang), page.error(lang), text + bases);
       page.delete();
     }

@@ -48,3 +48,10 @@ export function runCli(args, input) {
 export function cliJson(r) {
   return r.out.endsWith('\n') ? r.out.slice(0, -1) : r.out;
 }
+
+// A policy loaded into a page module, as the page holds it (web/xueshe-check.js): open() gives a handle that
+// error, evaluate and close take back.
+export function openPolicy(M, text, bases) {
+  const p = M.open(text, bases);
+  return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), delete: () => M.close(p) };
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadModules, policyText, root, runCli, cliJson, basesFor } from './load.mjs';
+import { loadModules, policyText, root, runCli, cliJson, basesFor, openPolicy } from './load.mjs';
 
 const modules = await loadModules();
 const m = modules['zh-CN'];
@@ -23,7 +23,7 @@ for (const policy of policies) {
       assert.equal(r.code, 0);
       const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
       assert.ok(lines.length >= 15);
-      const e = new modules[lang].Engine(policyText(policy), basesFor(policy));
+      const e = openPolicy(modules[lang], policyText(policy), basesFor(policy));
       for (const line of lines) {
         const wasm = JSON.parse(e.evaluate(JSON.stringify(line.answers), '2022-08-20', lang));
         assert.deepEqual(wasm, line.result, JSON.stringify(line.answers));
@@ -43,7 +43,7 @@ const bad = [
 ];
 
 test('bad input: the same error object natively and in wasm, never an abort', () => {
-  const engines = { 'zh-CN': new modules['zh-CN'].Engine('', ''), en: new modules.en.Engine('', '') };
+  const engines = { 'zh-CN': openPolicy(modules['zh-CN'], '', ''), en: openPolicy(modules.en, '', '') };
   for (const input of bad) {
     for (const lang of ['zh-CN', 'en']) {
       const wasm = engines[lang].evaluate(input, '2022-07-01', lang);
@@ -61,7 +61,7 @@ test('bad input: the same error object natively and in wasm, never an abort', ()
 });
 
 test('bad today and bad language come back as errors naming the field', () => {
-  const e = new m.Engine('', '');
+  const e = openPolicy(m, '', '');
   assert.equal(JSON.parse(e.evaluate('{}', '2022-02-30', 'zh-CN')).error.field, 'today');
   assert.equal(JSON.parse(e.evaluate('{}', '2022-07-01', 'fr')).error.field, 'lang');
   // The zh-CN module does not carry English: asking it for English is an error, not a guess.
@@ -79,7 +79,7 @@ test('each page module holds the built-in policies in its own language, under th
   // The CLI carries the files as published; each page module a one-language copy (wasm/embed-one-language.mjs).
   const native = JSON.parse(cliJson(runCli(['evaluate', '--today', '2022-07-01'], '{}'))).policy;
   for (const lang of ['zh-CN', 'en']) {
-    const e = new modules[lang].Engine('', '');
+    const e = openPolicy(modules[lang], '', '');
     const policy = JSON.parse(e.evaluate('{}', '2022-07-01', lang)).policy;
     assert.equal(policy.hash, native.hash, lang);  // FNV-1a over each layer's published bytes
     e.delete();
@@ -90,10 +90,10 @@ test('each page module holds the built-in policies in its own language, under th
     ? ('zh-CN' in v && 'en' in v && Object.keys(v).length == 2 ? { 'zh-CN': v['zh-CN'] } : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)])))
     : v;
   const text = JSON.stringify(strip(zhOnly));
-  const zh = new modules['zh-CN'].Engine(text, '');
+  const zh = openPolicy(modules['zh-CN'], text, '');
   assert.equal(zh.error('zh-CN'), '');
   zh.delete();
-  const en = new modules.en.Engine(text, '');
+  const en = openPolicy(modules.en, text, '');
   const err = JSON.parse(en.error('en')).error;
   assert.equal(err.code, 'policy_missing_key');
   assert.match(err.field, /\.en$/);
@@ -101,7 +101,7 @@ test('each page module holds the built-in policies in its own language, under th
 });
 
 test('a broken policy is an error value with its JSON path, in both languages', () => {
-  const broken = new m.Engine(policyText('tests/policies/broken/impossible-date.json'), '');
+  const broken = openPolicy(m, policyText('tests/policies/broken/impossible-date.json'), '');
   const err = JSON.parse(broken.error('en')).error;
   assert.equal(err.code, 'policy_invalid_date');
   assert.equal(err.field, 'deadlines[1].date');
@@ -118,13 +118,13 @@ test('a layered policy without its bases: the core names each missing base in tu
   for (const lang of ['zh-CN', 'en']) {
     const native = runCli(['evaluate', '--policy', path.join(dir, 'scut-marxism-2025.json'), '--lang', lang, '--today', '2025-06-19'], '{}');
     assert.equal(native.code, 2);
-    const e = new modules[lang].Engine(text, '');
+    const e = openPolicy(modules[lang], text, '');
     assert.equal(e.error(lang), cliJson(native));
     e.delete();
   }
   // What the page does: add the base the error names, and build the engine again, until it loads.
   for (;;) {
-    const e = new m.Engine(text, Object.keys(bases).length ? JSON.stringify(bases) : '');
+    const e = openPolicy(m, text, Object.keys(bases).length ? JSON.stringify(bases) : '');
     const err = e.error('zh-CN') && JSON.parse(e.error('zh-CN')).error;
     e.delete();
     if (!err) break;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadModules, policyText, root, runCli, cliJson, basesFor } from './load.mjs';
+import { loadModules, policyText, root, runCli, cliJson, basesFor, openPolicy } from './load.mjs';
 import { checkExpectation } from './expect.mjs';
 
 const dir = path.join(root, 'tests/scenarios');
@@ -14,7 +14,7 @@ const engines = new Map();
 function engineFor(policy, lang) {
   const key = `${policy || 'hxci-2022'} ${lang}`;
   if (!engines.has(key)) {
-    const e = new modules[lang].Engine(policyText(policy), basesFor(policy));
+    const e = openPolicy(modules[lang], policyText(policy), basesFor(policy));
     assert.equal(e.error(lang), '', `policy ${key} loads`);
     engines.set(key, e);
   }

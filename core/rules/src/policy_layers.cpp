@@ -70,7 +70,7 @@ struct Merger {
 struct Reader : policy_reading::PolicyReader {
   // The header every file carries: format, id, layer, extends.
   bool header(const json& doc, PolicyLayerInfo& info, std::string& extends) {
-    if (!doc.is_object()) return fail("policy_wrong_type", "", {{"expected", "object"}});
+    if (!doc.is_object()) return fail_with("policy_wrong_type", "", "expected", "object");
     for (const char* k : {"format", "id", "layer"})
       if (!doc.contains(k)) return fail("policy_missing_key", k);
     std::string format;
@@ -79,7 +79,7 @@ struct Reader : policy_reading::PolicyReader {
     if (!string(doc["id"], "id", info.id) || !string(doc["layer"], "layer", info.layer)) return false;
     for (char c : info.id)
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-        return fail("policy_bad_id", "id", {{"got", info.id}});
+        return fail_with("policy_bad_id", "id", "got", info.id);
     if (layer_rank(info.layer) < 0)
       return fail("policy_unknown_value", "layer", {{"got", info.layer}, {"allowed", policy_reading::join(kLayers)}});
     if (doc.contains("extends")) {
@@ -87,12 +87,12 @@ struct Reader : policy_reading::PolicyReader {
       // The id names a file beside this one: letters, digits and '-' only, so it can name no other folder.
       for (char c : extends)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-          return fail("policy_bad_id", "extends", {{"got", extends}});
+          return fail_with("policy_bad_id", "extends", "got", extends);
     }
     if (extends.empty() && info.layer != "national")
       return fail("policy_missing_key", "extends");
     if (!extends.empty() && info.layer == "national")
-      return fail("policy_unknown_key", "extends", {{"allowed", "—"}});
+      return fail_with("policy_unknown_key", "extends", "allowed", "—");
     return true;
   }
 };

@@ -99,12 +99,12 @@ class Loader : public policy_reading::PolicyReader {
     if (m.contains("notice_date")) {
       if (!date(m["notice_date"], "notice_date", p.notice_date)) return false;
       if (p.last_verified < p.notice_date)
-        return fail("policy_date_order", "last_verified", {{"earlier", format_iso_date(p.notice_date)}});
+        return fail_with("policy_date_order", "last_verified", "earlier", format_iso_date(p.notice_date));
     }
     if (m.contains("region")) {
       if (!string(m["region"], "region", p.region)) return false;
       if (!contains(kRegions, p.region))
-        return fail("policy_unknown_value", "region", {{"got", p.region}, {"allowed", join(kRegions)}});
+        return not_one_of("region", p.region, kRegions);
     }
     const json& ask = m["ask_whom"];
     if (!keys(ask, "ask_whom", {"text", "clause"}) || !localized(ask["text"], "ask_whom.text", p.ask_whom) ||
@@ -162,7 +162,7 @@ class Loader : public policy_reading::PolicyReader {
     const json& doc = layer.document;
     if (!keys(doc, "", {"format", "id", "layer", "title", "last_verified", "clauses"}, kFileKeys)) return false;
     if (doc.contains("national") != (layer.layer == "national"))
-      return doc.contains("national") ? fail("policy_unknown_key", "national", {{"allowed", "(national layer only)"}})
+      return doc.contains("national") ? fail_with("policy_unknown_key", "national", "allowed", "(national layer only)")
                                       : fail("policy_missing_key", "national");
     PolicyLayerSummary summary{layer.id, layer.layer, layer.hash, {}, {}};
     if (!localized(doc["title"], "title", summary.title) ||
@@ -178,14 +178,14 @@ class Loader : public policy_reading::PolicyReader {
   // The draft marker: unique JSON paths that exist in that very file.
   bool unverified(const json& doc, const std::string& layer_id, std::vector<std::string>& out) {
     const json& list = doc["unverified"];
-    if (!list.is_array()) return fail("policy_wrong_type", "unverified", {{"expected", "array"}});
+    if (!list.is_array()) return fail_with("policy_wrong_type", "unverified", "expected", "array");
     std::set<std::string> seen;
     for (size_t i = 0; i < list.size(); ++i) {
       const std::string at = json_path_index("unverified", i);
-      if (!list[i].is_string()) return fail("policy_wrong_type", at, {{"expected", "string"}});
+      if (!list[i].is_string()) return fail_with("policy_wrong_type", at, "expected", "string");
       const std::string& path = list[i].get_ref<const std::string&>();
-      if (!json_at_path(doc, path)) return fail("policy_unknown_path", at, {{"got", path}});
-      if (!seen.insert(path).second) return fail("policy_duplicate_value", at, {{"got", path}});
+      if (!json_at_path(doc, path)) return fail_with("policy_unknown_path", at, "got", path);
+      if (!seen.insert(path).second) return fail_with("policy_duplicate_value", at, "got", path);
       out.push_back(layer_id.empty() ? path : layer_id + ": " + path);
     }
     return true;
@@ -203,7 +203,7 @@ class Loader : public policy_reading::PolicyReader {
                [this](const json& x, const std::string& path, std::string& out) {
                  if (!string(x, path, out)) return false;
                  return contains(kAgeCounting, out) ||
-                        fail("policy_unknown_value", path, {{"got", out}, {"allowed", join(kAgeCounting)}});
+                        not_one_of(path, out, kAgeCounting);
                }))
       return false;
     return cited(v["external_regions"], "national.external_regions", n.external_regions,
@@ -227,14 +227,14 @@ class Loader : public policy_reading::PolicyReader {
 
   bool period_value(const json& v, const std::string& path, int& value, std::string& unit) {
     if (!integer(v["value"], path + ".value", 0, 3650, value) || !string(v["unit"], path + ".unit", unit)) return false;
-    if (!contains(kUnits, unit)) return fail("policy_unknown_value", path + ".unit", {{"got", unit}, {"allowed", join(kUnits)}});
+    if (!contains(kUnits, unit)) return not_one_of(path + ".unit", unit, kUnits);
     return true;
   }
 
   bool periods(const json& m, Policy& p) {
     if (!m.contains("periods")) return true;
     const json& all = m["periods"];
-    if (!all.is_object()) return fail("policy_wrong_type", "periods", {{"expected", "object"}});
+    if (!all.is_object()) return fail_with("policy_wrong_type", "periods", "expected", "object");
     for (auto it = all.begin(); it != all.end(); ++it) {
       const std::string path = json_path_key("periods", it.key());
       if (!token(it.key(), path)) return false;
@@ -252,8 +252,7 @@ class Loader : public policy_reading::PolicyReader {
         // Compared from a month's last day, where month arithmetic clamps.
         const Date from{date::year{2001}, date::month{1}, date::day{31}};
         if (add_period(from, cap.value, cap.unit) <= add_period(from, period.value, period.unit))
-          return fail("policy_cap_not_longer", path + ".cap.value",
-                      {{"period", std::to_string(period.value) + " " + period.unit}});
+          return fail_with("policy_cap_not_longer", path + ".cap.value", "period", std::to_string(period.value) + " " + period.unit);
         period.cap = cap;
       }
       p.periods[it.key()] = period;
@@ -265,7 +264,7 @@ class Loader : public policy_reading::PolicyReader {
   bool token(const std::string& id, const std::string& path) {
     bool ok = !id.empty() && id.size() <= 64;
     for (char c : id) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
-    return ok || fail("policy_bad_name", path, {{"got", id}});
+    return ok || fail_with("policy_bad_name", path, "got", id);
   }
 
   bool text_with_placeholders(const json& v, const std::string& path, Localized& out) {
@@ -273,7 +272,7 @@ class Loader : public policy_reading::PolicyReader {
     for (const auto& [lang, text] : out) {
       std::vector<std::string> found;
       std::string bad = unknown_placeholder(text, found);
-      if (!bad.empty()) return fail("policy_unknown_placeholder", json_path_key(path, lang), {{"got", bad}});
+      if (!bad.empty()) return fail_with("policy_unknown_placeholder", json_path_key(path, lang), "got", bad);
       for (const std::string& name : found)
         if (name.rfind("period:", 0) == 0) used_periods_.insert(name.substr(7));
     }
@@ -297,18 +296,18 @@ class Loader : public policy_reading::PolicyReader {
       if (f && f->kind == FieldKind::choice && contains(f->values, value)) return true;
     }
     (void)p;
-    return fail("policy_unknown_condition", path, {{"got", out}});
+    return fail_with("policy_unknown_condition", path, "got", out);
   }
 
   bool routes(const json& v, Policy& p) {
-    if (!v.is_object()) return fail("policy_wrong_type", "routes", {{"expected", "object"}});
+    if (!v.is_object()) return fail_with("policy_wrong_type", "routes", "expected", "object");
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string path = json_path_key("routes", it.key());
       if (!token(it.key(), path)) return false;
       const json& r = it.value();
       // A layer that only changes some keys of a route no base defines: there is nothing to change.
       if (r.is_object() && !r.contains("org") && !defined_in_a_base(it.key()))
-        return fail("policy_unknown_route", path, {{"got", it.key()}});
+        return fail_with("policy_unknown_route", path, "got", it.key());
       RouteEntry e;
       e.id = it.key();
       // not_covered stands for the notice's silence: no clause says it; it cites whom to ask.
@@ -334,7 +333,7 @@ class Loader : public policy_reading::PolicyReader {
         e.fallback = fb;
       }
       const json& steps = r["steps"];
-      if (!steps.is_array()) return fail("policy_wrong_type", path + ".steps", {{"expected", "array"}});
+      if (!steps.is_array()) return fail_with("policy_wrong_type", path + ".steps", "expected", "array");
       std::set<std::string> step_ids;
       for (size_t i = 0; i < steps.size(); ++i) {
         const std::string sp = json_path_index(path + ".steps", i);
@@ -344,11 +343,11 @@ class Loader : public policy_reading::PolicyReader {
             !string(steps[i]["where"], sp + ".where", s.where) ||
             !text_with_placeholders(steps[i]["text"], sp + ".text", s.text))
           return false;
-        if (!step_ids.insert(s.id).second) return fail("policy_duplicate_value", sp + ".id", {{"got", s.id}});
+        if (!step_ids.insert(s.id).second) return fail_with("policy_duplicate_value", sp + ".id", "got", s.id);
         if (!contains(kWhere, s.where))
-          return fail("policy_unknown_value", sp + ".where", {{"got", s.where}, {"allowed", join(kWhere)}});
+          return not_one_of(sp + ".where", s.where, kWhere);
         if (steps[i].contains("clause") && steps[i].contains("rule"))
-          return fail("policy_unknown_key", sp + ".rule", {{"allowed", "clause | rule"}});
+          return fail_with("policy_unknown_key", sp + ".rule", "allowed", "clause | rule");
         if (steps[i].contains("clause") && !clause_ref(steps[i]["clause"], sp + ".clause", s.clause)) return false;
         if (steps[i].contains("rule")) {
           if (!string(steps[i]["rule"], sp + ".rule", s.rule)) return false;
@@ -358,7 +357,7 @@ class Loader : public policy_reading::PolicyReader {
         if (steps[i].contains("document")) {
           if (!string(steps[i]["document"], sp + ".document", s.document)) return false;
           if (!contains(kDocuments, s.document))
-            return fail("policy_unknown_value", sp + ".document", {{"got", s.document}, {"allowed", join(kDocuments)}});
+            return not_one_of(sp + ".document", s.document, kDocuments);
         }
         e.steps.push_back(std::move(s));
       }
@@ -371,12 +370,12 @@ class Loader : public policy_reading::PolicyReader {
             !text_with_placeholders(d["what"], dp + ".what", pd.what))
           return false;
         if (!contains(kPersonalKinds, pd.kind))
-          return fail("policy_unknown_value", dp + ".kind", {{"got", pd.kind}, {"allowed", join(kPersonalKinds)}});
+          return not_one_of(dp + ".kind", pd.kind, kPersonalKinds);
         if (!contains(kMemberDates, pd.from))
-          return fail("policy_unknown_value", dp + ".from", {{"got", pd.from}, {"allowed", join(kMemberDates)}});
+          return not_one_of(dp + ".from", pd.from, kMemberDates);
         if (d.contains("period")) {
           if (!string(d["period"], dp + ".period", pd.period)) return false;
-          if (!p.periods.count(pd.period)) return fail("policy_unknown_period", dp + ".period", {{"got", pd.period}});
+          if (!p.periods.count(pd.period)) return fail_with("policy_unknown_period", dp + ".period", "got", pd.period);
           used_periods_.insert(pd.period);
         }
         if (d.contains("if") && !condition(d["if"], dp + ".if", pd.condition, p)) return false;
@@ -394,8 +393,8 @@ class Loader : public policy_reading::PolicyReader {
       std::set<std::string> seen{id};
       for (const RouteEntry* at = &e; at->fallback;) {
         auto next = p.routes.find(at->fallback->route);
-        if (next == p.routes.end()) return fail("policy_unknown_route", path, {{"got", at->fallback->route}});
-        if (!seen.insert(next->first).second) return fail("policy_fallback_loop", path, {{"got", next->first}});
+        if (next == p.routes.end()) return fail_with("policy_unknown_route", path, "got", at->fallback->route);
+        if (!seen.insert(next->first).second) return fail_with("policy_fallback_loop", path, "got", next->first);
         at = &next->second;
       }
     }
@@ -412,7 +411,7 @@ class Loader : public policy_reading::PolicyReader {
 
   bool route_ref(const json& v, const std::string& path, std::string& out, const Policy& p) {
     if (!string(v, path, out)) return false;
-    if (!p.routes.count(out)) return fail("policy_unknown_route", path, {{"got", out}});
+    if (!p.routes.count(out)) return fail_with("policy_unknown_route", path, "got", out);
     used_routes_.insert(out);
     for (const RouteEntry* at = &p.routes.at(out); at->fallback; at = &p.routes.at(at->fallback->route))
       used_routes_.insert(at->fallback->route);
@@ -422,14 +421,14 @@ class Loader : public policy_reading::PolicyReader {
   bool destinations(const json& m, Policy& p) {
     if (!m.contains("destinations")) return true;
     const json& all = m["destinations"];
-    if (!all.is_object()) return fail("policy_wrong_type", "destinations", {{"expected", "object"}});
+    if (!all.is_object()) return fail_with("policy_wrong_type", "destinations", "expected", "object");
     for (auto it = all.begin(); it != all.end(); ++it) {
       const std::string path = json_path_key("destinations", it.key());
       const DestinationShape* shape = destination_shape(it.key());
       if (!shape) {
         std::vector<std::string> names;
         for (const auto& s : destination_shapes()) names.push_back(s.id);
-        return fail("policy_unknown_key", path, {{"allowed", join(names)}});
+        return fail_with("policy_unknown_key", path, "allowed", join(names));
       }
       const json& d = it.value();
       if (!keys(d, path, shape->required, shape->optional)) return false;
@@ -447,12 +446,12 @@ class Loader : public policy_reading::PolicyReader {
               std::string& out) {
     if (!string(d[key], json_path_key(path, key), out)) return false;
     return contains(allowed, out) ||
-           fail("policy_unknown_value", json_path_key(path, key), {{"got", out}, {"allowed", join(allowed)}});
+           not_one_of(json_path_key(path, key), out, allowed);
   }
 
   bool requires_period(const std::string& name, const std::string& path, const Policy& p) {
     used_periods_.insert(name);
-    return p.periods.count(name) || fail("policy_missing_key", json_path_key("periods", name), {{"for", path}});
+    return p.periods.count(name) || fail_with("policy_missing_key", json_path_key("periods", name), "for", path);
   }
 
   bool destination_details(const std::string& id, const json& d, const std::string& path, DestinationRules& r,
@@ -470,10 +469,10 @@ class Loader : public policy_reading::PolicyReader {
                                             : r.mode == "office_in_china" ? std::vector<std::string>{"office", "no_office"}
                                                                           : std::vector<std::string>{"route"};
       for (const std::string& k : need)
-        if (!d.contains(k)) return fail("policy_missing_key", json_path_key(path, k), {{"for", path + ".mode"}});
+        if (!d.contains(k)) return fail_with("policy_missing_key", json_path_key(path, k), "for", path + ".mode");
       for (const char* k : {"route", "official", "private", "office", "no_office"})
         if (d.contains(k) && !contains(need, k))
-          return fail("policy_unknown_key", json_path_key(path, k), {{"allowed", join(need)}});
+          return fail_with("policy_unknown_key", json_path_key(path, k), "allowed", join(need));
       return true;
     }
     if (id == "unsettled") {
@@ -497,7 +496,7 @@ class Loader : public policy_reading::PolicyReader {
   }
 
   bool if_stuck(const json& list, NationalLayer& n) {
-    if (!list.is_array()) return fail("policy_wrong_type", "national.if_stuck", {{"expected", "array"}});
+    if (!list.is_array()) return fail_with("policy_wrong_type", "national.if_stuck", "expected", "array");
     std::set<std::string> ids;
     for (size_t i = 0; i < list.size(); ++i) {
       const std::string path = json_path_index("national.if_stuck", i);
@@ -510,7 +509,7 @@ class Loader : public policy_reading::PolicyReader {
           (list[i].contains("general_advice") &&
            !boolean(list[i]["general_advice"], path + ".general_advice", h.general_advice)))
         return false;
-      if (!ids.insert(h.id).second) return fail("policy_duplicate_value", path + ".id", {{"got", h.id}});
+      if (!ids.insert(h.id).second) return fail_with("policy_duplicate_value", path + ".id", "got", h.id);
       if (h.when != "transfers" && h.when != "retention" && h.when != "any")
         return fail("policy_unknown_value", path + ".when", {{"got", h.when}, {"allowed", "transfers, retention, any"}});
       n.if_stuck.push_back(std::move(h));
@@ -527,7 +526,7 @@ class Loader : public policy_reading::PolicyReader {
   }
 
   bool situation_list(const json& list, const std::string& at, bool national, Policy& p) {
-    if (!list.is_array()) return fail("policy_wrong_type", at, {{"expected", "array"}});
+    if (!list.is_array()) return fail_with("policy_wrong_type", at, "expected", "array");
     std::set<std::string> ids;
     const std::size_t notice_own = p.situations.size();
     for (size_t i = 0; i < list.size(); ++i) {
@@ -542,14 +541,14 @@ class Loader : public policy_reading::PolicyReader {
            !boolean(list[i]["general_advice"], path + ".general_advice", s.general_advice)))
         return false;
       if (contains(find_field("destination")->values, s.id) || !ids.insert(s.id).second)
-        return fail("policy_duplicate_value", path + ".id", {{"got", s.id}});
+        return fail_with("policy_duplicate_value", path + ".id", "got", s.id);
       // The national layer files a situation under any destination; where the
       // notice does not cover it, the member learns the notice is silent.
       if (national ? !contains(find_field("destination")->values, s.destination) : !p.destinations.count(s.destination)) {
         std::vector<std::string> covered;
         if (national) covered = find_field("destination")->values;
         else for (const auto& [d, r] : p.destinations) covered.push_back(d);
-        return fail("policy_unknown_value", path + ".destination", {{"got", s.destination}, {"allowed", join(covered)}});
+        return not_one_of(path + ".destination", s.destination, covered);
       }
       s.national = national;
       bool named_by_notice = false;
@@ -562,12 +561,12 @@ class Loader : public policy_reading::PolicyReader {
   bool wording(const json& m, Policy& p) {
     if (!m.contains("wording")) return true;
     const json& all = m["wording"];
-    if (!all.is_object()) return fail("policy_wrong_type", "wording", {{"expected", "object"}});
+    if (!all.is_object()) return fail_with("policy_wrong_type", "wording", "expected", "object");
     for (auto it = all.begin(); it != all.end(); ++it) {
       const std::string path = json_path_key("wording", it.key());
       const bool kind_ok = it.key().rfind("question.", 0) == 0 || it.key().rfind("option.", 0) == 0;
       if (!kind_ok || !catalog(default_language()).contains(it.key()))
-        return fail("policy_unknown_key", path, {{"allowed", "question.*, option.*"}});
+        return fail_with("policy_unknown_key", path, "allowed", "question.*, option.*");
       Localized text;
       if (!text_with_placeholders(it.value(), path, text)) return false;
       p.wording[it.key()] = std::move(text);
@@ -579,7 +578,7 @@ class Loader : public policy_reading::PolicyReader {
     if (!keys(v, path, {"kind", "date", "clause", "applies_to", "what"}, {"opens", "not_for", "label"})) return false;
     if (!string(v["kind"], path + ".kind", d.kind)) return false;
     if (!contains(kPolicyDeadlineKinds, d.kind))
-      return fail("policy_unknown_value", path + ".kind", {{"got", d.kind}, {"allowed", join(kPolicyDeadlineKinds)}});
+      return not_one_of(path + ".kind", d.kind, kPolicyDeadlineKinds);
     if (!date(v["date"], path + ".date", d.date) || !clause_ref(v["clause"], path + ".clause", d.clause) ||
         !string_list(v["applies_to"], path + ".applies_to", known_cases(), d.applies_to, false) ||
         !localized(v["what"], path + ".what", d.what))
@@ -592,7 +591,7 @@ class Loader : public policy_reading::PolicyReader {
         return fail("policy_opens_meaningless", path + ".opens", {{"kind", d.kind}, {"allowed", join(kKindsWithOpens)}});
       Date opens;
       if (!date(v["opens"], path + ".opens", opens)) return false;
-      if (opens > d.date) return fail("policy_date_order", path + ".opens", {{"later", format_iso_date(d.date)}});
+      if (opens > d.date) return fail_with("policy_date_order", path + ".opens", "later", format_iso_date(d.date));
       d.opens = opens;
     } else if (d.kind == "review_window") {
       return fail("policy_missing_key", path + ".opens");
@@ -603,7 +602,7 @@ class Loader : public policy_reading::PolicyReader {
   bool dated(const json& m, Policy& p) {
     if (m.contains("deadlines")) {
       const json& dl = m["deadlines"];
-      if (!dl.is_array()) return fail("policy_wrong_type", "deadlines", {{"expected", "array"}});
+      if (!dl.is_array()) return fail_with("policy_wrong_type", "deadlines", "expected", "array");
       for (size_t i = 0; i < dl.size(); ++i) {
         DeadlineRule d;
         if (!deadline(dl[i], json_path_index("deadlines", i), d)) return false;
@@ -612,7 +611,7 @@ class Loader : public policy_reading::PolicyReader {
     }
     if (m.contains("staff_dates")) {
       const json& sd = m["staff_dates"];
-      if (!sd.is_array()) return fail("policy_wrong_type", "staff_dates", {{"expected", "array"}});
+      if (!sd.is_array()) return fail_with("policy_wrong_type", "staff_dates", "expected", "array");
       for (size_t i = 0; i < sd.size(); ++i) {
         std::string path = json_path_index("staff_dates", i);
         StaffDate s;
@@ -624,7 +623,7 @@ class Loader : public policy_reading::PolicyReader {
     }
     if (m.contains("targets")) {
       const json& tl = m["targets"];
-      if (!tl.is_array()) return fail("policy_wrong_type", "targets", {{"expected", "array"}});
+      if (!tl.is_array()) return fail_with("policy_wrong_type", "targets", "expected", "array");
       for (size_t i = 0; i < tl.size(); ++i) {
         std::string path = json_path_index("targets", i);
         Target t;
@@ -648,14 +647,14 @@ class Loader : public policy_reading::PolicyReader {
   bool references(const Policy& p) {
     for (const auto& [rule, path] : rules_named_)
       if (!p.rule_clauses.count(rule) && !p.national.rule_clauses.count(rule))
-        return fail("policy_unknown_rule", path, {{"got", rule}});
+        return fail_with("policy_unknown_rule", path, "got", rule);
     for (const auto& [route, path] : alternatives_named_)
-      if (!p.routes.count(route)) return fail("policy_unknown_route", path, {{"got", route}});
+      if (!p.routes.count(route)) return fail_with("policy_unknown_route", path, "got", route);
     for (const std::string& r : kEngineRoutes) used_routes_.insert(r);
     used_periods_.insert("review");  // the receiver's review time: a step of every transfer (steps.cpp)
     if (p.destinations.count("employed") && p.destinations.at("employed").routes.count("youth_home") &&
         !p.rule_clauses.count("youth_home_alternative"))
-      return fail("policy_missing_key", "rules.youth_home_alternative", {{"for", "destinations.employed.youth_home"}});
+      return fail_with("policy_missing_key", "rules.youth_home_alternative", "for", "destinations.employed.youth_home");
     const json& leaf = chain_.layers.front().document;
     if (leaf.contains("periods") && leaf["periods"].is_object())
       for (auto it = leaf["periods"].begin(); it != leaf["periods"].end(); ++it)

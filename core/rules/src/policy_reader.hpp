@@ -40,14 +40,18 @@ class PolicyReader {
     return false;
   }
 
+  // The two shapes most failures take, out of line (policy_reader.cpp): one named
+  // value, or a value not among the allowed ones (policy_unknown_value).
+  bool fail_with(const char* code, const std::string& path, const char* key, const std::string& value);
+  bool not_one_of(const std::string& path, const std::string& got, const std::vector<std::string>& allowed);
+
   // The object has exactly the required keys plus any of the optional ones.
   bool keys(const json& obj, const std::string& path, const std::vector<std::string>& required,
             const std::vector<std::string>& optional = {}) {
-    if (!obj.is_object()) return fail("policy_wrong_type", path, {{"expected", "object"}});
+    if (!obj.is_object()) return fail_with("policy_wrong_type", path, "expected", "object");
     for (auto it = obj.begin(); it != obj.end(); ++it)
       if (!contains(required, it.key()) && !contains(optional, it.key()))
-        return fail("policy_unknown_key", json_path_key(path, it.key()),
-                    {{"allowed", join(required) + (optional.empty() ? "" : ", " + join(optional))}});
+        return fail_with("policy_unknown_key", json_path_key(path, it.key()), "allowed", join(required) + (optional.empty() ? "" : ", " + join(optional)));
     for (const auto& k : required)
       if (!obj.contains(k)) return fail("policy_missing_key", json_path_key(path, k));
     return true;
@@ -55,13 +59,13 @@ class PolicyReader {
 
   bool string(const json& v, const std::string& path, std::string& out) {
     if (!v.is_string() || v.get_ref<const std::string&>().empty())
-      return fail("policy_wrong_type", path, {{"expected", "string"}});
+      return fail_with("policy_wrong_type", path, "expected", "string");
     out = v.get<std::string>();
     return true;
   }
 
   bool integer(const json& v, const std::string& path, int lo, int hi, int& out) {
-    if (!v.is_number_integer()) return fail("policy_wrong_type", path, {{"expected", "integer"}});
+    if (!v.is_number_integer()) return fail_with("policy_wrong_type", path, "expected", "integer");
     auto n = v.get<std::int64_t>();
     if (n < lo || n > hi)
       return fail("policy_out_of_range", path, {{"min", std::to_string(lo)}, {"max", std::to_string(hi)}});
@@ -70,18 +74,18 @@ class PolicyReader {
   }
 
   bool boolean(const json& v, const std::string& path, bool& out) {
-    if (!v.is_boolean()) return fail("policy_wrong_type", path, {{"expected", "bool"}});
+    if (!v.is_boolean()) return fail_with("policy_wrong_type", path, "expected", "bool");
     out = v.get<bool>();
     return true;
   }
 
   bool date(const json& v, const std::string& path, Date& out) {
-    if (!v.is_string()) return fail("policy_wrong_type", path, {{"expected", "date"}});
+    if (!v.is_string()) return fail_with("policy_wrong_type", path, "expected", "date");
     const std::string& text = v.get_ref<const std::string&>();
     auto d = parse_iso_date(text);
     if (!d && iso_date_out_of_range(text))
       return fail("policy_date_out_of_range", path, year_range_params(text));
-    if (!d) return fail("policy_invalid_date", path, {{"got", text}});
+    if (!d) return fail_with("policy_invalid_date", path, "got", text);
     out = *d;
     return true;
   }
@@ -99,7 +103,7 @@ class PolicyReader {
 
   bool clause_ref(const json& v, const std::string& path, std::string& out) {
     if (!string(v, path, out)) return false;
-    if (!clause_ids_.count(out)) return fail("policy_unknown_clause", path, {{"clause", out}});
+    if (!clause_ids_.count(out)) return fail_with("policy_unknown_clause", path, "clause", out);
     return true;
   }
 
@@ -112,20 +116,20 @@ class PolicyReader {
 
   bool string_list(const json& v, const std::string& path, const std::vector<std::string>& allowed,
                    std::vector<std::string>& out, bool allow_empty) {
-    if (!v.is_array()) return fail("policy_wrong_type", path, {{"expected", "array"}});
+    if (!v.is_array()) return fail_with("policy_wrong_type", path, "expected", "array");
     if (v.empty() && !allow_empty) return fail("policy_empty_list", path);
     for (size_t i = 0; i < v.size(); ++i) {
       std::string p = json_path_index(path, i), s;
       if (!string(v[i], p, s)) return false;
-      if (!contains(allowed, s)) return fail("policy_unknown_value", p, {{"got", s}, {"allowed", join(allowed)}});
-      if (contains(out, s)) return fail("policy_duplicate_value", p, {{"got", s}});
+      if (!contains(allowed, s)) return not_one_of(p, s, allowed);
+      if (contains(out, s)) return fail_with("policy_duplicate_value", p, "got", s);
       out.push_back(s);
     }
     return true;
   }
 
   bool clauses(const json& v, std::vector<Clause>& out) {
-    if (!v.is_array() || v.empty()) return fail("policy_wrong_type", "clauses", {{"expected", "array"}});
+    if (!v.is_array() || v.empty()) return fail_with("policy_wrong_type", "clauses", "expected", "array");
     for (size_t i = 0; i < v.size(); ++i) {
       std::string path = json_path_index("clauses", i);
       Clause c;
@@ -133,19 +137,12 @@ class PolicyReader {
           !localized(v[i]["title"], path + ".title", c.title) ||
           !localized(v[i]["text"], path + ".text", c.text))
         return false;
-      if (!clause_ids_.insert(c.id).second) return fail("policy_duplicate_value", path + ".id", {{"got", c.id}});
+      if (!clause_ids_.insert(c.id).second) return fail_with("policy_duplicate_value", path + ".id", "got", c.id);
       out.push_back(std::move(c));
     }
     return true;
   }
 
-  bool named_clauses(const json& v, const std::string& path, const std::vector<std::string>& names,
-                     std::map<std::string, std::string>& out) {
-    if (!keys(v, path, names)) return false;
-    for (const auto& n : names)
-      if (!clause_ref(v[n], json_path_key(path, n), out[n])) return false;
-    return true;
-  }
 
 
  protected:

@@ -11,6 +11,7 @@
 #include "xueshe/outcome.hpp"
 #include "xueshe/route_text.hpp"
 #include "xueshe/stuck_help.hpp"
+#include "json_object.hpp"
 
 namespace xueshe {
 namespace {
@@ -63,53 +64,30 @@ json policy_json(const Policy& p, Date today, const std::string& lang) {
   const std::size_t unverified = p.unverified.size() + p.unverified_bases.size();
   json layers = json::array();
   for (const PolicyLayerSummary& l : p.layers)
-    layers.push_back(json{{"id", l.id}, {"layer", l.layer}, {"title", l.title.at(lang)},
-                          {"last_verified", format_iso_date(l.last_verified)}});
-  return json{{"id", p.id},
-              {"hash", p.hash},
-              {"title", p.title.at(lang)},
-              {"school", p.school.at(lang)},
-              {"cohort", p.cohort},
-              {"last_verified", format_iso_date(p.last_verified)},
-              {"latest_date", format_iso_date(p.latest_date())},
-              {"outdated", outdated},
-              {"outdated_text", outdated ? message(lang, "warning.policy_outdated",
+    layers.push_back(JsonObject().add("id", l.id).add("layer", l.layer).add("title", l.title.at(lang)).add("last_verified", format_iso_date(l.last_verified)).done());
+  return JsonObject().add("id", p.id).add("hash", p.hash).add("title", p.title.at(lang)).add("school", p.school.at(lang)).add("cohort", p.cohort).add("last_verified", format_iso_date(p.last_verified)).add("latest_date", format_iso_date(p.latest_date())).add("outdated", outdated).add("outdated_text", outdated ? message(lang, "warning.policy_outdated",
                                                    {{"title", p.title.at(lang)},
                                                     {"date", format_iso_date(p.latest_date())},
                                                     {"cohort", std::to_string(p.cohort)}})
-                                         : ""},
-              {"layers", layers},
-              {"unverified", unverified},
-              {"unverified_text", unverified ? message(lang, "warning.policy_unverified",
+                                         : "").add("layers", layers).add("unverified", unverified).add("unverified_text", unverified ? message(lang, "warning.policy_unverified",
                                                        {{"id", p.id}, {"n", std::to_string(unverified)}})
-                                             : ""}};
+                                             : "").done();
 }
 
 json answered_json(const Policy& p, const std::vector<Step>& steps, const std::string& lang) {
   json list = json::array();
   for (const Step& s : steps)
-    list.push_back(json{{"id", s.field},
-                        {"node", s.node},
-                        {"question", question_text(p, "question." + s.field + ".text", lang)},
-                        {"value", answer_json(s.value)},
-                        {"label", value_label(p, s.field, s.value, lang)},
-                        {"implied", s.implied}});
+    list.push_back(JsonObject().add("id", s.field).add("node", s.node).add("question", question_text(p, "question." + s.field + ".text", lang)).add("value", answer_json(s.value)).add("label", value_label(p, s.field, s.value, lang)).add("implied", s.implied).done());
   return list;
 }
 
 json question_json(const Policy& p, const Flow& flow, const Node& n, const std::string& lang) {
   json options = json::array();
   if (n.kind == FieldKind::choice)
-    for (const auto& v : n.options) options.push_back(json{{"value", v}, {"label", option_label(p, n.field, v, lang)}});
+    for (const auto& v : n.options) options.push_back(JsonObject().add("value", v).add("label", option_label(p, n.field, v, lang)).done());
   if (n.kind == FieldKind::boolean)
-    for (bool v : {true, false}) options.push_back(json{{"value", v}, {"label", message(lang, v ? "bool.true" : "bool.false")}});
-  return json{{"id", n.field},
-              {"node", n.id},
-              {"text", question_text(p, "question." + n.field + ".text", lang)},
-              {"help", question_text(p, "question." + n.field + ".help", lang)},
-              {"kind", kind_name(n.kind)},
-              {"options", options},
-              {"remaining_at_most", max_questions_from(flow, n.id)}};
+    for (bool v : {true, false}) options.push_back(JsonObject().add("value", v).add("label", message(lang, v ? "bool.true" : "bool.false")).done());
+  return JsonObject().add("id", n.field).add("node", n.id).add("text", question_text(p, "question." + n.field + ".text", lang)).add("help", question_text(p, "question." + n.field + ".help", lang)).add("kind", kind_name(n.kind)).add("options", options).add("remaining_at_most", max_questions_from(flow, n.id)).done();
 }
 
 json outcome_json(const OutcomeContext& ctx) {
@@ -119,62 +97,40 @@ json outcome_json(const OutcomeContext& ctx) {
 
   json alternative_options = json::array();
   for (const auto& alt : o.alternatives)
-    alternative_options.push_back(json{{"route", alt}, {"org", route_org(ctx, alt)}, {"clause", route_clause(p, alt)}});
+    alternative_options.push_back(JsonObject().add("route", alt).add("org", route_org(ctx, alt)).add("clause", route_clause(p, alt)).done());
   json deadlines_json = json::array();
   for (const Deadline& d : o.deadlines)
-    deadlines_json.push_back(json{{"kind", d.kind},
-                                  {"label", d.label},
-                                  {"date", format_iso_date(d.date)},
-                                  {"clause", d.clause},
-                                  {"days_left", d.days_left},
-                                  {"state", d.state},
-                                  {"what", d.what}});
+    deadlines_json.push_back(JsonObject().add("kind", d.kind).add("label", d.label).add("date", format_iso_date(d.date)).add("clause", d.clause).add("days_left", d.days_left).add("state", d.state).add("what", d.what).done());
   auto actions_json = [](const std::vector<Action>& list) {
     json out = json::array();
     for (const Action& a : list) {
-      out.push_back(json{{"id", a.id}, {"where", a.where}, {"text", a.text}, {"clause", a.clause}});
+      out.push_back(JsonObject().add("id", a.id).add("where", a.where).add("text", a.text).add("clause", a.clause).done());
       if (!a.document.empty()) out.back()["document"] = a.document;
     }
     return out;
   };
   json fallbacks_json = json::array();
   for (const FallbackOption& f : o.fallbacks)
-    fallbacks_json.push_back(json{{"route", f.route}, {"org", f.org}, {"when", f.when}, {"clause", f.clause}});
+    fallbacks_json.push_back(JsonObject().add("route", f.route).add("org", f.org).add("when", f.when).add("clause", f.clause).done());
   json warnings_json = json::array();
-  for (const Warning& w : o.warnings) warnings_json.push_back(json{{"code", w.code}, {"text", w.text}, {"clauses", w.clauses}});
+  for (const Warning& w : o.warnings) warnings_json.push_back(JsonObject().add("code", w.code).add("text", w.text).add("clauses", w.clauses).done());
   json clauses = json::array(), clause_texts = json::array();
   for (const Clause* c : o.clauses) {
     clauses.push_back(c->id);
-    clause_texts.push_back(json{{"id", c->id}, {"title", c->title.at(lang)}, {"text", c->text.at(lang)}});
+    clause_texts.push_back(JsonObject().add("id", c->id).add("title", c->title.at(lang)).add("text", c->text.at(lang)).done());
   }
 
   // If it gets stuck: each item with its own clause in the source's words (the
   // routing's `clauses` stay those it relies on).
   json if_stuck = json::array();
   for (const HelpItem& h : compute_stuck_help(ctx)) {
-    json item{{"id", h.id}, {"text", h.text}, {"clause", h.clause}, {"general_advice", h.general_advice}};
+    json item = JsonObject().add("id", h.id).add("text", h.text).add("clause", h.clause).add("general_advice", h.general_advice).done();
     if (const Clause* c = p.find_clause(h.clause))
-      item["clause_text"] = json{{"id", c->id}, {"title", c->title.at(lang)}, {"text", c->text.at(lang)}};
+      item["clause_text"] = JsonObject().add("id", c->id).add("title", c->title.at(lang)).add("text", c->text.at(lang)).done();
     if_stuck.push_back(std::move(item));
   }
 
-  return json{{"route", o.route},
-              {"variant", ctx.outcome.variant},
-              {"receiving", json{{"route", o.route},
-                                 {"org", o.org},
-                                 {"started_by", route_started_by(ctx, o.route, o.deadlines)},
-                                 {"clause", route_clause(p, o.route)}}},
-              {"alternatives", o.alternatives},
-              {"alternative_options", alternative_options},
-              {"fallbacks", fallbacks_json},
-              {"deadlines", deadlines_json},
-              {"steps", actions_json(o.steps)},
-              {"notes", actions_json(o.notes)},
-              {"warnings", warnings_json},
-              {"clauses", clauses},
-              {"clause_texts", clause_texts},
-              {"if_stuck", if_stuck},
-              {"cases", ctx.cases}};
+  return JsonObject().add("route", o.route).add("variant", ctx.outcome.variant).add("receiving", JsonObject().add("route", o.route).add("org", o.org).add("started_by", route_started_by(ctx, o.route, o.deadlines)).add("clause", route_clause(p, o.route)).done()).add("alternatives", o.alternatives).add("alternative_options", alternative_options).add("fallbacks", fallbacks_json).add("deadlines", deadlines_json).add("steps", actions_json(o.steps)).add("notes", actions_json(o.notes)).add("warnings", warnings_json).add("clauses", clauses).add("clause_texts", clause_texts).add("if_stuck", if_stuck).add("cases", ctx.cases).done();
 }
 
 // A choice answered ahead of time must be one the flow offers for it somewhere ahead.
@@ -236,7 +192,7 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   const Evaluation e = walk_answers(answers);
   if (e.error) return Result{false, error_body(*e.error, lang)};
 
-  json body{{"status", e.at->is_outcome() ? "outcome" : "question"}};
+  json body = JsonObject().add("status", e.at->is_outcome() ? "outcome" : "question").done();
   if (!e.at->is_outcome()) {
     body["question"] = question_json(policy_, flow_, *e.at, lang);
   } else {
@@ -249,7 +205,7 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   // screen once every date has passed), not only on the outcome.
   const Answers& known = e.at->is_outcome() ? e.used : answers;
   if (auto misfit = cohort_misfit(policy_, known, today))
-    body["cohort_misfit"] = json{{"reason", *misfit}, {"text", cohort_misfit_text(policy_, *misfit, known, lang)}};
+    body["cohort_misfit"] = JsonObject().add("reason", *misfit).add("text", cohort_misfit_text(policy_, *misfit, known, lang)).done();
   body["today"] = format_iso_date(today);
   body["lang"] = lang;
   return Result{true, std::move(body)};
@@ -271,7 +227,7 @@ json error_body(const Error& e, const std::string& lang_in) {
     params["other_question"] = question_name(other->second, lang);
   params["date_spellings"] = message(lang, "date.spellings");
   std::string text = message(lang, "error." + e.code + (e.detail.empty() ? "" : "." + e.detail), params);
-  json body{{"code", e.code}, {"field", e.field}};
+  json body = JsonObject().add("code", e.code).add("field", e.field).done();
   // An error in a base file of a layered policy says which file (unless its own words name it).
   if (auto file = e.params.find("policy"); file != e.params.end()) {
     if (text.find(file->second + ".json") == std::string::npos) text += message(lang, "error.in_file", params);
@@ -280,7 +236,7 @@ json error_body(const Error& e, const std::string& lang_in) {
   // Which base file a front end should fetch beside the policy, and offer again.
   if (e.code == "policy_missing_base") body["missing"] = e.params.at("got");
   body["message"] = text;
-  return json{{"error", body}};
+  return JsonObject().add("error", body).done();
 }
 
 }  // namespace xueshe

@@ -41,7 +41,7 @@ std::string unknown_placeholder(const std::string& text, std::vector<std::string
   return bad;
 }
 
-std::string fill_policy_text(const std::string& text, const std::function<std::string(const std::string&)>& value) {
+std::string fill_policy_text(const std::string& text, FunctionRef<std::string(const std::string&)> value) {
   std::string out;
   std::size_t at = 0;
   each_placeholder(text, [&](std::size_t open, std::size_t close, const std::string& name) {

@@ -1,9 +1,10 @@
 // Placeholders in a policy's texts ("转到{org}", "保留不超过{period:retention}"):
 // which names exist, and filling them in for one member's outcome.
 #pragma once
-#include <functional>
 #include <string>
 #include <vector>
+
+#include "xueshe/function_ref.hpp"
 
 namespace xueshe {
 
@@ -13,6 +14,6 @@ namespace xueshe {
 std::string unknown_placeholder(const std::string& text, std::vector<std::string>& found);
 
 // `text` with every `{name}` replaced by value(name).
-std::string fill_policy_text(const std::string& text, const std::function<std::string(const std::string&)>& value);
+std::string fill_policy_text(const std::string& text, FunctionRef<std::string(const std::string&)> value);
 
 }  // namespace xueshe

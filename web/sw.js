@@ -20,7 +20,7 @@
 // theirs again once this worker is in control, so a first visit leaves them
 // cached.
 const VERSION = 'xueshe-version:dev';
-const FILES = ['./', 'index.html', 'xueshe-check.js', 'xueshe.css', 'xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'manifest.webmanifest', 'icon.svg',
+const FILES = ['./', 'index.html', 'xueshe-check.js', 'xueshe-outcome.js', 'xueshe.css', 'xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'manifest.webmanifest', 'icon.svg',
   'xueshe-takeaway.js', 'xueshe-takeaway.wasm', 'xueshe-application.js', 'xueshe-application.css'];
 const precached = new Set(FILES.map((f) => new URL(f, location).href));
 const SCOPE = 'xueshe ' + self.registration.scope + ' ';

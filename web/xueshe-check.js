@@ -25,6 +25,9 @@
  * (a fragment: never sent to a server; replayed through the core, which validates it). Only the first
  * element of a page (the app element if there is one) replays it.
  *
+ * The outcome screen, the share link, the calendar file and the paper are in xueshe-outcome.js, fetched once the
+ * first screen is up and the browser is idle (or when first needed), so they are not in the first load.
+ *
  * Versions: the build stamps BUILD (web/tools/stamp-version.mjs) with the version of the set of files this
  * script loads and each file's integrity hash; it loads them as <file>?v=<version> with that hash, so the
  * browser refuses another version's bytes (from a cache or a redeployed site) and the page offers to reload
@@ -80,6 +83,10 @@
   const takeaway = () => (mods.tk ||= js('xueshe-takeaway.js', typeof createXuesheTakeaway == 'function')
     .then(() => create(createXuesheTakeaway, 'xueshe-takeaway.wasm').catch((e) => failed('xueshe-takeaway.wasm', e)))
     .catch((e) => { delete mods.tk; throw e; }));
+  // The outcome screen, the share link, the calendar file and the paper (xueshe-outcome.js): not in the first load.
+  // Fetched when the browser is idle after the first screen, or when first needed; its methods join the class.
+  const more = () => js('xueshe-outcome.js', !!customElements.get('xueshe-check').prototype.outcome);
+  const idle = (f) => (window.requestIdleCallback || setTimeout)(f, { timeout: 3000 });
   // Shown only when the module itself cannot load, so there is no catalog to take it from.
   const FAIL = '无法加载程序（需要支持 WebAssembly 的浏览器）。Could not load the program (a browser with WebAssembly is needed).';
   const STALE = ['网站上的程序文件已更新，请重新加载。This page’s files have been updated on the site: please reload.', '重新加载 Reload'];
@@ -147,13 +154,14 @@
     const d = new Date(), p = (n) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
   };
-  const b64 = (s) => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   const unb64 = (s) => new TextDecoder('utf-8', { fatal: true })
     .decode(Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
   const ours = () => new URLSearchParams(location.hash.slice(1)).has('xs') && location.hash;
 
   class XuesheCheck extends HTMLElement {
     static observedAttributes = ['lang', 'policy'];
+    // What xueshe-outcome.js takes from this script.
+    static kit = { h, takeaway, js, notify };
 
     constructor() {
       super();
@@ -188,7 +196,7 @@
         try { history.replaceState({ ...st, xueshe: rest }, ''); } catch {}
       }
       if (this.app) addEventListener('hashchange', () => ours() && this.owns() && (this.link(), this.use().then(() => this.go(null, 1))));
-      this.boot().then(() => this.app && (window.requestIdleCallback || setTimeout)(register, { timeout: 3000 }));
+      this.boot().then(() => idle(() => (more().catch(() => {}), this.app && register())));
     }
 
     // The element that replays a share link: the app element, else the page's first.
@@ -257,7 +265,7 @@
       }
       await this.css;
       if (old()) return;
-      this.go();
+      await this.go();
       this.done();
     }
 
@@ -339,9 +347,20 @@
       }
       if (r.answered) this.s.a = Object.fromEntries(r.answered.filter((x) => !x.implied).map((x) => [x.id, x.value]));
       this.r = r;
-      this.show(r, err);
-      const root = this.shadowRoot, f = err ? (err.field == 'today' ? 'asof' : 'di') : focus;
-      if (f) (root.getElementById(f == 1 ? 'qh' : f) || root.getElementById('qh'))?.focus();
+      const n = this.seq = (this.seq || 0) + 1, root = this.shadowRoot, f = err ? (err.field == 'today' ? 'asof' : 'di') : focus;
+      const shown = () => {
+        if (n != this.seq) return;  // a later change is on screen already
+        this.show(r, err);
+        if (f) (root.getElementById(f == 1 ? 'qh' : f) || root.getElementById('qh'))?.focus();
+      };
+      // An outcome needs xueshe-outcome.js (usually fetched already while the questions were answered).
+      return r.status == 'outcome' && !this.outcome ? this.later(shown) : shown();
+    }
+
+    // Runs f once xueshe-outcome.js is here; if it cannot load, says so (or, another version on the site, offers a reload).
+    later(f) {
+      return more().then(f, (e) => e == 'stale' ? notify('needed')
+        : this.box.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'outcome' }, this.t('page.takeaway_fail'))));
     }
 
     answer(id, v) {
@@ -389,27 +408,6 @@
       this.go(null, 'ls');
     }
 
-    // The share link, with what it contains said before anything is copied; it is copied to the clipboard only when
-    // the member presses the button, and never written into the address bar or the history.
-    share(area) {
-      const s = this.s, p = this.r.policy, t = this.t;
-      const q = new URLSearchParams({ xs: 1, h: p.hash, p: p.id, l: s.l });
-      if (s.t) q.set('t', s.t);
-      q.set('a', b64(JSON.stringify(s.a)));
-      const u = location.href.split('#')[0] + '#' + q;
-      const asked = this.r.answered.filter((x) => x.id in s.a).map((x) => x.question);
-      const items = [t('page.share_answers', { n: asked.length, questions: asked.join(t('page.share_question_separator')) }),
-        s.t && t('page.share_as_of', { date: s.t }), t('page.share_rest')].filter(Boolean).join(t('page.share_separator'));
-      const f = h('input', { id: 'sl', readonly: true, value: u, 'data-testid': 'share-link', onfocus: () => f.select() });
-      const msg = h('p', { role: 'status' });
-      const copy = h('button', { type: 'button', 'data-testid': 'share-copy', onclick: () =>
-        (navigator.clipboard ? navigator.clipboard.writeText(u) : Promise.reject())
-          .then(() => (msg.textContent = t('page.copied')), () => (msg.textContent = t('page.copy_failed'))) }, t('page.share_copy'));
-      area.replaceChildren(h('p', { 'data-testid': 'share-contains' }, t('page.share_contains', { items })),
-        h('label', { for: 'sl' }, t('page.link')), f, copy, msg);
-      f.focus();
-    }
-
     show(r, err) {
       const s = this.s, t = this.t, p = r.policy, lv = this.app ? 1 : 2, H = (n) => 'h' + (lv + n);
       const L = lang(s.l) || LANGS[0];
@@ -445,8 +443,8 @@
         h('div', { class: 'acts' },
           any && h('button', { type: 'button', 'data-testid': 'back', onclick: () => this.back() }, t('page.back')),
           r.status == 'outcome' && h('button', { type: 'button', 'data-testid': 'print', onclick: () => print() }, t('page.print')),
-          r.deadlines?.length && h('button', { type: 'button', 'data-testid': 'calendar', onclick: () => this.calendar(area) }, t('page.calendar')),
-          any && !r.error && h('button', { type: 'button', 'data-testid': 'share', onclick: () => this.share(area) }, t('page.share')),
+          r.deadlines?.length && h('button', { type: 'button', 'data-testid': 'calendar', onclick: () => this.later(() => this.calendar(area)) }, t('page.calendar')),
+          any && !r.error && h('button', { type: 'button', 'data-testid': 'share', onclick: () => this.later(() => this.share(area)) }, t('page.share')),
           (any || this.from) && h('button', { type: 'button', 'data-testid': 'restart', onclick: () => this.restart() }, t('page.restart'))),
         area,
         r.answered?.length && this.summary(r, H),
@@ -455,42 +453,6 @@
           this.app && location.protocol.startsWith('http') && h('p', {}, h('a', { href: at('xueshe-offline.html'), download: '' }, t('page.offline')),
             ' · ', h('a', { href: at('staff.html'), 'data-testid': 'staff-link' }, t('page.staff'))))].flat().filter(Boolean));
       this.notice();
-    }
-
-    // What the take-away module evaluates again for the outcome shown: the policy text and base files, the
-    // answers and the as-of date (its calendar and application take these, then the language).
-    member() {
-      return [this.text, this.bases, JSON.stringify(this.s.a), this.r.today];
-    }
-
-    // The outcome's calendar file, made by the take-away module from the outcome shown; saved as a download.
-    async calendar(area) {
-      const r = await this.tk(area), c = r && JSON.parse(r.calendar(...this.member(), this.s.l));
-      if (!c) return;
-      if (c.error) return area.replaceChildren(this.errBox(c.error));
-      const a = h('a', { href: URL.createObjectURL(new Blob([c.ics], { type: 'text/calendar;charset=utf-8' })), download: c.filename });
-      a.click();
-      area.replaceChildren(h('p', { role: 'status' }, this.t('page.calendar_saved', { file: c.filename })));
-    }
-
-    // A paper the core prepares for a step (the written application): its form, below the outcome.
-    async paper(doc) {
-      const f = 'xueshe' + doc[0].toUpperCase() + doc.slice(1), area = this.shadowRoot.querySelector('.share');
-      const M = await this.tk(area, 'xueshe-' + doc + '.js', window[f]);
-      M && window[f](area, M, this.member(), this.s.l);
-    }
-
-    // The take-away module (and the script a paper has of its own), or — they did not load, e.g. offline before
-    // ever using them — a message saying so.
-    async tk(area, f, ready) {
-      try {
-        const M = await takeaway();
-        if (f) await js(f, ready);
-        return M;
-      } catch (e) {
-        if (e == 'stale') return notify('needed');
-        area.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'takeaway' }, this.t('page.takeaway_fail')));
-      }
     }
 
     back() {
@@ -520,45 +482,6 @@
         h(H(1), { id: 'qh', tabindex: -1, 'data-testid': 'question-text' }, q.text),
         q.help && h('p', { class: 'help' }, q.help),
         body);
-    }
-
-    outcome(r, H) {
-      const t = this.t, rc = r.receiving || {}, cl = (id) => this.clause(id, r);
-      const list = (key, tag, items, cls) => items?.length ? h('section', { class: cls }, h(H(2), {}, t(key)), h(tag, {}, items)) : null;
-      const left = (n) => n > 0 ? t('days_left.future', { n }) : n < 0 ? t('days_left.past', { n: -n }) : t('days_left.today');
-      return h('section', { class: 'out', 'data-testid': 'outcome' },
-        h(H(1), { id: 'qh', tabindex: -1 }, t('ui.receiving')),
-        h('div', { class: 'org' }, h('p', { 'data-testid': 'receiving-org' }, rc.org), cl(rc.clause)),
-        r.fallbacks?.length && h('ul', { class: 'fb' }, r.fallbacks.map((f) => h('li', { 'data-testid': 'fallback', 'data-route': f.route },
-          t('page.fallback', { when: f.when, org: f.org }), ' ', cl(f.clause)))),
-        rc.started_by && h('dl', { class: 'by' }, h('dt', {}, t('ui.started_by')), h('dd', {}, rc.started_by)),
-        list('ui.warnings', 'ul', r.warnings?.map((w) => h('li', { 'data-testid': 'warning', 'data-code': w.code },
-          h('p', {}, w.text), [...new Set(w.clauses)].map(cl))), 'warns'),
-        list('ui.deadlines', 'ul', r.deadlines?.map((d) => h('li', { class: 'dl', 'data-testid': 'deadline', 'data-kind': d.kind, 'data-state': d.state, 'data-date': d.date },
-          h('p', { class: 'when' }, h('strong', {}, d.date), ' ', h('span', { class: 'st' }, t('state.' + d.state)), ' ', h('span', {}, left(d.days_left))),
-          h('div', {}, h('strong', {}, d.label), d.what && ' · ' + d.what, ' ', cl(d.clause)))), 'dls') || h('p', {}, t('ui.no_deadlines')),
-        list('ui.steps', 'ol', r.steps?.map((x) => h('li', { 'data-testid': 'step', 'data-where': x.where },
-          h('span', { class: 'b ' + x.where }, t('ui.where.' + x.where)), ' ', x.text, ' ', cl(x.clause),
-          x.document && h('button', { type: 'button', class: 'cl doc', 'data-testid': x.document + '-open', onclick: () => this.paper(x.document) }, t('page.' + x.document)))), 'steps'),
-        list('ui.alternatives', 'ul', r.alternative_options?.map((a) => h('li', { 'data-testid': 'alternative', 'data-route': a.route }, a.org, ' ', cl(a.clause)))),
-        list('ui.if_stuck', 'ul', r.if_stuck?.map((x) => h('li', { 'data-testid': 'if-stuck', 'data-id': x.id },
-          x.text, ' ', x.general_advice && h('span', { class: 'adv', 'data-testid': 'general-advice' }, t('ui.general_advice')), ' ',
-          this.clause(x.clause, r, x.clause_text))), 'stuck'),
-        list('ui.notes', 'ul', r.notes?.map((x) => h('li', {}, x.text, ' ', cl(x.clause)))),
-        list('ui.clauses', 'ul', r.clauses?.map((c) => h('li', {}, cl(c))), 'cls'));
-    }
-
-    // A clause id as a toggle that shows the notice's own words beneath it.
-    clause(id, r, own) {
-      if (!id) return null;
-      const c = r.clause_texts?.find((x) => x.id == id) || own;
-      const b = h('button', { type: 'button', class: 'cl', 'data-testid': 'clause', 'data-clause': id, 'aria-expanded': 'false', 'aria-label': this.t('page.clause', { id }) }, id);
-      b.onclick = () => {
-        b.setAttribute('aria-expanded', !b.p);
-        if (b.p) b.p = b.p.remove();
-        else b.parentNode.append(b.p = h('div', { class: 'ct', 'data-testid': 'clause-text' }, h('strong', {}, c?.title || id), c && h('p', {}, c.text)));
-      };
-      return b;
     }
 
     summary(r, H) {

@@ -22,7 +22,7 @@ if (!swIn) {
   process.exit(2);
 }
 // What the element loads itself (xueshe-check.js: `BUILD`), in this order.
-const LOADED = ['xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'xueshe.css', 'xueshe-takeaway.js', 'xueshe-takeaway.wasm',
+const LOADED = ['xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'xueshe.css', 'xueshe-outcome.js', 'xueshe-takeaway.js', 'xueshe-takeaway.wasm',
   'xueshe-application.js', 'xueshe-application.css'];
 const bytes = (f) => readFileSync(path.join(site, f));
 const sri = (f) => 'sha384-' + createHash('sha384').update(bytes(f)).digest('base64');

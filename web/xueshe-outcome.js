@@ -1,0 +1,111 @@
+/* The outcome screen of <xueshe-check> and what a member takes away from it: the share link, the calendar file and
+ * the written application (both from the take-away module). Its methods join the element's class. xueshe-check.js
+ * fetches this file when the browser is idle after the first screen, or when first needed (an outcome to show, a
+ * share asked for), so it is not in the first load; like the element it only renders what the core decides.
+ * Loaded after xueshe-check.js (the offline file has both inline, in that order).
+ */
+(() => {
+  const X = customElements.get('xueshe-check');
+  const { h, takeaway, js, notify } = X.kit;
+  const b64 = (s) => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+  class Outcome {
+    // The share link, with what it contains said before anything is copied; it is copied to the clipboard only when
+    // the member presses the button, and never written into the address bar or the history.
+    share(area) {
+      const s = this.s, p = this.r.policy, t = this.t;
+      const q = new URLSearchParams({ xs: 1, h: p.hash, p: p.id, l: s.l });
+      if (s.t) q.set('t', s.t);
+      q.set('a', b64(JSON.stringify(s.a)));
+      const u = location.href.split('#')[0] + '#' + q;
+      const asked = this.r.answered.filter((x) => x.id in s.a).map((x) => x.question);
+      const items = [t('page.share_answers', { n: asked.length, questions: asked.join(t('page.share_question_separator')) }),
+        s.t && t('page.share_as_of', { date: s.t }), t('page.share_rest')].filter(Boolean).join(t('page.share_separator'));
+      const f = h('input', { id: 'sl', readonly: true, value: u, 'data-testid': 'share-link', onfocus: () => f.select() });
+      const msg = h('p', { role: 'status' });
+      const copy = h('button', { type: 'button', 'data-testid': 'share-copy', onclick: () =>
+        (navigator.clipboard ? navigator.clipboard.writeText(u) : Promise.reject())
+          .then(() => (msg.textContent = t('page.copied')), () => (msg.textContent = t('page.copy_failed'))) }, t('page.share_copy'));
+      area.replaceChildren(h('p', { 'data-testid': 'share-contains' }, t('page.share_contains', { items })),
+        h('label', { for: 'sl' }, t('page.link')), f, copy, msg);
+      f.focus();
+    }
+
+    // What the take-away module evaluates again for the outcome shown: the policy text and base files, the
+    // answers and the as-of date (its calendar and application take these, then the language).
+    member() {
+      return [this.text, this.bases, JSON.stringify(this.s.a), this.r.today];
+    }
+
+    // The outcome's calendar file, made by the take-away module from the outcome shown; saved as a download.
+    async calendar(area) {
+      const r = await this.tk(area), c = r && JSON.parse(r.calendar(...this.member(), this.s.l));
+      if (!c) return;
+      if (c.error) return area.replaceChildren(this.errBox(c.error));
+      const a = h('a', { href: URL.createObjectURL(new Blob([c.ics], { type: 'text/calendar;charset=utf-8' })), download: c.filename });
+      a.click();
+      area.replaceChildren(h('p', { role: 'status' }, this.t('page.calendar_saved', { file: c.filename })));
+    }
+
+    // A paper the core prepares for a step (the written application): its form, below the outcome.
+    async paper(doc) {
+      const f = 'xueshe' + doc[0].toUpperCase() + doc.slice(1), area = this.shadowRoot.querySelector('.share');
+      const M = await this.tk(area, 'xueshe-' + doc + '.js', window[f]);
+      M && window[f](area, M, this.member(), this.s.l);
+    }
+
+    // The take-away module (and the script a paper has of its own), or — they did not load, e.g. offline before
+    // ever using them — a message saying so.
+    async tk(area, f, ready) {
+      try {
+        const M = await takeaway();
+        if (f) await js(f, ready);
+        return M;
+      } catch (e) {
+        if (e == 'stale') return notify('needed');
+        area.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'takeaway' }, this.t('page.takeaway_fail')));
+      }
+    }
+
+    outcome(r, H) {
+      const t = this.t, rc = r.receiving || {}, cl = (id) => this.clause(id, r);
+      const list = (key, tag, items, cls) => items?.length ? h('section', { class: cls }, h(H(2), {}, t(key)), h(tag, {}, items)) : null;
+      const left = (n) => n > 0 ? t('days_left.future', { n }) : n < 0 ? t('days_left.past', { n: -n }) : t('days_left.today');
+      return h('section', { class: 'out', 'data-testid': 'outcome' },
+        h(H(1), { id: 'qh', tabindex: -1 }, t('ui.receiving')),
+        h('div', { class: 'org' }, h('p', { 'data-testid': 'receiving-org' }, rc.org), cl(rc.clause)),
+        r.fallbacks?.length && h('ul', { class: 'fb' }, r.fallbacks.map((f) => h('li', { 'data-testid': 'fallback', 'data-route': f.route },
+          t('page.fallback', { when: f.when, org: f.org }), ' ', cl(f.clause)))),
+        rc.started_by && h('dl', { class: 'by' }, h('dt', {}, t('ui.started_by')), h('dd', {}, rc.started_by)),
+        list('ui.warnings', 'ul', r.warnings?.map((w) => h('li', { 'data-testid': 'warning', 'data-code': w.code },
+          h('p', {}, w.text), [...new Set(w.clauses)].map(cl))), 'warns'),
+        list('ui.deadlines', 'ul', r.deadlines?.map((d) => h('li', { class: 'dl', 'data-testid': 'deadline', 'data-kind': d.kind, 'data-state': d.state, 'data-date': d.date },
+          h('p', { class: 'when' }, h('strong', {}, d.date), ' ', h('span', { class: 'st' }, t('state.' + d.state)), ' ', h('span', {}, left(d.days_left))),
+          h('div', {}, h('strong', {}, d.label), d.what && ' · ' + d.what, ' ', cl(d.clause)))), 'dls') || h('p', {}, t('ui.no_deadlines')),
+        list('ui.steps', 'ol', r.steps?.map((x) => h('li', { 'data-testid': 'step', 'data-where': x.where },
+          h('span', { class: 'b ' + x.where }, t('ui.where.' + x.where)), ' ', x.text, ' ', cl(x.clause),
+          x.document && h('button', { type: 'button', class: 'cl doc', 'data-testid': x.document + '-open', onclick: () => this.paper(x.document) }, t('page.' + x.document)))), 'steps'),
+        list('ui.alternatives', 'ul', r.alternative_options?.map((a) => h('li', { 'data-testid': 'alternative', 'data-route': a.route }, a.org, ' ', cl(a.clause)))),
+        list('ui.if_stuck', 'ul', r.if_stuck?.map((x) => h('li', { 'data-testid': 'if-stuck', 'data-id': x.id },
+          x.text, ' ', x.general_advice && h('span', { class: 'adv', 'data-testid': 'general-advice' }, t('ui.general_advice')), ' ',
+          this.clause(x.clause, r, x.clause_text))), 'stuck'),
+        list('ui.notes', 'ul', r.notes?.map((x) => h('li', {}, x.text, ' ', cl(x.clause)))),
+        list('ui.clauses', 'ul', r.clauses?.map((c) => h('li', {}, cl(c))), 'cls'));
+    }
+
+    // A clause id as a toggle that shows the notice's own words beneath it.
+    clause(id, r, own) {
+      if (!id) return null;
+      const c = r.clause_texts?.find((x) => x.id == id) || own;
+      const b = h('button', { type: 'button', class: 'cl', 'data-testid': 'clause', 'data-clause': id, 'aria-expanded': 'false', 'aria-label': this.t('page.clause', { id }) }, id);
+      b.onclick = () => {
+        b.setAttribute('aria-expanded', !b.p);
+        if (b.p) b.p = b.p.remove();
+        else b.parentNode.append(b.p = h('div', { class: 'ct', 'data-testid': 'clause-text' }, h('strong', {}, c?.title || id), c && h('p', {}, c.text)));
+      };
+      return b;
+    }
+  }
+
+  for (const k of Object.getOwnPropertyNames(Outcome.prototype)) if (k != 'constructor') X.prototype[k] = Outcome.prototype[k];
+})();

@@ -8,8 +8,10 @@ packages=(
   nlohmann-json3-dev libhowardhinnant-date-dev catch2 libcli11-dev
   emscripten
 )
-# The browser tests drive Debian's Chromium; `--no-browser` skips it (run.sh).
-[[ "${1:-}" == "--no-browser" ]] || packages+=(chromium)
+# The browser tests drive Debian's Chromium, with the Chinese fonts a member's
+# phone has (a layout test measured with boxes for glyphs fits where real text
+# does not: the printed checklist); `--no-browser` skips both (run.sh).
+[[ "${1:-}" == "--no-browser" ]] || packages+=(chromium fonts-noto-cjk)
 
 missing=()
 for p in "${packages[@]}"; do

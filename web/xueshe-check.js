@@ -4,7 +4,7 @@
  *
  * Attributes: policy="URL" (a school's policy file; default: the built-in one; the
  * base files of a layered policy are fetched beside it, <id>.json, as the core asks for them),
- * lang="zh-CN|en", app (this element is the whole page: it sets <html lang> and
+ * lang="zh-CN|en" (none: the member's earlier choice on this device, else the browser's language), app (this element is the whole page: it sets <html lang> and
  * the title, uses <h1>, links the offline file and registers sw.js).
  * timeout="ms" (how long a policy file may take to arrive; default 15000).
  * element.ready: a Promise resolved once the first screen is rendered (or an error shown: it always settles).
@@ -55,6 +55,18 @@
   const WASM = { 'zh-CN': 'xueshe.wasm', en: 'xueshe-en.wasm' };
   const LANGS = Object.keys(WASM);
   const lang = (l) => (Object.hasOwn(WASM, l) ? l : null);  // never __proto__ or constructor
+  // The language of an element whose page names none: the one the member chose here before with the language switch
+  // (kept on this device under KEPT), else the browser's: the first of navigator.languages that is English (en-*) or
+  // Chinese decides, English → English, anything else → Chinese. A share link's language still wins (see link).
+  const KEPT = 'xueshe.lang';
+  const keep = (l) => { try { localStorage.setItem(KEPT, l); } catch {} };
+  const firstLang = () => {
+    let kept = null;
+    try { kept = lang(localStorage.getItem(KEPT)); } catch {}
+    const preferred = (navigator.languages?.length ? navigator.languages : [navigator.language || ''])
+      .map((x) => String(x).toLowerCase()).find((x) => /^(en|zh)\b/.test(x));
+    return kept || (preferred?.startsWith('en') ? 'en' : 'zh-CN');
+  };
   const mods = {}, scripts = {};
   // Policy and base files this page has asked for (absolute URLs): asked for again through the service worker
   // once it takes over on a first visit, so that it keeps them for offline use (see connectedCallback).
@@ -169,7 +181,7 @@
     connectedCallback() {
       if (this.s) return;
       const l = this.getAttribute('lang');
-      this.s = { a: {}, t: '', l: l?.startsWith('en') ? 'en' : 'zh-CN', m: {} };
+      this.s = { a: {}, t: '', l: l ? (l.startsWith('en') ? 'en' : 'zh-CN') : firstLang(), m: {} };
       this.app = this.hasAttribute('app');
       this.gen = 0;
       // Answers kept across a reload onto a new version (see reload): read back once.
@@ -430,7 +442,7 @@
           t('page.policy_changed', { id: this.old.id, hash: this.old.hash, now: `${p.id} · ${p.hash}` })),
         h('header', {},
           h(H(0), {}, t('ui.title')),
-          h('button', { type: 'button', id: 'ls', lang: other, 'data-testid': 'lang-switch', onclick: () => this.setLang(other) }, t('page.lang_other')),
+          h('button', { type: 'button', id: 'ls', lang: other, 'data-testid': 'lang-switch', onclick: () => (keep(other), this.setLang(other)) }, t('page.lang_other')),
           settings,
           !r.answered?.length && h('p', { class: 'intro' }, t('page.intro'))),
         r.error ? h('section', { class: 'fail' }, h(H(1), { id: 'qh', tabindex: -1 }, t(r.head || 'page.error')), this.errBox(r.error),
@@ -520,8 +532,12 @@
       const t = this.t, rc = r.receiving || {}, cl = (id) => this.clause(id, r);
       const list = (key, tag, items, cls) => items?.length ? h('section', { class: cls }, h(H(2), {}, t(key)), h(tag, {}, items)) : null;
       const left = (n) => n > 0 ? t('days_left.future', { n }) : n < 0 ? t('days_left.past', { n: -n }) : t('days_left.today');
+      // Whose date it is, where that is not plain: the application on the day the transfer must be complete (apply
+      // well before: the receiver must accept by then), and the school-wide target (the school's, not the member's).
+      const same = (d) => r.deadlines.some((x) => x !== d && (x.kind == 'complete_by' || x.kind == 'transfer_by') && x.date == d.date);
+      const whose = (d) => d.kind == 'apply_by' && same(d) ? t('page.apply_early') : d.kind == 'all_complete_by' ? t('page.school_target') : '';
       return h('section', { class: 'out', 'data-testid': 'outcome' },
-        h(H(1), { id: 'qh', tabindex: -1 }, t('ui.receiving')),
+        h(H(1), { id: 'qh', tabindex: -1, 'data-testid': 'receiving-heading' }, rc.heading || t('ui.receiving')),
         h('div', { class: 'org' }, h('p', { 'data-testid': 'receiving-org' }, rc.org), cl(rc.clause)),
         r.fallbacks?.length && h('ul', { class: 'fb' }, r.fallbacks.map((f) => h('li', { 'data-testid': 'fallback', 'data-route': f.route },
           t('page.fallback', { when: f.when, org: f.org }), ' ', cl(f.clause)))),
@@ -530,7 +546,8 @@
           h('p', {}, w.text), [...new Set(w.clauses)].map(cl))), 'warns'),
         list('ui.deadlines', 'ul', r.deadlines?.map((d) => h('li', { class: 'dl', 'data-testid': 'deadline', 'data-kind': d.kind, 'data-state': d.state, 'data-date': d.date },
           h('p', { class: 'when' }, h('strong', {}, d.date), ' ', h('span', { class: 'st' }, t('state.' + d.state)), ' ', h('span', {}, left(d.days_left))),
-          h('div', {}, h('strong', {}, d.label), d.what && ' · ' + d.what, ' ', cl(d.clause)))), 'dls') || h('p', {}, t('ui.no_deadlines')),
+          h('div', {}, h('strong', {}, d.label), d.what && ' · ' + d.what, ' ', cl(d.clause)),
+          whose(d) && h('p', { class: 'whose', 'data-testid': 'deadline-note' }, whose(d)))), 'dls') || h('p', {}, t('ui.no_deadlines')),
         list('ui.steps', 'ol', r.steps?.map((x) => h('li', { 'data-testid': 'step', 'data-where': x.where },
           h('span', { class: 'b ' + x.where }, t('ui.where.' + x.where)), ' ', x.text, ' ', cl(x.clause),
           x.document && h('button', { type: 'button', class: 'cl doc', 'data-testid': x.document + '-open', onclick: () => this.paper(x.document) }, t('page.' + x.document)))), 'steps'),

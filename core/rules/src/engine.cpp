@@ -112,6 +112,17 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
               {"remaining_at_most", max_questions_from(flow, n.id)}};
 }
 
+// The heading above the receiving organization: "transfer it to" only where
+// it leaves the school; kept where it stays (at school, delayed graduation);
+// neither where nothing is transferred (leaving at the age limit, a notice
+// that is silent).
+std::string receiving_heading(const Policy& p, const std::string& route) {
+  const RouteEntry* entry = p.route(route);
+  if (entry && entry->transfers) return "ui.receiving";
+  if (entry && route != "age_out") return "ui.receiving_kept";
+  return "ui.receiving_none";
+}
+
 json outcome_json(const OutcomeContext& ctx) {
   const Policy& p = ctx.policy;
   const std::string& lang = ctx.lang;
@@ -163,7 +174,8 @@ json outcome_json(const OutcomeContext& ctx) {
               {"receiving", json{{"route", o.route},
                                  {"org", o.org},
                                  {"started_by", route_started_by(ctx, o.route, o.deadlines)},
-                                 {"clause", route_clause(p, o.route)}}},
+                                 {"clause", route_clause(p, o.route)},
+                                 {"heading", message(lang, receiving_heading(p, o.route))}}},
               {"alternatives", o.alternatives},
               {"alternative_options", alternative_options},
               {"fallbacks", fallbacks_json},

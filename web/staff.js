@@ -377,7 +377,7 @@
     const from = S.page * PAGE, rows = JSON.parse(tool.rows(from, PAGE));
     const info = count ? t('staffpage.page_info', { from: from + 1, to: from + rows.length, n: count, total: R.summary.rows }) : t('staffpage.no_rows');
     const go = (p) => { S.page = p; showRows(); el.rows.querySelector('caption')?.focus(); };
-    const nav = () => h('nav', { class: 'pager', 'aria-label': t('staffpage.pages') },
+    const nav = (key) => h('nav', { class: 'pager', 'aria-label': t(key) },
       h('button', { type: 'button', 'data-testid': 'prev', disabled: S.page == 0, onclick: () => go(S.page - 1) }, t('staffpage.prev')),
       h('span', { 'data-testid': 'page-info' }, info),
       h('button', { type: 'button', 'data-testid': 'next', disabled: S.page >= pages - 1, onclick: () => go(S.page + 1) }, t('staffpage.next')));
@@ -424,13 +424,13 @@
           item(t('roster.out.clauses'), (r.clauses || []).join(' ')))));
       return [main, details];
     };
-    put(el.rows, nav(),
+    put(el.rows, nav('staffpage.pages'),
       h('table', { class: 'data results', 'data-testid': 'roster-table', 'data-count': count },
         h('caption', { id: 'rows-cap', tabindex: '-1' }, t('staffpage.rows_caption', { file: S.file }), ' · ', info),
         h('colgroup', {}, head.map(([k]) => h('col', { class: 'c-' + k }))),
         h('thead', {}, h('tr', {}, head.map(([, x]) => h('th', { scope: 'col' }, x)))),
         h('tbody', {}, rows.map(tr))),
-      count > PAGE && nav());
+      count > PAGE && nav('staffpage.pages_below'));
   }
 
   // ---- the decision table ----

@@ -23,7 +23,9 @@ std::string outcome_text(const nlohmann::json& o, const std::string& lang) {
   auto ui = [&lang](const char* key) { return message(lang, std::string("ui.") + key); };
   const nlohmann::json& receiving = o["receiving"];
   std::string out;
-  out += "== " + ui("receiving") + " ==\n  " + str(receiving, "org") + "  [" + str(receiving, "clause") + "]\n";
+  // The heading core gives ("transfer it to", "it stays with", "your result"): not every outcome transfers.
+  const std::string heading = str(receiving, "heading");
+  out += "== " + (heading.empty() ? ui("receiving") : heading) + " ==\n  " + str(receiving, "org") + "  [" + str(receiving, "clause") + "]\n";
   out += "  " + ui("started_by") + ": " + str(receiving, "started_by") + "\n";
   if (!o["alternative_options"].empty()) {
     out += "\n== " + ui("alternatives") + " ==\n";

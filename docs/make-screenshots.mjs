@@ -1,7 +1,7 @@
 // Regenerates the README's screenshots (zh-CN) from the built site: a question
 // screen and an outcome screen (360×640 phone), the printed study-abroad
-// application (二.5) on an A4 page, and the staff page with a GB18030 roster
-// checked (desktop). Not a test.
+// application (二.5) on an A4 page, and the staff page's results for a roster
+// with bad rows (1280×800). Not a test.
 // Usage: node docs/make-screenshots.mjs [question] [outcome] [application] [staff]   (default: all;
 //        needs fonts-noto-cjk for Chinese glyphs)
 import path from 'node:path';
@@ -64,12 +64,14 @@ if (want('application')) {
 }
 
 if (want('staff')) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  // The results of a roster with bad rows, scrolled to the table (the page scrolls, the table has no box of its own).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date('2022-09-01T10:00:00+08:00'));
   await page.goto(server.origin + '/staff.html');
-  await page.locator('[data-testid=roster-file]').setInputFiles(path.join(root, 'tests/roster/gb18030.csv'));
+  await page.locator('[data-testid=roster-file]').setInputFiles(path.join(root, 'tests/roster/mixed.csv'));
   await page.locator('[data-testid=summary]').waitFor();
+  await page.locator('[data-testid=roster-table] caption').evaluate((e) => e.scrollIntoView({ block: 'start' }));
   made.push(await shot(page, 'docs/staff-page.png'));
   await context.close();
 }

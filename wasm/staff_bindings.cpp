@@ -14,7 +14,6 @@
 #include <string>
 #include <vector>
 
-#include "xueshe/decision_table.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/notice_split.hpp"
@@ -23,6 +22,7 @@
 #include "xueshe/roster.hpp"
 #include "xueshe/roster_columns.hpp"
 #include "xueshe/routes.hpp"
+#include "xueshe/staff_view.hpp"
 #include "xueshe/strict_json.hpp"
 
 namespace {
@@ -118,26 +118,13 @@ class StaffTool {
     return bytes_view();
   }
 
-  // The decision table as core builds it, with each answer also in words
-  // ("words") and the column and route names, so the page only lays it out.
+  // The decision table as the page shows it (decision_table_view).
   std::string table(const std::string& today, const std::string& lang_in) const {
     const std::string lang = lang_or_default(lang_in);
     if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
     std::optional<xueshe::Date> day;
     if (auto bad = bad_request(today, lang_in, day)) return *bad;
-    const xueshe::DecisionTable t = xueshe::decision_table(*engine_, *day, lang);
-    json out = xueshe::decision_table_json(t);
-    json names = json::object();
-    for (const std::string& f : t.fields) names[f] = xueshe::roster_column_name(f, lang);
-    out["field_names"] = names;
-    json& rows = out["rows"];
-    for (std::size_t i = 0; i < t.rows.size(); ++i) {
-      json words = json::object();
-      for (const auto& [field, value] : t.rows[i].answers) words[field] = xueshe::roster_value_word(field, value, lang);
-      rows[i]["words"] = words;
-    }
-    out["deadline_kinds"] = xueshe::roster_deadline_kinds();
-    return text_of(out);
+    return text_of(xueshe::decision_table_view(*engine_, *day, lang));
   }
 
   // Checks a roster: `input` is the roster as UTF-8 (a Uint8Array, or a
@@ -203,7 +190,7 @@ class StaffTool {
         }
         body["columns"] = list;
       }
-      body["column_choices"] = column_choices(lang);
+      body["column_choices"] = xueshe::roster_column_choices(lang);
       run_.reset();
       return text_of(body);
     }
@@ -211,7 +198,7 @@ class StaffTool {
     summary["policy"]["unverified"] = unverified_.size();
     const std::vector<std::string> order = xueshe::route_order(engine_->policy());
     select("");
-    return text_of(json{{"summary", summary}, {"route_order", order}, {"column_choices", column_choices(lang)}});
+    return text_of(json{{"summary", summary}, {"route_order", order}, {"column_choices", xueshe::roster_column_choices(lang)}});
   }
 
   // Selects the rows a filter matches and returns how many: filter is ""
@@ -274,7 +261,7 @@ class StaffTool {
     if (!run_ || start < 0 || count <= 0) return text_of(out);
     const std::size_t from = static_cast<std::size_t>(start);
     const std::size_t to = std::min(selection_.size(), from + static_cast<std::size_t>(count));
-    for (std::size_t k = from; k < to; ++k) out.push_back(row_json(selection_[k]));
+    for (std::size_t k = from; k < to; ++k) out.push_back(xueshe::roster_row_view(*run_, selection_[k]));
     return text_of(out);
   }
 
@@ -307,61 +294,6 @@ class StaffTool {
   emscripten::val bytes_view() const {
     return emscripten::val(
         emscripten::typed_memory_view(bytes_.size(), reinterpret_cast<const unsigned char*>(bytes_.data())));
-  }
-
-  json column_choices(const std::string& lang) const {
-    json out = json::array();
-    for (const std::string& id : xueshe::roster_column_ids())
-      out.push_back(json{{"id", id}, {"name", xueshe::roster_column_name(id, lang)}});
-    return out;
-  }
-
-  json row_json(std::size_t r) const {
-    const xueshe::RosterRun& run = *run_;
-    const xueshe::RosterRow& row = run.rows[r];
-    const xueshe::CsvRecord& rec = run.csv.records[row.record];
-    json cells = json::array();
-    for (std::size_t i = 0; i < run.columns.size(); ++i)
-      cells.push_back(i < rec.count ? std::string(run.csv.field(rec, i)) : std::string());
-    json errors = json::array();
-    auto column_of = [&run](const std::string& field) -> json {
-      for (const xueshe::RosterColumn& c : run.columns)
-        if (!field.empty() && c.id == field) return c.header;
-      return nullptr;
-    };
-    for (const xueshe::RosterRowError& e : row.errors)
-      errors.push_back(json{{"code", e.code}, {"field", e.field}, {"column", column_of(e.field)}, {"message", e.message}});
-    json out{{"line", row.line}, {"cells", cells}};
-    const xueshe::RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
-    if (o && !o->ok)
-      errors.push_back(json{{"code", o->error_code},
-                            {"field", o->error_field},
-                            {"column", column_of(o->error_field)},
-                            {"message", o->error_message}});
-    if (o && o->ok) {
-      json deadlines = json::array();
-      for (const xueshe::RosterDeadline& d : o->deadlines)
-        deadlines.push_back(
-            json{{"kind", d.kind}, {"date", xueshe::format_iso_date(d.date)}, {"clause", d.clause}, {"state", d.state}});
-      json warnings = json::array();
-      for (std::size_t i = 0; i < o->warning_codes.size(); ++i)
-        warnings.push_back(json{{"code", o->warning_codes[i]},
-                                {"text", i < o->warning_texts.size() ? o->warning_texts[i] : std::string()}});
-      out["route"] = o->route;
-      out["org"] = o->org;
-      out["alternatives"] = o->alternatives;
-      out["deadlines"] = deadlines;
-      out["urgent_state"] = o->urgent_state;
-      out["urgent_date"] = o->urgent_date ? xueshe::format_iso_date(*o->urgent_date) : std::string();
-      out["warnings"] = warnings;
-      out["clauses"] = o->clauses;
-    }
-    if (row.duplicate >= 0) {
-      const xueshe::RosterDuplicate& d = run.duplicates[static_cast<std::size_t>(row.duplicate)];
-      out["duplicate"] = json{{"student_id", d.student_id}, {"lines", d.lines}};
-    }
-    out["errors"] = errors;
-    return out;
   }
 
   std::optional<xueshe::Engine> engine_;

@@ -13,8 +13,8 @@
  * [data-rows], route-count [data-route], state-count [data-state], completion,
  * duplicates, export, filter-route, filter-state, filter-errors, filter-dups,
  * filter-text, roster-table [data-count], row [data-line, data-route,
- * data-state, data-errors, data-duplicate], page-info, prev, next,
- * decision-table [data-count], table-row [data-route].
+ * data-state, data-errors, data-duplicate], row-error, row-details [data-line] (dd [data-col]), page-info, prev, next,
+ * decision-table [data-count], table-group [data-route], table-row [data-route, data-number].
  */
 (() => {
   // Shown only when the module itself cannot load, so there is no catalog to take it from.
@@ -368,71 +368,100 @@
         h('div', { class: 'f' }, box('errors', 'staffpage.filter_errors'), box('duplicates', 'staffpage.filter_dups'))));
   }
 
+  // The results: one short row per roster row — line, who, route, most urgent date, errors (with their reasons) and
+  // warnings by name — in fixed columns, so a page of them reads at a glance and the page itself scrolls; everything
+  // else (every input cell, the receiving organization, each date, the warnings in full) in the row's details below it.
   function showRows() {
     const cols = R.summary.columns, pages = Math.max(1, Math.ceil(count / PAGE));
     S.page = Math.min(S.page, pages - 1);
     const from = S.page * PAGE, rows = JSON.parse(tool.rows(from, PAGE));
     const info = count ? t('staffpage.page_info', { from: from + 1, to: from + rows.length, n: count, total: R.summary.rows }) : t('staffpage.no_rows');
     const go = (p) => { S.page = p; showRows(); el.rows.querySelector('caption')?.focus(); };
-    const nav = () => h('nav', { class: 'pager', 'aria-label': t('staffpage.pages') },
+    const nav = (key) => h('nav', { class: 'pager', 'aria-label': t(key) },
       h('button', { type: 'button', 'data-testid': 'prev', disabled: S.page == 0, onclick: () => go(S.page - 1) }, t('staffpage.prev')),
       h('span', { 'data-testid': 'page-info' }, info),
       h('button', { type: 'button', 'data-testid': 'next', disabled: S.page >= pages - 1, onclick: () => go(S.page + 1) }, t('staffpage.next')));
-    const head = [t('roster.out.line'), ...cols.map((c) => c.header), t('roster.out.route'), t('roster.out.org'), t('roster.out.alternatives'),
-      t('staffpage.deadlines'), t('roster.out.urgent_state'), t('roster.out.urgent_date'), t('roster.out.warnings'), t('roster.out.clauses'),
-      t('roster.out.duplicate'), t('roster.out.errors')];
+    // Who the row is: the student number and name columns (the first column when neither is there).
+    const who = ['student_id', 'name'].map((id) => cols.findIndex((c) => c.column == id)).filter((i) => i >= 0);
+    if (!who.length && cols.length) who.push(0);
+    const head = [['line', t('roster.out.line')], ['who', t('staffpage.who')], ['route', t('staffpage.outcome')],
+      ['urgent', t('staffpage.urgent')], ['problems', t('staffpage.problems')], ['more', t('staffpage.details')]];
+    const label = Object.fromEntries(head);
     const lines = (items) => items.map((x) => h('div', {}, x));
     const dup = (d) => {
       const list = d.lines.slice(0, 10).join(t('roster.word_separator'));
       return d.lines.length > 10 ? t('roster.duplicate_many', { id: d.student_id, n: d.lines.length, lines: list }) : t('roster.duplicate', { id: d.student_id, lines: list });
     };
-    const tr = (r) => h('tr', { 'data-testid': 'row', 'data-line': r.line, 'data-route': r.route || '', 'data-state': r.route ? r.urgent_state || 'none' : '',
-      'data-errors': r.errors.map((e) => e.code).join(' '), 'data-duplicate': r.duplicate ? 'true' : null, class: r.errors.length ? 'bad' : null },
-      h('th', { scope: 'row' }, String(r.line)),
-      r.cells.map((c) => h('td', {}, c)),
-      h('td', {}, r.route && t('roster.route.' + r.route)),
-      h('td', {}, r.org),
-      h('td', {}, (r.alternatives || []).map((a) => t('roster.route.' + a)).join(sep())),
-      h('td', { class: 'dls' }, lines((r.deadlines || []).map((d) => h('span', { class: 'st-' + d.state },
-        t('staffpage.deadline_item', { kind: t('deadline.' + d.kind), date: d.date, state: t('state.' + d.state), clause: d.clause }))))),
-      h('td', { class: r.urgent_state ? 'st-' + r.urgent_state : null }, r.urgent_state && t('state.' + r.urgent_state)),
-      h('td', {}, r.urgent_date),
-      h('td', {}, lines((r.warnings || []).map((w) => w.text))),
-      h('td', {}, (r.clauses || []).join(' ')),
-      h('td', {}, r.duplicate && dup(r.duplicate)),
-      h('td', { class: 'errs' }, lines(r.errors.map((e) => e.message))));
-    put(el.rows, nav(),
-      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'rows-cap' },
-        h('table', { class: 'data', 'data-testid': 'roster-table', 'data-count': count },
-          h('caption', { id: 'rows-cap', tabindex: '-1' }, t('staffpage.rows_caption', { file: S.file }), ' · ', info),
-          h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))),
-          h('tbody', {}, rows.map(tr)))),
-      count > PAGE && nav());
+    const item = (key, value) => value && (Array.isArray(value) ? value.length : true) ? [h('dt', {}, key), h('dd', {}, value)] : null;
+    const tr = (r) => {
+      const more = 'row-more-' + r.line, state = r.route ? r.urgent_state || 'none' : '';
+      const main = h('tr', { 'data-testid': 'row', 'data-line': r.line, 'data-route': r.route || '', 'data-state': state,
+        'data-errors': r.errors.map((e) => e.code).join(' '), 'data-duplicate': r.duplicate ? 'true' : null, class: r.errors.length ? 'bad' : null },
+        h('th', { scope: 'row', 'data-label': label.line }, String(r.line)),
+        h('td', { class: 'who', 'data-label': label.who }, lines(who.map((i) => r.cells[i]).filter(Boolean))),
+        h('td', { 'data-label': label.route }, r.route_name || t('staffpage.no_problem')),
+        h('td', { class: r.urgent_state ? 'st-' + r.urgent_state : null, 'data-label': label.urgent },
+          r.route ? (r.urgent_state ? [t('state.' + r.urgent_state), ' ', h('span', { class: 'date' }, r.urgent_date)] : stateName('none')) : ''),
+        h('td', { class: 'probs', 'data-label': label.problems },
+          r.errors.map((e) => h('div', { class: 'errs', 'data-testid': 'row-error' }, e.message)),
+          r.duplicate && h('div', { class: 'errs' }, dup(r.duplicate)),
+          (r.warnings || []).length > 0 && h('div', { class: 'warns' }, (r.warnings || []).map((w) => t('roster.warning_name.' + w.code)).join(sep())),
+          !r.errors.length && !r.duplicate && !(r.warnings || []).length && t('staffpage.no_problem')),
+        h('td', { 'data-label': label.more }, h('button', { type: 'button', class: 'more', 'aria-expanded': 'false', 'aria-controls': more,
+          'aria-label': t('staffpage.row_details', { line: r.line }), onclick: (e) => {
+            const open = e.currentTarget.getAttribute('aria-expanded') != 'true';
+            e.currentTarget.setAttribute('aria-expanded', String(open));
+            document.getElementById(more).hidden = !open;
+          } }, t('staffpage.details'))));
+      const details = h('tr', { id: more, class: 'more-row', hidden: true, 'data-testid': 'row-details', 'data-line': r.line },
+        h('td', { colspan: head.length }, h('dl', {},
+          cols.map((c, i) => [h('dt', {}, c.header), h('dd', { 'data-col': i }, r.cells[i])]),
+          item(t('roster.out.org'), r.org),
+          item(t('roster.out.alternatives'), (r.alternatives || []).join(sep())),
+          item(t('staffpage.deadlines'), lines((r.deadlines || []).map((d) => h('span', { class: 'st-' + d.state },
+            t('staffpage.deadline_item', { kind: d.kind_name, date: d.date, state: t('state.' + d.state), clause: d.clause }))))),
+          item(t('roster.out.warnings'), lines((r.warnings || []).map((w) => w.text))),
+          item(t('roster.out.clauses'), (r.clauses || []).join(' ')))));
+      return [main, details];
+    };
+    put(el.rows, nav('staffpage.pages'),
+      h('table', { class: 'data results', 'data-testid': 'roster-table', 'data-count': count },
+        h('caption', { id: 'rows-cap', tabindex: '-1' }, t('staffpage.rows_caption', { file: S.file }), ' · ', info),
+        h('colgroup', {}, head.map(([k]) => h('col', { class: 'c-' + k }))),
+        h('thead', {}, h('tr', {}, head.map(([, x]) => h('th', { scope: 'col' }, x)))),
+        h('tbody', {}, rows.map(tr))),
+      count > PAGE && nav('staffpage.pages_below'));
   }
 
   // ---- the decision table ----
 
+  // Grouped by route (the policy's order), the usual paths of each route first, everything in words: the core's
+  // decision_table_view sorts and names; this lays it out.
   function showTable() {
     T = JSON.parse(tool.table(S.asOf, S.lang));
     if (T.error) return put(el.table, errBox(T.error));
-    const kinds = T.deadline_kinds;
-    const head = [t('table.col.number'), ...T.fields.map((f) => T.field_names[f]), t('table.col.route'), t('table.col.org'),
-      t('table.col.alternatives'), ...kinds.map((k) => t('deadline.' + k)), t('table.col.clauses'), t('table.col.warnings')];
+    const head = [['number', t('table.col.number')], ['answers', t('table.col.answers')], ['alternatives', t('table.col.alternatives')],
+      ['deadlines', t('table.col.deadlines')], ['clauses', t('table.col.clauses')], ['warnings', t('table.col.warning_names')]];
+    const label = Object.fromEntries(head);
     put(el.table,
-      h('p', { class: 'hint' }, t('table.note', { paths: T.rows.length, cohort: P.cohort, today: S.asOf })),
-      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'dt-cap' },
-        h('table', { class: 'data', 'data-testid': 'decision-table', 'data-count': T.rows.length },
-          h('caption', { id: 'dt-cap' }, t('table.title', { title: P.title })),
-          h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))),
-          h('tbody', {}, T.rows.map((r) => h('tr', { 'data-testid': 'table-row', 'data-route': r.route, class: r.error ? 'bad' : null },
-            h('th', { scope: 'row' }, String(r.number)),
-            T.fields.map((f) => h('td', {}, r.words[f] ?? '')),
-            h('td', {}, r.error ? r.error : [t('roster.route.' + r.route), h('br'), h('code', {}, r.route)]),
-            h('td', {}, r.org),
-            h('td', {}, r.alternatives.map((a) => t('roster.route.' + a)).join(sep())),
-            kinds.map((k) => h('td', {}, r.deadlines.filter((d) => d.kind == k).map((d) => h('div', {}, t('staffpage.table_deadline', { date: d.date, clause: d.clause }))))),
-            h('td', {}, r.clauses.join(' ')),
-            h('td', {}, r.warnings.join(' '))))))));
+      h('p', { class: 'hint' }, t('table.note', { paths: T.count, cohort: P.cohort, today: S.asOf })),
+      h('table', { class: 'data paths', 'data-testid': 'decision-table', 'data-count': T.count },
+        h('caption', { id: 'dt-cap' }, t('table.title', { title: P.title })),
+        h('colgroup', {}, head.map(([k]) => h('col', { class: 'c-' + k }))),
+        h('thead', {}, h('tr', {}, head.map(([, x]) => h('th', { scope: 'col' }, x)))),
+        T.groups.map((g) => h('tbody', { 'data-testid': 'table-group', 'data-route': g.route },
+          h('tr', { class: 'grp' }, h('th', { scope: 'colgroup', colspan: head.length },
+            h('span', { class: 'gname' }, t('table.group', { name: g.name ?? t('staffpage.no_problem'), n: g.rows.length })),
+            g.org && [' ', h('span', { class: 'gorg' }, t('table.group_org', { org: g.org }))])),
+          g.rows.map((r) => h('tr', { 'data-testid': 'table-row', 'data-route': g.route, 'data-number': r.number, class: r.error ? 'bad' : null },
+            h('th', { scope: 'row', 'data-label': label.number }, String(r.number)),
+            h('td', { 'data-label': label.answers }, r.error ? r.error
+              : r.answers.length ? r.answers.map((a) => h('span', { class: 'ans', 'data-field': a.field }, t('table.answer', { name: a.name, word: a.word })))
+                : t('table.no_answers')),
+            h('td', { 'data-label': label.alternatives }, r.alternatives.join(sep())),
+            h('td', { 'data-label': label.deadlines }, r.deadlines.map((d) => h('div', {}, t('table.deadline', { kind: d.kind_name, date: d.date, clause: d.clause })))),
+            h('td', { 'data-label': label.clauses }, r.clauses.join(' ')),
+            h('td', { 'data-label': label.warnings }, r.warnings.map((w) => h('div', {}, w)))))))));
   }
 
   // ---- start ----

@@ -69,7 +69,8 @@
     const inputs = {};
 
     const fields = form.fields.map((f) => {
-      const hint = [f.hint, f.limit].filter(Boolean).join(' · ');
+      // The length limit is said only once the text is over it (as the core says on submit), not under every field.
+      const hint = f.hint || '';
       const attrs = { id: id(f.id), name: f.id, required: f.required, 'aria-describedby': hint ? id(f.id, '-hint') : null,
         autocomplete: f.id == 'name' ? 'name' : 'off', spellcheck: 'false' };
       let input;
@@ -79,10 +80,12 @@
       input.value = f.value || '';
       input.hint = hint && id(f.id, '-hint');
       inputs[f.id] = input;
+      const over = f.limit && h('p', { class: 'xa-over', 'aria-live': 'polite', 'data-testid': 'application-limit' });
+      if (over) input.addEventListener('input', () => { over.textContent = [...input.value].length > f.max_chars ? f.limit : ''; });
       return h('div', { class: 'xa-f', 'data-testid': 'application-field', 'data-field': f.id },
         h('label', { for: id(f.id) }, f.label, ' ', h('span', { class: f.required ? 'xa-req' : 'xa-opt' }, `(${f.required ? L.required : L.optional})`)),
         hint && h('p', { class: 'xa-hint', id: id(f.id, '-hint') }, hint),
-        input);
+        input, over);
     });
     const summary = h('div', { class: 'xa-sum', tabindex: -1 });
     const formEl = h('form', { class: 'xa-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(); } },

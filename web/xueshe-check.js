@@ -4,7 +4,7 @@
  *
  * Attributes: policy="URL" (a school's policy file; default: the built-in one; the
  * base files of a layered policy are fetched beside it, <id>.json, as the core asks for them),
- * lang="zh-CN|en", app (this element is the whole page: it sets <html lang> and
+ * lang="zh-CN|en" (none: the member's earlier choice on this device, else the browser's language), app (this element is the whole page: it sets <html lang> and
  * the title, uses <h1>, links the offline file and registers sw.js).
  * timeout="ms" (how long a policy file may take to arrive; default 15000).
  * element.ready: a Promise resolved once the first screen is rendered (or an error shown: it always settles).
@@ -58,6 +58,18 @@
   const WASM = { 'zh-CN': 'xueshe.wasm', en: 'xueshe-en.wasm' };
   const LANGS = Object.keys(WASM);
   const lang = (l) => (Object.hasOwn(WASM, l) ? l : null);  // never __proto__ or constructor
+  // The language of an element whose page names none: the one the member chose here before with the language switch
+  // (kept on this device under KEPT), else the browser's: the first of navigator.languages that is English (en-*) or
+  // Chinese decides, English → English, anything else → Chinese. A share link's language still wins (see link).
+  const KEPT = 'xueshe.lang';
+  const keep = (l) => { try { localStorage.setItem(KEPT, l); } catch {} };
+  const firstLang = () => {
+    let kept = null;
+    try { kept = lang(localStorage.getItem(KEPT)); } catch {}
+    const preferred = (navigator.languages?.length ? navigator.languages : [navigator.language || ''])
+      .map((x) => String(x).toLowerCase()).find((x) => /^(en|zh)\b/.test(x));
+    return kept || (preferred?.startsWith('en') ? 'en' : 'zh-CN');
+  };
   const mods = {}, scripts = {};
   // Policy and base files this page has asked for (absolute URLs): asked for again through the service worker
   // once it takes over on a first visit, so that it keeps them for offline use (see connectedCallback).
@@ -183,7 +195,7 @@
     connectedCallback() {
       if (this.s) return;
       const l = this.getAttribute('lang');
-      this.s = { a: {}, t: '', l: l?.startsWith('en') ? 'en' : 'zh-CN', m: {} };
+      this.s = { a: {}, t: '', l: l ? (l.startsWith('en') ? 'en' : 'zh-CN') : firstLang(), m: {} };
       this.app = this.hasAttribute('app');
       this.gen = 0;
       // Answers kept across a reload onto a new version (see reload): read back once.
@@ -434,7 +446,7 @@
           t('page.policy_changed', { id: this.old.id, hash: this.old.hash, now: `${p.id} · ${p.hash}` })),
         h('header', {},
           h(H(0), {}, t('ui.title')),
-          h('button', { type: 'button', id: 'ls', lang: other, 'data-testid': 'lang-switch', onclick: () => this.setLang(other) }, t('page.lang_other')),
+          h('button', { type: 'button', id: 'ls', lang: other, 'data-testid': 'lang-switch', onclick: () => (keep(other), this.setLang(other)) }, t('page.lang_other')),
           settings,
           !r.answered?.length && h('p', { class: 'intro' }, t('page.intro'))),
         r.error ? h('section', { class: 'fail' }, h(H(1), { id: 'qh', tabindex: -1 }, t(r.head || 'page.error')), this.errBox(r.error),

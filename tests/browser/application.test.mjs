@@ -107,7 +107,12 @@ test('the application, from the outcome button to the printed sheet, with hostil
   assert.equal(await page.locator('[data-testid=application-form]').isVisible(), false);
   const reference = cliApplication(HOSTILE).document;
   for (const [id, value] of Object.entries(HOSTILE))
-    assert.equal(await sheet.locator(`tr[data-field=${id}] td`).textContent(), value, id);
+    assert.equal(await sheet.locator(`tr[data-field=${id}] td`).textContent(), /^\d{4}-\d\d-\d\d$/.test(value) ? reference.rows.find((r) => r.field == id).value : value, id);
+  // Dates as a letter writes them; neither an ISO date nor the policy's hash anywhere on the printed sheet.
+  assert.equal(await sheet.locator('tr[data-field=from] td').textContent(), '2022年8月1日');
+  const printedText = await sheet.textContent();
+  assert.doesNotMatch(printedText, /\d{4}-\d\d-\d\d/);
+  assert.ok(!printedText.includes(reference.policy.hash), 'no policy hash on the sheet');
   assert.deepEqual(await sheet.locator('.xa-p').allTextContents(), [...reference.body, reference.pledge]);
   assert.equal(await sheet.locator('.xa-foot').textContent(), reference.footer);
   // No element came from the text, no script ran, no dialog opened.

@@ -62,12 +62,17 @@ export async function serve(dir, { csp = STRICT_CSP, cspFor = {}, gzip = false, 
   return { origin, requests, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
 }
 
+// Every context this browser opens reads zh-CN as the browser's language unless the test sets `locale`: the member
+// page chooses its language from navigator.languages at a first visit, and the tests were written in Chinese.
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: 'zh-CN', ...options });
+  return browser;
 }
 
 export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -166,6 +171,7 @@ export async function assertOutcomeShown(page, want) {
   assert.equal(want.status, 'outcome', JSON.stringify(want.error || want.question));
   const org = await page.locator('[data-testid=receiving-org]').textContent();
   assert.ok(org.includes(want.receiving.org), `shows ${want.receiving.org}, got ${org}`);
+  assert.equal(await page.locator('[data-testid=receiving-heading]').textContent(), want.receiving.heading, 'the heading the core gives');
   const fallbacks = await page.locator('[data-testid=fallback]').evaluateAll((els) => els.map((e) => ({ route: e.dataset.route, text: e.textContent })));
   assert.deepEqual(fallbacks.map((f) => f.route), want.fallbacks.map((f) => f.route));
   want.fallbacks.forEach((f, i) => assert.ok(fallbacks[i].text.includes(f.when) && fallbacks[i].text.includes(f.org), fallbacks[i].text));

@@ -65,9 +65,12 @@ async function chooseRoster(page, file) {
   await page.locator('[data-testid=file-info]', { hasText: name }).waitFor();
 }
 
+// Each shown row: its data, the cells of its short row (line, who, route, most urgent, errors and warnings) and the
+// input cells as its details give them.
 const shownRows = (page) => page.locator('[data-testid=row]').evaluateAll((rows) => rows.map((r) => ({
   line: Number(r.dataset.line), route: r.dataset.route, state: r.dataset.state, errors: r.dataset.errors,
-  duplicate: r.dataset.duplicate === 'true', cells: [...r.children].map((c) => c.textContent) })));
+  duplicate: r.dataset.duplicate === 'true', cells: [...r.children].map((c) => c.textContent),
+  input: [...document.querySelector(`[data-testid=row-details][data-line="${r.dataset.line}"]`).querySelectorAll('dd[data-col]')].map((c) => c.textContent) })));
 const tableCount = (page) => page.locator('[data-testid=roster-table]').getAttribute('data-count').then(Number);
 
 
@@ -82,7 +85,7 @@ test('a GB18030 roster (encoding auto) exports exactly what `xueshe roster` writ
   const words = await page.locator('body').innerText();
   assert.doesNotMatch(words, /\bfalse\b|\btrue\b|undefined|\[object /);
   // A name outside GBK (U+2000B) came through the decoder.
-  assert.ok((await shownRows(page)).some((r) => r.cells.includes('王\u{2000B}')));
+  assert.ok((await shownRows(page)).some((r) => r.input.includes('王\u{2000B}')));
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export]').click()]);
   assert.equal(download.suggestedFilename(), 'gb18030-核对.csv');
   const got = readFileSync(await download.path());
@@ -145,12 +148,12 @@ test('quoted fields, line breaks and bad rows are all in the table, with their l
     const w = want[i + 1], r = rows[i];
     assert.equal(r.route, w[col('路线')], `line ${r.line}`);
     assert.equal(r.errors, w[col('错误代码')], `line ${r.line}`);
-    // Every input cell as read (the first cell of a row is its line number).
-    assert.deepEqual(r.cells.slice(1, 1 + col('行号')), w.slice(0, col('行号')), `line ${r.line}`);
+    // Every input cell as read, in the row's details.
+    assert.deepEqual(r.input, w.slice(0, col('行号')), `line ${r.line}`);
     for (const message of w[col('错误')].split('\n').filter(Boolean)) assert.ok(r.cells.some((c) => c.includes(message)), message);
   }
-  assert.ok(rows[1].cells.includes('第一行\r\n第二行'));
-  assert.ok(rows[0].cells.includes('张三, Jr.'));
+  assert.ok(rows[1].input.includes('第一行\r\n第二行'));
+  assert.ok(rows[0].input.includes('张三, Jr.'));
   assert.equal(rows.find((r) => r.line === 8).errors, 'unknown_value');
   assert.equal(rows.find((r) => r.line === 19).errors, 'csv_unterminated_quote');
   assert.equal(rows.find((r) => r.line === 2).duplicate, true);
@@ -286,7 +289,14 @@ test('a draft policy shows the unverified banner; the built-in one does not', as
   await page.context().close();
 });
 
-test('the decision table view shows every path of `xueshe table`, in order, with its route', async () => {
+// Identifiers of the core that must never reach the table as text: every route, warning code and answers field, the
+// age decision; besides, no snake_case word and no Latin word at all in the Chinese table.
+const FIELD_IDS = ['destination', 'graduation_date', 'birth_date', 'party_member', 'holds_league_post', 'self_employed',
+  'employer_classified', 'civil_servant', 'employer_has_league_org', 'youth_home_has_league_org', 'study_level',
+  'enrollment_date', 'new_school_org_created', 'unsettled_choice', 'community_basis', 'abroad_kind', 'departure_date',
+  'receiving_region', 'at_age_limit_by_graduation'];
+
+test('the decision table shows every path of `xueshe table`, grouped by route, the usual paths first, in words', async () => {
   for (const [policy, args] of [[null, []], [draftFile, ['--policy', draftFile]]]) {
     const page = await open();
     if (policy) {
@@ -298,14 +308,31 @@ test('the decision table view shows every path of `xueshe table`, in order, with
     await table.waitFor();
     const [head, ...want] = parseCsv(xueshe(['table', '--format', 'csv', '--today', TODAY, ...args]).toString('utf8'));
     const got = await page.locator('[data-testid=table-row]').evaluateAll((rows) => rows.map((r) => ({
-      route: r.dataset.route, cells: [...r.children].map((c) => c.textContent) })));
+      route: r.dataset.route, number: Number(r.dataset.number),
+      answers: [...r.querySelectorAll('.ans')].map((a) => a.textContent) })));
     assert.equal(got.length, want.length);
     assert.equal(await table.getAttribute('data-count'), String(want.length));
-    const route = head.indexOf('路线');
-    assert.deepEqual(got.map((r) => r.route), want.map((r) => r[route]));
-    assert.deepEqual(got.map((r) => r.cells.slice(0, route)), want.map((r) => r.slice(0, route)), 'number and answers in words');
-    assert.deepEqual(got.map((r) => r.cells[route + 1]), want.map((r) => r[route + 1]), 'receiving organization');
-    assert.deepEqual(await table.locator('thead th').evaluateAll((t, n) => t.map((x) => x.textContent).slice(0, n), route), head.slice(0, route));
+    const route = head.indexOf('路线'), byNumber = new Map(want.map((w) => [Number(w[0]), w]));
+    assert.deepEqual(got.map((r) => r.number).sort((x, y) => x - y), want.map((w) => Number(w[0])), 'every path once');
+    for (const r of got) {
+      const w = byNumber.get(r.number);
+      assert.equal(r.route, w[route], `path ${r.number}`);
+      // The answers that define the path, each as "question: answer" in words, as the CLI says them.
+      assert.deepEqual(r.answers, head.slice(1, route).map((name, i) => w[i + 1] && `${name}：${w[i + 1]}`).filter(Boolean), `path ${r.number}`);
+    }
+    // Grouped: each route's paths together, under one heading naming the route and its receiving organization.
+    const order = got.map((r) => r.route).filter((x, i, a) => a.indexOf(x) === i);
+    assert.deepEqual(order, got.map((r) => r.route).filter((x, i, a) => i === 0 || a[i - 1] !== x), 'each route once, in one run');
+    const groups = await page.locator('[data-testid=table-group]').evaluateAll((gs) => gs.map((g) => ({ route: g.dataset.route, head: g.querySelector('.grp').textContent })));
+    assert.deepEqual(groups.map((g) => g.route), order);
+    for (const g of groups) assert.ok(g.head.includes(want.find((w) => w[route] === g.route)[route + 1]), g.head);
+    // The usual path first: the first row is no Party member, not asked about a league post, no 北京/广东/福建.
+    assert.ok(got[0].answers.includes('是否党员：否') && !got[0].answers.some((a) => /团内职务|接收地区：(北京|广东|福建)/.test(a)), got[0].answers.join(' '));
+    // No raw id as text.
+    const text = await table.innerText();
+    const ids = new Set([...FIELD_IDS, ...want.flatMap((w) => [w[route], ...w[head.indexOf('可选路线')].split(' '), ...w[head.indexOf('警告代码')].split(' ')])].filter(Boolean));
+    for (const id of ids) assert.ok(!text.includes(id), `no raw id "${id}" in the table`);
+    assert.doesNotMatch(text, /[A-Za-z]{3,}/, 'no Latin word in the Chinese table');
     assert.equal(await page.locator('[data-testid=tab-table]').getAttribute('aria-selected'), 'true');
     assert.equal(await page.locator('#panel-roster').isHidden(), true);
     // English: the same rows, in English.
@@ -313,9 +340,92 @@ test('the decision table view shows every path of `xueshe table`, in order, with
     await page.locator('html[lang=en]').waitFor();
     await page.locator('[data-testid=decision-table] caption', { hasText: 'Decision table' }).waitFor();
     assert.equal(await page.locator('[data-testid=table-row]').count(), want.length);
+    const english = await page.locator('[data-testid=decision-table]').innerText();
+    for (const id of ids) assert.ok(!new RegExp(`\\b${id}\\b`).test(english) || !id.includes('_'), `no raw id "${id}" in the English table`);
     clean(page);
     await page.context().close();
   }
+});
+
+// A roster of 1,000 rows: five kinds of graduate in turn, one of them 28 or older with the league-post cell empty.
+function thousandRows() {
+  const header = readFileSync(path.join(rosterDir, 'mixed.csv'), 'utf8').split('\n')[0].replace(/^\uFEFF/, '').replace(/\r$/, '');
+  const names = header.split(',');
+  const kinds = [
+    { 去向: '已就业', 是否自主创业: '否', 是否涉密单位: '否', 是否公务员: '否', 单位是否有团组织: '是', 接收地区: '其他' },
+    { 去向: '已就业', 是否自主创业: '否', 是否涉密单位: '否', 是否公务员: '否', 单位是否有团组织: '否', 青年之家是否有团组织: '否', 接收地区: '其他' },
+    { 去向: '升学', 升学层次: '研究生', 入学日期: '2022-09-01', 新学校团组织是否已建立: '是', 接收地区: '其他' },
+    { 去向: '已就业', 出生日期: '1990-01-01', 是否自主创业: '否', 是否涉密单位: '否', 是否公务员: '否', 单位是否有团组织: '是', 接收地区: '其他' },
+    { 去向: '未就业', 未就业安排: '转到社区', 转往地依据: '户籍所在地', 接收地区: '其他' },
+  ];
+  const lines = [header];
+  for (let i = 0; i < 1000; i++) {
+    const row = { 学号: String(2022000000 + i), 姓名: `学生${i}`, 学院: '信息工程学院', 毕业日期: '2022-06-30', 出生日期: '2000-03-15',
+      是否党员: '否', 转接状态: '未完成', ...kinds[i % kinds.length] };
+    lines.push(names.map((n) => row[n] ?? '').join(','));
+  }
+  return { name: 'thousand.csv', text: lines.join('\r\n') + '\r\n' };
+}
+
+test('1,000 rows at 1280×800: the page scrolls, not a box; ten rows and more in view with route, state and errors; each error with its reason; staff wording', async () => {
+  const page = await open({ viewport: { width: 1280, height: 800 } });
+  await chooseRoster(page, thousandRows());
+  await page.locator('[data-testid=summary][data-rows="1000"]').waitFor();
+  assert.equal(await page.locator('[data-testid=row]').count(), 100);
+  await page.locator('[data-testid=roster-table] thead').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  const seen = await page.evaluate(() => {
+    const table = document.querySelector('[data-testid=roster-table]');
+    const boxes = [];
+    for (let e = table.parentElement; e && e !== document.body; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (/auto|scroll/.test(cs.overflowX + cs.overflowY)) boxes.push(e.className || e.tagName);
+    }
+    const rows = [...table.querySelectorAll('[data-testid=row]')];
+    const inView = rows.filter((r) => { const b = r.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; });
+    // Route (3rd cell), most urgent date (4th) and errors (5th) are within the window's width.
+    const fit = inView.every((r) => [2, 3, 4].every((i) => { const b = r.children[i].getBoundingClientRect(); return b.left >= 0 && b.right <= innerWidth; }));
+    return { boxes, inView: inView.length, fit, width: document.documentElement.scrollWidth, scrolled: scrollY };
+  });
+  assert.deepEqual(seen.boxes, [], 'no box of its own around the table scrolls');
+  assert.ok(seen.scrolled > 0, 'the page itself scrolled to the table');
+  assert.ok(seen.inView >= 10, `${seen.inView} rows in view`);
+  assert.ok(seen.fit, 'route, most urgent date and errors in view without scrolling sideways');
+  assert.ok(seen.width <= 1280, `no sideways scroll: ${seen.width}px`);
+  await page.screenshot({ path: path.join(tmpdir(), 'xueshe-staff-1000.png') });
+  // The 28-year-old's row: why the cell is needed, not only that it is empty.
+  const rows = await shownRows(page);
+  const old = rows.find((r) => r.line === 5);
+  assert.equal(old.errors, 'missing_answer');
+  assert.ok(old.cells[4].includes('毕业当月 28 岁及以上，需要知道“是否担任团内职务”'), old.cells[4]);
+  assert.equal(rows.find((r) => r.line === 2).route, 'employer_org');
+  // Said to staff: no "你" in the rows, their details or the warnings.
+  const all = await page.locator('[data-testid=roster-table]').evaluate((t) => t.textContent);
+  assert.doesNotMatch(all, /你/);
+  assert.doesNotMatch(all, /\b(employer_org|missing_answer|holds_league_post)\b/);
+  // A row's details: every input cell, the receiving organization and each date.
+  await page.locator('[data-testid=row][data-line="2"] button.more').click();
+  const details = page.locator('[data-testid=row-details][data-line="2"]');
+  assert.equal(await details.isVisible(), true);
+  assert.match(await details.textContent(), /学生0/);
+  assert.equal(await page.locator('[data-testid=row][data-line="2"] button.more').getAttribute('aria-expanded'), 'true');
+  await audit(page, '1,000 rows, details open');
+  // On a phone: each row a card that fits, nothing wider than the screen.
+  await page.setViewportSize({ width: 360, height: 640 });
+  const phone = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('[data-testid=row]')].slice(0, 10);
+    return { width: document.documentElement.scrollWidth,
+      fit: rows.every((r) => [...r.children].every((c) => { const b = c.getBoundingClientRect(); return b.width === 0 || (b.left >= 0 && b.right <= 360); })),
+      font: parseFloat(getComputedStyle(rows[0].children[2]).fontSize) };
+  });
+  assert.ok(phone.width <= 360, `no sideways scroll on a phone: ${phone.width}px`);
+  assert.ok(phone.fit, 'every cell of a row within the screen');
+  assert.ok(phone.font >= 12, `readable: ${phone.font}px`);
+  await page.locator('[data-testid=tab-table]').click();
+  await page.locator('[data-testid=decision-table]').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'the decision table fits a phone too');
+  await audit(page, 'the decision table on a phone');
+  clean(page);
+  await page.context().close();
 });
 
 test('hostile text in a roster or a policy is shown literally, never run', async () => {
@@ -329,11 +439,12 @@ test('hostile text in a roster or a policy is shown literally, never run', async
   const name = HOSTILE.replace(/"/g, '""');
   await chooseRoster(page, { name: 'evil.csv', text: `学号,姓名,去向,"${name}"\r\n1,"${name}",延迟毕业,"${name}"\r\n2,x,"${name}",\r\n` });
   const rows = await shownRows(page);
-  assert.equal(rows[0].cells[2], HOSTILE);
-  assert.equal(rows[0].cells[4], HOSTILE);
+  assert.equal(rows[0].input[1], HOSTILE);
+  assert.equal(rows[0].input[3], HOSTILE);
+  assert.ok(rows[0].cells[1].includes(HOSTILE), 'the name in the short row');
   assert.ok(rows[1].cells.some((c) => c.includes(HOSTILE.slice(0, 40))), 'the error quotes the cell as text');
   assert.equal(rows[1].errors, 'unknown_value');
-  assert.ok((await page.locator('[data-testid=roster-table] thead').textContent()).includes(HOSTILE));
+  assert.ok((await page.locator('[data-testid=row-details][data-line="2"] dt').allTextContents()).includes(HOSTILE));
   assert.ok((await page.locator('[data-testid=policy-info]').textContent()).includes(HOSTILE));
   await page.locator('[data-testid=mapping] summary').click();
   await page.locator('[data-testid=tab-table]').click();
@@ -369,8 +480,9 @@ test('a layered policy chosen with its bases: the user says which file is the po
   await page.locator('[data-testid=decision-table]').waitFor();
   const want = parseCsv(xueshe(['table', '--format', 'csv', '--today', TODAY, '--policy', scut]).toString('utf8'));
   const route = want[0].indexOf('路线');
-  assert.deepEqual(await page.locator('[data-testid=table-row]').evaluateAll((rows) => rows.map((r) => r.dataset.route)),
-    want.slice(1).map((r) => r[route]));
+  // Every path with the CLI's route (the page groups them by route: compared in the paths' own order).
+  assert.deepEqual(await page.locator('[data-testid=table-row]').evaluateAll((rows) => rows
+    .sort((a, b) => a.dataset.number - b.dataset.number).map((r) => r.dataset.route)), want.slice(1).map((r) => r[route]));
   // guangdong.json left out: the core's error, and in words which file to add.
   await page.locator('[data-testid=policy-file]').setInputFiles(['scut-marxism-2025', 'zhtj-guide-2022', 'zhtj-guide-pre2022'].map(file));
   const add = page.locator('[data-testid=policy-add]');
@@ -431,7 +543,7 @@ test('axe-core finds no violations: empty, a checked roster, a mapping error, a 
   await page.context().close();
 });
 
-test('on a phone the page still fits: controls are labelled and the table scrolls in its own box', async () => {
+test('on a phone the page still fits: controls are labelled, nothing scrolls sideways', async () => {
   const page = await open({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
   await chooseRoster(page, path.join(rosterDir, 'mixed.csv'));
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

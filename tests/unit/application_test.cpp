@@ -3,6 +3,7 @@
 // lengths in code points, the document carrying every typed value verbatim,
 // and errors as values for every other result.
 #include <catch2/catch.hpp>
+#include <map>
 #include <string>
 
 #include "test_policies.hpp"
@@ -179,8 +180,13 @@ TEST_CASE("application document: every typed value verbatim, the committee, the 
     REQUIRE(body.contains("document"));
     const json& d = body["document"];
     REQUIRE(d["rows"].size() == applicant.size());
+    // The dates as a letter writes them, never as typed (ISO).
+    const std::map<std::string, std::string> dates =
+        lang == "en" ? std::map<std::string, std::string>{{"from", "1 August 2022"}, {"until", "30 September 2023"}}
+                     : std::map<std::string, std::string>{{"from", "2022年8月1日"}, {"until", "2023年9月30日"}};
+    auto shown = [&](const std::string& id) { return dates.count(id) ? dates.at(id) : applicant[id].get<std::string>(); };
     for (const json& row : d["rows"]) {
-      CHECK(row["value"] == applicant[row["field"].get<std::string>()]);
+      CHECK(row["value"] == shown(row["field"].get<std::string>()));
       CHECK(row["label"] == label(lang, row["field"]));
     }
     std::string text;
@@ -188,8 +194,10 @@ TEST_CASE("application document: every typed value verbatim, the committee, the 
     for (const char* id : {"name", "student_id", "college", "country_or_region", "institution", "from", "until",
                            "contact_name", "contact_relationship", "contact_phone", "contact_abroad"}) {
       INFO(id);
-      CHECK(text.find(applicant[id].get<std::string>()) != std::string::npos);
+      CHECK(text.find(shown(id)) != std::string::npos);
     }
+    CHECK(text.find("2022-08-01") == std::string::npos);
+    CHECK(text.find("2023-09-30") == std::string::npos);
     // Placeholders typed by the member stay as typed.
     CHECK(text.find("{name} {until}") != std::string::npos);
     CHECK(d["clause"] == "二.5");
@@ -200,7 +208,10 @@ TEST_CASE("application document: every typed value verbatim, the committee, the 
     CHECK(d["approval"]["lines"].size() == 4);
     CHECK_FALSE(d["approval"]["seal"].get<std::string>().empty());
     CHECK(d["signature"].size() == 2);
-    CHECK(d["footer"].get<std::string>().find("hxci-2022") != std::string::npos);
+    // The printed footer names the notice and the clause, not the policy file's id or hash.
+    CHECK(d["footer"].get<std::string>().find(builtin_engine().policy().title.at(lang)) != std::string::npos);
+    CHECK(d["footer"].get<std::string>().find("hxci-2022") == std::string::npos);
+    CHECK(d["footer"].get<std::string>().find(builtin_engine().policy().hash) == std::string::npos);
   }
   // The pledge is what 二.5 asks of a member abroad: report regularly, fulfil the duties.
   json zh = document_for(applicant)["document"];

@@ -213,12 +213,16 @@ test('a draft policy loads, with its unverified values and the banner; the decis
       const csv = run(['table', '--format', 'csv', '--today', TODAY, ...policyArg]);
       assert.equal(csv.code, 0, csv.err);
       const [head, ...rows] = parseCsv(csv.out.toString('utf8'));
-      assert.equal(table.rows.length, rows.length);
+      // Grouped by route (staff_view): compared with the CLI in the paths' own order (number).
+      const paths = table.groups.flatMap((g) => g.rows.map((r) => ({ ...r, route: g.route }))).sort((a, b) => a.number - b.number);
+      assert.equal(table.count, rows.length);
+      assert.equal(paths.length, rows.length);
       const routeCol = head.indexOf('路线');
-      assert.deepEqual(table.rows.map((r) => r.route), rows.map((l) => l[routeCol]));
-      assert.deepEqual(table.rows.map((r) => r.org), rows.map((l) => l[routeCol + 1]));
+      assert.deepEqual(paths.map((r) => r.route), rows.map((l) => l[routeCol]));
+      assert.deepEqual(paths.map((r) => r.org), rows.map((l) => l[routeCol + 1]));
       assert.deepEqual(table.fields.map((f) => table.field_names[f]), head.slice(1, 1 + table.fields.length));
-      assert.deepEqual(table.rows.map((r) => table.fields.map((f) => r.words[f] ?? '')), rows.map((l) => l.slice(1, 1 + table.fields.length)));
+      assert.deepEqual(paths.map((r) => table.fields.map((f) => r.answers.find((a) => a.field == f)?.word ?? '')),
+        rows.map((l) => l.slice(1, 1 + table.fields.length)));
     });
   }
 });

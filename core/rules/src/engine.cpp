@@ -64,30 +64,80 @@ json policy_json(const Policy& p, Date today, const std::string& lang) {
   const std::size_t unverified = p.unverified.size() + p.unverified_bases.size();
   json layers = json::array();
   for (const PolicyLayerSummary& l : p.layers)
-    layers.push_back(JsonObject().add("id", l.id).add("layer", l.layer).add("title", l.title.at(lang)).add("last_verified", format_iso_date(l.last_verified)).done());
-  return JsonObject().add("id", p.id).add("hash", p.hash).add("title", p.title.at(lang)).add("school", p.school.at(lang)).add("cohort", p.cohort).add("last_verified", format_iso_date(p.last_verified)).add("latest_date", format_iso_date(p.latest_date())).add("outdated", outdated).add("outdated_text", outdated ? message(lang, "warning.policy_outdated",
-                                                   {{"title", p.title.at(lang)},
-                                                    {"date", format_iso_date(p.latest_date())},
-                                                    {"cohort", std::to_string(p.cohort)}})
-                                         : "").add("layers", layers).add("unverified", unverified).add("unverified_text", unverified ? message(lang, "warning.policy_unverified",
-                                                       {{"id", p.id}, {"n", std::to_string(unverified)}})
-                                             : "").done();
+    layers.push_back(JsonObject()
+        .add("id", l.id)
+        .add("layer", l.layer)
+        .add("title", l.title.at(lang))
+        .add("last_verified", format_iso_date(l.last_verified))
+        .done());
+  return JsonObject()
+      .add("id", p.id)
+      .add("hash", p.hash)
+      .add("title", p.title.at(lang))
+      .add("school", p.school.at(lang))
+      .add("cohort", p.cohort)
+      .add("last_verified", format_iso_date(p.last_verified))
+      .add("latest_date", format_iso_date(p.latest_date()))
+      .add("outdated", outdated)
+      .add("outdated_text", outdated ? message(lang, "warning.policy_outdated",
+                                               {{"title", p.title.at(lang)},
+                                                {"date", format_iso_date(p.latest_date())},
+                                                {"cohort", std::to_string(p.cohort)}})
+                                     : "")
+      .add("layers", layers)
+      .add("unverified", unverified)
+      .add("unverified_text", unverified ? message(lang, "warning.policy_unverified",
+                                                   {{"id", p.id}, {"n", std::to_string(unverified)}})
+                                         : "")
+      .done();
 }
 
 json answered_json(const Policy& p, const std::vector<Step>& steps, const std::string& lang) {
   json list = json::array();
   for (const Step& s : steps)
-    list.push_back(JsonObject().add("id", s.field).add("node", s.node).add("question", question_text(p, "question." + s.field + ".text", lang)).add("value", answer_json(s.value)).add("label", value_label(p, s.field, s.value, lang)).add("implied", s.implied).done());
+    list.push_back(JsonObject()
+        .add("id", s.field)
+        .add("node", s.node)
+        .add("question", question_text(p, "question." + s.field + ".text", lang))
+        .add("value", answer_json(s.value))
+        .add("label", value_label(p, s.field, s.value, lang))
+        .add("implied", s.implied)
+        .done());
   return list;
 }
 
 json question_json(const Policy& p, const Flow& flow, const Node& n, const std::string& lang) {
   json options = json::array();
   if (n.kind == FieldKind::choice)
-    for (const auto& v : n.options) options.push_back(JsonObject().add("value", v).add("label", option_label(p, n.field, v, lang)).done());
+    for (const auto& v : n.options) options.push_back(JsonObject()
+        .add("value", v)
+        .add("label", option_label(p, n.field, v, lang))
+        .done());
   if (n.kind == FieldKind::boolean)
-    for (bool v : {true, false}) options.push_back(JsonObject().add("value", v).add("label", message(lang, v ? "bool.true" : "bool.false")).done());
-  return JsonObject().add("id", n.field).add("node", n.id).add("text", question_text(p, "question." + n.field + ".text", lang)).add("help", question_text(p, "question." + n.field + ".help", lang)).add("kind", kind_name(n.kind)).add("options", options).add("remaining_at_most", max_questions_from(flow, n.id)).done();
+    for (bool v : {true, false}) options.push_back(JsonObject()
+        .add("value", v)
+        .add("label", message(lang, v ? "bool.true" : "bool.false"))
+        .done());
+  return JsonObject()
+      .add("id", n.field)
+      .add("node", n.id)
+      .add("text", question_text(p, "question." + n.field + ".text", lang))
+      .add("help", question_text(p, "question." + n.field + ".help", lang))
+      .add("kind", kind_name(n.kind))
+      .add("options", options)
+      .add("remaining_at_most", max_questions_from(flow, n.id))
+      .done();
+}
+
+// The heading above the receiving organization: "transfer it to" only where
+// it leaves the school; kept where it stays (at school, delayed graduation);
+// neither where nothing is transferred (leaving at the age limit, a notice
+// that is silent).
+std::string receiving_heading(const Policy& p, const std::string& route) {
+  const RouteEntry* entry = p.route(route);
+  if (entry && entry->transfers) return "ui.receiving";
+  if (entry && route != "age_out") return "ui.receiving_kept";
+  return "ui.receiving_none";
 }
 
 json outcome_json(const OutcomeContext& ctx) {
@@ -97,40 +147,100 @@ json outcome_json(const OutcomeContext& ctx) {
 
   json alternative_options = json::array();
   for (const auto& alt : o.alternatives)
-    alternative_options.push_back(JsonObject().add("route", alt).add("org", route_org(ctx, alt)).add("clause", route_clause(p, alt)).done());
+    alternative_options.push_back(JsonObject()
+        .add("route", alt)
+        .add("org", route_org(ctx, alt))
+        .add("clause", route_clause(p, alt))
+        .done());
   json deadlines_json = json::array();
   for (const Deadline& d : o.deadlines)
-    deadlines_json.push_back(JsonObject().add("kind", d.kind).add("label", d.label).add("date", format_iso_date(d.date)).add("clause", d.clause).add("days_left", d.days_left).add("state", d.state).add("what", d.what).done());
+    deadlines_json.push_back(JsonObject()
+        .add("kind", d.kind)
+        .add("label", d.label)
+        .add("date", format_iso_date(d.date))
+        .add("clause", d.clause)
+        .add("days_left", d.days_left)
+        .add("state", d.state)
+        .add("what", d.what)
+        .done());
   auto actions_json = [](const std::vector<Action>& list) {
     json out = json::array();
     for (const Action& a : list) {
-      out.push_back(JsonObject().add("id", a.id).add("where", a.where).add("text", a.text).add("clause", a.clause).done());
+      out.push_back(JsonObject()
+          .add("id", a.id)
+          .add("where", a.where)
+          .add("text", a.text)
+          .add("clause", a.clause)
+          .done());
       if (!a.document.empty()) out.back()["document"] = a.document;
     }
     return out;
   };
   json fallbacks_json = json::array();
   for (const FallbackOption& f : o.fallbacks)
-    fallbacks_json.push_back(JsonObject().add("route", f.route).add("org", f.org).add("when", f.when).add("clause", f.clause).done());
+    fallbacks_json.push_back(JsonObject()
+        .add("route", f.route)
+        .add("org", f.org)
+        .add("when", f.when)
+        .add("clause", f.clause)
+        .done());
   json warnings_json = json::array();
-  for (const Warning& w : o.warnings) warnings_json.push_back(JsonObject().add("code", w.code).add("text", w.text).add("clauses", w.clauses).done());
+  for (const Warning& w : o.warnings) warnings_json.push_back(JsonObject()
+      .add("code", w.code)
+      .add("text", w.text)
+      .add("clauses", w.clauses)
+      .done());
   json clauses = json::array(), clause_texts = json::array();
   for (const Clause* c : o.clauses) {
     clauses.push_back(c->id);
-    clause_texts.push_back(JsonObject().add("id", c->id).add("title", c->title.at(lang)).add("text", c->text.at(lang)).done());
+    clause_texts.push_back(JsonObject()
+        .add("id", c->id)
+        .add("title", c->title.at(lang))
+        .add("text", c->text.at(lang))
+        .done());
   }
 
   // If it gets stuck: each item with its own clause in the source's words (the
   // routing's `clauses` stay those it relies on).
   json if_stuck = json::array();
   for (const HelpItem& h : compute_stuck_help(ctx)) {
-    json item = JsonObject().add("id", h.id).add("text", h.text).add("clause", h.clause).add("general_advice", h.general_advice).done();
+    json item = JsonObject()
+        .add("id", h.id)
+        .add("text", h.text)
+        .add("clause", h.clause)
+        .add("general_advice", h.general_advice)
+        .done();
     if (const Clause* c = p.find_clause(h.clause))
-      item["clause_text"] = JsonObject().add("id", c->id).add("title", c->title.at(lang)).add("text", c->text.at(lang)).done();
+      item["clause_text"] = JsonObject()
+          .add("id", c->id)
+          .add("title", c->title.at(lang))
+          .add("text", c->text.at(lang))
+          .done();
     if_stuck.push_back(std::move(item));
   }
 
-  return JsonObject().add("route", o.route).add("variant", ctx.outcome.variant).add("receiving", JsonObject().add("route", o.route).add("org", o.org).add("started_by", route_started_by(ctx, o.route, o.deadlines)).add("clause", route_clause(p, o.route)).done()).add("alternatives", o.alternatives).add("alternative_options", alternative_options).add("fallbacks", fallbacks_json).add("deadlines", deadlines_json).add("steps", actions_json(o.steps)).add("notes", actions_json(o.notes)).add("warnings", warnings_json).add("clauses", clauses).add("clause_texts", clause_texts).add("if_stuck", if_stuck).add("cases", ctx.cases).done();
+  return JsonObject()
+      .add("route", o.route)
+      .add("variant", ctx.outcome.variant)
+      .add("receiving", JsonObject()
+                            .add("route", o.route)
+                            .add("org", o.org)
+                            .add("started_by", route_started_by(ctx, o.route, o.deadlines))
+                            .add("clause", route_clause(p, o.route))
+                            .add("heading", message(lang, receiving_heading(p, o.route)))
+                            .done())
+      .add("alternatives", o.alternatives)
+      .add("alternative_options", alternative_options)
+      .add("fallbacks", fallbacks_json)
+      .add("deadlines", deadlines_json)
+      .add("steps", actions_json(o.steps))
+      .add("notes", actions_json(o.notes))
+      .add("warnings", warnings_json)
+      .add("clauses", clauses)
+      .add("clause_texts", clause_texts)
+      .add("if_stuck", if_stuck)
+      .add("cases", ctx.cases)
+      .done();
 }
 
 // A choice answered ahead of time must be one the flow offers for it somewhere ahead.
@@ -205,7 +315,10 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   // screen once every date has passed), not only on the outcome.
   const Answers& known = e.at->is_outcome() ? e.used : answers;
   if (auto misfit = cohort_misfit(policy_, known, today))
-    body["cohort_misfit"] = JsonObject().add("reason", *misfit).add("text", cohort_misfit_text(policy_, *misfit, known, lang)).done();
+    body["cohort_misfit"] = JsonObject()
+        .add("reason", *misfit)
+        .add("text", cohort_misfit_text(policy_, *misfit, known, lang))
+        .done();
   body["today"] = format_iso_date(today);
   body["lang"] = lang;
   return Result{true, std::move(body)};

@@ -44,7 +44,7 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
                   std::vector<std::string> clauses) {
     if (params.count("ask") && std::find(clauses.begin(), clauses.end(), p.ask_whom_clause) == clauses.end())
       clauses.push_back(p.ask_whom_clause);
-    out.push_back(Warning{code, message(lang, "warning." + code, params), std::move(clauses)});
+    out.push_back(Warning{code, message(lang, "warning." + code, params), std::move(clauses), code, params});
   };
 
   // The notice sets no completion date of its own for this case (e.g. military,
@@ -106,6 +106,12 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   // Keeping it at school only in exceptional cases ("极特殊情况"): not an equal choice.
   if (ctx.outcome.variant == "exceptional") warn("retention_exceptional", {{"ask", ask}}, {route_clause(p, route)});
 
+  // Another cohort's notice, or all its dates passed, said as cohort_fit says it.
+  auto misfit_warning = [&](const std::string& code, const std::string& reason) {
+    return Warning{code, cohort_misfit_text(p, reason, ctx.used, lang), {p.ask_whom_clause},
+                   cohort_misfit_key(reason), cohort_misfit_params(p, ctx.used, lang)};
+  };
+
   // Rules above the notice: the age limit.
   const auto& nat = p.national.rule_clauses;
   const std::string limit = std::to_string(p.national.age_limit.value);
@@ -125,7 +131,7 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   }
 
   if (misfit && *misfit == "outside_cohort")
-    out.push_back(Warning{"graduation_outside_cohort", cohort_misfit_text(p, *misfit, ctx.used, lang), {p.ask_whom_clause}});
+    out.push_back(misfit_warning("graduation_outside_cohort", *misfit));
 
   std::vector<const Deadline*> overdue;
   std::vector<std::string> overdue_clauses;
@@ -142,7 +148,7 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
     warn("policy_unverified", {{"id", p.id}, {"n", std::to_string(n)}}, {});
   if (p.cohort != 0 && ctx.today > p.latest_date()) {
     if (misfit && *misfit == "policy_passed")
-      out.push_back(Warning{"policy_outdated", cohort_misfit_text(p, *misfit, ctx.used, lang), {p.ask_whom_clause}});
+      out.push_back(misfit_warning("policy_outdated", *misfit));
     else
       warn("policy_outdated",
            {{"title", p.title.at(lang)}, {"date", format_iso_date(p.latest_date())}, {"cohort", std::to_string(p.cohort)}},

@@ -165,6 +165,46 @@ class Evaluator {
     return o;
   }
 
+  // An empty cell the row's answers lead to, with the reason they do: the
+  // decision taken on the way to it (at the age limit: 28 or older), else the
+  // last answer that chose between branches (去向 is 已就业), else none (every
+  // row is asked it).
+  RosterOutcome missing(const Answers& answers, const std::string& field) {
+    const Flow& flow = engine_.flow();
+    const Evaluation e = engine_.walk_answers(answers);
+    const Node* from = e.steps.empty() ? flow.find(flow.start) : flow.find(e.steps.back().node);
+    std::string reason;
+    if (!e.steps.empty() && from) {
+      // From the last answer through the decisions after it, to the question.
+      const std::string token = answer_token(e.steps.back().value);
+      const Node* node = nullptr;
+      for (const Edge& edge : from->edges)
+        if (edge.when == token || edge.when == "*") node = flow.find(edge.to);
+      for (std::size_t guard = 0; node && node->is_decision() && guard < flow.nodes.size(); ++guard) {
+        const std::optional<bool> branch = decide(flow, node->decision, e.used);
+        if (!branch) break;
+        const std::string key = "roster.reason." + node->decision + (*branch ? ".true" : ".false");
+        if (catalog(run_.lang).contains(key))
+          reason = message(run_.lang, key, {{"limit", std::to_string(flow.age_limit)}});
+        const Node* next = nullptr;
+        for (const Edge& edge : node->edges)
+          if (edge.when == (*branch ? "true" : "false")) next = flow.find(edge.to);
+        node = next;
+      }
+    }
+    for (auto s = e.steps.rbegin(); reason.empty() && s != e.steps.rend(); ++s) {
+      const Node* n = flow.find(s->node);
+      if (!n || s->implied) continue;
+      bool branches = false;
+      for (const Edge& edge : n->edges) branches = branches || edge.to != n->edges.front().to;
+      if (branches)
+        reason = message(run_.lang, "roster.reason.answer",
+                         {{"column", column_header(s->field)}, {"value", roster_value_word(s->field, s->value, run_.lang)}});
+    }
+    if (reason.empty()) return fail("missing_answer_always", field, {});
+    return fail("missing_answer", field, {{"reason", reason}});
+  }
+
   RosterOutcome evaluate(const CsvRecord& rec) {
     Answers answers;
     for (const auto& [col, field] : layout_.answers) {
@@ -189,10 +229,7 @@ class Evaluator {
     Result r = engine_.evaluate(answers, run_.today, run_.lang);
     if (!r.ok) return engine_error(r.body["error"]);
     const json& body = r.body;
-    if (body["status"] == "question") {
-      const std::string field = body["question"]["id"].get<std::string>();
-      return fail("missing_answer", field, {{"question", body["question"]["text"].get<std::string>()}});
-    }
+    if (body["status"] == "question") return missing(answers, body["question"]["id"].get<std::string>());
     RosterOutcome o;
     o.ok = true;
     o.route = body["route"].get<std::string>();

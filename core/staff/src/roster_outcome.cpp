@@ -48,6 +48,8 @@ std::optional<RosterOutcome> direct_outcome(const Engine& engine, const Answers&
   for (const Deadline& d : a.deadlines) o.deadlines.push_back(RosterDeadline{d.kind, d.date, d.clause, d.state});
   mark_most_urgent(o);
   for (Warning& wr : a.warnings) {
+    const std::string staff_key = "roster.warning." + wr.key;
+    o.warning_staff_texts.push_back(catalog(lang).contains(staff_key) ? message(lang, staff_key, wr.params) : wr.text);
     o.warning_codes.push_back(std::move(wr.code));
     o.warning_texts.push_back(std::move(wr.text));
   }

@@ -73,6 +73,14 @@ class Texts {
   std::string lang_;
 };
 
+// A date as the document says it: "{year}年{month}月{day}日", "{day} {month} {year}" (the month by name in English).
+std::string letter_date(const Date& d, const Texts& t) {
+  const unsigned month = static_cast<unsigned>(d.month());
+  return t("document.date", {{"year", std::to_string(static_cast<int>(d.year()))},
+                             {"month", t("document.month." + std::to_string(month))},
+                             {"day", std::to_string(static_cast<unsigned>(d.day()))}});
+}
+
 std::string supported(const std::string& lang) { return is_supported_language(lang) ? lang : default_language(); }
 
 json policy_json(const ApplicationContext& c) {
@@ -153,7 +161,11 @@ json application_document(const MemberOutcome& member, std::string_view applican
   }
 
   const Texts t(lang);
+  // Dates as a letter writes them (2022年8月1日, 1 August 2022), not as typed (2022-08-01).
   Params v = check.values;
+  for (const ApplicationField& f : application_fields())
+    if (f.kind == ApplicationFieldKind::date)
+      if (auto d = parse_iso_date(v[f.id])) v[f.id] = letter_date(*d, t);
   v["title"] = c.policy_title;
   v["clause"] = c.clause;
   json body = json::array({t("document.body.who", v), t("document.body.plan", v), t("document.body.contact", v)});
@@ -162,7 +174,7 @@ json application_document(const MemberOutcome& member, std::string_view applican
 
   json rows = json::array();
   for (const ApplicationField& f : application_fields())
-    rows.push_back(json{{"field", f.id}, {"label", t.label(f.id)}, {"value", check.values[f.id]}});
+    rows.push_back(json{{"field", f.id}, {"label", t.label(f.id)}, {"value", v[f.id]}});
 
   const std::string blank_date = t("document.date_blank");
   return json{{"document",
@@ -186,10 +198,7 @@ json application_document(const MemberOutcome& member, std::string_view applican
                     {"clause", c.clause},
                     {"clause_text", clause_json(c)},
                     {"policy", policy_json(c)},
-                    {"footer", t("document.footer", {{"title", c.policy_title},
-                                                     {"id", c.policy_id},
-                                                     {"hash", c.policy_hash},
-                                                     {"clause", c.clause}})},
+                    {"footer", t("document.footer", {{"title", c.policy_title}, {"clause", c.clause}})},
                     {"labels", json{{"print", t("document.print")}, {"edit", t("document.edit")}, {"colon", t("document.colon")}}},
                     {"lang", lang}}}};
 }

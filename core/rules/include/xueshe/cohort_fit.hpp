@@ -4,6 +4,7 @@
 // starts it, what to do — and leaves the notice's dates out, saying so, and
 // where to get this year's notice; never "overdue by 1553 days".
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 
@@ -21,5 +22,8 @@ std::optional<std::string> cohort_misfit(const Policy& p, const Answers& used, D
 // The notice for a result ({"reason", "text"}), said from the first screen on
 // which it is known, in `lang`.
 std::string cohort_misfit_text(const Policy& p, const std::string& reason, const Answers& used, const std::string& lang);
+// What that text is made of: its catalog key after "warning." and its parameters.
+std::string cohort_misfit_key(const std::string& reason);
+std::map<std::string, std::string> cohort_misfit_params(const Policy& p, const Answers& used, const std::string& lang);
 
 }  // namespace xueshe

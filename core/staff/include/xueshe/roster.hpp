@@ -69,6 +69,9 @@ struct RosterOutcome {
   std::string urgent_state;  // the most urgent deadline state; "" without deadlines
   std::optional<Date> urgent_date;
   std::vector<std::string> warning_codes, warning_texts, clauses;
+  // The warnings said to staff ("roster.warning.<key>"), where the catalog has
+  // such a text; otherwise empty and warning_texts (the member's words) stand.
+  std::vector<std::string> warning_staff_texts;
   std::string error_code, error_field, error_message;
   std::string cells;  // the outcome columns as CSV, each preceded by a comma
 };

@@ -9,6 +9,7 @@
 #include "page_policy.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
+#include "xueshe/share.hpp"
 
 namespace {
 
@@ -36,17 +37,28 @@ class WasmEngine {
     return error_ ? xueshe::to_json_text(xueshe::error_body(*error_, lang_or_default(lang))) : "";
   }
 
-  std::string evaluate(const std::string& answers, const std::string& today, const std::string& lang_in) const {
+  std::string evaluate(const std::string& answers, const std::string& today, const std::string& lang) const {
+    return call(today, lang, [&](xueshe::Date day, const std::string& l) { return engine_->evaluate_json(answers, day, l); });
+  }
+
+  // What a share link carries for these answers, and what it says of them (xueshe/share.hpp).
+  std::string share(const std::string& answers, const std::string& today, const std::string& lang) const {
+    return call(today, lang, [&](xueshe::Date day, const std::string& l) { return xueshe::share_json(*engine_, answers, day, l); });
+  }
+
+ private:
+  // The policy's error, or a bad language or as-of date, else what `run` gives.
+  template <class Run>
+  std::string call(const std::string& today, const std::string& lang_in, Run run) const {
     const std::string lang = lang_or_default(lang_in);
     if (error_) return error(lang);
     if (!xueshe::is_supported_language(lang_in))
       return xueshe::to_json_text(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
     auto day = xueshe::parse_iso_date(today);
     if (!day) return xueshe::to_json_text(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
-    return xueshe::to_json_text(engine_->evaluate_json(answers, *day, lang).body);
+    return xueshe::to_json_text(run(*day, lang).body);
   }
 
- private:
   std::optional<Engine> engine_;
   std::optional<Error> error_;
 };
@@ -59,6 +71,7 @@ EMSCRIPTEN_BINDINGS(xueshe) {
   emscripten::class_<WasmEngine>("Engine")
       .constructor<std::string, std::string>()
       .function("error", &WasmEngine::error)
-      .function("evaluate", &WasmEngine::evaluate);
+      .function("evaluate", &WasmEngine::evaluate)
+      .function("share", &WasmEngine::share);
   emscripten::function("catalog", &catalog);
 }

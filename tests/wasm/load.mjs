@@ -48,3 +48,21 @@ export function runCli(args, input) {
 export function cliJson(r) {
   return r.out.endsWith('\n') ? r.out.slice(0, -1) : r.out;
 }
+
+// The scenario files (tests/scenarios/*.json), in order.
+export const scenarioDir = path.join(root, 'tests/scenarios');
+export const scenarioFiles = () => readdirSync(scenarioDir).filter((f) => f.endsWith('.json')).sort();
+
+// One engine per policy and language, made once, as the page makes them (each checked to load).
+export function enginesFor(modules) {
+  const engines = new Map();
+  return (policy, lang) => {
+    const key = `${policy || 'hxci-2022'} ${lang}`;
+    if (!engines.has(key)) {
+      const e = new modules[lang].Engine(policyText(policy), basesFor(policy));
+      if (e.error(lang)) throw new Error(`policy ${key} does not load: ${e.error(lang)}`);
+      engines.set(key, e);
+    }
+    return engines.get(key);
+  };
+}

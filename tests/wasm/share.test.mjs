@@ -3,20 +3,14 @@
 // route, deadlines, steps, clauses and warnings (the one that named the 28th birthday, without it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadModules, policyText, root, runCli, cliJson, basesFor } from './load.mjs';
+import { cliJson, enginesFor, root, runCli, scenarioDir, scenarioFiles, loadModules } from './load.mjs';
 import { checkExpectation } from './expect.mjs';
 
-const dir = path.join(root, 'tests/scenarios');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-const modules = await loadModules();
-const engines = new Map();
-function engineFor(policy, lang) {
-  const key = `${policy || 'hxci-2022'} ${lang}`;
-  if (!engines.has(key)) engines.set(key, new modules[lang].Engine(policyText(policy), basesFor(policy)));
-  return engines.get(key);
-}
+const dir = scenarioDir;
+const files = scenarioFiles();
+const engineFor = enginesFor(await loadModules());
 
 // A result with what the shared answers may change taken out: the answers summary, the birthday in one warning.
 const comparable = (r) => ({ ...r, answered: undefined,

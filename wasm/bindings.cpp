@@ -14,6 +14,7 @@
 #include "page_policy.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
+#include "xueshe/share.hpp"
 
 namespace {
 
@@ -52,8 +53,9 @@ std::string policy_error(std::uintptr_t handle, const std::string& lang) {
   return page.error ? xueshe::to_json_text(xueshe::error_body(*page.error, lang_or_default(lang))) : "";
 }
 
-std::string evaluate(std::uintptr_t handle, const std::string& answers, const std::string& today,
-                     const std::string& lang_in) {
+// The policy's error, or a bad language or as-of date, else what `run` gives.
+template <class Run>
+std::string call(std::uintptr_t handle, const std::string& today, const std::string& lang_in, Run run) {
   const auto& page = opened(handle);
   const std::string lang = lang_or_default(lang_in);
   if (page.error) return policy_error(handle, lang);
@@ -61,7 +63,22 @@ std::string evaluate(std::uintptr_t handle, const std::string& answers, const st
     return xueshe::to_json_text(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
   auto day = xueshe::parse_iso_date(today);
   if (!day) return xueshe::to_json_text(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
-  return xueshe::to_json_text(page.engine->evaluate_json(answers, *day, lang).body);
+  return xueshe::to_json_text(run(*page.engine, *day, lang).body);
+}
+
+std::string evaluate(std::uintptr_t handle, const std::string& answers, const std::string& today,
+                     const std::string& lang) {
+  return call(handle, today, lang, [&](const Engine& e, xueshe::Date day, const std::string& l) {
+    return e.evaluate_json(answers, day, l);
+  });
+}
+
+// What a share link carries for these answers, and what it says of them (xueshe/share.hpp).
+std::string share(std::uintptr_t handle, const std::string& answers, const std::string& today,
+                  const std::string& lang) {
+  return call(handle, today, lang, [&](const Engine& e, xueshe::Date day, const std::string& l) {
+    return xueshe::share_json(e, answers, day, l);
+  });
 }
 
 std::string catalog(const std::string& lang) { return xueshe::to_json_text(xueshe::catalog(lang_or_default(lang))); }
@@ -73,5 +90,6 @@ EMSCRIPTEN_BINDINGS(xueshe) {
   emscripten::function("close", &close_policy);
   emscripten::function("error", &policy_error);
   emscripten::function("evaluate", &evaluate);
+  emscripten::function("share", &share);
   emscripten::function("catalog", &catalog);
 }

@@ -22,8 +22,22 @@
   const PAGE = 100;  // table rows per page: a 100,000-row roster never becomes 100,000 DOM rows
   const LANGS = ['zh-CN', 'en'];
   const STATES = ['overdue', 'today', 'due_soon', 'upcoming', 'none'];
-  // The page's own files, fetched once more after a first visit so that sw.js has cached them.
-  const OWN = ['staff.html', 'staff.js', 'staff.css', 'xueshe-staff.js', 'xueshe-staff.wasm', 'icon.svg'];
+  // This build's version of the module and the wasm's integrity hash (web/tools/stamp-staff.mjs; none unstamped):
+  // the wasm is loaded as xueshe-staff.wasm?v=<version> with that hash, never another version's bytes.
+  const BUILD = 'xueshe-staff-build:dev';
+  const [V, WASM_SRI] = BUILD.split(':')[1].split(';').map((x) => x.slice(x.indexOf('=') + 1));
+  const WASM = WASM_SRI ? 'xueshe-staff.wasm?v=' + V : 'xueshe-staff.wasm';
+  const module = () => (WASM_SRI ? new Promise((ok, no) => createXuesheStaff({
+    instantiateWasm(imports, done) {
+      fetch(WASM, { integrity: WASM_SRI }).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.status))))
+        .then((b) => WebAssembly.instantiate(b, imports)).then((x) => done(x.instance, x.module), no);
+      return {};
+    },
+  }).then(ok, no)) : createXuesheStaff());
+  // The page's own files as it loads them (versioned by the build), fetched once more after a first visit so that
+  // sw.js has cached them.
+  const own = () => ['staff.html', WASM, 'icon.svg',
+    ...[...document.querySelectorAll('script[src], link[rel=stylesheet]')].map((e) => e.src || e.href)];
   const app = document.getElementById('app');
 
   function h(tag, attrs, ...kids) {
@@ -471,13 +485,13 @@
     const first = !navigator.serviceWorker.controller;
     navigator.serviceWorker.register('sw.js').then(() => {
       // On a first visit the page's files came before the worker did: ask again, through it.
-      if (first) navigator.serviceWorker.addEventListener('controllerchange', () => Promise.all(OWN.map((f) => fetch(f).catch(() => {}))), { once: true });
+      if (first) navigator.serviceWorker.addEventListener('controllerchange', () => Promise.all(own().map((f) => fetch(f).catch(() => {}))), { once: true });
     }).catch(() => {});
   }
 
   (async () => {
     try {
-      M = await createXuesheStaff();
+      M = await module();
     } catch {
       put(app, h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'wasm' }, FAIL));
       return;

@@ -148,7 +148,8 @@
   // A policy loaded into a module: the module keeps it behind a handle that every call takes back, until close.
   const open = (M, text, bases) => {
     const p = M.open(text, bases);
-    return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), delete: () => M.close(p) };
+    return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), share: (a, t, l) => M.share(p, a, t, l),
+      delete: () => M.close(p) };
   };
 
   function h(tag, attrs, ...kids) {
@@ -173,7 +174,7 @@
   class XuesheCheck extends HTMLElement {
     static observedAttributes = ['lang', 'policy'];
     // What xueshe-outcome.js takes from this script.
-    static kit = { h, takeaway, js, notify };
+    static kit = { h, takeaway, js, notify, today };
 
     constructor() {
       super();

@@ -6,27 +6,30 @@
  */
 (() => {
   const X = customElements.get('xueshe-check');
-  const { h, takeaway, js, notify } = X.kit;
+  const { h, takeaway, js, notify, today } = X.kit;
   const b64 = (s) => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
   class Outcome {
     // The share link, with what it contains said before anything is copied; it is copied to the clipboard only when
-    // the member presses the button, and never written into the address bar or the history.
+    // the member presses the button, and never written into the address bar or the history. What it carries is the
+    // core's (share): the answers on the path, the birth date as the age answer the outcome needs; the page lists them.
     share(area) {
       const s = this.s, p = this.r.policy, t = this.t;
+      const c = JSON.parse(this.E.share(JSON.stringify(s.a), s.t || today(), s.l));
+      if (c.error) return area.replaceChildren(this.errBox(c.error));
       const q = new URLSearchParams({ xs: 1, h: p.hash, p: p.id, l: s.l });
       if (s.t) q.set('t', s.t);
-      q.set('a', b64(JSON.stringify(s.a)));
+      q.set('a', b64(JSON.stringify(c.answers)));
       const u = location.href.split('#')[0] + '#' + q;
-      const asked = this.r.answered.filter((x) => x.id in s.a).map((x) => x.question);
-      const items = [t('page.share_answers', { n: asked.length, questions: asked.join(t('page.share_question_separator')) }),
-        s.t && t('page.share_as_of', { date: s.t }), t('page.share_rest')].filter(Boolean).join(t('page.share_separator'));
+      const items = [...c.contains.map((x) => t('page.share_item', x)), s.t && t('page.share_as_of', { date: s.t }), t('page.share_rest')]
+        .filter(Boolean).join(t('page.share_separator'));
       const f = h('input', { id: 'sl', readonly: true, value: u, 'data-testid': 'share-link', onfocus: () => f.select() });
       const msg = h('p', { role: 'status' });
       const copy = h('button', { type: 'button', 'data-testid': 'share-copy', onclick: () =>
         (navigator.clipboard ? navigator.clipboard.writeText(u) : Promise.reject())
           .then(() => (msg.textContent = t('page.copied')), () => (msg.textContent = t('page.copy_failed'))) }, t('page.share_copy'));
       area.replaceChildren(h('p', { 'data-testid': 'share-contains' }, t('page.share_contains', { items })),
+        ...c.notes.map((n) => h('p', { 'data-testid': 'share-note' }, n)),
         h('label', { for: 'sl' }, t('page.link')), f, copy, msg);
       f.focus();
     }

@@ -506,11 +506,17 @@ test('after one visit the staff page works offline', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+08:00`));
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(server.origin + '/staff.html');
   await page.locator('#app[data-ready]').waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready);
-  // The worker caches the page's own files once it controls the page.
-  await waitUntilCached(page, ['staff.html', 'staff.js', 'staff.css', 'xueshe-staff.js', 'xueshe-staff.wasm']);
+  // The worker caches the page's own files (as it loads them: by version) once it controls the page.
+  const versioned = await page.evaluate(() => [...document.querySelectorAll('script[src], link[rel=stylesheet]')].map((e) => e.src || e.href));
+  const wasm = requests.find((u) => /xueshe-staff\.wasm\?v=/.test(u));
+  assert.equal(versioned.length, 3);
+  assert.ok(wasm, 'the module by its version');
+  await waitUntilCached(page, ['staff.html', wasm, ...versioned]);
   await context.setOffline(true);
   await page.reload();
   await page.locator('#app[data-ready]').waitFor();

@@ -53,5 +53,24 @@ export function cliJson(r) {
 // error, evaluate and close take back.
 export function openPolicy(M, text, bases) {
   const p = M.open(text, bases);
-  return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), delete: () => M.close(p) };
+  return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), share: (a, t, l) => M.share(p, a, t, l),
+    delete: () => M.close(p) };
+}
+
+// The scenario files (tests/scenarios/*.json), in order.
+export const scenarioDir = path.join(root, 'tests/scenarios');
+export const scenarioFiles = () => readdirSync(scenarioDir).filter((f) => f.endsWith('.json')).sort();
+
+// One engine per policy and language, made once, as the page makes them (each checked to load).
+export function enginesFor(modules) {
+  const engines = new Map();
+  return (policy, lang) => {
+    const key = `${policy || 'hxci-2022'} ${lang}`;
+    if (!engines.has(key)) {
+      const e = openPolicy(modules[lang], policyText(policy), basesFor(policy));
+      if (e.error(lang)) throw new Error(`policy ${key} does not load: ${e.error(lang)}`);
+      engines.set(key, e);
+    }
+    return engines.get(key);
+  };
 }

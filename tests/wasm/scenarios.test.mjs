@@ -2,24 +2,14 @@
 // expectation holds, and the result is byte-for-byte the native CLI's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadModules, policyText, root, runCli, cliJson, basesFor, openPolicy } from './load.mjs';
+import { cliJson, enginesFor, root, runCli, scenarioDir, scenarioFiles, loadModules } from './load.mjs';
 import { checkExpectation } from './expect.mjs';
 
-const dir = path.join(root, 'tests/scenarios');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-const modules = await loadModules();
-const engines = new Map();
-function engineFor(policy, lang) {
-  const key = `${policy || 'hxci-2022'} ${lang}`;
-  if (!engines.has(key)) {
-    const e = openPolicy(modules[lang], policyText(policy), basesFor(policy));
-    assert.equal(e.error(lang), '', `policy ${key} loads`);
-    engines.set(key, e);
-  }
-  return engines.get(key);
-}
+const dir = scenarioDir;
+const files = scenarioFiles();
+const engineFor = enginesFor(await loadModules());
 
 test('there are scenario files', () => assert.ok(files.length >= 40, `${files.length} files`));
 

@@ -12,9 +12,9 @@
 // - sw.js gets VERSION: a hash of every file it precaches (its FILES list), as
 //   written here, so a change to any of them installs a new worker and cache.
 // The inputs may be files stamped before: every stamp is replaced.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { integrity, once, reader, version } from './stamp.mjs';
 
 const [site, indexIn, checkIn, swIn] = process.argv.slice(2);
 if (!swIn) {
@@ -24,16 +24,9 @@ if (!swIn) {
 // What the element loads itself (xueshe-check.js: `BUILD`), in this order.
 const LOADED = ['xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'xueshe.css', 'xueshe-outcome.js', 'xueshe-takeaway.js', 'xueshe-takeaway.wasm',
   'xueshe-application.js', 'xueshe-application.css'];
-const bytes = (f) => readFileSync(path.join(site, f));
-const sri = (f) => 'sha384-' + createHash('sha384').update(bytes(f)).digest('base64');
-const once = (text, re, to, what) => {
-  if ((text.match(new RegExp(re.source, 'g')) || []).length != 1) throw new Error(`stamp-version: expected exactly one ${what}`);
-  return text.replace(re, () => to);
-};
-
-const set = createHash('sha256');
-for (const f of LOADED) set.update(f + '\0').update(bytes(f));
-const build = set.digest('hex').slice(0, 16);
+const bytes = reader(site);
+const sri = (f) => integrity(bytes(f));
+const build = version(LOADED, bytes);
 
 const check = once(readFileSync(checkIn, 'utf8'), /xueshe-build:[^'"`]*/, `xueshe-build:${build};${LOADED.map((f) => `${f}=${sri(f)}`).join(';')}`,
   'xueshe-build: stamp in xueshe-check.js');
@@ -42,12 +35,10 @@ writeFileSync(path.join(site, 'xueshe-check.js'), check);
 // Both scripts with their version in the URL: a stale copy in the HTTP cache is never taken for this version's.
 const tag = (text, f, v) => once(text, new RegExp(`<script src="${f.replace('.', '\\.')}[^"]*"( integrity="[^"]*")?`),
   `<script src="${f}?v=${v}" integrity="${sri(f)}"`, `<script src="${f}"> in index.html`);
-const checkVersion = createHash('sha256').update(bytes('xueshe-check.js')).digest('hex').slice(0, 16);
+const checkVersion = version(['xueshe-check.js'], bytes);
 writeFileSync(path.join(site, 'index.html'), tag(tag(readFileSync(indexIn, 'utf8'), 'xueshe.js', build), 'xueshe-check.js', checkVersion));
 
 const sw = readFileSync(swIn, 'utf8');
 const files = sw.match(/const FILES = \[([^\]]*)\]/)[1].match(/'[^']+'/g).map((f) => f.slice(1, -1)).filter((f) => f != './');
-const all = createHash('sha256');
-for (const f of files) all.update(f + '\0').update(bytes(f));
-writeFileSync(path.join(site, 'sw.js'), once(sw, /xueshe-version:[^'"`]*/, 'xueshe-version:' + all.digest('hex').slice(0, 16), 'xueshe-version: stamp in sw.js'));
+writeFileSync(path.join(site, 'sw.js'), once(sw, /xueshe-version:[^'"`]*/, 'xueshe-version:' + version(files, bytes), 'xueshe-version: stamp in sw.js'));
 console.log(build);

@@ -107,6 +107,12 @@ AnswersParse parse_answers(std::string_view text) {
       return out;
     }
   }
+  // A field answered in place of another (age_band for birth_date) is one answer, not a second one.
+  for (const Field& f : answer_fields())
+    if (f.stands_for && out.answers.has(f.id) && out.answers.has(f.stands_for)) {
+      out.error = Error{"both_given", f.id, {{"other_field", f.stands_for}}};
+      return out;
+    }
   return out;
 }
 

@@ -2,8 +2,11 @@
 //
 // at_age_limit_by_graduation (团章.1, 离团.毕业生): the member reaches the age
 // limit (28) on or before graduation — counted at the graduation month, as the
-// schools' notices do, so a birthday later in the graduation month counts.
+// schools' notices do, so a birthday later in the graduation month counts; or
+// as a share link's age_band says it came out.
 #include "xueshe/flow.hpp"
+
+#include "xueshe/age_band.hpp"
 
 namespace xueshe {
 namespace {
@@ -19,6 +22,8 @@ Date age_cutoff(const Flow& flow, const Date& graduation) {
 
 std::optional<bool> decide(const Flow& flow, const std::string& decision, const Answers& used) {
   if (decision == "at_age_limit_by_graduation") {
+    // A share link's age answer, in place of the birth date (age_band.hpp).
+    if (auto band = used.choice(age_band::field)) return *band == age_band::at_limit;
     auto birth = used.date("birth_date");
     auto graduation = used.date("graduation_date");
     if (!birth || !graduation) return std::nullopt;

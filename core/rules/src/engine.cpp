@@ -33,6 +33,7 @@ std::string option_label(const Policy& p, const std::string& field, const std::s
   const std::string key = "option." + field + "." + value;
   std::map<std::string, std::string> params;
   if (const Period* retention = p.period("retention")) params["period"] = period_text(*retention, lang);
+  params["limit"] = std::to_string(p.national.age_limit.value);
   if (auto it = p.wording.find(key); it != p.wording.end()) return it->second.at(lang);
   return message(lang, key, params);
 }
@@ -43,17 +44,6 @@ std::string question_text(const Policy& p, const std::string& key, const std::st
   return message(lang, key);
 }
 
-std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
-  if (auto* b = std::get_if<bool>(&v)) return message(lang, *b ? "bool.true" : "bool.false");
-  if (auto* s = std::get_if<std::string>(&v)) return option_label(p, field, *s, lang);
-  return format_iso_date(std::get<Date>(v));
-}
-
-// A field's short name in words ("毕业日期"), or the field itself where the catalog has none.
-std::string question_name(const std::string& field, const std::string& lang) {
-  const std::string key = "field." + field;
-  return catalog(lang).contains(key) ? message(lang, key) : field;
-}
 
 // The policy behind a result; `outdated` (every date of the policy has passed)
 // and `unverified` (a draft's unchecked values) let a front end put their
@@ -260,6 +250,17 @@ std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, co
 }
 
 }  // namespace
+
+std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
+  if (auto* b = std::get_if<bool>(&v)) return message(lang, *b ? "bool.true" : "bool.false");
+  if (auto* s = std::get_if<std::string>(&v)) return option_label(p, field, *s, lang);
+  return format_iso_date(std::get<Date>(v));
+}
+
+std::string question_name(const std::string& field, const std::string& lang) {
+  const std::string key = "field." + field;
+  return catalog(lang).contains(key) ? message(lang, key) : field;
+}
 
 Engine::Engine(Policy policy) : policy_(std::move(policy)), flow_(build_flow(policy_)) {}
 

@@ -1,5 +1,7 @@
 #include "xueshe/fields.hpp"
 
+#include "xueshe/age_band.hpp"
+
 namespace xueshe {
 
 const std::vector<Field>& answer_fields() {
@@ -24,6 +26,8 @@ const std::vector<Field>& answer_fields() {
       {"departure_date", FieldKind::date, {}},
       {"employer_office_in_china", FieldKind::boolean, {}},
       {"birth_date", FieldKind::date, {}},
+      {age_band::field, FieldKind::choice, {age_band::at_limit, age_band::before_deadline, age_band::under}, false,
+       "birth_date"},
       {"holds_league_post", FieldKind::boolean, {}},
       {"party_member", FieldKind::boolean, {}},
       {"receiving_region", FieldKind::choice, {"beijing", "guangdong", "fujian", "other"}},
@@ -34,6 +38,12 @@ const std::vector<Field>& answer_fields() {
 const Field* find_field(const std::string& id) {
   for (const Field& f : answer_fields())
     if (id == f.id) return &f;
+  return nullptr;
+}
+
+const Field* stand_in_for(const std::string& id) {
+  for (const Field& f : answer_fields())
+    if (f.stands_for && id == f.stands_for) return &f;
   return nullptr;
 }
 

@@ -271,7 +271,13 @@ Walk walk(const Flow& flow, const Answers& answers) {
       node = flow.find(next->to);
       continue;
     }
-    auto given = answers.values.find(node->field);
+    // The question's own field, or the one answered in its place (age_band for birth_date).
+    std::string field = node->field;
+    auto given = answers.values.find(field);
+    if (const Field* stand_in = stand_in_for(field); given == answers.values.end() && stand_in) {
+      field = stand_in->id;
+      given = answers.values.find(field);
+    }
     AnswerValue value;
     bool implied = false;
     if (given != answers.values.end()) {
@@ -293,8 +299,8 @@ Walk walk(const Flow& flow, const Answers& answers) {
       w.error = Error{"value_not_offered", node->field, {{"got", token}, {"allowed", offered}}};
       return w;
     }
-    w.steps.push_back(Step{node->id, node->field, value, implied});
-    w.used.values[node->field] = value;
+    w.steps.push_back(Step{node->id, field, value, implied});
+    w.used.values[field] = value;
     node = flow.find(next->to);
   }
   w.at = node;

@@ -2,6 +2,7 @@
 // dates have passed: said plainly, with the dates that do apply and whom to ask.
 #include <algorithm>
 
+#include "xueshe/age_band.hpp"
 #include "xueshe/cohort_fit.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/warnings.hpp"
@@ -40,11 +41,13 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   const std::optional<std::string> misfit = cohort_misfit(p, ctx.used, ctx.today);
   std::vector<Warning> out;
   // A warning that sends the member to someone ({ask}) also relies on the clause naming them.
+  // `wording`: another of the code's texts ("undated": the same warning without a date the answers do not hold).
   auto warn = [&](const std::string& code, const std::map<std::string, std::string>& params,
-                  std::vector<std::string> clauses) {
+                  std::vector<std::string> clauses, const std::string& wording = {}) {
     if (params.count("ask") && std::find(clauses.begin(), clauses.end(), p.ask_whom_clause) == clauses.end())
       clauses.push_back(p.ask_whom_clause);
-    out.push_back(Warning{code, message(lang, "warning." + code, params), std::move(clauses), code, params});
+    out.push_back(Warning{code, message(lang, "warning." + code + (wording.empty() ? "" : "." + wording), params),
+                          std::move(clauses), code, params});
   };
 
   // The notice sets no completion date of its own for this case (e.g. military,
@@ -118,16 +121,23 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   if (route == "age_out")
     warn("age_out_no_transfer", {{"limit", limit}}, {nat.at("age_out"), nat.at("age_out_procedure")});
   auto birth = ctx.used.date("birth_date");
-  if (route != "age_out" && birth && !deadlines.empty() && !ctx.used.flag("holds_league_post").value_or(false)) {
+  auto band = ctx.used.choice(age_band::field);
+  if (route != "age_out" && !deadlines.empty() && !ctx.used.flag("holds_league_post").value_or(false)) {
     // Turning the age limit after graduation but before a date that still
-    // applies: no source settles this case.
-    const Date birthday = add_months_clamped(*birth, 12 * p.national.age_limit.value);
+    // applies: no source settles this case. A share link's age answer says so
+    // without the birthday (age_band.hpp).
     const Deadline* last = &deadlines.back();
-    if (birthday <= last->date)
+    const std::vector<std::string> clauses{nat.at("age_out"), nat.at("age_out_procedure")};
+    const std::optional<Date> birthday =
+        birth ? std::optional<Date>(add_months_clamped(*birth, 12 * p.national.age_limit.value)) : std::nullopt;
+    if (birthday && *birthday <= last->date)
       warn("age_limit_before_deadline",
-           {{"limit", limit}, {"birthday", format_iso_date(birthday)}, {"deadline", deadline_phrase(*last, lang)},
+           {{"limit", limit}, {"birthday", format_iso_date(*birthday)}, {"deadline", deadline_phrase(*last, lang)},
             {"ask", ask}},
-           {nat.at("age_out"), nat.at("age_out_procedure")});
+           clauses);
+    else if (band == age_band::before_deadline)
+      warn("age_limit_before_deadline", {{"limit", limit}, {"deadline", deadline_phrase(*last, lang)}, {"ask", ask}},
+           clauses, "undated");
   }
 
   if (misfit && *misfit == "outside_cohort")

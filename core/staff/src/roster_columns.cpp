@@ -130,11 +130,13 @@ void RosterVocabulary::add(std::unordered_map<std::string, std::string>& map, co
 
 RosterVocabulary::RosterVocabulary(const Policy& policy) {
   const std::vector<nlohmann::json>& catalogs = every_catalog_json();
-  // Option labels name the policy's retention period, in each catalog's language.
+  // Option labels name the policy's retention period and age limit, in each catalog's language.
   std::vector<std::map<std::string, std::string>> params(catalogs.size());
-  for (std::size_t i = 0; i < catalogs.size() && i < supported_languages().size(); ++i)
+  for (std::size_t i = 0; i < catalogs.size() && i < supported_languages().size(); ++i) {
     if (const Period* retention = policy.period("retention"))
       params[i]["period"] = period_text(*retention, supported_languages()[i]);
+    params[i]["limit"] = std::to_string(policy.national.age_limit.value);
+  }
 
   for (const std::string& id : roster_column_ids()) {
     add(headers_, id, id, "header");

@@ -49,6 +49,11 @@ class Engine {
   Flow flow_;
 };
 
+// An answer in words, as `answered` shows it ("已就业", "否", "2022-06-30").
+std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang);
+// A field's short name in words ("毕业日期"), or the field itself where the catalog has none.
+std::string question_name(const std::string& field, const std::string& lang);
+
 // {"error": {"code", "message", "field"}} in `lang`.
 nlohmann::json error_body(const Error& error, const std::string& lang);
 

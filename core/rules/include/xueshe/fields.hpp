@@ -15,10 +15,15 @@ struct Field {
   // A policy may offer more values (destination: its named situations, e.g.
   // "second_exam"); any such word is read here and the flow checks it is offered.
   bool policy_values = false;
+  // Answers the question of another field in its place (age_band for
+  // birth_date); the two are never given together.
+  const char* stands_for = nullptr;
 };
 
 const std::vector<Field>& answer_fields();
 const Field* find_field(const std::string& id);
+// The field that may be answered in place of `id` (age_band for birth_date), or nullptr.
+const Field* stand_in_for(const std::string& id);
 const char* kind_name(FieldKind kind);  // "choice" | "bool" | "date"
 
 }  // namespace xueshe

@@ -55,7 +55,7 @@ Flow build_flow(const Policy& policy);
 // One answered step on a member's way through the flow.
 struct Step {
   std::string node;
-  std::string field;
+  std::string field;  // the node's field, or the one answered in its place (age_band)
   AnswerValue value;
   bool implied = false;  // the policy left one option, so it was not asked
 };

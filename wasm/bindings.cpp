@@ -14,7 +14,6 @@
 #include "page_policy.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
-#include "xueshe/share.hpp"
 
 namespace {
 
@@ -73,14 +72,6 @@ std::string evaluate(std::uintptr_t handle, const std::string& answers, const st
   });
 }
 
-// What a share link carries for these answers, and what it says of them (xueshe/share.hpp).
-std::string share(std::uintptr_t handle, const std::string& answers, const std::string& today,
-                  const std::string& lang) {
-  return call(handle, today, lang, [&](const Engine& e, xueshe::Date day, const std::string& l) {
-    return xueshe::share_json(e, answers, day, l);
-  });
-}
-
 std::string catalog(const std::string& lang) { return xueshe::to_json_text(xueshe::catalog(lang_or_default(lang))); }
 
 }  // namespace
@@ -90,6 +81,5 @@ EMSCRIPTEN_BINDINGS(xueshe) {
   emscripten::function("close", &close_policy);
   emscripten::function("error", &policy_error);
   emscripten::function("evaluate", &evaluate);
-  emscripten::function("share", &share);
   emscripten::function("catalog", &catalog);
 }

@@ -148,8 +148,7 @@
   // A policy loaded into a module: the module keeps it behind a handle that every call takes back, until close.
   const open = (M, text, bases) => {
     const p = M.open(text, bases);
-    return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), share: (a, t, l) => M.share(p, a, t, l),
-      delete: () => M.close(p) };
+    return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), delete: () => M.close(p) };
   };
 
   function h(tag, attrs, ...kids) {

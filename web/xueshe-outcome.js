@@ -13,9 +13,11 @@
     // The share link, with what it contains said before anything is copied; it is copied to the clipboard only when
     // the member presses the button, and never written into the address bar or the history. What it carries is the
     // core's (share): the answers on the path, the birth date as the age answer the outcome needs; the page lists them.
-    share(area) {
-      const s = this.s, p = this.r.policy, t = this.t;
-      const c = JSON.parse(this.E.share(JSON.stringify(s.a), s.t || today(), s.l));
+    // The take-away module works it out from what this element's module was given.
+    async share(area) {
+      const s = this.s, p = this.r.policy, t = this.t, M = await this.tk(area);
+      if (!M) return;
+      const c = JSON.parse(M.share(this.text, this.bases, JSON.stringify(s.a), s.t || today(), s.l));
       if (c.error) return area.replaceChildren(this.errBox(c.error));
       const q = new URLSearchParams({ xs: 1, h: p.hash, p: p.id, l: s.l });
       if (s.t) q.set('t', s.t);

@@ -53,8 +53,7 @@ export function cliJson(r) {
 // error, evaluate and close take back.
 export function openPolicy(M, text, bases) {
   const p = M.open(text, bases);
-  return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), share: (a, t, l) => M.share(p, a, t, l),
-    delete: () => M.close(p) };
+  return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), delete: () => M.close(p) };
 }
 
 // The scenario files (tests/scenarios/*.json), in order.

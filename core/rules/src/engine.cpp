@@ -8,6 +8,7 @@
 #include "xueshe/cohort_fit.hpp"
 #include "xueshe/fields.hpp"
 #include "xueshe/messages.hpp"
+#include "xueshe/option_compare.hpp"
 #include "xueshe/outcome.hpp"
 #include "xueshe/route_text.hpp"
 #include "xueshe/stuck_help.hpp"
@@ -44,6 +45,7 @@ std::string question_text(const Policy& p, const std::string& key, const std::st
 
 std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
   if (auto* b = std::get_if<bool>(&v)) return message(lang, *b ? "bool.true" : "bool.false");
+  if (find_field(field)->kind == FieldKind::boolean) return message(lang, "bool.unknown");
   if (auto* s = std::get_if<std::string>(&v)) return option_label(p, field, *s, lang);
   return format_iso_date(std::get<Date>(v));
 }
@@ -101,8 +103,11 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
   json options = json::array();
   if (n.kind == FieldKind::choice)
     for (const auto& v : n.options) options.push_back(json{{"value", v}, {"label", option_label(p, n.field, v, lang)}});
-  if (n.kind == FieldKind::boolean)
+  if (n.kind == FieldKind::boolean) {
     for (bool v : {true, false}) options.push_back(json{{"value", v}, {"label", message(lang, v ? "bool.true" : "bool.false")}});
+    for (const Edge& e : n.edges)
+      if (e.when == "unknown") options.push_back(json{{"value", "unknown"}, {"label", message(lang, "bool.unknown")}});
+  }
   return json{{"id", n.field},
               {"node", n.id},
               {"text", question_text(p, "question." + n.field + ".text", lang)},
@@ -239,6 +244,7 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   json body{{"status", e.at->is_outcome() ? "outcome" : "question"}};
   if (!e.at->is_outcome()) {
     body["question"] = question_json(policy_, flow_, *e.at, lang);
+    if (e.at->compare) body["question"]["compare"] = compare_options(policy_, flow_, *e.at, e.used, today, lang);
   } else {
     OutcomeContext ctx{policy_, *e.at, e.used, member_cases(e.used), today, lang, e.situation};
     body.update(outcome_json(ctx));

@@ -144,7 +144,7 @@ TEST_CASE("a mixed roster: every row appears, in order, with its line - bad rows
   CHECK(out.at(4, "错误").find("“去向”的值“火星”无法识别") != std::string::npos);
   CHECK(out.at(5, "错误").find("“毕业日期”：毕业日期“2022-02-30”不对：2022年2月没有30日") != std::string::npos);
   CHECK(out.at(6, "错误").find("“出国日期”") != std::string::npos);
-  CHECK(out.at(10, "错误").find("缺少“是否自主创业”") != std::string::npos);
+  CHECK(out.at(10, "错误").find("缺少“是否自主创业”") != std::string::npos);  // today's columns: the yes/no chain's first
   // Duplicated student numbers: every such row is flagged, the first too.
   CHECK(out.at(0, "重复学号") == "学号 2022001 重复：第 2、7 行");
   CHECK(out.at(3, "重复学号") == out.at(0, "重复学号"));

@@ -117,7 +117,7 @@ std::vector<Action> compute_notes(const OutcomeContext& ctx) {
                                                           : "note.unknown.youth_home";
     std::string others;
     for (const std::string& alt : ctx.outcome.alternatives)
-      others += (others.empty() ? "" : message(ctx.lang, "basis.separator")) + route_org(ctx, alt);
+      others += (others.empty() ? "" : message(ctx.lang, "note.unknown.or")) + route_org(ctx, alt);
     const std::string clause = route_clause(p, route);
     out.push_back(Action{"unknown", "info",
                          message(ctx.lang, key, {{"org", route_org(ctx, route)}, {"others", others}, {"ask", p.ask_whom.at(ctx.lang)}}),

@@ -33,7 +33,7 @@ test('2026-12-01 with the built-in 2022 notice: said at the first question and a
     assert.equal(await banner.getAttribute('data-reason'), 'outside_cohort');
     assert.match(await banner.textContent(), /2026 年/);
 
-    const want = expected(await answerAll(page, answers), today);
+    const want = expected({ graduation_date: answers.graduation_date, ...await answerAll(page, answers) }, today);
     assert.deepEqual(want.deadlines, []);
     await assertOutcomeShown(page, want);
     const text = await page.locator('xueshe-check').evaluate((el) => el.shadowRoot.textContent);

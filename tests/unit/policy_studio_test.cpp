@@ -167,6 +167,13 @@ TEST_CASE("studio: a loader error names the form field in words, not its JSON pa
     CHECK(r["error"]["path"] == "deadlines[0].date");
     CHECK(r["error"]["field"] == "日期 · 第 1 项 · 日期");
   }
+  SECTION("an empty id is a missing one") {
+    s["policy"]["id"] = "";
+    const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+    REQUIRE(r["error"].is_object());
+    CHECK(r["error"]["code"] == "policy_missing_key");
+    CHECK(r["error"]["message"] == "政策文件缺少“政策编号”。");
+  }
   SECTION("not a studio file") {
     const ordered_json r = studio_build("[]", nullptr, "zh-CN");
     CHECK(r["error"]["code"] == "studio_not_a_studio_file");

@@ -255,7 +255,8 @@ ordered_json studio_build(std::string_view studio_json, const PolicyTexts& bases
   ordered_json doc = ordered_json::object();
   doc["format"] = "xueshe-policy/2";
   const ordered_json& form = s["policy"];
-  doc["id"] = form.value("id", "");
+  // An empty field is a missing one (the loader's "missing" names it, not a wrong type).
+  if (form.contains("id") && !empty_value(form["id"])) doc["id"] = form["id"];
   doc["layer"] = "school";
   const std::string base = s.value("base", "");
   if (!base.empty()) doc["extends"] = base;

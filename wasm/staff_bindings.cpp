@@ -416,18 +416,18 @@ std::string split_notice(const emscripten::val& input, const std::string& lang_i
 // them ({"<id>": "<text>"} or "").
 std::string studio_start(const std::string& base, const std::string& split, const std::string& today,
                          const std::string& lang) {
-  return xueshe::studio_start(base, split, today, lang_or_default(lang)).dump();
+  return xueshe::studio_start(base, split, today, lang_or_default(lang)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string studio_edit_clauses(const std::string& clauses, const std::string& op, const std::string& lang) {
-  return xueshe::studio_edit_clauses(clauses, op, lang_or_default(lang)).dump();
+  return xueshe::studio_edit_clauses(clauses, op, lang_or_default(lang)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string studio_build(const std::string& studio, const std::string& bases, const std::string& lang_in) {
   const std::string lang = lang_or_default(lang_in);
   auto files = xueshe::policy_texts_from_json(bases);
   if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
-  return xueshe::studio_build(studio, files.texts, lang).dump();
+  return xueshe::studio_build(studio, files.texts, lang).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 // A policy JSON path in the words of the studio's form ("routes.x.org" → "路线 · x · 接收组织").

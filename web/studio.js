@@ -135,6 +135,8 @@
     if (r.error) { el.splitMsg = r.error; showSplit(); return; }
     el.splitMsg = null;
     W.draft.clauses = r.clauses;
+    // The notice's candidate values follow their clause to its new id, as core says.
+    if (r.renamed) for (const v of W.values) if (v.clause == r.renamed.from) v.clause = r.renamed.to;
     store();
     showSplit();
     showForm();
@@ -314,7 +316,7 @@
     const items = get(path) || [];
     return h('fieldset', { class: 'list' }, h('legend', {}, label),
       items.map((_, i) => h('div', { class: 'item' }, h('p', { class: 'itemh' }, t('studio.item', { n: i + 1 })), item(`${path}[${i}]`),
-        h('button', { type: 'button', 'data-testid': 'remove-item', onclick: () => { items.splice(i, 1); set(path, items); showForm(); later(); } }, t('studio.delete')))),
+        h('button', { type: 'button', 'data-testid': 'remove-item', onclick: () => { items.splice(i, 1); set(path, items.length || path.endsWith('.steps') ? items : ''); showForm(); later(); } }, t('studio.delete')))),
       h('button', { type: 'button', 'data-testid': 'add', 'data-list': path, onclick: () => {
         set(path, [...items, {}]);
         showForm(idOf(`${path}[${items.length}]`) + '-first');
@@ -339,6 +341,9 @@
   }
   const opts = (key, words) => words.map((w) => [w, t(key + w)]);
   const routeIds = () => Object.keys(get('routes') || {});
+  // The periods the form offers: the format's named ones and any the user added.
+  const periodNames = () => [...new Set([...PERIODS, ...Object.keys(get('periods') || {})])];
+  const periodWord = (p) => (PERIODS.includes(p) ? t('studio.periods.' + p) : p);
 
   function section(id, title, ...kids) {
     return h('fieldset', { class: 'sect', id: 'sec-' + id }, h('legend', {}, title), kids);
@@ -366,7 +371,7 @@
       h('div', { class: 'grid' }, RULES.map((r) => control('rules.' + r, 'clause', t('studio.rules.' + r)))));
 
     const periods = section('periods', t('studio.form.periods'),
-      PERIODS.map((p) => h('div', { class: 'sub' }, h('h3', {}, t('studio.periods.' + p)),
+      periodNames().map((p) => h('div', { class: 'sub' }, h('h3', {}, periodWord(p)),
         candidates('periods.' + p, ['period'], (v) => ({ [`periods.${p}.value`]: v.value.value, [`periods.${p}.unit`]: v.value.unit,
           [`periods.${p}.clause`]: v.clause, ...(v.cap ? { [`periods.${p}.cap.value`]: v.cap.value, [`periods.${p}.cap.unit`]: v.cap.unit } : {}) })),
         h('div', { class: 'grid' },
@@ -375,7 +380,17 @@
           control(`periods.${p}.clause`, 'clause', keyWord('clause')),
           control(`periods.${p}.cap.value`, 'number', keyWord('cap') + ' · ' + keyWord('value')),
           control(`periods.${p}.cap.unit`, 'select', keyWord('cap') + ' · ' + keyWord('unit'), opts('studio.unit.', CHOICES.unit)),
-          control(`periods.${p}.cap.when`, 'text', keyWord('cap') + ' · ' + keyWord('when'))))));
+          control(`periods.${p}.cap.when`, 'text', keyWord('cap') + ' · ' + keyWord('when'))))),
+      h('div', { class: 'grid add' },
+        h('div', { class: 'f' }, h('label', { for: 'period-add-name' }, t('studio.period_name')),
+          h('input', { type: 'text', id: 'period-add-name', 'data-testid': 'period-add-name', autocomplete: 'off', 'aria-describedby': 'period-add-hint' }),
+          h('p', { class: 'hint', id: 'period-add-hint' }, t('studio.period_hint'))),
+        h('div', { class: 'f' }, h('button', { type: 'button', 'data-testid': 'period-add', onclick: () => {
+          const id = document.getElementById('period-add-name').value.trim();
+          if (!id || periodNames().includes(id)) return;
+          set('periods.' + id, {});
+          showForm(idOf(`periods.${id}.value`));
+        } }, t('studio.add_period')))));
 
     const destinations = section('destinations', t('studio.form.destinations'), routeList,
       Object.entries(DESTINATIONS).map(([dest, slots]) => h('div', { class: 'sub' }, h('h3', {}, t('roster.value.destination.' + dest)),
@@ -407,7 +422,7 @@
             h('div', { class: 'grid' },
               control(p + '.deadline.kind', 'select', keyWord('kind'), CHOICES.route_deadline_kind.map((k) => [k, t('deadline.' + k)])),
               control(p + '.deadline.from', 'select', keyWord('from'), opts('studio.from.', CHOICES.from)),
-              control(p + '.deadline.period', 'select', keyWord('period'), PERIODS.map((x) => [x, t('studio.periods.' + x)])),
+              control(p + '.deadline.period', 'select', keyWord('period'), periodNames().map((x) => [x, periodWord(x)])),
               control(p + '.deadline.if', 'text', keyWord('if'), { short: true }),
               control(p + '.deadline.what', 'text', keyWord('what')))));
       }),
@@ -416,7 +431,7 @@
         h('div', { class: 'f' }, h('button', { type: 'button', 'data-testid': 'route-add', onclick: () => {
           const id = document.getElementById('route-add-id').value.trim();
           if (!id || get('routes.' + id)) return;
-          set('routes.' + id, { transfers: true, steps: [] });
+          set('routes.' + id, {});
           showForm(idOf(`routes.${id}.clause`));
           later();
         } }, t('studio.add_route')))));

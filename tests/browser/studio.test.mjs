@@ -86,23 +86,24 @@ async function shoot(page, name) {
 
 // ---- the seed notice on the national layer ----
 
-// What the league office reads in the seed notice and enters (clause by clause; the words of each route are theirs).
+// What the league office reads in the seed notice and enters (clause by clause; the words of each route are theirs;
+// every route is new on the national layer, so each says whether the relationship leaves the school).
 const SEED = {
   identity: { id: 'hxci-2022', school: '哈尔滨信息工程学院', 'ask_whom.text': '所在学院团总支（“学社衔接”工作对接负责人）', 'ask_whom.clause': '三.1' },
   rules: { edit_until_accepted: '三.2', second_transfer: '二.8', classified_as_military: '二.3', higher_notice_prevails: '三.5', youth_home_alternative: '二.1' },
   periods: [['retention', '不超过6个月', '二.4'], ['new_org', '入学一个月内', '二.2']],
   routes: [
-    { id: 'employer_org', clause: '二.1', org: '工作单位的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请' },
-    { id: 'employer_township_org', clause: '二.1', org: '工作单位所在地的乡镇（街道）团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请',
+    { id: 'employer_org', clause: '二.1', org: '工作单位的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true },
+    { id: 'employer_township_org', clause: '二.1', org: '工作单位所在地的乡镇（街道）团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true,
       steps: [{ id: 'youth_home', where: 'system', rule: 'youth_home_alternative', if: 'alternative:youth_home_org', text: '所在地青年之家已建立团组织的，你也可以选择转到青年之家团组织。' },
         { id: 'second_transfer', where: 'info', rule: 'second_transfer', text: '乡镇（街道）团组织会和你保持联系；以后到了有团组织的单位，要及时办理第二次转接。' }] },
-    { id: 'youth_home_org', clause: '二.1', org: '工作单位所在地青年之家的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请' },
-    { id: 'new_school_org', clause: '二.2', org: '录取学校的新生团组织', started_by: '录取学校团组织创建新生团组织并把你转入；组织建好后，原学校团组织或你本人也可以申请转出',
+    { id: 'youth_home_org', clause: '二.1', org: '工作单位所在地青年之家的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true },
+    { id: 'new_school_org', clause: '二.2', org: '录取学校的新生团组织', started_by: '录取学校团组织创建新生团组织并把你转入；组织建好后，原学校团组织或你本人也可以申请转出', transfers: true,
       deadline: { kind: 'new_org_created_by', from: 'enrollment_date', period: 'new_org', if: 'variant:org_pending', what: '录取学校在新生入学 {period:new_org}内创建新生团组织并转入' } },
-    { id: 'special_unit_pool', clause: '二.3', org: '特殊单位专属库（省级团委审核通过后集中管理）', started_by: '原就读学校团组织或你本人在“智慧团建”发起，另须办理线下转接手续', ask_region: false,
+    { id: 'special_unit_pool', clause: '二.3', org: '特殊单位专属库（省级团委审核通过后集中管理）', started_by: '原就读学校团组织或你本人在“智慧团建”发起，另须办理线下转接手续', transfers: true, ask_region: false,
       steps: [{ id: 'classified', where: 'info', rule: 'classified_as_military', if: 'variant:classified', text: '转往涉密单位工作，参照参军入伍的流程办理。' },
         { id: 'offline', where: 'offline', text: '同时要按相关要求办理线下团组织关系转接手续（通知没有列出具体材料，请问{ask}）。' }] },
-    { id: 'community_mobile_branch', clause: '二.4', org: '{basis}的乡镇（街道）“流动团员团支部”', started_by: '原就读学校团组织或你本人，在“智慧团建”系统申请',
+    { id: 'community_mobile_branch', clause: '二.4', org: '{basis}的乡镇（街道）“流动团员团支部”', started_by: '原就读学校团组织或你本人，在“智慧团建”系统申请', transfers: true,
       steps: [{ id: 'youth_home', where: 'system', rule: 'youth_home_alternative', text: '当地青年之家已建立团组织的，也可以转到青年之家团组织。' },
         { id: 'second_transfer', where: 'info', rule: 'second_transfer', text: '乡镇（街道）团组织会和你保持联系；以后到了有团组织的单位，要及时办理第二次转接。' }] },
     { id: 'retain_at_school', clause: '二.4', org: '原就读学校（保留不超过 {period:retention}）', started_by: '现在不转出；落实去向后及时转出', transfers: false,
@@ -111,9 +112,9 @@ const SEED = {
     { id: 'overseas_study_branch', clause: '二.5', org: '原就读学校的“出国（境）学习研究团员团支部”', started_by: '你在离校出国（境）前提交书面申请，校团委审批后登记备案', transfers: false,
       steps: [{ id: 'apply', where: 'offline', document: 'application', text: '离校出国（境）前，向学校团组织提交保留团组织关系的书面申请，写明：境外学习研究的地点、时间期限、国内常用联系人和联系方式。' }],
       deadline: { kind: 'before_departure', from: 'departure_date', what: '离校出国（境）前提交保留团组织关系的书面申请' } },
-    { id: 'dispatching_unit_org', clause: '二.6', org: '派出单位的团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请，或问派出单位）',
+    { id: 'dispatching_unit_org', clause: '二.6', org: '派出单位的团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请，或问派出单位）', transfers: true,
       deadline: { kind: 'before_departure', from: 'departure_date', what: '出国（境）前把团组织关系转出' } },
-    { id: 'hometown_township_org', clause: '二.6', org: '户籍所在地，或本人、父母居住地的乡镇（街道）团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请）',
+    { id: 'hometown_township_org', clause: '二.6', org: '户籍所在地，或本人、父母居住地的乡镇（街道）团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请）', transfers: true,
       deadline: { kind: 'before_departure', from: 'departure_date', what: '出国（境）前把团组织关系转出' } },
     { id: 'delayed_graduation_org', clause: '二.7', org: '学校的“延迟毕业团组织”', started_by: '原就读学校团组织在系统中标记并创建，你现在不需要转接', transfers: false },
   ],
@@ -139,17 +140,15 @@ const SEED = {
   ],
 };
 
-async function fillSeed(page, user) {
-  for (const [p, v] of Object.entries(SEED.identity)) await user.set(p, v);
-  for (const [r, c] of Object.entries(SEED.rules)) await user.set('rules.' + r, c);
-  for (const [name, words, clause] of SEED.periods) await user.candidate('periods.' + name, words, clause);
-  for (const r of SEED.routes) {
+// Routes through the route table's controls: added by id, then each field, step and own deadline.
+async function fillRoutes(page, user, routes) {
+  for (const r of routes) {
     await user.fill(page.locator('[data-testid=route-add-id]'), r.id);
     await user.click(page.locator('[data-testid=route-add]'));
     const p = 'routes.' + r.id;
-    for (const k of ['clause', 'org', 'started_by']) await user.set(`${p}.${k}`, r[k]);
-    if (r.transfers === false) await user.set(p + '.transfers', 'false');
-    if (r.ask_region === false) await user.set(p + '.ask_region', 'false');
+    for (const k of ['clause', 'org', 'started_by']) if (r[k] != null) await user.set(`${p}.${k}`, r[k]);
+    if (r.transfers != null) await user.set(p + '.transfers', String(r.transfers));
+    if (r.ask_region != null) await user.set(p + '.ask_region', String(r.ask_region));
     for (const [i, s] of (r.steps || []).entries()) {
       await user.click(page.locator(`[data-testid=add][data-list="${p}.steps"]`));
       for (const k of ['id', 'where', 'text', 'rule', 'if', 'document']) if (s[k]) await user.set(`${p}.steps[${i}].${k}`, s[k]);
@@ -159,6 +158,13 @@ async function fillSeed(page, user) {
       for (const k of ['kind', 'from', 'period', 'if', 'what']) if (r.deadline[k]) await user.set(`${p}.deadline.${k}`, r.deadline[k]);
     }
   }
+}
+
+async function fillSeed(page, user) {
+  for (const [p, v] of Object.entries(SEED.identity)) await user.set(p, v);
+  for (const [r, c] of Object.entries(SEED.rules)) await user.set('rules.' + r, c);
+  for (const [name, words, clause] of SEED.periods) await user.candidate('periods.' + name, words, clause);
+  await fillRoutes(page, user, SEED.routes);
   for (const [d, slots] of Object.entries(SEED.destinations))
     for (const [k, v] of Object.entries(slots)) await user.set(`destinations.${d}.${k}`, v);
   const [bases, clause] = SEED.bases;
@@ -228,6 +234,69 @@ test('the seed notice on the national layer becomes a policy whose decision tabl
   assert.deepEqual(page.seen.requests.filter((u) => !u.startsWith(server.origin + '/') && !/^(data|blob):/.test(u)), []);
   console.log(`# studio: seed notice → hxci-2022 table in ${user.actions} user actions`);
   writeFileSync(path.join(tmp, 'actions.txt'), String(user.actions));
+});
+
+// ---- a sub-district's notice onto its base layer (Guangdong) ----
+
+test('the Luohu (Shenzhen) notice on the Guangdong layer becomes a policy whose decision table is policies/luohu-guiyuan-2023.json\'s', { timeout: 300000 }, async () => {
+  const { page, user } = await open();
+  // The base: Guangdong's layer with the two guide versions it extends (cn-league is built in).
+  await user.files(page.locator('[data-testid=studio-base-file]'), ['guangdong', 'zhtj-guide-2022', 'zhtj-guide-pre2022'].map((f) => path.join(root, 'policies', f + '.json')));
+  assert.equal(await page.locator('[data-testid=studio-base]').inputValue(), 'guangdong');
+  await user.fill(page.locator('[data-testid=studio-notice]'), readFileSync(path.join(root, 'tests/notices/11-shenzhen-luohu-2023.txt'), 'utf8'));
+  await user.click(page.locator('[data-testid=studio-split]'));
+  // Corrections: 一(1)'s last sentence (working abroad) is its own rule here, and the clauses this layer cites take
+  // its prefix (ids are unique along the chain: Guangdong's are 广东.…).
+  const row = (id) => page.locator(`[data-testid=clause-row][data-id="${id}"]`);
+  const text = row('一(1)').locator('[data-testid=clause-text]');
+  await text.evaluate((t) => { const at = t.value.indexOf('在国(境)外工作'); t.focus(); t.setSelectionRange(at, at); });
+  user.actions++;  // the click that puts the cursor there
+  await user.fill(row('一(1)').locator('[data-testid=clause-split-id]'), '罗湖.一(1)境外');
+  await user.click(row('一(1)').locator('[data-testid=clause-split]'));
+  await row('罗湖.一(1)境外').waitFor();
+  for (const id of ['一(4)', '一(5)']) {
+    await user.fill(row(id).locator('[data-testid=clause-id]'), '罗湖.' + id);
+    await row(id).locator('[data-testid=clause-id]').press('Tab');
+    user.actions++;
+    await row('罗湖.' + id).waitFor();
+  }
+  await audit(page, 'studio, Luohu split corrected');
+  await user.set('id', 'luohu-guiyuan-2023');
+  await user.set('school', '深圳市罗湖区桂园街道办事处');
+  await user.set('notice_date', '2023-08-08');
+  // A period of its own: study abroad kept "一般不超过5年".
+  await user.fill(page.locator('[data-testid=period-add-name]'), 'abroad_cap');
+  await user.click(page.locator('[data-testid=period-add]'));
+  await user.candidate('periods.abroad_cap', '一般不超过5年', '罗湖.一(4)');
+  const routes = [
+    { id: 'hometown_township_org', clause: '罗湖.一(1)境外', org: '你户籍所在地（家庭所在地）的村（社区）团组织' },
+    { id: 'overseas_study_branch', clause: '罗湖.一(4)', org: '原就读学校院系团委的“出国留学（出境学习）团员团支部”',
+      started_by: '团组织关系保留在原就读学校，由院系团委把你编入（通知没有写要提交申请）',
+      steps: [{ id: 'cap', where: 'info', text: '团组织关系保留在学校的期限一般不超过 {period:abroad_cap}（约到 {date:retained_until}）。' }],
+      deadline: { kind: 'retained_until', from: 'graduation_date', period: 'abroad_cap', what: '团组织关系保留在学校一般不超过 {period:abroad_cap}，到这天为止' } },
+    { id: 'transit_org', clause: '罗湖.一(5)', org: '“临时中转团组织”（组织 ID：15606145）', started_by: '在“智慧团建”系统转接（通知没有写由谁发起，请问{ask}）',
+      transfers: true, ask_region: false,
+      steps: [{ id: 'letter', where: 'offline', text: '线下还要开具纸质版《中国共产主义青年团团员组织关系介绍信》（通知没有写由谁开具，请问{ask}）。' }] },
+  ];
+  await fillRoutes(page, user, routes);
+  for (const [p, v] of [['destinations.military.clause', '罗湖.一(5)'], ['destinations.military.route', 'transit_org'],
+    ['destinations.study_abroad.clause', '罗湖.一(4)'], ['destinations.work_abroad.clause', '罗湖.一(1)境外']]) await user.set(p, v);
+  const confirms = page.locator('[data-testid=confirm]');
+  assert.deepEqual(await confirms.evaluateAll((l) => l.map((e) => e.dataset.path)), ['title', 'periods.abroad_cap.value']);
+  while (await confirms.count()) await user.click(confirms.first());
+  assert.equal(await page.locator('[data-testid=studio-check]').getAttribute('data-state'), 'ok');
+  await audit(page, 'studio, Luohu checked');
+  const file = await exported(page, user, 'export-policy', 'luohu-guiyuan-2023.json');
+  // The CLI finds the bases beside the file.
+  for (const f of ['guangdong', 'zhtj-guide-2022', 'zhtj-guide-pre2022'])
+    writeFileSync(path.join(tmp, f + '.json'), readFileSync(path.join(root, 'policies', f + '.json')));
+  assert.equal(xueshe(['check-policy', file]).status, 0, xueshe(['check-policy', file]).out);
+  const args = ['table', '--today', '2023-09-01', '--format', 'csv'];
+  const ours = xueshe([...args, '--policy', file]), theirs = xueshe([...args, '--policy', path.join(root, 'policies/luohu-guiyuan-2023.json')]);
+  assert.equal(ours.status, 0, ours.err);
+  assert.equal(ours.out, theirs.out);
+  assert.deepEqual(page.seen.errors, []);
+  console.log(`# studio: Luohu notice → luohu-guiyuan-2023 table in ${user.actions} user actions`);
 });
 
 test('work in progress stays on this device: a reload keeps the draft; an opened draft file continues it', { timeout: 120000 }, async () => {

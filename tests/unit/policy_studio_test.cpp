@@ -75,6 +75,7 @@ TEST_CASE("studio: the split is corrected by merging, splitting, renumbering and
     REQUIRE(r.contains("clauses"));
     CHECK(ids(r["clauses"]) == std::vector<std::string>{"1"});
     CHECK(r["clauses"][0]["text"] == "第一句。第二句。\n第三句。");
+    CHECK(r["renamed"] == ordered_json{{"from", "2"}, {"to", "1"}});
   }
   SECTION("split at a character (not a byte) makes a new clause after it") {
     const ordered_json r = edit(clauses, {{"op", "split"}, {"at", 0}, {"chars", 4}, {"id", "1.5"}});
@@ -84,9 +85,17 @@ TEST_CASE("studio: the split is corrected by merging, splitting, renumbering and
     CHECK(r["clauses"][1]["text"] == "第二句。");
     CHECK(r["clauses"][1]["title"] == "第二句。");
   }
+  SECTION("a split's title is cut between characters, never inside one") {
+    const ordered_json long_text = ordered_json::array({{{"id", "1"}, {"title", "甲"}, {"text", "开头。" + std::string(30, 'x') + "在国(境)外工作，工作(派遣)单位在境内无常设机构的，应转接到本人户籍所在地村(社区)团组织。"}}});
+    const ordered_json r = edit(long_text, {{"op", "split"}, {"at", 0}, {"chars", 33}, {"id", "罗湖.一(1)境外"}});
+    REQUIRE(r.contains("clauses"));
+    CHECK(r["clauses"][1]["title"] == "在国(境)外工作，工作(派遣)单位在境内无常设机构的，应转接到本人户籍所在地村(");
+    CHECK_NOTHROW(r.dump());
+  }
   SECTION("renumber") {
     const ordered_json r = edit(clauses, {{"op", "renumber"}, {"at", 1}, {"id", "三.3"}});
     CHECK(ids(r["clauses"]) == std::vector<std::string>{"1", "三.3"});
+    CHECK(r["renamed"] == ordered_json{{"from", "2"}, {"to", "三.3"}});
   }
   SECTION("remove") {
     CHECK(ids(edit(clauses, {{"op", "remove"}, {"at", 0}})["clauses"]) == std::vector<std::string>{"2"});
@@ -139,6 +148,19 @@ TEST_CASE("studio: the form builds a policy file that loads, with both languages
   CHECK(military);
 }
 
+TEST_CASE("studio: a new route without steps has none; a base's route keeps the base's steps") {
+  ordered_json s = small_studio();
+  s["policy"]["routes"]["special_unit_pool"].erase("steps");
+  s["policy"]["routes"]["not_covered"] = {{"org", "通知没有写到：先问学院团总支"}};
+  const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+  INFO(r.dump());
+  REQUIRE(r["error"].is_null());
+  const ordered_json file = ordered_json::parse(r["policy_text"].get<std::string>());
+  CHECK(file["routes"]["special_unit_pool"]["steps"] == ordered_json::array());
+  CHECK_FALSE(file["routes"]["not_covered"].contains("steps"));  // cn-league defines it
+  CHECK_FALSE(file.contains("region"));  // not given: the base's
+}
+
 TEST_CASE("studio: a loader error names the form field in words, not its JSON path") {
   ordered_json s = small_studio();
   SECTION("a clause that does not exist") {
@@ -173,6 +195,14 @@ TEST_CASE("studio: a loader error names the form field in words, not its JSON pa
     REQUIRE(r["error"].is_object());
     CHECK(r["error"]["code"] == "policy_missing_key");
     CHECK(r["error"]["message"] == "政策文件缺少“政策编号”。");
+  }
+  SECTION("a studio file from anywhere: wrong types are errors or ignored, never a throw") {
+    for (const char* text : {R"({"studio": "1", "policy": {}})", R"({"studio": 1, "policy": []})",
+                             R"({"studio": 1, "base": 7, "clauses": [3, null, {"id": 5}], "policy": {"id": 9}, "unverified": [1, "x"]})"})
+      CHECK_NOTHROW(studio_build(text, nullptr, "zh-CN").dump());
+    CHECK(studio_edit_clauses("[1, 2]", R"({"op": "merge", "at": 0})", "zh-CN")["error"]["code"] == "studio_bad_edit");
+    CHECK(studio_edit_clauses(R"([{"id": "1", "text": "ab"}])", R"({"op": "split", "at": 0, "chars": "1", "id": "x"})", "zh-CN")["error"]["code"] ==
+          "studio_bad_split");
   }
   SECTION("not a studio file") {
     const ordered_json r = studio_build("[]", nullptr, "zh-CN");

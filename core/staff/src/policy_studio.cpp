@@ -8,6 +8,7 @@
 #include "xueshe/json_at_path.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/policy_draft.hpp"
+#include "xueshe/policy.hpp"
 
 namespace xueshe {
 namespace {
@@ -111,6 +112,13 @@ std::vector<std::string> segments(const std::string& path) {
   return out;
 }
 
+// A string member of an object, "" for anything else (a studio file may come from anywhere: nothing here throws).
+std::string str(const ordered_json& o, const char* key) {
+  if (!o.is_object()) return {};
+  auto it = o.find(key);
+  return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::size_t utf8_offset_of_char(const std::string& s, std::size_t chars) {
   std::size_t i = 0;
   for (std::size_t n = 0; i < s.size() && n < chars; ++n) {
@@ -163,7 +171,7 @@ ordered_json studio_start(const std::string& base, std::string_view split_json, 
     return error_of(Error{"studio_no_split", "notice", {}}, lang);
   ordered_json clauses = ordered_json::array();
   for (const auto& c : split["clauses"])
-    clauses.push_back(ordered_json{{"id", c.value("id", "")}, {"title", c.value("title", "")}, {"text", c.value("text", "")}});
+    clauses.push_back(ordered_json{{"id", str(c, "id")}, {"title", str(c, "title")}, {"text", str(c, "text")}});
   ordered_json policy = ordered_json::object();
   ordered_json unverified = ordered_json::array();
   policy["id"] = "";
@@ -184,7 +192,6 @@ ordered_json studio_start(const std::string& base, std::string_view split_json, 
     unverified.push_back("notice_date");
   }
   policy["last_verified"] = today;
-  policy["region"] = "other";
   return ordered_json{{"studio", 1}, {"base", base}, {"clauses", clauses}, {"policy", policy}, {"unverified", unverified}};
 }
 
@@ -198,43 +205,52 @@ ordered_json studio_edit_clauses(std::string_view clauses_json, std::string_view
   const std::string kind = op["op"].get<std::string>();
   const std::size_t at = op["at"].get<std::size_t>();
   const std::string field = "clauses[" + std::to_string(at) + "]";
+  for (const auto& c : clauses)
+    if (!c.is_object()) return error_of(Error{"studio_bad_edit", "clauses", {}}, lang);
   if (at >= clauses.size() || (kind == "merge" && at + 1 >= clauses.size()))
     return error_of(Error{"studio_no_clause", field, {{"n", std::to_string(at + 1)}}}, lang);
   auto id_problem = [&](const std::string& id, std::size_t self) -> std::optional<Error> {
     if (id.empty() || id.find_first_of(" \t\r\n") != std::string::npos)
       return Error{"studio_bad_clause_id", field, {{"got", id}}};
     for (std::size_t i = 0; i < clauses.size(); ++i)
-      if (i != self && clauses[i].value("id", "") == id) return Error{"studio_duplicate_clause_id", field, {{"got", id}}};
+      if (i != self && str(clauses[i], "id") == id) return Error{"studio_duplicate_clause_id", field, {{"got", id}}};
     return std::nullopt;
   };
-  const std::string new_id = trimmed(op.value("id", ""));
+  const std::string new_id = trimmed(str(op, "id"));
+  ordered_json renamed = nullptr;  // {from, to}: the notice's candidate values of clause `from` are now under `to`
   if (kind == "merge") {
+    renamed = {{"from", str(clauses[at + 1], "id")}, {"to", str(clauses[at], "id")}};
     ordered_json& a = clauses[at];
     const ordered_json& b = clauses[at + 1];
-    std::string text = a.value("text", "");
-    const std::string more = b.value("text", "").empty() ? b.value("title", "") : b.value("text", "");
+    std::string text = str(a, "text");
+    const std::string more = str(b, "text").empty() ? str(b, "title") : str(b, "text");
     a["text"] = text.empty() ? more : more.empty() ? text : text + "\n" + more;
     clauses.erase(at + 1);
   } else if (kind == "split") {
     if (auto e = id_problem(new_id, SIZE_MAX)) return error_of(*e, lang);
-    const std::string text = clauses[at].value("text", "");
-    const std::size_t cut = utf8_offset_of_char(text, op.value("chars", std::size_t{0}));
+    const std::string text = str(clauses[at], "text");
+    const std::size_t chars = op.contains("chars") && op["chars"].is_number_unsigned() ? op["chars"].get<std::size_t>() : 0;
+    const std::size_t cut = utf8_offset_of_char(text, chars);
     if (cut == 0 || cut >= text.size()) return error_of(Error{"studio_bad_split", field, {}}, lang);
     if (clauses.size() >= kMaxClauses) return error_of(Error{"studio_too_many_clauses", field, {{"max", std::to_string(kMaxClauses)}}}, lang);
     const std::string rest = trimmed(text.substr(cut));
     clauses[at]["text"] = trimmed(text.substr(0, cut));
-    const std::size_t end = rest.find_first_of("\n");
-    ordered_json added{{"id", new_id}, {"title", end == std::string::npos ? rest.substr(0, 60) : rest.substr(0, end)}, {"text", rest}};
+    // Its title: the first line, at most 40 characters (cut between characters, never inside one).
+    const std::string line = rest.substr(0, rest.find('\n'));
+    ordered_json added{{"id", new_id}, {"title", line.substr(0, utf8_offset_of_char(line, 40))}, {"text", rest}};
     clauses.insert(clauses.begin() + static_cast<std::ptrdiff_t>(at + 1), added);
   } else if (kind == "renumber") {
     if (auto e = id_problem(new_id, at)) return error_of(*e, lang);
+    renamed = {{"from", str(clauses[at], "id")}, {"to", new_id}};
     clauses[at]["id"] = new_id;
   } else if (kind == "remove") {
     clauses.erase(at);
   } else {
     return error_of(Error{"studio_bad_edit", "op", {}}, lang);
   }
-  return ordered_json{{"clauses", clauses}};
+  ordered_json out{{"clauses", clauses}};
+  if (!renamed.is_null()) out["renamed"] = renamed;
+  return out;
 }
 
 ordered_json studio_build(std::string_view studio_json, const PolicyTexts& bases, const std::string& lang_in) {
@@ -250,7 +266,7 @@ ordered_json studio_build(std::string_view studio_json, const PolicyTexts& bases
     out["error"] = body;
     return out;
   };
-  if (s.is_null() || s.value("studio", 0) != 1 || !s.value("policy", ordered_json()).is_object())
+  if (s.is_null() || !s.contains("studio") || s["studio"] != 1 || !s.contains("policy") || !s["policy"].is_object())
     return fail(Error{"studio_not_a_studio_file", "$", {}});
   ordered_json doc = ordered_json::object();
   doc["format"] = "xueshe-policy/2";
@@ -258,20 +274,35 @@ ordered_json studio_build(std::string_view studio_json, const PolicyTexts& bases
   // An empty field is a missing one (the loader's "missing" names it, not a wrong type).
   if (form.contains("id") && !empty_value(form["id"])) doc["id"] = form["id"];
   doc["layer"] = "school";
-  const std::string base = s.value("base", "");
+  const std::string base = str(s, "base");
   if (!base.empty()) doc["extends"] = base;
   ordered_json values = to_file(form, "");
   values.erase("id");
   ordered_json clauses = ordered_json::array();
   if (s.value("clauses", ordered_json()).is_array())
     for (const auto& c : s["clauses"]) {
-      const std::string id = c.value("id", ""), title = c.value("title", ""), text = c.value("text", "");
+      const std::string id = str(c, "id"), title = str(c, "title"), text = str(c, "text");
       const std::string heading = title.empty() ? id : id + " " + title;
       const std::string body = text.empty() ? title : text;
       clauses.push_back(ordered_json{{"id", id},
                                      {"title", {{"zh-CN", heading}, {"en", heading}}},
                                      {"text", {{"zh-CN", body}, {"en", body}}}});
     }
+  // A route the base chain does not define is new: without steps of its own it has none (`steps: []`,
+  // which the loader wants written); a route the base defines keeps the base's steps unless the form gives some.
+  if (values.contains("routes") && values["routes"].is_object()) {
+    const PolicyTexts texts = [&bases](const std::string& id) -> std::optional<std::string> {
+      if (bases)
+        if (auto t = bases(id)) return t;
+      return builtin_policy_file(id);
+    };
+    const std::optional<std::string> base_text = base.empty() ? std::nullopt : texts(base);
+    const LayeredPolicy chain = base_text ? resolve_policy_layers(*base_text, texts) : LayeredPolicy{};
+    const json* base_routes = chain.merged.is_object() && chain.merged.contains("routes") ? &chain.merged["routes"] : nullptr;
+    for (auto it = values["routes"].begin(); it != values["routes"].end(); ++it)
+      if (it->is_object() && !it->contains("steps") && !(base_routes && base_routes->contains(it.key())))
+        (*it)["steps"] = ordered_json::array();
+  }
   // Keys in the order the built-in files use.
   for (const char* key : {"title", "school", "cohort", "notice_date", "last_verified", "region", "ask_whom"})
     if (values.contains(key)) doc[key] = values[key];

@@ -11,7 +11,9 @@
 //
 // Core builds the policy file from it (texts as {"zh-CN", "en"}, the English
 // copy being the Chinese words until someone translates them; empty fields
-// left out; the clauses from the split), checks it with the policy loader and
+// left out, so a value not given is the base's; a route the base chain does
+// not define gets `steps: []` when none are given; the clauses from the
+// split), checks it with the policy loader and
 // its bases, and names any error by the form field it is in (words, not a
 // JSON path). Nothing here invents a value: the form's values are the user's,
 // proposed ones (from the notice's candidate values) stay in `unverified`
@@ -38,7 +40,9 @@ nlohmann::ordered_json studio_start(const std::string& base, std::string_view sp
 // clause i), {"op": "split", "at": i, "chars": n, "id": "new id"} (clause i's
 // text from its n-th character on becomes a new clause after it),
 // {"op": "renumber", "at": i, "id": "new id"}, {"op": "remove", "at": i}.
-// Returns {"clauses": […]} or {"error": {code, field, message}}: ids must be
+// Returns {"clauses": […], "renamed"?: {from, to}} (renumber and merge: the
+// candidate values of clause `from` now belong to `to`) or
+// {"error": {code, field, message}}: ids must be
 // non-empty, unique and free of spaces; `at` in range.
 nlohmann::ordered_json studio_edit_clauses(std::string_view clauses_json, std::string_view op_json,
                                            const std::string& lang);

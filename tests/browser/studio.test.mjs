@@ -336,13 +336,14 @@ test('an error names the form field in words, beside the field, not as a JSON pa
   await user.set('ask_whom.text', '所在学院团总支');
   await user.set('ask_whom.clause', '三.1');
   assert.equal(await page.locator('[data-testid=studio-check]').getAttribute('data-state'), 'ok');
-  // A new route with nothing in it yet: named as the route, shown at its first field.
+  // A new route with only its organization so far: its missing clause named in words, shown at its field.
   await user.fill(page.locator('[data-testid=route-add-id]'), 'employer_org');
   await user.click(page.locator('[data-testid=route-add]'));
+  await user.set('routes.employer_org.org', '工作单位的团组织');
   await error.waitFor();
-  assert.equal(await error.getAttribute('data-path'), 'routes.employer_org');
+  assert.equal(await error.getAttribute('data-path'), 'routes.employer_org.clause');
   const text = await error.textContent();
-  assert.match(text, /“路线 · employer_org”/);
+  assert.match(text, /路线 · employer_org · 依据条款/);
   assert.doesNotMatch(text, /routes\./);
   const beside = page.locator('[data-testid=studio-field-error][data-path="routes.employer_org.clause"]');
   assert.ok(await beside.isVisible());

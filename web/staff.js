@@ -219,7 +219,7 @@
     if (S.view == 'studio') showStudio();
   }
 
-  const showStudio = () => window.XuesheStudio?.show(el.studio, { M, t, lang: S.lang });
+  const showStudio = () => window.XuesheStudio?.show(el.studio, { M, t, lang: S.lang, h, put, today });
 
   function view(id) {
     S.view = id;

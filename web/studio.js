@@ -7,7 +7,7 @@
  * file only renders and keeps the work in progress on this device
  * (localStorage). Every text from the notice is put on the page as text.
  *
- * staff.js mounts it: XuesheStudio.show(panel, {M, t, lang}).
+ * staff.js mounts it: XuesheStudio.show(panel, {M, t, lang, h, put, today}).
  * Test hooks (data-testid): studio-base, studio-base-file, studio-notice,
  * studio-notice-file, studio-split, studio-error [data-code], studio-notes,
  * studio-clauses [data-count], clause-row [data-id], clause-id, clause-text,
@@ -48,30 +48,13 @@
   const PERIODS = ['retention', 'new_org', 'transfer_window'];
   const RULES = ['edit_until_accepted', 'second_transfer', 'classified_as_military', 'higher_notice_prevails', 'youth_home_alternative'];
 
-  let M, t, lang, root;
+  let M, t, lang, root, h, put, today;  // from staff.js: module, catalog lookup, language, DOM helpers, the local date
   // The work: the base chosen, base files opened ({name, text}), the notice's text, the split's candidate values and
   // notes, the studio file (core's format), the last build, the last split error.
   let W = { base: 'cn-league', files: [], notice: '', values: [], notes: [], draft: null };
   let B = null, splitError = null, timer = 0, storeNote = '';
   const el = {};
 
-  function h(tag, attrs, ...kids) {
-    const e = document.createElement(tag);
-    for (const k in attrs) {
-      const v = attrs[k];
-      if (v == null || v === false) continue;
-      if (k.startsWith('on')) e[k] = v;
-      else if (k == 'value') e.value = v;
-      else e.setAttribute(k, v === true ? '' : v);
-    }
-    e.append(...kids.flat(3).filter((x) => x != null && x !== false && x !== ''));
-    return e;
-  }
-  const put = (node, ...kids) => node.replaceChildren(...kids.flat(3).filter((x) => x != null && x !== false && x !== ''));
-  const today = () => {
-    const d = new Date(), p = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-  };
   const idOf = (path) => 'sf-' + path.replace(/[^A-Za-z0-9_-]/g, (c) => '_' + c.charCodeAt(0).toString(16));
 
   // ---- paths into the studio file's policy ----
@@ -155,7 +138,7 @@
 
   // ---- the page ----
   function show(panel, ctx) {
-    ({ M, t, lang } = ctx);
+    ({ M, t, lang, h, put, today } = ctx);
     if (!root) restore();
     root = panel;
     root.dataset.testid = 'studio';

@@ -242,7 +242,8 @@ test('the Luohu (Shenzhen) notice on the Guangdong layer becomes a policy whose 
   const { page, user } = await open();
   // The base: Guangdong's layer with the two guide versions it extends (cn-league is built in).
   await user.files(page.locator('[data-testid=studio-base-file]'), ['guangdong', 'zhtj-guide-2022', 'zhtj-guide-pre2022'].map((f) => path.join(root, 'policies', f + '.json')));
-  assert.equal(await page.locator('[data-testid=studio-base]').inputValue(), 'guangdong');
+  // The files are read, then the first one becomes the base.
+  await page.waitForFunction(() => document.querySelector('[data-testid=studio-base]')?.value == 'guangdong');
   await user.fill(page.locator('[data-testid=studio-notice]'), readFileSync(path.join(root, 'tests/notices/11-shenzhen-luohu-2023.txt'), 'utf8'));
   await user.click(page.locator('[data-testid=studio-split]'));
   // Corrections: 一(1)'s last sentence (working abroad) is its own rule here, and the clauses this layer cites take

@@ -18,7 +18,9 @@
 #include "xueshe/messages.hpp"
 #include "xueshe/notice_split.hpp"
 #include "xueshe/notice_split_json.hpp"
+#include "xueshe/policy_diff.hpp"
 #include "xueshe/policy_draft.hpp"
+#include "xueshe/policy_studio.hpp"
 #include "xueshe/roster.hpp"
 #include "xueshe/roster_columns.hpp"
 #include "xueshe/routes.hpp"
@@ -340,6 +342,45 @@ std::string split_notice(const emscripten::val& input, const std::string& lang_i
   return text_of(xueshe::notice_split_body(text, lang));
 }
 
+// The policy studio (tab 通知 → 政策): core starts a studio file from a
+// split notice, corrects the split, builds and checks the policy file, and
+// compares it with its base; the page renders. `bases` as StaffTool takes
+// them ({"<id>": "<text>"} or "").
+std::string studio_start(const std::string& base, const std::string& split, const std::string& today,
+                         const std::string& lang) {
+  return xueshe::studio_start(base, split, today, lang_or_default(lang)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string studio_edit_clauses(const std::string& clauses, const std::string& op, const std::string& lang) {
+  return xueshe::studio_edit_clauses(clauses, op, lang_or_default(lang)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string studio_build(const std::string& studio, const std::string& bases, const std::string& lang_in) {
+  const std::string lang = lang_or_default(lang_in);
+  auto files = xueshe::policy_texts_from_json(bases);
+  if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
+  return xueshe::studio_build(studio, files.texts, lang).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// A policy JSON path in the words of the studio's form ("routes.x.org" → "路线 · x · 接收组织").
+std::string studio_field_words(const std::string& path, const std::string& lang) {
+  return xueshe::studio_field_words(path, lang_or_default(lang));
+}
+
+// A built-in policy file's text by id ("" when there is none): the studio's
+// starting points and the base its diff compares against.
+std::string builtin_policy(const std::string& id) { return xueshe::builtin_policy_file(id).value_or(std::string()); }
+
+// What changes from policy a to policy b (policy_diff.hpp), both with the same bases.
+std::string diff_policies(const std::string& a, const std::string& b, const std::string& bases, const std::string& lang_in) {
+  const std::string lang = lang_or_default(lang_in);
+  auto files = xueshe::policy_texts_from_json(bases);
+  if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
+  xueshe::PolicyDiff d = xueshe::diff_policies(a, b, lang, files.texts, files.texts);
+  if (d.error) return text_of(xueshe::policy_tool_error_body(*d.error, lang));
+  return text_of(d.diff);
+}
+
 // {"error": …} for a roster problem the page finds itself (a file it cannot
 // decode): code from "roster.error.<code>", params a JSON object of strings.
 std::string roster_error(const std::string& code, const std::string& field, const std::string& params,
@@ -369,4 +410,10 @@ EMSCRIPTEN_BINDINGS(xueshe_staff) {
   emscripten::function("rosterError", &roster_error);
   emscripten::function("firstInvalidUtf8Line", &first_invalid_utf8_line);
   emscripten::function("splitNotice", &split_notice);
+  emscripten::function("studioStart", &studio_start);
+  emscripten::function("studioEditClauses", &studio_edit_clauses);
+  emscripten::function("studioBuild", &studio_build);
+  emscripten::function("studioFieldWords", &studio_field_words);
+  emscripten::function("builtinPolicy", &builtin_policy);
+  emscripten::function("diffPolicies", &diff_policies);
 }

@@ -6,7 +6,10 @@
  * policy is put on the page as text, never as HTML. Nothing leaves the device:
  * the only requests are for the page's own files.
  *
- * Test hooks (data-testid): lang-switch, tab-roster, tab-table, roster-file,
+ * The third tab, 通知 → 政策 (the policy studio), is studio.js's: this file only
+ * adds the tab and hands it the module and the catalog.
+ *
+ * Test hooks (data-testid): lang-switch, tab-roster, tab-table, tab-studio, roster-file,
  * encoding, as-of, policy-file, policy-main, policy-builtin, template, policy-info, policy-add [data-file],
  * unverified-banner [data-count], error [data-code, data-field], file-info
  * [data-encoding], mapping, map-select [data-col], mapping-reset, summary
@@ -21,6 +24,7 @@
   const FAIL = '无法加载程序（需要支持 WebAssembly 的浏览器）。Could not load the program (a browser with WebAssembly is needed).';
   const PAGE = 100;  // table rows per page: a 100,000-row roster never becomes 100,000 DOM rows
   const LANGS = ['zh-CN', 'en'];
+  const VIEWS = ['roster', 'table', 'studio'];
   const STATES = ['overdue', 'today', 'due_soon', 'upcoming', 'none'];
   // This build's version of the module and the wasm's integrity hash (web/tools/stamp-staff.mjs; none unstamped):
   // the wasm is loaded as xueshe-staff.wasm?v=<version> with that hash, never another version's bytes.
@@ -188,7 +192,11 @@
     const tab = (id, key) => h('button', { type: 'button', role: 'tab', id: 'tab-' + id, 'aria-controls': 'panel-' + id,
       'aria-selected': String(S.view == id), tabindex: S.view == id ? null : '-1', 'data-testid': 'tab-' + id,
       onclick: () => view(id), onkeydown: (e) => {
-        if (e.key == 'ArrowRight' || e.key == 'ArrowLeft') { const o = id == 'roster' ? 'table' : 'roster'; view(o); document.getElementById('tab-' + o).focus(); }
+        if (e.key == 'ArrowRight' || e.key == 'ArrowLeft') {
+          const o = VIEWS[(VIEWS.indexOf(id) + (e.key == 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+          view(o);
+          document.getElementById('tab-' + o).focus();
+        }
       } }, t(key));
     const field = (id, key, control, hint) => h('div', { class: 'f' }, h('label', { for: id }, t(key)), control, hint && h('p', { class: 'hint', id: id + '-hint' }, hint));
     const encoding = h('select', { id: 'enc', 'data-testid': 'encoding', onchange: (e) => { S.enc = e.target.value; S.page = 0; check(); showRoster(); } },
@@ -196,6 +204,7 @@
     el.policy = h('div', { class: 'pol', 'aria-live': 'polite' });
     el.roster = h('div');
     el.table = h('div');
+    el.studio = h('div');
     put(app,
       h('header', {},
         h('h1', {}, t('staffpage.title')),
@@ -212,24 +221,30 @@
           field('policy-file', 'staffpage.policy_file', h('input', { type: 'file', id: 'policy-file', accept: '.json,application/json', multiple: true, 'data-testid': 'policy-file',
             'aria-describedby': 'policy-file-hint', onchange: (e) => onPolicy(e.target) }), t('staffpage.policy_hint'))),
         el.policy),
-      h('div', { role: 'tablist', 'aria-label': t('staffpage.views'), class: 'tabs' }, tab('roster', 'staffpage.tab.roster'), tab('table', 'staffpage.tab.table')),
+      h('div', { role: 'tablist', 'aria-label': t('staffpage.views'), class: 'tabs' }, tab('roster', 'staffpage.tab.roster'), tab('table', 'staffpage.tab.table'),
+        tab('studio', 'staffpage.tab.studio')),
       h('section', { role: 'tabpanel', id: 'panel-roster', 'aria-labelledby': 'tab-roster', hidden: S.view != 'roster' }, el.roster),
       h('section', { role: 'tabpanel', id: 'panel-table', 'aria-labelledby': 'tab-table', hidden: S.view != 'table' }, el.table),
+      h('section', { role: 'tabpanel', id: 'panel-studio', 'aria-labelledby': 'tab-studio', hidden: S.view != 'studio' }, el.studio),
       h('footer', {}, h('p', {}, t('staffpage.privacy')), h('p', {}, h('a', { href: 'index.html' }, t('staffpage.member_page')))));
     showPolicy();
     showRoster();
     if (S.view == 'table') showTable();
+    if (S.view == 'studio') showStudio();
   }
+
+  const showStudio = () => window.XuesheStudio?.show(el.studio, { M, t, lang: S.lang, h, put, today });
 
   function view(id) {
     S.view = id;
-    for (const v of ['roster', 'table']) {
+    for (const v of VIEWS) {
       const b = document.getElementById('tab-' + v);
       b.setAttribute('aria-selected', String(v == id));
       if (v == id) b.removeAttribute('tabindex'); else b.setAttribute('tabindex', '-1');
       document.getElementById('panel-' + v).hidden = v != id;
     }
     if (id == 'table' && !T) showTable();
+    if (id == 'studio' && !el.studio.childElementCount) showStudio();
   }
 
   function setLang(l) {

@@ -1,6 +1,6 @@
 // Versions the staff page's files, at build time, as stamp-version.mjs does the member's page. Node 18+, built-ins only.
 //   node stamp-staff.mjs SITE_DIR STAFF_HTML_IN STAFF_JS_IN
-// reads staff.css, xueshe-staff.js and xueshe-staff.wasm from SITE_DIR and writes SITE_DIR/staff.js and
+// reads staff.css, studio.css, studio.js, xueshe-staff.js and xueshe-staff.wasm from SITE_DIR and writes SITE_DIR/staff.js and
 // SITE_DIR/staff.html:
 // - staff.js gets BUILD: the module's version (its glue and wasm) and the wasm's integrity hash, so it loads
 //   `xueshe-staff.wasm?v=<build>` and the browser refuses another version's bytes;
@@ -30,5 +30,8 @@ let html = readFileSync(htmlIn, 'utf8');
 html = tag(html, 'staff.css', version(['staff.css'], bytes), 'href');
 html = tag(html, 'xueshe-staff.js', build, 'src');
 html = tag(html, 'staff.js', version(['staff.js'], bytes), 'src');
+// The policy studio's tab (studio.js, studio.css), loaded beside them.
+html = tag(html, 'studio.css', version(['studio.css'], bytes), 'href');
+html = tag(html, 'studio.js', version(['studio.js'], bytes), 'src');
 writeFileSync(path.join(site, 'staff.html'), html);
 console.log(build);

@@ -1,0 +1,432 @@
+// The policy studio (staff page, tab 通知 → 政策) in Chromium under the strict
+// CSP, used only through its controls, every user action counted: the seed
+// notice pasted on the national layer becomes a policy whose `xueshe table`
+// equals the built-in policies/hxci-2022.json's; hostile input (HTML, 1 MB,
+// invalid UTF-8 from a file, no numbering) is shown as text with a clear
+// message; errors name the form field; axe-core on each step; screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { audit, cli, launch, root, serve, siteCopy } from './harness.mjs';
+
+const TODAY = '2026-12-01';
+const SHOTS = process.env.XUESHE_SCREENSHOTS ? path.join(root, 'docs') : null;
+let browser, server, tmp;
+
+before(async () => {
+  browser = await launch();
+  server = await serve(siteCopy());
+  tmp = mkdtempSync(path.join(tmpdir(), 'xueshe-studio-'));
+});
+after(async () => { await browser.close(); await server.close(); });
+
+// The page, and a user whose every action (fill, select, click, tick, file) is counted.
+async function open({ viewport = { width: 1280, height: 800 }, ...options } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  page.seen = { errors: [], requests: [] };
+  page.on('request', (r) => page.seen.requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') page.seen.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.seen.errors.push(String(e)));
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+08:00`));
+  await page.goto(`${server.origin}/staff.html`);
+  await page.locator('#app[data-ready]').waitFor();
+  const studio = page.locator('[data-testid=studio]');
+  const settle = () => page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid=studio]');
+    return s && s.dataset.state && s.dataset.state != 'busy';
+  });
+  const field = (p) => page.locator(`[data-testid=studio-form] :is(input,select)[data-path="${p}"]:not([data-testid=candidates]):not([data-value])`);
+  const user = {
+    actions: 0,
+    async click(loc) { this.actions++; await loc.click(); await settle(); },
+    async fill(loc, text) { this.actions++; await loc.fill(text); await settle(); },
+    async select(loc, value) { this.actions++; await loc.selectOption(value); await settle(); },
+    async files(loc, files) { this.actions++; await loc.setInputFiles(files); },
+    // Form fields by the policy path they hold.
+    async set(p, v) {
+      const loc = field(p);
+      const tag = await loc.evaluate((e) => e.tagName);
+      if (tag == 'SELECT') await this.select(loc, String(v));
+      else await this.fill(loc, String(v));
+    },
+    async tick(p, value) { await this.click(page.locator(`[data-path="${p}"][data-value="${value}"]`)); },
+    // The candidate value the notice's words give, as the picker lists it.
+    async candidate(p, words, clause) {
+      const loc = page.locator(`[data-testid=candidates][data-path="${p}"]`);
+      const value = await loc.evaluate((s, start) => [...s.options].find((o) => o.text.startsWith(start))?.value, `${words}（${clause}）`);
+      assert.ok(value != null, `candidate ${words} (${clause}) offered at ${p}`);
+      await this.select(loc, value);
+    },
+  };
+  await user.click(page.locator('[data-testid=tab-studio]'));
+  await studio.waitFor();
+  return { page, user, settle, field };
+}
+
+function xueshe(args) {
+  const r = spawnSync(cli, args, { maxBuffer: 256 << 20 });
+  return { status: r.status, out: r.stdout.toString(), err: r.stderr.toString() };
+}
+
+async function exported(page, user, testid, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), user.click(page.locator(`[data-testid=${testid}]`))]);
+  const file = path.join(tmp, name);
+  writeFileSync(file, readFileSync(await download.path()));
+  return file;
+}
+
+async function shoot(page, name) {
+  if (!SHOTS) return;
+  await page.screenshot({ path: path.join(SHOTS, `studio-${name}.png`), fullPage: false });
+}
+
+// ---- the seed notice on the national layer ----
+
+// What the league office reads in the seed notice and enters (clause by clause; the words of each route are theirs;
+// every route is new on the national layer, so each says whether the relationship leaves the school).
+const SEED = {
+  identity: { id: 'hxci-2022', school: '哈尔滨信息工程学院', 'ask_whom.text': '所在学院团总支（“学社衔接”工作对接负责人）', 'ask_whom.clause': '三.1' },
+  rules: { edit_until_accepted: '三.2', second_transfer: '二.8', classified_as_military: '二.3', higher_notice_prevails: '三.5', youth_home_alternative: '二.1' },
+  periods: [['retention', '不超过6个月', '二.4'], ['new_org', '入学一个月内', '二.2']],
+  routes: [
+    { id: 'employer_org', clause: '二.1', org: '工作单位的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true },
+    { id: 'employer_township_org', clause: '二.1', org: '工作单位所在地的乡镇（街道）团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true,
+      steps: [{ id: 'youth_home', where: 'system', rule: 'youth_home_alternative', if: 'alternative:youth_home_org', text: '所在地青年之家已建立团组织的，你也可以选择转到青年之家团组织。' },
+        { id: 'second_transfer', where: 'info', rule: 'second_transfer', text: '乡镇（街道）团组织会和你保持联系；以后到了有团组织的单位，要及时办理第二次转接。' }] },
+    { id: 'youth_home_org', clause: '二.1', org: '工作单位所在地青年之家的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true },
+    { id: 'new_school_org', clause: '二.2', org: '录取学校的新生团组织', started_by: '录取学校团组织创建新生团组织并把你转入；组织建好后，原学校团组织或你本人也可以申请转出', transfers: true,
+      deadline: { kind: 'new_org_created_by', from: 'enrollment_date', period: 'new_org', if: 'variant:org_pending', what: '录取学校在新生入学 {period:new_org}内创建新生团组织并转入' } },
+    { id: 'special_unit_pool', clause: '二.3', org: '特殊单位专属库（省级团委审核通过后集中管理）', started_by: '原就读学校团组织或你本人在“智慧团建”发起，另须办理线下转接手续', transfers: true, ask_region: false,
+      steps: [{ id: 'classified', where: 'info', rule: 'classified_as_military', if: 'variant:classified', text: '转往涉密单位工作，参照参军入伍的流程办理。' },
+        { id: 'offline', where: 'offline', text: '同时要按相关要求办理线下团组织关系转接手续（通知没有列出具体材料，请问{ask}）。' }] },
+    { id: 'community_mobile_branch', clause: '二.4', org: '{basis}的乡镇（街道）“流动团员团支部”', started_by: '原就读学校团组织或你本人，在“智慧团建”系统申请', transfers: true,
+      steps: [{ id: 'youth_home', where: 'system', rule: 'youth_home_alternative', text: '当地青年之家已建立团组织的，也可以转到青年之家团组织。' },
+        { id: 'second_transfer', where: 'info', rule: 'second_transfer', text: '乡镇（街道）团组织会和你保持联系；以后到了有团组织的单位，要及时办理第二次转接。' }] },
+    { id: 'retain_at_school', clause: '二.4', org: '原就读学校（保留不超过 {period:retention}）', started_by: '现在不转出；落实去向后及时转出', transfers: false,
+      steps: [{ id: 'tell', where: 'offline', text: '在原就读学校保留团组织关系，不超过 {period:retention}（到 {date:retention_ends}）。通知没有写具体怎么办理，请向{ask}说明并确认已登记。' }],
+      deadline: { kind: 'retention_ends', from: 'graduation_date', period: 'retention', what: '毕业后在校保留团组织关系最长 {period:retention}，到这天为止' } },
+    { id: 'overseas_study_branch', clause: '二.5', org: '原就读学校的“出国（境）学习研究团员团支部”', started_by: '你在离校出国（境）前提交书面申请，校团委审批后登记备案', transfers: false,
+      steps: [{ id: 'apply', where: 'offline', document: 'application', text: '离校出国（境）前，向学校团组织提交保留团组织关系的书面申请，写明：境外学习研究的地点、时间期限、国内常用联系人和联系方式。' }],
+      deadline: { kind: 'before_departure', from: 'departure_date', what: '离校出国（境）前提交保留团组织关系的书面申请' } },
+    { id: 'dispatching_unit_org', clause: '二.6', org: '派出单位的团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请，或问派出单位）', transfers: true,
+      deadline: { kind: 'before_departure', from: 'departure_date', what: '出国（境）前把团组织关系转出' } },
+    { id: 'hometown_township_org', clause: '二.6', org: '户籍所在地，或本人、父母居住地的乡镇（街道）团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请）', transfers: true,
+      deadline: { kind: 'before_departure', from: 'departure_date', what: '出国（境）前把团组织关系转出' } },
+    { id: 'delayed_graduation_org', clause: '二.7', org: '学校的“延迟毕业团组织”', started_by: '原就读学校团组织在系统中标记并创建，你现在不需要转接', transfers: false },
+  ],
+  destinations: {
+    employed: { clause: '二.1', with_org: 'employer_org', without_org: 'employer_township_org', youth_home: 'youth_home_org', classified: 'special_unit_pool' },
+    further_study: { clause: '二.2', route: 'new_school_org', mode: 'new_school_creates' },
+    military: { clause: '二.3', route: 'special_unit_pool' },
+    unsettled: { clause: '二.4', community: 'community_mobile_branch', retain: 'retain_at_school', retention: 'allowed' },
+    study_abroad: { clause: '二.5', route: 'overseas_study_branch' },
+    work_abroad: { clause: '二.6', mode: 'official_private', official: 'dispatching_unit_org', private: 'hometown_township_org' },
+    delayed_graduation: { clause: '二.7', route: 'delayed_graduation_org' },
+  },
+  bases: [['residence', 'hukou', 'origin'], '二.4'],
+  deadlines: [
+    { from: ['即日起至8月31日', '三.2'], kind: 'apply_by', applies_to: ['employed', 'military', 'unsettled_community', 'work_abroad_official', 'work_abroad_private'],
+      what: '在“智慧团建”提出转接申请（即日起至8月31日）' },
+    { from: ['2022年8月31日前', '三.2③'], kind: 'complete_by', applies_to: ['employed', 'unsettled_community', 'work_abroad_official', 'work_abroad_private'],
+      not_for: ['civil_servant'], what: '已就业与待就业同学完成转接' },
+    { from: ['2022年10月1日前', '三.2④'], kind: 'complete_by', applies_to: ['postgraduate', 'civil_servant'], what: '确定录取研究生和公务员同学在2022年10月1日前完成转接' },
+    { from: ['10月31日前', '三.2'], kind: 'all_complete_by',
+      applies_to: ['employed', 'postgraduate', 'further_study_other', 'military', 'unsettled_community', 'work_abroad_official', 'work_abroad_private'],
+      what: '全校各级团组织基本完成各类组织关系转接' },
+  ],
+};
+
+// Routes through the route table's controls: added by id, then each field, step and own deadline.
+async function fillRoutes(page, user, routes) {
+  for (const r of routes) {
+    await user.fill(page.locator('[data-testid=route-add-id]'), r.id);
+    await user.click(page.locator('[data-testid=route-add]'));
+    const p = 'routes.' + r.id;
+    for (const k of ['clause', 'org', 'started_by']) if (r[k] != null) await user.set(`${p}.${k}`, r[k]);
+    if (r.transfers != null) await user.set(p + '.transfers', String(r.transfers));
+    if (r.ask_region != null) await user.set(p + '.ask_region', String(r.ask_region));
+    for (const [i, s] of (r.steps || []).entries()) {
+      await user.click(page.locator(`[data-testid=add][data-list="${p}.steps"]`));
+      for (const k of ['id', 'where', 'text', 'rule', 'if', 'document']) if (s[k]) await user.set(`${p}.steps[${i}].${k}`, s[k]);
+    }
+    if (r.deadline) {
+      await user.click(page.locator(`.route[data-route="${r.id}"] details.more > summary`));
+      for (const k of ['kind', 'from', 'period', 'if', 'what']) if (r.deadline[k]) await user.set(`${p}.deadline.${k}`, r.deadline[k]);
+    }
+  }
+}
+
+async function fillSeed(page, user) {
+  for (const [p, v] of Object.entries(SEED.identity)) await user.set(p, v);
+  for (const [r, c] of Object.entries(SEED.rules)) await user.set('rules.' + r, c);
+  for (const [name, words, clause] of SEED.periods) await user.candidate('periods.' + name, words, clause);
+  await fillRoutes(page, user, SEED.routes);
+  for (const [d, slots] of Object.entries(SEED.destinations))
+    for (const [k, v] of Object.entries(slots)) await user.set(`destinations.${d}.${k}`, v);
+  const [bases, clause] = SEED.bases;
+  for (const [i, b] of bases.entries()) await user.set(`destinations.unsettled.bases.value[${i}]`, b);
+  await user.set('destinations.unsettled.bases.clause', clause);
+  for (const [i, d] of SEED.deadlines.entries()) {
+    await user.click(page.locator('[data-testid=add][data-list=deadlines]'));
+    const p = `deadlines[${i}]`;
+    await user.candidate(p, ...d.from);
+    await user.set(p + '.kind', d.kind);
+    for (const c of d.applies_to) await user.tick(p + '.applies_to', c);
+    for (const c of d.not_for || []) await user.tick(p + '.not_for', c);
+    await user.set(p + '.what', d.what);
+  }
+}
+
+test('the seed notice on the national layer becomes a policy whose decision table is the built-in hxci-2022 policy\'s', { timeout: 600000 }, async () => {
+  const { page, user } = await open();
+  await audit(page, 'studio, empty');
+  await shoot(page, '1-start');
+  await user.fill(page.locator('[data-testid=studio-notice]'), readFileSync(path.join(root, 'tests/notices/00-hxci-2022.txt'), 'utf8'));
+  await user.click(page.locator('[data-testid=studio-split]'));
+  const clauses = page.locator('[data-testid=studio-clauses]');
+  // The split as core made it: 二.1–二.8, 三.1, 三.2 with ①–④; the renumbered "2." is noted.
+  for (const id of ['二.1', '二.8', '三.1', '三.2', '三.2①', '三.2④', '三.3', '三.5']) await page.locator(`[data-testid=clause-row][data-id="${id}"]`).waitFor();
+  assert.match(await page.locator('[data-testid=studio-notes]').textContent(), /三\.3/);
+  await audit(page, 'studio, split');
+  await page.locator('#st-split').scrollIntoViewIfNeeded();
+  await shoot(page, '2-split');
+
+  await fillSeed(page, user);
+  await page.locator('#sec-routes').scrollIntoViewIfNeeded();
+  await shoot(page, '3-form');
+  // Every proposed value confirmed, one tick each, after reading it beside its clause.
+  const confirms = page.locator('[data-testid=confirm]');
+  assert.deepEqual(await confirms.evaluateAll((l) => l.map((e) => e.dataset.path)), [
+    'title', 'cohort', 'notice_date', 'periods.retention.value', 'periods.new_org.value',
+    'deadlines[0].date', 'deadlines[1].date', 'deadlines[2].date', 'deadlines[3].date']);
+  while (await confirms.count()) await user.click(confirms.first());
+  assert.equal(await page.locator('[data-testid=studio-check]').getAttribute('data-state'), 'ok');
+  assert.equal(await page.locator('[data-testid=unverified]').getAttribute('data-count'), '0');
+  assert.ok(Number(await page.locator('[data-testid=preview-table]').getAttribute('data-count')) > 300);
+  assert.ok(Number(await page.locator('[data-testid=preview-questions]').getAttribute('data-count')) > 10);
+  await audit(page, 'studio, checked');
+  await page.locator('#st-check').scrollIntoViewIfNeeded();
+  await shoot(page, '4-check');
+
+  const file = await exported(page, user, 'export-policy', 'hxci-2022-studio.json');
+  const draft = await exported(page, user, 'export-draft', 'hxci-2022.studio.json');
+  await page.locator('#st-out').scrollIntoViewIfNeeded();
+  await shoot(page, '5-export');
+  assert.equal(xueshe(['check-policy', file]).status, 0, xueshe(['check-policy', file]).err);
+  // In Chinese: the exported file's English texts are the notice's Chinese words until someone translates them.
+  for (const lang of ['zh-CN'])
+    for (const format of ['csv', 'md']) {
+      const args = ['table', '--today', '2022-06-01', '--lang', lang, '--format', format];
+      const ours = xueshe([...args, '--policy', file]), theirs = xueshe([...args, '--policy', path.join(root, 'policies/hxci-2022.json')]);
+      assert.equal(ours.status, 0, ours.err);
+      // The Markdown's first line is the policy's title: the notice's own heading here, the built-in file's shorter one there.
+      const body = (s) => (format == 'md' ? s.split('\n').slice(1).join('\n') : s);
+      assert.equal(body(ours.out), body(theirs.out), `xueshe table --lang ${lang} --format ${format}`);
+    }
+  const kept = JSON.parse(readFileSync(draft, 'utf8'));
+  assert.equal(kept.studio, 1);
+  assert.equal(kept.base, 'cn-league');
+  assert.deepEqual(page.seen.errors, []);
+  assert.deepEqual(page.seen.requests.filter((u) => !u.startsWith(server.origin + '/') && !/^(data|blob):/.test(u)), []);
+  console.log(`# studio: seed notice → hxci-2022 table in ${user.actions} user actions`);
+  writeFileSync(path.join(tmp, 'actions.txt'), String(user.actions));
+});
+
+// ---- a sub-district's notice onto its base layer (Guangdong) ----
+
+test('the Luohu (Shenzhen) notice on the Guangdong layer becomes a policy whose decision table is policies/luohu-guiyuan-2023.json\'s', { timeout: 300000 }, async () => {
+  const { page, user } = await open();
+  // The base: Guangdong's layer with the two guide versions it extends (cn-league is built in).
+  await user.files(page.locator('[data-testid=studio-base-file]'), ['guangdong', 'zhtj-guide-2022', 'zhtj-guide-pre2022'].map((f) => path.join(root, 'policies', f + '.json')));
+  // The files are read, then the first one becomes the base.
+  await page.waitForFunction(() => document.querySelector('[data-testid=studio-base]')?.value == 'guangdong');
+  await user.fill(page.locator('[data-testid=studio-notice]'), readFileSync(path.join(root, 'tests/notices/11-shenzhen-luohu-2023.txt'), 'utf8'));
+  await user.click(page.locator('[data-testid=studio-split]'));
+  // Corrections: 一(1)'s last sentence (working abroad) is its own rule here, and the clauses this layer cites take
+  // its prefix (ids are unique along the chain: Guangdong's are 广东.…).
+  const row = (id) => page.locator(`[data-testid=clause-row][data-id="${id}"]`);
+  const text = row('一(1)').locator('[data-testid=clause-text]');
+  await text.evaluate((t) => { const at = t.value.indexOf('在国(境)外工作'); t.focus(); t.setSelectionRange(at, at); });
+  user.actions++;  // the click that puts the cursor there
+  await user.fill(row('一(1)').locator('[data-testid=clause-split-id]'), '罗湖.一(1)境外');
+  await user.click(row('一(1)').locator('[data-testid=clause-split]'));
+  await row('罗湖.一(1)境外').waitFor();
+  for (const id of ['一(4)', '一(5)']) {
+    await user.fill(row(id).locator('[data-testid=clause-id]'), '罗湖.' + id);
+    await row(id).locator('[data-testid=clause-id]').press('Tab');
+    user.actions++;
+    await row('罗湖.' + id).waitFor();
+  }
+  await audit(page, 'studio, Luohu split corrected');
+  await user.set('id', 'luohu-guiyuan-2023');
+  await user.set('school', '深圳市罗湖区桂园街道办事处');
+  await user.set('notice_date', '2023-08-08');
+  // A period of its own: study abroad kept "一般不超过5年".
+  await user.fill(page.locator('[data-testid=period-add-name]'), 'abroad_cap');
+  await user.click(page.locator('[data-testid=period-add]'));
+  await user.candidate('periods.abroad_cap', '一般不超过5年', '罗湖.一(4)');
+  const routes = [
+    { id: 'hometown_township_org', clause: '罗湖.一(1)境外', org: '你户籍所在地（家庭所在地）的村（社区）团组织' },
+    { id: 'overseas_study_branch', clause: '罗湖.一(4)', org: '原就读学校院系团委的“出国留学（出境学习）团员团支部”',
+      started_by: '团组织关系保留在原就读学校，由院系团委把你编入（通知没有写要提交申请）',
+      steps: [{ id: 'cap', where: 'info', text: '团组织关系保留在学校的期限一般不超过 {period:abroad_cap}（约到 {date:retained_until}）。' }],
+      deadline: { kind: 'retained_until', from: 'graduation_date', period: 'abroad_cap', what: '团组织关系保留在学校一般不超过 {period:abroad_cap}，到这天为止' } },
+    { id: 'transit_org', clause: '罗湖.一(5)', org: '“临时中转团组织”（组织 ID：15606145）', started_by: '在“智慧团建”系统转接（通知没有写由谁发起，请问{ask}）',
+      transfers: true, ask_region: false,
+      steps: [{ id: 'letter', where: 'offline', text: '线下还要开具纸质版《中国共产主义青年团团员组织关系介绍信》（通知没有写由谁开具，请问{ask}）。' }] },
+  ];
+  await fillRoutes(page, user, routes);
+  for (const [p, v] of [['destinations.military.clause', '罗湖.一(5)'], ['destinations.military.route', 'transit_org'],
+    ['destinations.study_abroad.clause', '罗湖.一(4)'], ['destinations.work_abroad.clause', '罗湖.一(1)境外']]) await user.set(p, v);
+  const confirms = page.locator('[data-testid=confirm]');
+  assert.deepEqual(await confirms.evaluateAll((l) => l.map((e) => e.dataset.path)), ['title', 'periods.abroad_cap.value']);
+  while (await confirms.count()) await user.click(confirms.first());
+  assert.equal(await page.locator('[data-testid=studio-check]').getAttribute('data-state'), 'ok');
+  await audit(page, 'studio, Luohu checked');
+  const file = await exported(page, user, 'export-policy', 'luohu-guiyuan-2023.json');
+  // The CLI finds the bases beside the file.
+  for (const f of ['guangdong', 'zhtj-guide-2022', 'zhtj-guide-pre2022'])
+    writeFileSync(path.join(tmp, f + '.json'), readFileSync(path.join(root, 'policies', f + '.json')));
+  assert.equal(xueshe(['check-policy', file]).status, 0, xueshe(['check-policy', file]).out);
+  const args = ['table', '--today', '2023-09-01', '--format', 'csv'];
+  const ours = xueshe([...args, '--policy', file]), theirs = xueshe([...args, '--policy', path.join(root, 'policies/luohu-guiyuan-2023.json')]);
+  assert.equal(ours.status, 0, ours.err);
+  assert.equal(ours.out, theirs.out);
+  assert.deepEqual(page.seen.errors, []);
+  console.log(`# studio: Luohu notice → luohu-guiyuan-2023 table in ${user.actions} user actions`);
+});
+
+test('work in progress stays on this device: a reload keeps the draft; an opened draft file continues it', { timeout: 120000 }, async () => {
+  const { page, user } = await open();
+  await user.fill(page.locator('[data-testid=studio-notice]'), '一、总则\n1. 第一条。\n2. 第二条，10月1日前完成。\n');
+  await user.click(page.locator('[data-testid=studio-split]'));
+  await user.set('id', 'keep-me');
+  await page.reload();
+  await page.locator('#app[data-ready]').waitFor();
+  await page.locator('[data-testid=tab-studio]').click();
+  assert.equal(await page.locator('[data-testid=studio-form] input[data-path="id"]').inputValue(), 'keep-me');
+  assert.match(await page.locator('[data-testid=studio-saved]').textContent(), /localStorage/);
+  const draft = await exported(page, user, 'export-draft', 'keep.studio.json');
+  await user.click(page.locator('[data-testid=studio-clear]'));
+  assert.equal(await page.locator('[data-testid=studio-form] input[data-path="id"]').count(), 0);
+  await user.files(page.locator('[data-testid=open-draft]'), draft);
+  await page.locator('[data-testid=studio-form] input[data-path="id"]').waitFor();
+  assert.equal(await page.locator('[data-testid=studio-form] input[data-path="id"]').inputValue(), 'keep-me');
+  // Not a draft: a clear message, nothing replaced.
+  const bad = path.join(tmp, 'not-a-draft.json');
+  writeFileSync(bad, '{"format": "xueshe-policy/2"}');
+  await user.files(page.locator('[data-testid=open-draft]'), bad);
+  await page.locator('[data-testid=studio-error][data-code=studio_not_a_studio_file]').waitFor();
+  assert.equal(await page.locator('[data-testid=studio-form] input[data-path="id"]').inputValue(), 'keep-me');
+});
+
+test('an error names the form field in words, beside the field, not as a JSON path', { timeout: 120000 }, async () => {
+  const { page, user } = await open();
+  await user.fill(page.locator('[data-testid=studio-notice]'), readFileSync(path.join(root, 'tests/notices/00-hxci-2022.txt'), 'utf8'));
+  await user.click(page.locator('[data-testid=studio-split]'));
+  await user.set('id', 'x-2022');
+  await user.set('school', '某学院');
+  const error = page.locator('[data-testid=studio-error]');
+  await error.waitFor();
+  assert.equal(await error.getAttribute('data-path'), 'ask_whom');
+  assert.match(await error.textContent(), /缺少“去向没写到时问谁”/);
+  await user.set('ask_whom.text', '所在学院团总支');
+  await user.set('ask_whom.clause', '三.1');
+  assert.equal(await page.locator('[data-testid=studio-check]').getAttribute('data-state'), 'ok');
+  // A new route with only its organization so far: its missing clause named in words, shown at its field.
+  await user.fill(page.locator('[data-testid=route-add-id]'), 'employer_org');
+  await user.click(page.locator('[data-testid=route-add]'));
+  await user.set('routes.employer_org.org', '工作单位的团组织');
+  await error.waitFor();
+  assert.equal(await error.getAttribute('data-path'), 'routes.employer_org.clause');
+  const text = await error.textContent();
+  assert.match(text, /路线 · employer_org · 依据条款/);
+  assert.doesNotMatch(text, /routes\./);
+  const beside = page.locator('[data-testid=studio-field-error][data-path="routes.employer_org.clause"]');
+  assert.ok(await beside.isVisible());
+  assert.equal(await page.locator('[data-testid=studio-form] select[data-path="routes.employer_org.clause"]').getAttribute('aria-invalid'), 'true');
+  // "到这一栏" takes the user there.
+  await user.click(error.locator('a'));
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), 'routes.employer_org.clause');
+  await audit(page, 'studio, an error');
+});
+
+test('a split is corrected through core: renumber, split at the cursor, merge; a duplicate id is refused by name', { timeout: 120000 }, async () => {
+  const { page, user } = await open();
+  await user.fill(page.locator('[data-testid=studio-notice]'), '关于某事的通知\n这一段没有编号。第二句是另一条。\n');
+  await user.click(page.locator('[data-testid=studio-split]'));
+  // No numbering: the whole text is one clause 全文, with a note saying so.
+  await page.locator('[data-testid=clause-row][data-id="全文"]').waitFor();
+  assert.match(await page.locator('[data-testid=studio-notes]').textContent(), /没有找到条款编号/);
+  const text = page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-text]');
+  await text.evaluate((t) => { const at = t.value.indexOf('第二句'); t.focus(); t.setSelectionRange(at, at); });
+  await user.fill(page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-split-id]'), '二');
+  await user.click(page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-split]'));
+  await page.locator('[data-testid=clause-row][data-id="二"]').waitFor();
+  assert.equal(await page.locator('[data-testid=clause-row][data-id="二"] [data-testid=clause-text]').inputValue(), '第二句是另一条。');
+  await user.fill(page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-id]'), '一');
+  await page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-id]').press('Tab');
+  user.actions++;
+  await page.locator('[data-testid=clause-row][data-id="一"]').waitFor();
+  await user.fill(page.locator('[data-testid=clause-row][data-id="二"] [data-testid=clause-id]'), '一');
+  await page.locator('[data-testid=clause-row][data-id="二"] [data-testid=clause-id]').press('Tab');
+  const refused = page.locator('[data-testid=studio-split-error]');
+  await refused.waitFor();
+  assert.equal(await refused.getAttribute('data-code'), 'studio_duplicate_clause_id');
+  assert.match(await refused.textContent(), /“一”已经有了/);
+  await user.click(page.locator('[data-testid=clause-row][data-id="一"] [data-testid=clause-merge]'));
+  assert.deepEqual(await page.locator('[data-testid=clause-row]').evaluateAll((l) => l.map((r) => r.dataset.id)), ['一']);
+  assert.equal(await page.locator('[data-testid=clause-row][data-id="一"] [data-testid=clause-text]').inputValue(), '这一段没有编号。\n第二句是另一条。');
+  await audit(page, 'studio, corrected split');
+});
+
+test('hostile input: HTML stays text, 1 MB and more is refused with the limit named, invalid UTF-8 from a file names the line', { timeout: 180000 }, async () => {
+  const { page, user } = await open();
+  const html = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>\n一、<b>粗体</b>条款\n1. 第一条<i>斜体</i>，10月1日前完成。\n';
+  await user.fill(page.locator('[data-testid=studio-notice]'), html);
+  await user.click(page.locator('[data-testid=studio-split]'));
+  await page.locator('[data-testid=clause-row][data-id="一.1"]').waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#panel-studio img, #panel-studio b, #panel-studio script').count(), 0);
+  assert.match(await page.locator('[data-testid=clause-row][data-id="一.1"] [data-testid=clause-text]').inputValue(), /<i>斜体<\/i>/);
+
+  const big = '一、' + '很长的通知。'.repeat(Math.ceil((1024 * 1024) / 18)) + '\n';
+  assert.ok(Buffer.byteLength(big) > 1024 * 1024);
+  await page.locator('[data-testid=studio-notice]').evaluate((t, v) => { t.value = v; t.dispatchEvent(new Event('input')); }, big);
+  user.actions++;
+  await user.click(page.locator('[data-testid=studio-split]'));
+  const tooBig = page.locator('[data-testid=studio-error][data-code=notice_too_large]');
+  await tooBig.waitFor();
+  assert.match(await tooBig.textContent(), /1048576|1,048,576|1 MB/);
+
+  const bad = path.join(tmp, 'gbk-notice.txt');
+  writeFileSync(bad, Buffer.concat([Buffer.from('一、总则\n1. 第一条。\n'), Buffer.from([0xb9, 0xd8, 0xd3, 0xda, 0x0a])]));
+  await user.files(page.locator('[data-testid=studio-notice-file]'), bad);
+  const notUtf8 = page.locator('[data-testid=studio-error][data-code=notice_not_utf8]');
+  await notUtf8.waitFor();
+  assert.match(await notUtf8.textContent(), /第 3 行/);
+  await audit(page, 'studio, hostile input');
+  assert.deepEqual(page.seen.errors, []);
+});
+
+test('the studio on a phone (360×640): every step usable, axe-clean', { timeout: 180000 }, async () => {
+  const { page, user } = await open({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await shoot(page, 'phone-1-start');
+  await user.fill(page.locator('[data-testid=studio-notice]'), readFileSync(path.join(root, 'tests/notices/00-hxci-2022.txt'), 'utf8'));
+  await user.click(page.locator('[data-testid=studio-split]'));
+  await page.locator('[data-testid=clause-row][data-id="二.1"]').waitFor();
+  await page.locator('#st-split').scrollIntoViewIfNeeded();
+  await shoot(page, 'phone-2-split');
+  await user.candidate('periods.retention', '不超过6个月', '二.4');
+  await page.locator('#sec-periods').scrollIntoViewIfNeeded();
+  await shoot(page, 'phone-3-form');
+  await page.locator('#st-check').scrollIntoViewIfNeeded();
+  await shoot(page, 'phone-4-check');
+  await audit(page, 'studio on a phone');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling of the page (${overflow}px)`);
+});

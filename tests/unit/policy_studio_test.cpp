@@ -1,0 +1,219 @@
+// The policy studio's core: a studio file started from a split notice, the
+// split's corrections, and the policy file built from the form, checked, with
+// errors named by the form field in words.
+#include <catch2/catch.hpp>
+
+#include "test_policies.hpp"
+#include "xueshe/decision_table.hpp"
+#include "xueshe/engine.hpp"
+#include "xueshe/notice_split_json.hpp"
+#include "xueshe/policy_draft.hpp"
+#include "xueshe/policy_studio.hpp"
+
+using namespace xueshe;
+using nlohmann::ordered_json;
+
+namespace {
+
+std::string seed_split() {
+  const std::string text = read_text(std::string(XUESHE_SOURCE_DIR) + "/tests/notices/00-hxci-2022.txt");
+  REQUIRE_FALSE(text.empty());
+  return notice_split_body(text, "zh-CN").dump();
+}
+
+std::vector<std::string> ids(const ordered_json& clauses) {
+  std::vector<std::string> out;
+  for (const auto& c : clauses) out.push_back(c["id"].get<std::string>());
+  return out;
+}
+
+ordered_json edit(const ordered_json& clauses, const ordered_json& op, const std::string& lang = "zh-CN") {
+  return studio_edit_clauses(clauses.dump(), op.dump(), lang);
+}
+
+// A small studio file on the national layer: one destination, one route.
+ordered_json small_studio() {
+  ordered_json s = studio_start("cn-league", seed_split(), "2026-12-01", "zh-CN");
+  s["policy"]["id"] = "test-school-2022";
+  s["policy"]["school"] = "测试学院";
+  s["policy"]["ask_whom"] = {{"text", "所在学院团总支"}, {"clause", "三.1"}};
+  s["policy"]["destinations"] = {{"military", {{"clause", "二.3"}, {"route", "special_unit_pool"}}}};
+  s["policy"]["routes"] = {{"special_unit_pool",
+                            {{"clause", "二.3"}, {"transfers", true}, {"ask_region", false},
+                             {"org", "特殊单位专属库"}, {"started_by", "原就读学校团组织或团员本人"}, {"steps", ordered_json::array()}}}};
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("studio: a new studio file takes the split's clauses and proposes the title, cohort and notice date") {
+  const ordered_json s = studio_start("cn-league", seed_split(), "2026-12-01", "zh-CN");
+  REQUIRE(s["studio"] == 1);
+  CHECK(s["base"] == "cn-league");
+  const auto list = ids(s["clauses"]);
+  for (const char* id : {"二.1", "二.8", "三.1", "三.2", "三.2①", "三.2④", "三.5"})
+    CHECK(std::find(list.begin(), list.end(), id) != list.end());
+  CHECK(s["policy"]["title"] == "关于做好哈尔滨信息工程学院2022届毕业生“学社衔接”工作的通知");
+  CHECK(s["policy"]["cohort"] == 2022);
+  CHECK(s["policy"]["notice_date"] == "2022-05-16");
+  CHECK(s["policy"]["last_verified"] == "2026-12-01");
+  CHECK(s["unverified"] == ordered_json::array({"title", "cohort", "notice_date"}));
+}
+
+TEST_CASE("studio: a split that is an error starts nothing") {
+  const ordered_json s = studio_start("cn-league", notice_split_body("", "zh-CN").dump(), "2026-12-01", "en");
+  REQUIRE(s.contains("error"));
+  CHECK(s["error"]["code"] == "studio_no_split");
+  CHECK(s["error"]["message"].get<std::string>().find("Split") != std::string::npos);
+}
+
+TEST_CASE("studio: the split is corrected by merging, splitting, renumbering and removing clauses") {
+  const ordered_json clauses = ordered_json::array({{{"id", "1"}, {"title", "甲"}, {"text", "第一句。第二句。"}},
+                                                    {{"id", "2"}, {"title", "乙"}, {"text", "第三句。"}}});
+  SECTION("merge joins the next clause's text") {
+    const ordered_json r = edit(clauses, {{"op", "merge"}, {"at", 0}});
+    REQUIRE(r.contains("clauses"));
+    CHECK(ids(r["clauses"]) == std::vector<std::string>{"1"});
+    CHECK(r["clauses"][0]["text"] == "第一句。第二句。\n第三句。");
+    CHECK(r["renamed"] == ordered_json{{"from", "2"}, {"to", "1"}});
+  }
+  SECTION("split at a character (not a byte) makes a new clause after it") {
+    const ordered_json r = edit(clauses, {{"op", "split"}, {"at", 0}, {"chars", 4}, {"id", "1.5"}});
+    REQUIRE(r.contains("clauses"));
+    CHECK(ids(r["clauses"]) == std::vector<std::string>{"1", "1.5", "2"});
+    CHECK(r["clauses"][0]["text"] == "第一句。");
+    CHECK(r["clauses"][1]["text"] == "第二句。");
+    CHECK(r["clauses"][1]["title"] == "第二句。");
+  }
+  SECTION("a split's title is cut between characters, never inside one") {
+    const ordered_json long_text = ordered_json::array({{{"id", "1"}, {"title", "甲"}, {"text", "开头。" + std::string(30, 'x') + "在国(境)外工作，工作(派遣)单位在境内无常设机构的，应转接到本人户籍所在地村(社区)团组织。"}}});
+    const ordered_json r = edit(long_text, {{"op", "split"}, {"at", 0}, {"chars", 33}, {"id", "罗湖.一(1)境外"}});
+    REQUIRE(r.contains("clauses"));
+    CHECK(r["clauses"][1]["title"] == "在国(境)外工作，工作(派遣)单位在境内无常设机构的，应转接到本人户籍所在地村(");
+    CHECK_NOTHROW(r.dump());
+  }
+  SECTION("renumber") {
+    const ordered_json r = edit(clauses, {{"op", "renumber"}, {"at", 1}, {"id", "三.3"}});
+    CHECK(ids(r["clauses"]) == std::vector<std::string>{"1", "三.3"});
+    CHECK(r["renamed"] == ordered_json{{"from", "2"}, {"to", "三.3"}});
+  }
+  SECTION("remove") {
+    CHECK(ids(edit(clauses, {{"op", "remove"}, {"at", 0}})["clauses"]) == std::vector<std::string>{"2"});
+  }
+  SECTION("a duplicate, empty or spaced id is refused, naming the id") {
+    const ordered_json dup = edit(clauses, {{"op", "renumber"}, {"at", 1}, {"id", "1"}});
+    CHECK(dup["error"]["code"] == "studio_duplicate_clause_id");
+    CHECK(dup["error"]["field"] == "clauses[1]");
+    CHECK(dup["error"]["message"].get<std::string>().find("“1”") != std::string::npos);
+    CHECK(edit(clauses, {{"op", "renumber"}, {"at", 0}, {"id", " "}})["error"]["code"] == "studio_bad_clause_id");
+    CHECK(edit(clauses, {{"op", "split"}, {"at", 0}, {"chars", 2}, {"id", "a b"}})["error"]["code"] == "studio_bad_clause_id");
+  }
+  SECTION("out of range, a split at an edge and an unknown op are errors, not crashes") {
+    CHECK(edit(clauses, {{"op", "merge"}, {"at", 1}})["error"]["code"] == "studio_no_clause");
+    CHECK(edit(clauses, {{"op", "remove"}, {"at", 9}})["error"]["code"] == "studio_no_clause");
+    CHECK(edit(clauses, {{"op", "split"}, {"at", 0}, {"chars", 0}, {"id", "x"}})["error"]["code"] == "studio_bad_split");
+    CHECK(edit(clauses, {{"op", "split"}, {"at", 0}, {"chars", 99}, {"id", "x"}})["error"]["code"] == "studio_bad_split");
+    CHECK(edit(clauses, {{"op", "shuffle"}, {"at", 0}})["error"]["code"] == "studio_bad_edit");
+    CHECK(studio_edit_clauses("not json", "{}", "zh-CN")["error"]["code"] == "studio_bad_edit");
+  }
+}
+
+TEST_CASE("studio: the form builds a policy file that loads, with both languages and the proposed values unverified") {
+  ordered_json s = small_studio();
+  ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+  INFO(r.dump());
+  REQUIRE(r["error"].is_null());
+  CHECK_FALSE(r["finished"].get<bool>());
+  CHECK(r["unverified"] == ordered_json::array({"title", "cohort", "notice_date"}));
+  const ordered_json file = ordered_json::parse(r["policy_text"].get<std::string>());
+  CHECK(file["extends"] == "cn-league");
+  CHECK(file["layer"] == "school");
+  CHECK(file["school"] == ordered_json{{"zh-CN", "测试学院"}, {"en", "测试学院"}});
+  CHECK(file["routes"]["special_unit_pool"]["org"]["zh-CN"] == "特殊单位专属库");
+  CHECK(file["clauses"][3]["title"]["zh-CN"] == "二.1 已落实工作单位(含自主创业)的毕业生团员");
+  CHECK_FALSE(file.contains("situations"));  // a section nobody filled is left out
+
+  s["unverified"] = ordered_json::array({"cohort", "routes.nowhere.org"});  // the title and date confirmed; a stale path
+  r = studio_build(s.dump(), nullptr, "zh-CN");
+  CHECK(r["unverified"] == ordered_json::array({"cohort"}));
+  s["unverified"] = ordered_json::array();
+  r = studio_build(s.dump(), nullptr, "zh-CN");
+  CHECK(r["finished"].get<bool>());
+  const DraftAwareLoad load = load_policy_or_draft(r["policy_text"].get<std::string>());
+  REQUIRE(load.policy);
+  const Engine engine(std::move(*load.policy));
+  bool military = false;
+  for (const TableRow& row : decision_table(engine, *parse_iso_date("2022-06-01"), "zh-CN").rows)
+    if (row.route == "special_unit_pool") military = row.org == "特殊单位专属库";
+  CHECK(military);
+}
+
+TEST_CASE("studio: a new route without steps has none; a base's route keeps the base's steps") {
+  ordered_json s = small_studio();
+  s["policy"]["routes"]["special_unit_pool"].erase("steps");
+  s["policy"]["routes"]["not_covered"] = {{"org", "通知没有写到：先问学院团总支"}};
+  const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+  INFO(r.dump());
+  REQUIRE(r["error"].is_null());
+  const ordered_json file = ordered_json::parse(r["policy_text"].get<std::string>());
+  CHECK(file["routes"]["special_unit_pool"]["steps"] == ordered_json::array());
+  CHECK_FALSE(file["routes"]["not_covered"].contains("steps"));  // cn-league defines it
+  CHECK_FALSE(file.contains("region"));  // not given: the base's
+}
+
+TEST_CASE("studio: a loader error names the form field in words, not its JSON path") {
+  ordered_json s = small_studio();
+  SECTION("a clause that does not exist") {
+    s["policy"]["routes"]["special_unit_pool"]["clause"] = "九.9";
+    const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+    REQUIRE(r["error"].is_object());
+    CHECK(r["error"]["path"] == "routes.special_unit_pool.clause");
+    CHECK(r["error"]["field"] == "路线 · special_unit_pool · 依据条款");
+    const std::string message = r["error"]["message"].get<std::string>();
+    CHECK(message.find("路线 · special_unit_pool · 依据条款") != std::string::npos);
+    CHECK(message.find("routes.special_unit_pool") == std::string::npos);
+    CHECK(r["policy_text"].get<std::string>().find("九.9") != std::string::npos);
+  }
+  SECTION("a text left empty is named without its language") {
+    s["policy"]["title"] = "";
+    const ordered_json r = studio_build(s.dump(), nullptr, "en");
+    REQUIRE(r["error"].is_object());
+    CHECK(r["error"]["path"] == "title");
+    CHECK(r["error"]["field"] == "title");
+  }
+  SECTION("a deadline's date, by its number in the list") {
+    s["policy"]["deadlines"] = ordered_json::array(
+        {{{"kind", "all_complete_by"}, {"date", "2022-02-30"}, {"clause", "三.2"}, {"applies_to", {"military"}}, {"what", "完成"}}});
+    const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+    REQUIRE(r["error"].is_object());
+    CHECK(r["error"]["path"] == "deadlines[0].date");
+    CHECK(r["error"]["field"] == "日期 · 第 1 项 · 日期");
+  }
+  SECTION("an empty id is a missing one") {
+    s["policy"]["id"] = "";
+    const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+    REQUIRE(r["error"].is_object());
+    CHECK(r["error"]["code"] == "policy_missing_key");
+    CHECK(r["error"]["message"] == "政策文件缺少“政策编号”。");
+  }
+  SECTION("a studio file from anywhere: wrong types are errors or ignored, never a throw") {
+    for (const char* text : {R"({"studio": "1", "policy": {}})", R"({"studio": 1, "policy": []})",
+                             R"({"studio": 1, "base": 7, "clauses": [3, null, {"id": 5}], "policy": {"id": 9}, "unverified": [1, "x"]})"})
+      CHECK_NOTHROW(studio_build(text, nullptr, "zh-CN").dump());
+    CHECK(studio_edit_clauses("[1, 2]", R"({"op": "merge", "at": 0})", "zh-CN")["error"]["code"] == "studio_bad_edit");
+    CHECK(studio_edit_clauses(R"([{"id": "1", "text": "ab"}])", R"({"op": "split", "at": 0, "chars": "1", "id": "x"})", "zh-CN")["error"]["code"] ==
+          "studio_bad_split");
+  }
+  SECTION("not a studio file") {
+    const ordered_json r = studio_build("[]", nullptr, "zh-CN");
+    CHECK(r["error"]["code"] == "studio_not_a_studio_file");
+    CHECK(r["error"]["field"] == "整个政策文件");
+  }
+}
+
+TEST_CASE("studio: field words for every section and key the form has") {
+  CHECK(studio_field_words("destinations.unsettled.bases", "zh-CN") == "去向 · 未就业 · 转往地依据（按通知顺序）");
+  CHECK(studio_field_words("periods.retention.cap.value", "zh-CN") == "期限 · 在校保留期 · 上限 · 数值");
+  CHECK(studio_field_words("rules.second_transfer", "en") == "named rules · second transfer");
+  CHECK(studio_field_words("clauses[2].text.zh-CN", "zh-CN") == "条款 · 第 3 项 · 文字");
+}

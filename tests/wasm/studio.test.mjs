@@ -1,0 +1,80 @@
+// The policy studio's core in the staff module (xueshe-staff.wasm) under
+// Node: a studio file from the seed notice, the split's corrections, the
+// policy built and checked (the file loads in the CLI, and its decision table
+// is the CLI's), errors named by the form field, the diff against the base.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli, root, site } from './load.mjs';
+
+let M;
+before(async () => {
+  const factory = createRequire(import.meta.url)(path.join(site, 'xueshe-staff.js'));
+  M = await factory({ wasmBinary: readFileSync(path.join(site, 'xueshe-staff.wasm')) });
+});
+
+const seed = () => readFileSync(path.join(root, 'tests/notices/00-hxci-2022.txt'), 'utf8');
+const start = (lang = 'zh-CN') => JSON.parse(M.studioStart('cn-league', M.splitNotice(seed(), lang), '2026-12-01', lang));
+
+test('a studio file from the seed notice: its clauses, and the title, cohort and date proposed', () => {
+  const s = start();
+  assert.equal(s.studio, 1);
+  assert.equal(s.base, 'cn-league');
+  assert.ok(s.clauses.some((c) => c.id == '三.2④'));
+  assert.equal(s.policy.cohort, 2022);
+  assert.equal(s.policy.notice_date, '2022-05-16');
+  assert.deepEqual(s.unverified, ['title', 'cohort', 'notice_date']);
+  const e = JSON.parse(M.studioStart('cn-league', M.splitNotice('', 'en'), '2026-12-01', 'en'));
+  assert.equal(e.error.code, 'studio_no_split');
+});
+
+test('corrections: renumber, split by characters, merge; a duplicate id is an error naming it', () => {
+  const clauses = JSON.stringify([{ id: '1', title: '甲', text: '第一句。第二句。' }, { id: '2', title: '乙', text: '第三句。' }]);
+  const split = JSON.parse(M.studioEditClauses(clauses, JSON.stringify({ op: 'split', at: 0, chars: 4, id: '1.5' }), 'zh-CN'));
+  assert.deepEqual(split.clauses.map((c) => c.id), ['1', '1.5', '2']);
+  assert.equal(split.clauses[1].text, '第二句。');
+  const merged = JSON.parse(M.studioEditClauses(JSON.stringify(split.clauses), JSON.stringify({ op: 'merge', at: 0 }), 'zh-CN'));
+  assert.equal(merged.clauses[0].text, '第一句。\n第二句。');
+  const dup = JSON.parse(M.studioEditClauses(clauses, JSON.stringify({ op: 'renumber', at: 1, id: '1' }), 'en'));
+  assert.equal(dup.error.code, 'studio_duplicate_clause_id');
+  assert.match(dup.error.message, /“1” is already taken/);
+});
+
+test('the built policy loads in the CLI and its decision table is the CLI\'s; an error names the field in words', () => {
+  const s = start();
+  Object.assign(s.policy, { id: 'studio-wasm-2022', school: '测试学院', ask_whom: { text: '所在学院团总支', clause: '三.1' },
+    destinations: { military: { clause: '二.3', route: 'special_unit_pool' } },
+    routes: { special_unit_pool: { clause: '二.3', transfers: true, ask_region: false, org: '特殊单位专属库', started_by: '原就读学校团组织', steps: [] } } });
+  s.unverified = [];
+  const built = JSON.parse(M.studioBuild(JSON.stringify(s), '', 'zh-CN'));
+  assert.equal(built.error, null);
+  assert.equal(built.finished, true);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'xueshe-studio-')), 'studio-wasm-2022.json');
+  writeFileSync(file, built.policy_text);
+  const check = spawnSync(cli, ['check-policy', file], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+  const tool = new M.StaffTool(built.policy_text, '');
+  const table = JSON.parse(tool.table('2022-06-01', 'zh-CN'));
+  tool.delete();
+  const csv = spawnSync(cli, ['table', '--policy', file, '--today', '2022-06-01', '--format', 'csv'], { encoding: 'utf8' }).stdout;
+  assert.equal(csv.trimEnd().split('\n').length, table.rows.length + 1);  // and the header
+  assert.ok(table.rows.some((r) => r.route == 'special_unit_pool' && r.org == '特殊单位专属库'));
+
+  s.policy.routes.special_unit_pool.clause = '九.9';
+  const bad = JSON.parse(M.studioBuild(JSON.stringify(s), '', 'zh-CN'));
+  assert.equal(bad.error.path, 'routes.special_unit_pool.clause');
+  assert.equal(bad.error.field, '路线 · special_unit_pool · 依据条款');
+  assert.doesNotMatch(bad.error.message, /routes\./);
+  assert.equal(M.studioFieldWords('deadlines[1].applies_to', 'en'), 'dates · item 2 · applies to');
+});
+
+test('the diff against the base and the built-in base texts', () => {
+  assert.match(M.builtinPolicy('cn-league'), /"layer": "national"/);
+  assert.equal(M.builtinPolicy('nowhere'), '');
+  const d = JSON.parse(M.diffPolicies(M.builtinPolicy('hxci-2022'), M.builtinPolicy('hxci-2022'), '', 'zh-CN'));
+  assert.deepEqual([d.values.length, d.clauses.length, d.paths.changed], [0, 0, 0]);
+});

@@ -1,0 +1,604 @@
+/* The policy studio: the staff page's third tab, 通知 → 政策. A league office
+ * turns this year's notice into a policy file: a starting point (base), the
+ * notice pasted or opened, its split checked and corrected, a form with one
+ * section per part of the policy format, checked live, previewed, exported.
+ * Core (xueshe-staff.wasm) splits the notice, proposes its values, corrects the
+ * split, builds and checks the policy file and names errors by form field; this
+ * file only renders and keeps the work in progress on this device
+ * (localStorage). Every text from the notice is put on the page as text.
+ *
+ * staff.js mounts it: XuesheStudio.show(panel, {M, t, lang, h, put, today}).
+ * Test hooks (data-testid): studio-base, studio-base-file, studio-notice,
+ * studio-notice-file, studio-split, studio-error [data-code], studio-notes,
+ * studio-clauses [data-count], clause-row [data-id], clause-id, clause-text,
+ * clause-merge, clause-split, clause-split-id, clause-remove, studio-form,
+ * controls by data-path (the policy's JSON path), candidates [data-path],
+ * add [data-list], remove-item, route-add-id, route-add, studio-check
+ * [data-state: ok|error|none], studio-field-error [data-path], unverified
+ * [data-count], confirm [data-path], preview-questions [data-count],
+ * preview-table [data-count], preview-diff [data-count], export-policy,
+ * export-draft, open-draft, studio-clear, studio-saved.
+ */
+(() => {
+  const KEY = 'xueshe-studio-v1';
+  const BUILTIN_BASES = ['cn-league', 'hxci-2022'];
+  const DESTINATIONS = {
+    employed: ['with_org', 'without_org', 'youth_home', 'classified'],
+    further_study: ['route', 'mode'],
+    military: ['route'],
+    unsettled: ['community', 'retain', 'retention'],
+    study_abroad: ['route'],
+    work_abroad: ['mode', 'official', 'private', 'office', 'no_office', 'route'],
+    delayed_graduation: ['route'],
+  };
+  const CHOICES = {
+    region: ['other', 'beijing', 'guangdong', 'fujian'],
+    unit: ['days', 'months', 'years'],
+    'further_study.mode': ['new_school_creates', 'member_transfers'],
+    'work_abroad.mode': ['official_private', 'office_in_china', 'one'],
+    retention: ['allowed', 'exceptional'],
+    kind: ['apply_by', 'complete_by', 'all_complete_by', 'review_window', 'form_by'],
+    route_deadline_kind: ['new_org_created_by', 'retention_ends', 'before_departure', 'transfer_by', 'retained_until'],
+    from: ['graduation_date', 'enrollment_date', 'departure_date'],
+    where: ['system', 'offline', 'info'],
+    bases: ['residence', 'usual_residence', 'actual_residence', 'hukou', 'origin', 'parents_residence'],
+  };
+  const CASES = ['employed', 'self_employed', 'civil_servant', 'classified', 'postgraduate', 'further_study_other', 'military',
+    'unsettled_community', 'unsettled_retain', 'study_abroad', 'work_abroad_official', 'work_abroad_private', 'delayed_graduation'];
+  const PERIODS = ['retention', 'new_org', 'transfer_window'];
+  const RULES = ['edit_until_accepted', 'second_transfer', 'classified_as_military', 'higher_notice_prevails', 'youth_home_alternative'];
+
+  let M, t, lang, root, h, put, today;  // from staff.js: module, catalog lookup, language, DOM helpers, the local date
+  // The work: the base chosen, base files opened ({name, text}), the notice's text, the split's candidate values and
+  // notes, the studio file (core's format), the last build, the last split error.
+  let W = { base: 'cn-league', files: [], notice: '', values: [], notes: [], draft: null };
+  let B = null, splitError = null, timer = 0, storeNote = '';
+  const el = {};
+
+  const idOf = (path) => 'sf-' + path.replace(/[^A-Za-z0-9_-]/g, (c) => '_' + c.charCodeAt(0).toString(16));
+
+  // ---- paths into the studio file's policy ----
+  const segs = (path) => path.match(/[^.[\]]+|\[\d+\]/g).map((s) => (s[0] == '[' ? Number(s.slice(1, -1)) : s));
+  function get(path) {
+    let o = W.draft?.policy;
+    for (const s of segs(path)) { if (o == null) return undefined; o = o[s]; }
+    return o;
+  }
+  function set(path, v) {
+    const ss = segs(path);
+    let o = W.draft.policy;
+    ss.slice(0, -1).forEach((s, i) => { if (o[s] == null || typeof o[s] != 'object') o[s] = typeof ss[i + 1] == 'number' ? [] : {}; o = o[s]; });
+    const last = ss[ss.length - 1];
+    if (v === '' || v == null) { if (Array.isArray(o)) o[last] = ''; else delete o[last]; } else o[last] = v;
+  }
+  function unverify(path, on) {
+    const u = W.draft.unverified;
+    const i = u.indexOf(path);
+    if (on && i < 0) u.push(path);
+    if (!on && i >= 0) u.splice(i, 1);
+  }
+
+  // ---- keeping the work on this device ----
+  function store() {
+    try {
+      localStorage.setItem(KEY, JSON.stringify(W));
+      storeNote = '';
+    } catch (e) {
+      storeNote = String(e && e.name || e);
+    }
+  }
+  function restore() {
+    try {
+      const w = JSON.parse(localStorage.getItem(KEY) || 'null');
+      if (w && typeof w == 'object' && Array.isArray(w.files)) W = { ...W, ...w };
+    } catch {}
+  }
+
+  // ---- core calls ----
+  const basesJson = () => (W.files.length ? JSON.stringify(Object.fromEntries(W.files.map((f) => [f.name.replace(/\.json$/i, ''), f.text]))) : '');
+  const baseText = () => (BUILTIN_BASES.includes(W.base) ? M.builtinPolicy(W.base) : W.files.find((f) => f.name.replace(/\.json$/i, '') == W.base)?.text ?? '');
+
+  function doSplit(input) {
+    const r = JSON.parse(M.splitNotice(input, lang));
+    if (r.error) { splitError = r.error; showNotice(); return; }
+    splitError = null;
+    const d = JSON.parse(M.studioStart(W.base, JSON.stringify(r), today(), lang));
+    if (d.error) { splitError = d.error; showNotice(); return; }
+    // A second split keeps what the form holds; only the clauses are new.
+    if (W.draft) { W.draft.clauses = d.clauses; W.draft.base = W.base; } else W.draft = d;
+    W.values = r.values;
+    W.notes = r.notes;
+    store();
+    render();
+    el.split.querySelector('h2')?.focus();
+  }
+
+  function editClauses(op, focusId) {
+    const r = JSON.parse(M.studioEditClauses(JSON.stringify(W.draft.clauses), JSON.stringify(op), lang));
+    if (r.error) { el.splitMsg = r.error; showSplit(); return; }
+    el.splitMsg = null;
+    W.draft.clauses = r.clauses;
+    // The notice's candidate values follow their clause to its new id, as core says.
+    if (r.renamed) for (const v of W.values) if (v.clause == r.renamed.from) v.clause = r.renamed.to;
+    store();
+    showSplit();
+    showForm();
+    build();
+    if (focusId) document.getElementById(focusId)?.focus();
+  }
+
+  function build() {
+    if (!W.draft) { B = null; showCheck(); return; }
+    W.draft.base = W.base;
+    B = JSON.parse(M.studioBuild(JSON.stringify(W.draft), basesJson(), lang));
+    store();
+    showCheck();
+  }
+  const later = () => { clearTimeout(timer); timer = setTimeout(build, 120); root.dataset.state = 'busy'; };
+
+  // ---- the page ----
+  function show(panel, ctx) {
+    ({ M, t, lang, h, put, today } = ctx);
+    if (!root) restore();
+    root = panel;
+    root.dataset.testid = 'studio';
+    render();
+  }
+
+  function render() {
+    for (const k of ['base', 'notice', 'split', 'form', 'check', 'out']) el[k] = h('section', { class: 'box studio-step', 'aria-labelledby': 'st-' + k });
+    put(root, h('p', { class: 'intro' }, t('studio.intro')), el.base, el.notice, el.split, el.form, el.check, el.out);
+    showBase();
+    showNotice();
+    showSplit();
+    showForm();
+    build();
+    showOut();
+  }
+
+  function fieldBox(id, label, control, hint) {
+    return h('div', { class: 'f' }, h('label', { for: id }, label), control, hint && h('p', { class: 'hint', id: id + '-hint' }, hint));
+  }
+
+  function showBase() {
+    const opts = [...BUILTIN_BASES.map((b) => [b, t('studio.base.' + b)]),
+      ...W.files.map((f) => [f.name.replace(/\.json$/i, ''), t('studio.base.file', { file: f.name })])];
+    put(el.base, h('h2', { id: 'st-base', tabindex: '-1' }, t('studio.step.base')),
+      h('div', { class: 'grid' },
+        fieldBox('studio-base', t('studio.base'), h('select', { id: 'studio-base', 'data-testid': 'studio-base', 'aria-describedby': 'studio-base-hint',
+          onchange: (e) => { W.base = e.target.value; build(); } }, opts.map(([v, l]) => h('option', { value: v, selected: v == W.base }, l))), t('studio.base_hint')),
+        fieldBox('studio-base-file', t('studio.base_file'), h('input', { type: 'file', id: 'studio-base-file', multiple: true, accept: '.json,application/json',
+          'data-testid': 'studio-base-file', onchange: async (e) => {
+            const files = [...e.target.files];
+            if (!files.length) return;
+            W.files = await Promise.all(files.map(async (f) => ({ name: f.name, text: (await f.text().catch(() => '')) || ' ' })));
+            W.base = W.files[0].name.replace(/\.json$/i, '');
+            store();
+            showBase();
+            build();
+            document.getElementById('studio-base').focus();
+          } }))));
+  }
+
+  function errBox(e, testid = 'studio-error') {
+    return h('div', { class: 'err', role: 'alert', 'data-testid': testid, 'data-code': e.code, 'data-path': e.path || null },
+      h('p', {}, e.message), e.field && h('p', { class: 'code' }, t('staffpage.field'), ' ', e.field));
+  }
+
+  function showNotice() {
+    const area = h('textarea', { id: 'studio-notice', rows: 8, 'data-testid': 'studio-notice', 'aria-describedby': 'studio-notice-hint', spellcheck: 'false',
+      oninput: (e) => { W.notice = e.target.value; } });
+    area.value = W.notice;
+    put(el.notice, h('h2', { id: 'st-notice', tabindex: '-1' }, t('studio.step.notice')),
+      fieldBox('studio-notice', t('studio.notice_text'), area, t('studio.notice_hint')),
+      h('div', { class: 'grid' },
+        fieldBox('studio-notice-file', t('studio.notice_file'), h('input', { type: 'file', id: 'studio-notice-file', accept: '.txt,text/plain', 'data-testid': 'studio-notice-file',
+          onchange: async (e) => {
+            const f = e.target.files[0];
+            if (!f) return;
+            // The file's bytes go to core as they are: core checks the UTF-8 and the size and names the line.
+            let bytes;
+            try { bytes = new Uint8Array(await f.slice(0, 1024 * 1024 + 1).arrayBuffer()); } catch (err) {
+              splitError = { code: 'file', message: t('studio.file_error', { got: `${f.name}: ${err}` }) };
+              return showNotice();
+            }
+            try { W.notice = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { W.notice = ''; }
+            doSplit(bytes);
+          } }))),
+      h('p', { class: 'acts' }, h('button', { type: 'button', class: 'go', 'data-testid': 'studio-split', onclick: () => doSplit(W.notice) }, t('studio.split'))),
+      splitError && errBox(splitError));
+  }
+
+  function showSplit() {
+    const d = W.draft;
+    if (!d) return put(el.split, h('h2', { id: 'st-split', tabindex: '-1' }, t('studio.step.split')), h('p', { class: 'empty' }, t('studio.preview.none')));
+    const rows = d.clauses.map((c, i) => {
+      const cid = 'cl-' + i;
+      const text = h('textarea', { id: cid + '-text', rows: Math.min(6, 1 + Math.ceil(c.text.length / 60)), readonly: true, 'data-testid': 'clause-text',
+        'aria-label': t('studio.col.text') + ' ' + c.id });
+      text.value = c.text || c.title;
+      return h('tr', { 'data-testid': 'clause-row', 'data-id': c.id },
+        h('td', {}, h('input', { type: 'text', id: cid, value: c.id, size: 6, 'data-testid': 'clause-id', 'aria-label': t('studio.col.id') + ' ' + (i + 1),
+          onchange: (e) => editClauses({ op: 'renumber', at: i, id: e.target.value }, cid) })),
+        h('td', {}, c.title && c.text ? h('p', { class: 'ct' }, c.title) : null, text),
+        h('td', { class: 'fix' },
+          h('button', { type: 'button', 'data-testid': 'clause-merge', disabled: i + 1 >= d.clauses.length, onclick: () => editClauses({ op: 'merge', at: i }, cid) }, t('studio.merge')),
+          h('input', { type: 'text', id: cid + '-new', size: 6, 'data-testid': 'clause-split-id', 'aria-label': t('studio.new_id') + ' ' + c.id, placeholder: t('studio.new_id') }),
+          h('button', { type: 'button', 'data-testid': 'clause-split', onclick: () => {
+            // The cursor's place in characters (code points), as core counts them.
+            const at = [...text.value.slice(0, text.selectionStart)].length;
+            editClauses({ op: 'split', at: i, chars: at, id: document.getElementById(cid + '-new').value }, cid);
+          } }, t('studio.split_here')),
+          h('button', { type: 'button', 'data-testid': 'clause-remove', onclick: () => editClauses({ op: 'remove', at: i }, i ? 'cl-' + (i - 1) : null) }, t('studio.remove'))));
+    });
+    put(el.split, h('h2', { id: 'st-split', tabindex: '-1' }, t('studio.step.split')),
+      W.notes.length > 0 && h('div', { class: 'banner', 'data-testid': 'studio-notes' }, h('p', {}, t('studio.notes')), h('ul', {}, W.notes.map((n) => h('li', {}, n.message)))),
+      el.splitMsg && errBox(el.splitMsg, 'studio-split-error'),
+      h('p', { class: 'hint' }, t('studio.split_hint')),
+      h('div', { class: 'scroll clauses', tabindex: '0', role: 'region', 'aria-labelledby': 'cl-cap' },
+        h('table', { class: 'data', 'data-testid': 'studio-clauses', 'data-count': d.clauses.length },
+          h('caption', { id: 'cl-cap' }, t('studio.clauses', { n: d.clauses.length })),
+          h('thead', {}, h('tr', {}, [t('studio.col.id'), t('studio.col.text'), t('studio.col.fix')].map((x) => h('th', { scope: 'col' }, x)))),
+          h('tbody', {}, rows))));
+  }
+
+  // ---- the form ----
+
+  const clauseText = (id) => { const c = W.draft.clauses.find((x) => x.id == id); return c ? (c.text || c.title) : ''; };
+  const keyWord = (k) => t('studio.key.' + k);
+
+  // One control bound to a path of the policy. kind: text, number, date, select (opts: [[value, label]]), check, clause.
+  function control(path, kind, label, opts) {
+    const id = idOf(path), v = get(path);
+    const common = { id, 'data-path': path, 'aria-describedby': id + '-err' };
+    const changed = (val) => { set(path, val); unverify(path, false); later(); };
+    let c;
+    if (kind == 'check') {
+      c = h('input', { ...common, type: 'checkbox', checked: v === true, onchange: (e) => changed(e.target.checked ? true : '') });
+      return h('div', { class: 'chk' }, c, h('label', { for: id }, label), h('p', { class: 'ferr', id: id + '-err', 'data-testid': 'studio-field-error', 'data-path': path, hidden: true }));
+    }
+    if (kind == 'select' || kind == 'clause') {
+      const choices = kind == 'clause' ? W.draft.clauses.map((x) => [x.id, x.title ? `${x.id} ${x.title}` : x.id]) : opts;
+      const withBlank = [['', kind == 'clause' ? t('studio.clause_none') : t('studio.none')], ...choices];
+      const side = kind == 'clause' && h('p', { class: 'ctext', 'data-testid': 'clause-beside' }, clauseText(v));
+      c = h('select', { ...common, onchange: (e) => {
+        const val = e.target.value;
+        changed(kind == 'select' && (val == 'true' || val == 'false') ? val == 'true' : val);
+        if (side) side.textContent = clauseText(val);
+      } }, withBlank.map(([o, l]) => h('option', { value: o, selected: String(v ?? '') == String(o) }, l)));
+      return h('div', { class: 'f' + (kind == 'clause' ? ' cl' : '') }, h('label', { for: id }, label), c, side,
+        h('p', { class: 'ferr', id: id + '-err', 'data-testid': 'studio-field-error', 'data-path': path, hidden: true }));
+    }
+    const type = kind == 'number' ? 'number' : kind == 'date' ? 'date' : 'text';
+    c = h('input', { ...common, type, value: v ?? '', list: opts?.list || null, autocomplete: 'off',
+      oninput: (e) => changed(kind == 'number' ? (e.target.value === '' ? '' : Number(e.target.value)) : e.target.value) });
+    return h('div', { class: 'f' + (kind == 'text' && !opts?.short ? ' wide' : '') }, h('label', { for: id }, label), c,
+      h('p', { class: 'ferr', id: id + '-err', 'data-testid': 'studio-field-error', 'data-path': path, hidden: true }));
+  }
+
+  // A picker of the notice's candidate values of one kind: choosing one fills the fields `fill(value)` names,
+  // the first of them (the value) unverified until confirmed.
+  function candidates(path, kinds, fill) {
+    const list = W.values.filter((v) => kinds.includes(v.kind));
+    if (!list.length) return null;
+    const id = idOf(path) + '-cand';
+    const show = (v) => v.kind == 'date' ? v.value : v.kind == 'percent' ? `${v.value.value}%` : `${v.value.value} ${t('studio.unit.' + v.value.unit)}`;
+    return h('div', { class: 'f cand' }, h('label', { for: id }, t('studio.candidates')),
+      h('select', { id, 'data-testid': 'candidates', 'data-path': path, onchange: (e) => {
+        const v = list[Number(e.target.value)];
+        if (!v) return;
+        // The value itself waits for a tick; its unit, clause and opening day come with it and are shown beside it.
+        Object.entries(fill(v)).forEach(([p, val], i) => { set(p, val); unverify(p, i == 0); });
+        showForm(id);
+        later();
+      } }, h('option', { value: '' }, t('studio.candidates')), list.map((v, i) => h('option', { value: i }, t('studio.candidate', { words: v.words, clause: v.clause, value: show(v) })))));
+  }
+
+  // A list of objects at `path`: each item rendered by `item(path[i])`, an add and a remove button.
+  function listOf(path, label, item) {
+    const items = get(path) || [];
+    return h('fieldset', { class: 'list' }, h('legend', {}, label),
+      items.map((_, i) => h('div', { class: 'item' }, h('p', { class: 'itemh' }, t('studio.item', { n: i + 1 })), item(`${path}[${i}]`),
+        h('button', { type: 'button', 'data-testid': 'remove-item', onclick: () => { items.splice(i, 1); set(path, items.length || path.endsWith('.steps') ? items : ''); showForm(); later(); } }, t('studio.delete')))),
+      h('button', { type: 'button', 'data-testid': 'add', 'data-list': path, onclick: () => {
+        set(path, [...items, {}]);
+        showForm(idOf(`${path}[${items.length}]`) + '-first');
+        later();
+      } }, t('studio.add'), ' · ', label));
+  }
+  // Checkboxes for a list of words (cases), in a fixed order.
+  function checks(path, label, words, wordOf) {
+    const chosen = get(path) || [];
+    return h('fieldset', { class: 'checks' }, h('legend', {}, label),
+      words.map((w) => {
+        const id = idOf(path) + '-' + w;
+        return h('div', { class: 'chk' }, h('input', { type: 'checkbox', id, 'data-path': path, 'data-value': w, checked: chosen.includes(w), onchange: (e) => {
+          const now = (get(path) || []).filter((x) => x != w);
+          if (e.target.checked) now.push(w);
+          set(path, words.filter((x) => now.includes(x)).length ? words.filter((x) => now.includes(x)) : '');
+          unverify(path, false);
+          later();
+        } }), h('label', { for: id }, wordOf(w)));
+      }),
+      h('p', { class: 'ferr', id: idOf(path) + '-err', 'data-testid': 'studio-field-error', 'data-path': path, hidden: true }));
+  }
+  const opts = (key, words) => words.map((w) => [w, t(key + w)]);
+  const routeIds = () => Object.keys(get('routes') || {});
+  // The periods the form offers: the format's named ones and any the user added.
+  const periodNames = () => [...new Set([...PERIODS, ...Object.keys(get('periods') || {})])];
+  const periodWord = (p) => (PERIODS.includes(p) ? t('studio.periods.' + p) : p);
+
+  function section(id, title, ...kids) {
+    return h('fieldset', { class: 'sect', id: 'sec-' + id }, h('legend', {}, title), kids);
+  }
+
+  function showForm(focusId) {
+    const d = W.draft;
+    if (!d) return put(el.form, h('h2', { id: 'st-form', tabindex: '-1' }, t('studio.step.form')), h('p', { class: 'empty' }, t('studio.preview.none')));
+    const routeList = h('datalist', { id: 'studio-routes' }, routeIds().map((r) => h('option', { value: r })));
+
+    const identity = section('identity', t('studio.form.identity'),
+      h('div', { class: 'grid' },
+        control('id', 'text', t('studio.section.id'), { short: true }),
+        control('title', 'text', t('studio.section.title')),
+        control('school', 'text', t('studio.section.school')),
+        control('cohort', 'number', t('studio.section.cohort')),
+        control('notice_date', 'date', t('studio.section.notice_date')),
+        control('last_verified', 'date', t('studio.section.last_verified')),
+        control('region', 'select', t('studio.section.region'), opts('studio.region.', CHOICES.region)),
+        control('ask_whom.text', 'text', t('studio.section.ask_whom')),
+        control('ask_whom.clause', 'clause', keyWord('clause'))),
+      h('p', { class: 'hint' }, t('studio.english_note')));
+
+    const rules = section('rules', t('studio.form.rules'),
+      h('div', { class: 'grid' }, RULES.map((r) => control('rules.' + r, 'clause', t('studio.rules.' + r)))));
+
+    const periods = section('periods', t('studio.form.periods'),
+      periodNames().map((p) => h('div', { class: 'sub' }, h('h3', {}, periodWord(p)),
+        candidates('periods.' + p, ['period'], (v) => ({ [`periods.${p}.value`]: v.value.value, [`periods.${p}.unit`]: v.value.unit,
+          [`periods.${p}.clause`]: v.clause, ...(v.cap ? { [`periods.${p}.cap.value`]: v.cap.value, [`periods.${p}.cap.unit`]: v.cap.unit } : {}) })),
+        h('div', { class: 'grid' },
+          control(`periods.${p}.value`, 'number', keyWord('value')),
+          control(`periods.${p}.unit`, 'select', keyWord('unit'), opts('studio.unit.', CHOICES.unit)),
+          control(`periods.${p}.clause`, 'clause', keyWord('clause')),
+          control(`periods.${p}.cap.value`, 'number', keyWord('cap') + ' · ' + keyWord('value')),
+          control(`periods.${p}.cap.unit`, 'select', keyWord('cap') + ' · ' + keyWord('unit'), opts('studio.unit.', CHOICES.unit)),
+          control(`periods.${p}.cap.when`, 'text', keyWord('cap') + ' · ' + keyWord('when'))))),
+      h('div', { class: 'grid add' },
+        h('div', { class: 'f' }, h('label', { for: 'period-add-name' }, t('studio.period_name')),
+          h('input', { type: 'text', id: 'period-add-name', 'data-testid': 'period-add-name', autocomplete: 'off', 'aria-describedby': 'period-add-hint' }),
+          h('p', { class: 'hint', id: 'period-add-hint' }, t('studio.period_hint'))),
+        h('div', { class: 'f' }, h('button', { type: 'button', 'data-testid': 'period-add', onclick: () => {
+          const id = document.getElementById('period-add-name').value.trim();
+          if (!id || periodNames().includes(id)) return;
+          set('periods.' + id, {});
+          showForm(idOf(`periods.${id}.value`));
+        } }, t('studio.add_period')))));
+
+    const destinations = section('destinations', t('studio.form.destinations'), routeList,
+      Object.entries(DESTINATIONS).map(([dest, slots]) => h('div', { class: 'sub' }, h('h3', {}, t('roster.value.destination.' + dest)),
+        h('div', { class: 'grid' },
+          control(`destinations.${dest}.clause`, 'clause', keyWord('clause')),
+          slots.map((s) => s == 'mode' ? control(`destinations.${dest}.mode`, 'select', keyWord('mode'), opts('studio.mode.', CHOICES[dest + '.mode']))
+            : s == 'retention' ? control(`destinations.${dest}.retention`, 'select', keyWord('retention'), opts('studio.retention.', CHOICES.retention))
+              : control(`destinations.${dest}.${s}`, 'text', keyWord(s), { list: 'studio-routes', short: true })),
+          dest == 'further_study' && control('destinations.further_study.no_residence_org', 'clause', keyWord('no_residence_org'))))));
+
+    const routes = section('routes', t('studio.form.routes'),
+      routeIds().map((r) => {
+        const p = 'routes.' + r;
+        return h('div', { class: 'sub route', 'data-route': r }, h('h3', {}, h('code', {}, r)),
+          h('div', { class: 'grid' },
+            control(p + '.clause', 'clause', keyWord('clause')),
+            control(p + '.org', 'text', keyWord('org')),
+            control(p + '.started_by', 'text', keyWord('started_by')),
+            control(p + '.transfers', 'select', keyWord('transfers'), [['true', '✓'], ['false', '✗']]),
+            control(p + '.ask_region', 'select', keyWord('ask_region'), [['true', '✓'], ['false', '✗']])),
+          listOf(p + '.steps', keyWord('steps'), (sp) => h('div', { class: 'grid' },
+            control(sp + '.id', 'text', keyWord('id'), { short: true }),
+            control(sp + '.where', 'select', keyWord('where'), opts('studio.where.', CHOICES.where)),
+            control(sp + '.text', 'text', keyWord('text')),
+            control(sp + '.rule', 'select', t('studio.section.rules'), RULES.map((x) => [x, t('studio.rules.' + x)])),
+            control(sp + '.if', 'text', keyWord('if'), { short: true }),
+            control(sp + '.document', 'select', keyWord('document'), [['application', t('studio.key.document')]]))),
+          h('details', { class: 'more', open: get(p + '.deadline') ? true : null }, h('summary', {}, keyWord('deadline')),
+            h('div', { class: 'grid' },
+              control(p + '.deadline.kind', 'select', keyWord('kind'), CHOICES.route_deadline_kind.map((k) => [k, t('deadline.' + k)])),
+              control(p + '.deadline.from', 'select', keyWord('from'), opts('studio.from.', CHOICES.from)),
+              control(p + '.deadline.period', 'select', keyWord('period'), periodNames().map((x) => [x, periodWord(x)])),
+              control(p + '.deadline.if', 'text', keyWord('if'), { short: true }),
+              control(p + '.deadline.what', 'text', keyWord('what')))));
+      }),
+      h('div', { class: 'grid add' },
+        h('div', { class: 'f' }, h('label', { for: 'route-add-id' }, t('studio.route_id')), h('input', { type: 'text', id: 'route-add-id', 'data-testid': 'route-add-id', autocomplete: 'off' })),
+        h('div', { class: 'f' }, h('button', { type: 'button', 'data-testid': 'route-add', onclick: () => {
+          const id = document.getElementById('route-add-id').value.trim();
+          if (!id || get('routes.' + id)) return;
+          set('routes.' + id, {});
+          showForm(idOf(`routes.${id}.clause`));
+          later();
+        } }, t('studio.add_route')))));
+
+    const fallbacks = section('fallbacks', t('studio.form.fallbacks'),
+      h('div', { class: 'sub' }, h('h3', {}, t('roster.value.destination.unsettled'), ' · ', keyWord('bases')),
+        h('div', { class: 'grid' },
+          [0, 1, 2, 3].map((i) => control(`destinations.unsettled.bases.value[${i}]`, 'select', `${keyWord('bases')} ${i + 1}`, opts('studio.base_value.', CHOICES.bases))),
+          control('destinations.unsettled.bases.clause', 'clause', keyWord('clause')),
+          control('destinations.unsettled.bases.preferred_first', 'check', keyWord('preferred_first')))),
+      routeIds().map((r) => h('div', { class: 'sub' }, h('h3', {}, h('code', {}, r), ' · ', keyWord('fallback')),
+        h('div', { class: 'grid' },
+          control(`routes.${r}.fallback.route`, 'text', keyWord('route'), { list: 'studio-routes', short: true }),
+          control(`routes.${r}.fallback.when`, 'text', keyWord('when')),
+          control(`routes.${r}.fallback.clause`, 'clause', keyWord('clause'))))));
+
+    const dateFill = (p) => (v) => ({ [p + '.date']: v.value, [p + '.clause']: v.clause, ...(v.opens ? { [p + '.opens']: v.opens } : {}) });
+    const dates = section('dates', t('studio.form.dates'),
+      listOf('deadlines', t('studio.section.deadlines'), (p) => [candidates(p, ['date'], dateFill(p)),
+        h('div', { class: 'grid' },
+          control(p + '.kind', 'select', keyWord('kind'), CHOICES.kind.map((k) => [k, t('deadline.' + k)])),
+          control(p + '.date', 'date', keyWord('date')),
+          control(p + '.opens', 'date', keyWord('opens')),
+          control(p + '.clause', 'clause', keyWord('clause')),
+          control(p + '.what', 'text', keyWord('what'))),
+        checks(p + '.applies_to', keyWord('applies_to'), CASES, (c) => t('studio.case.' + c)),
+        checks(p + '.not_for', keyWord('not_for'), CASES, (c) => t('studio.case.' + c))]),
+      listOf('staff_dates', t('studio.section.staff_dates'), (p) => [candidates(p, ['date'], (v) => ({ [p + '.date']: v.value, [p + '.clause']: v.clause })),
+        h('div', { class: 'grid' }, control(p + '.date', 'date', keyWord('date')), control(p + '.clause', 'clause', keyWord('clause')), control(p + '.what', 'text', keyWord('what')))]),
+      listOf('targets', t('studio.section.targets'), (p) => [candidates(p, ['percent'], (v) => ({ [p + '.percent']: v.value.value, [p + '.clause']: v.clause })),
+        h('div', { class: 'grid' }, control(p + '.percent', 'number', keyWord('percent')), control(p + '.date', 'date', keyWord('date')),
+          control(p + '.clause', 'clause', keyWord('clause')), control(p + '.what', 'text', keyWord('what')))]));
+
+    const situations = section('situations', t('studio.form.situations'),
+      listOf('situations', t('studio.section.situations'), (p) => h('div', { class: 'grid' },
+        control(p + '.id', 'text', keyWord('id'), { short: true }),
+        control(p + '.label', 'text', keyWord('label')),
+        control(p + '.destination', 'select', keyWord('destination'), Object.keys(DESTINATIONS).map((x) => [x, t('roster.value.destination.' + x)])),
+        control(p + '.clause', 'clause', keyWord('clause')))));
+
+    put(el.form, h('h2', { id: 'st-form', tabindex: '-1' }, t('studio.step.form')),
+      h('nav', { class: 'toc', 'aria-label': t('studio.step.form') }, h('ul', {},
+        [['identity', 'studio.form.identity'], ['destinations', 'studio.form.destinations'], ['routes', 'studio.form.routes'], ['fallbacks', 'studio.form.fallbacks'],
+          ['periods', 'studio.form.periods'], ['dates', 'studio.form.dates'], ['situations', 'studio.form.situations'], ['rules', 'studio.form.rules']]
+          .map(([id, k]) => h('li', {}, h('a', { href: '#sec-' + id }, t(k)))))),
+      h('div', { 'data-testid': 'studio-form' }, identity, destinations, routes, fallbacks, periods, dates, situations, rules));
+    // A list's new item: focus its first control.
+    if (focusId) {
+      const m = focusId.match(/^(.*)-first$/);
+      const node = m ? el.form.querySelector(`[id^="${m[1]}"]`) : document.getElementById(focusId);
+      node?.focus();
+    }
+  }
+
+  // ---- check, preview ----
+
+  // The form control of a path: its own, else the first inside it (a missing section), else the nearest above it.
+  function controlFor(path) {
+    const all = [...el.form.querySelectorAll(':is(input,select,textarea)[data-path]:not([data-testid=candidates])')];
+    for (let p = path; p;) {
+      const c = all.find((x) => x.dataset.path == p) || all.find((x) => x.dataset.path.startsWith(p + '.') || x.dataset.path.startsWith(p + '['));
+      if (c) return [c.dataset.path, c];
+      const up = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      if (up == p) break;
+      p = up;
+    }
+    return [null, null];
+  }
+
+  function showCheck() {
+    if (!el.check) return;
+    const head = h('h2', { id: 'st-check', tabindex: '-1' }, t('studio.step.check'));
+    root.dataset.state = !B ? 'none' : B.error ? 'error' : 'ok';
+    el.check.dataset.testid = 'studio-check';
+    el.check.setAttribute('data-state', root.dataset.state);
+    for (const p of el.form.querySelectorAll('.ferr')) { p.hidden = true; p.textContent = ''; }
+    for (const c of el.form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+    if (!B) return put(el.check, head, h('p', { class: 'empty' }, t('studio.preview.none')));
+    if (B.error && !B.policy_text) return put(el.check, head, errBox(B.error));
+    const parts = [head];
+    if (B.error) {
+      const e = B.error;
+      const [path, ctl] = controlFor(e.path);
+      if (ctl) {
+        ctl.setAttribute('aria-invalid', 'true');
+        const p = document.getElementById(ctl.id + '-err') || el.form.querySelector(`.ferr[data-path="${CSS.escape(path)}"]`);
+        if (p) { p.textContent = e.message; p.hidden = false; }
+      }
+      parts.push(h('div', { class: 'err', role: 'alert', 'data-testid': 'studio-error', 'data-code': e.code, 'data-path': e.path },
+        h('p', {}, t('studio.invalid'), ' ', e.message), h('p', { class: 'code' }, t('staffpage.field'), ' ', e.field,
+          ctl && [' · ', h('a', { href: '#' + ctl.id, onclick: (ev) => { ev.preventDefault(); ctl.focus(); } }, t('studio.goto'))])));
+    } else {
+      parts.push(h('p', { class: 'ok', role: 'status' }, t('studio.valid')));
+    }
+    const u = B.unverified;
+    parts.push(h('div', { class: 'unv', 'data-testid': 'unverified', 'data-count': u.length },
+      u.length ? h('fieldset', {}, h('legend', {}, t('studio.unverified', { n: u.length })),
+        u.map((p) => {
+          const id = 'unv-' + idOf(p), v = get(p), clause = get(p.replace(/\.(value|unit|date|opens|percent)$/, '.clause'));
+          return h('div', { class: 'chk' }, h('input', { type: 'checkbox', id, 'data-testid': 'confirm', 'data-path': p, onchange: () => { unverify(p, false); later(); } }),
+            h('label', { for: id }, M.studioFieldWords(p, lang), '：', h('code', {}, typeof v == 'object' ? JSON.stringify(v) : String(v)),
+              typeof clause == 'string' && clause && [' · ', clause, ' ', h('q', { class: 'ctext' }, clauseText(clause).slice(0, 120))]));
+        })) : h('p', {}, t('studio.unverified_none'))));
+    if (!B.error) parts.push(preview());
+    put(el.check, ...parts);
+    showOut();
+  }
+
+  function preview() {
+    const P = B.policy_text;
+    const asOf = get('notice_date') || today();
+    const tool = new M.StaffTool(P, basesJson());
+    let T;
+    try { T = JSON.parse(tool.table(asOf, lang)); } finally { tool.delete(); }
+    const D = JSON.parse(M.diffPolicies(baseText(), P, basesJson(), lang));
+    const out = [];
+    if (T.error) out.push(errBox(T.error));
+    else {
+      out.push(h('details', { class: 'pv', 'data-testid': 'preview-questions', 'data-count': T.fields.length, open: true },
+        h('summary', {}, t('studio.preview.questions', { n: T.fields.length })), h('ol', {}, T.fields.map((f) => h('li', {}, T.field_names[f])))));
+      out.push(h('details', { class: 'pv', 'data-testid': 'preview-table', 'data-count': T.rows.length },
+        h('summary', {}, t('studio.preview.table', { n: T.rows.length })),
+        h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('studio.preview.table', { n: T.rows.length }) },
+          h('table', { class: 'data' },
+            h('thead', {}, h('tr', {}, [t('table.col.number'), ...T.fields.map((f) => T.field_names[f]), t('table.col.route'), t('table.col.org'), t('table.col.clauses')]
+              .map((x) => h('th', { scope: 'col' }, x)))),
+            h('tbody', {}, T.rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, String(r.number)), T.fields.map((f) => h('td', {}, r.words[f] ?? '')),
+              h('td', {}, r.error || r.route), h('td', {}, r.org), h('td', {}, r.clauses.join(' ')))))))));
+    }
+    if (D.error) out.push(h('div', { class: 'pv', 'data-testid': 'preview-diff', 'data-count': -1 }, errBox(D.error, 'diff-error')));
+    else {
+      const n = D.values.length + D.clauses.length;
+      out.push(h('details', { class: 'pv', 'data-testid': 'preview-diff', 'data-count': n },
+        h('summary', {}, t('studio.preview.diff', { n })),
+        h('ul', {}, D.clauses.slice(0, 200).map((c) => h('li', {}, h('code', {}, c.id), ' ', c.change)),
+          D.values.slice(0, 300).map((v) => h('li', {}, M.studioFieldWords(v.path, lang), '：', h('del', {}, v.a == null ? '—' : JSON.stringify(v.a)), ' → ',
+            h('ins', {}, v.b == null ? '—' : JSON.stringify(v.b)))))));
+    }
+    return out;
+  }
+
+  // ---- export, keep, publish ----
+
+  function save(text, name, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = h('a', { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  function showOut() {
+    if (!el.out) return;
+    const name = (get('id') || 'policy').replace(/[^\w.-]/g, '_');
+    const ready = B && !B.error && B.policy_text;
+    put(el.out, h('h2', { id: 'st-out', tabindex: '-1' }, t('studio.step.export')),
+      ready && !B.finished && h('p', { class: 'banner' }, t('studio.export_unfinished')),
+      h('p', { class: 'acts' },
+        h('button', { type: 'button', class: 'go', 'data-testid': 'export-policy', disabled: !ready, onclick: () => save(B.policy_text, name + '.json', 'application/json') }, t('studio.export_policy')),
+        ' ', h('button', { type: 'button', 'data-testid': 'export-draft', disabled: !W.draft, onclick: () => save(JSON.stringify(W.draft, null, 2) + '\n', name + '.studio.json', 'application/json') }, t('studio.export_draft')),
+        ' ', h('label', { class: 'filebtn', for: 'open-draft' }, t('studio.open_draft')),
+        h('input', { type: 'file', id: 'open-draft', accept: '.json,application/json', 'data-testid': 'open-draft', onchange: async (e) => {
+          const f = e.target.files[0];
+          if (!f) return;
+          let d = null;
+          try { d = JSON.parse(await f.text()); } catch {}
+          const r = JSON.parse(M.studioBuild(JSON.stringify(d ?? null), basesJson(), lang));
+          if (r.error && !r.policy_text) { B = r; return showCheck(); }
+          W.draft = d;
+          W.base = d.base || W.base;
+          store();
+          render();
+        } }),
+        ' ', h('button', { type: 'button', 'data-testid': 'studio-clear', onclick: () => {
+          W = { base: 'cn-league', files: [], notice: '', values: [], notes: [], draft: null };
+          try { localStorage.removeItem(KEY); } catch {}
+          B = null;
+          render();
+        } }, t('studio.clear'))),
+      h('p', { class: 'hint', 'data-testid': 'studio-saved' }, t('studio.saved'), storeNote && [' ', h('strong', {}, storeNote)]),
+      h('h3', {}, t('studio.publish')),
+      h('ol', { class: 'publish' }, [1, 2, 3, 4].map((i) => h('li', {}, t('studio.publish.' + i)))));
+  }
+
+  window.XuesheStudio = { show };
+})();

@@ -46,8 +46,8 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
                   std::vector<std::string> clauses, const std::string& wording = {}) {
     if (params.count("ask") && std::find(clauses.begin(), clauses.end(), p.ask_whom_clause) == clauses.end())
       clauses.push_back(p.ask_whom_clause);
-    out.push_back(Warning{code, message(lang, "warning." + code + (wording.empty() ? "" : "." + wording), params),
-                          std::move(clauses), code, params});
+    const std::string key = code + (wording.empty() ? "" : "." + wording);
+    out.push_back(Warning{code, message(lang, "warning." + key, params), std::move(clauses), key, params});
   };
 
   // The notice sets no completion date of its own for this case (e.g. military,

@@ -256,8 +256,10 @@ class StrictReader {
     int exponent = 0;
     bool fits = true, integer = true;
     auto take = [&](char c) {
-      if (mantissa <= (UINT64_MAX - 9) / 10) {
-        mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+      const auto d = static_cast<std::uint64_t>(c - '0');
+      // Up to 18446744073709551615 itself: an unsigned integer as nlohmann reads it.
+      if (mantissa < UINT64_MAX / 10 || (mantissa == UINT64_MAX / 10 && d <= UINT64_MAX % 10)) {
+        mantissa = mantissa * 10 + d;
       } else {
         fits = false;
         ++exponent;  // a digit beyond 64 bits: keep the magnitude

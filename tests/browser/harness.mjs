@@ -97,6 +97,14 @@ export async function ready(page) {
   await page.evaluate(() => document.querySelector('xueshe-check').ready);
 }
 
+// A phone page on `origin` at `hash` as of `today`, its first screen ready.
+export async function openPhone(browser, origin, today, hash = '') {
+  const page = await phonePage(browser, { today });
+  await page.goto(origin + '/' + hash);
+  await ready(page);
+  return page;
+}
+
 // Answers whatever the page asks, from `answers`, until it shows the outcome.
 export async function answerAll(page, answers, { max = 20 } = {}) {
   for (let i = 0; i < max; i++) {

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { answer, answerAll, expected, launch, phonePage, ready, root, serve, shownDeadlines, siteCopy, writeFile } from './harness.mjs';
+import { answer, answerAll, expected, launch, phonePage, ready, root, serve, shownDeadlines, siteCopy, writeFile, openPhone } from './harness.mjs';
 
 const TODAY = '2022-07-01';
 const RETAIN = { destination: 'unsettled', graduation_date: '2022-06-30', birth_date: '2000-03-15', party_member: false,
@@ -12,12 +12,7 @@ let browser, server, dir;
 before(async () => { browser = await launch(); dir = siteCopy(); server = await serve(dir); });
 after(async () => { await browser.close(); await server.close(); });
 
-async function open(hash = '') {
-  const page = await phonePage(browser, { today: TODAY });
-  await page.goto(server.origin + '/' + hash);
-  await ready(page);
-  return page;
-}
+const open = (hash = '') => openPhone(browser, server.origin, TODAY, hash);
 
 const currentQuestion = (page) => page.locator('[data-testid=question]').getAttribute('data-question-id');
 

@@ -3,7 +3,7 @@
 // An old link that still holds the birth date opens as before.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { answer, answerAll, assertOutcomeShown, expected, launch, phonePage, ready, serve, siteCopy } from './harness.mjs';
+import { answer, answerAll, assertOutcomeShown, expected, launch, phonePage, ready, serve, siteCopy, openPhone } from './harness.mjs';
 
 const TODAY = '2022-07-01';
 // Turns 28 on 2022-08-15: after graduating, before the last date that applies (the warning that names the birthday).
@@ -16,12 +16,7 @@ let browser, server;
 before(async () => { browser = await launch(); server = await serve(siteCopy()); });
 after(async () => { await browser.close(); await server.close(); });
 
-async function open(hash = '') {
-  const page = await phonePage(browser, { today: TODAY });
-  await page.goto(server.origin + '/' + hash);
-  await ready(page);
-  return page;
-}
+const open = (hash = '') => openPhone(browser, server.origin, TODAY, hash);
 
 const warningText = (page, code) => page.locator(`[data-testid=warning][data-code=${code}]`).textContent();
 

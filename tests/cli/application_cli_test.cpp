@@ -37,7 +37,7 @@ std::vector<std::string> with(std::vector<std::string> args, std::initializer_li
 
 }  // namespace
 
-TEST_CASE("application prints the document as Markdown; every value shown as typed") {
+TEST_CASE("application prints the document as Markdown — every value shown as typed") {
   json typed = applicant();
   typed["name"] = "李*四*<script>";
   typed["study_plan"] = "机器学习 | 硕士\n第二行";
@@ -63,7 +63,7 @@ TEST_CASE("application prints the document as Markdown; every value shown as typ
   CHECK(en.out.find("Applicant (signature): ") != std::string::npos);
 }
 
-TEST_CASE("application --format json: the document object; values verbatim") {
+TEST_CASE("application --format json: the document object — values verbatim") {
   json typed = applicant();
   typed["institution"] = "\"quotes\" & 'apostrophes' 🇨🇳👩‍🎓";
   auto r = xueshe_run(with(cmd, {"--format", "json"}), input(abroad, typed));
@@ -77,7 +77,7 @@ TEST_CASE("application --format json: the document object; values verbatim") {
   CHECK(xueshe_run(with(cmd, {"--format", "json"}), input(abroad, typed)).out == r.out);
 }
 
-TEST_CASE("application --form prints the form; prefilled; with no applicant needed") {
+TEST_CASE("application --form prints the form — prefilled — with no applicant needed") {
   auto r = xueshe_run(with(cmd, {"--form", "--format", "json"}), json{{"answers", abroad}}.dump());
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);

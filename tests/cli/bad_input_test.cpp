@@ -70,7 +70,7 @@ TEST_CASE("bad answers on stdin") {
   }
 }
 
-TEST_CASE("a NUL byte does not end JSON input: answers and policies are refused; naming the byte") {
+TEST_CASE("a NUL byte does not end JSON input: answers and policies are refused — naming the byte") {
   const std::string answers = std::string(R"({"destination":"military"})") + '\0' + "{garbage}";
   auto r = xueshe_run({"evaluate", "--lang", "en"}, answers);
   expect_error(r, "malformed_json", "$");
@@ -89,7 +89,7 @@ TEST_CASE("a NUL byte does not end JSON input: answers and policies are refused;
   std::filesystem::remove(file);
 }
 
-TEST_CASE("dates outside 1900-2199 are told the range; not the format: answers; --today; policy files") {
+TEST_CASE("dates outside 1900-2199 are told the range — not the format: answers — --today — policy files") {
   auto answers = xueshe_run({"evaluate", "--lang", "en"}, R"({"destination":"military","graduation_date":"9999-12-31"})");
   expect_error(answers, "date_out_of_range", "graduation_date");
   CHECK(parse_out(answers)["error"]["message"].get<std::string>().rfind(
@@ -126,7 +126,7 @@ TEST_CASE("bad options") {
   expect_error(xueshe_run({"flow", "--format", "png"}), "bad_argument", "argv");
 }
 
-TEST_CASE("a folder given as a file is called a folder - an unknown command is named; with the commands") {
+TEST_CASE("a folder given as a file is called a folder - an unknown command is named — with the commands") {
   const std::string folder = std::filesystem::temp_directory_path().string();
   auto evaluated = xueshe_run({"evaluate", "--policy", folder, "--lang", "en"}, "{}");
   expect_error(evaluated, "policy_is_folder", "policy");
@@ -171,7 +171,7 @@ TEST_CASE("errors speak the user's language") {
   CHECK(whole["error"]["message"].get<std::string>().find("the whole input") != std::string::npos);
 }
 
-TEST_CASE("a missing or circular base is told in words that name the file which extends it; once") {
+TEST_CASE("a missing or circular base is told in words that name the file which extends it — once") {
   auto message = [](const std::string& file, const char* lang) {
     auto r = xueshe_run({"check-policy", source_path("tests/policies/broken/" + file), "--lang", lang});
     return parse_out(r)["error"]["message"].get<std::string>();

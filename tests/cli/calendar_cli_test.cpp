@@ -12,7 +12,7 @@ const std::string employed =
 
 }  // namespace
 
-TEST_CASE("evaluate --format ics prints the calendar file; CRLF throughout") {
+TEST_CASE("evaluate --format ics prints the calendar file — CRLF throughout") {
   auto r = xueshe_run({"evaluate", "--format", "ics", "--today", "2022-07-01"}, employed);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);

@@ -36,7 +36,7 @@ std::vector<std::string> dates_under(const json& body, const std::string& clause
 
 }  // namespace
 
-TEST_CASE("policy split: the seed notice's 二.1–二.8; 三.1; 三.2 with ①–④; and its four dates under their clauses") {
+TEST_CASE("policy split: the seed notice's 二.1–二.8 — 三.1 — 三.2 with ①–④ — and its four dates under their clauses") {
   auto r = xueshe_run({"policy", "split", source_path("tests/notices/00-hxci-2022.txt")});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -62,7 +62,7 @@ TEST_CASE("policy split: the seed notice's 二.1–二.8; 三.1; 三.2 with ①�
   CHECK(body["notice"]["year"] == 2022);
 }
 
-TEST_CASE("policy split: - reads the notice from stdin; and gives the same JSON") {
+TEST_CASE("policy split: - reads the notice from stdin — and gives the same JSON") {
   const std::string text = "一、时间\n1. 毕业生于2025年8月31日前提出申请。\n";
   auto from_stdin = xueshe_run({"policy", "split", "-"}, text);
   REQUIRE(from_stdin.exit_code == 0);
@@ -71,7 +71,7 @@ TEST_CASE("policy split: - reads the notice from stdin; and gives the same JSON"
   CHECK(parse_out(from_stdin)["values"][0]["value"] == "2025-08-31");
 }
 
-TEST_CASE("policy split: bad notices are errors naming the notice; in the user's language") {
+TEST_CASE("policy split: bad notices are errors naming the notice — in the user's language") {
   auto zh = xueshe_run({"policy", "split", temp_file("gbk.txt", "\xd2\xbb\xa1\xa2\xd7\xdc\xd4\xf2\n")});  // 一、总则 in GBK
   expect_error(zh, "notice_not_utf8", "notice");
   auto en = xueshe_run({"policy", "split", temp_file("gbk.txt", "\xd2\xbb\xa1\xa2\xd7\xdc\xd4\xf2\n"), "--lang", "en"});

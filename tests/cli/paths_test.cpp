@@ -55,7 +55,7 @@ std::set<std::string> check_paths(const std::vector<std::string>& setup) {
 
 }  // namespace
 
-TEST_CASE("every path of every shipped policy (guides; Guangdong; each notice) ends in a cited outcome") {
+TEST_CASE("every path of every shipped policy (guides — Guangdong — each notice) ends in a cited outcome") {
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(source_path("policies")))
     if (entry.path().extension() == ".json") files.push_back(entry.path().string());

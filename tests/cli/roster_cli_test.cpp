@@ -63,7 +63,7 @@ bool crlf_only(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("roster: the mixed roster keeps every row in order; with its line and error - BOM and CRLF out") {
+TEST_CASE("roster: the mixed roster keeps every row in order — with its line and error - BOM and CRLF out") {
   auto r = xueshe_run({"roster", source_path("tests/roster/mixed.csv"), "--today", "2022-07-01"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -259,7 +259,7 @@ TEST_CASE("roster: files that cannot be checked are refused with a clear error (
   std::remove(file.c_str());
 }
 
-TEST_CASE("roster: a bad byte deep in a file is reported on its own line; in auto mode too") {
+TEST_CASE("roster: a bad byte deep in a file is reported on its own line — in auto mode too") {
   // UTF-8, Chinese on every line, one bad byte on line 800.
   std::string utf8 = "学号,姓名,去向\r\n";
   for (int line = 2; line < 800; ++line) utf8 += std::to_string(line) + ",张三,已就业\r\n";

@@ -26,7 +26,7 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("table --format csv: a header and one row per path; for a spreadsheet") {
+TEST_CASE("table --format csv: a header and one row per path — for a spreadsheet") {
   auto r = xueshe_run({"table", "--format", "csv", "--today", "2022-07-01"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind("\xEF\xBB\xBF序号,去向,毕业日期,出生日期,是否党员,是否担任团内职务,", 0) == 0);
@@ -47,7 +47,7 @@ TEST_CASE("table --format csv: a header and one row per path; for a spreadsheet"
   for (std::size_t r2 = 1; r2 < t.records.size(); ++r2) CHECK_FALSE(t.field(t.records[r2], col("路线")).empty());
 }
 
-TEST_CASE("table --format md: a Markdown table with a title; in either language") {
+TEST_CASE("table --format md: a Markdown table with a title — in either language") {
   auto r = xueshe_run({"table", "--format", "md", "--today", "2022-07-01", "--lang", "en"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind("# Decision table: Harbin Institute of Information Technology, 2022 graduates", 0) == 0);
@@ -62,7 +62,7 @@ TEST_CASE("table --format md: a Markdown table with a title; in either language"
   CHECK(xueshe_run({"table", "--format", "pdf"}).exit_code == 2);
 }
 
-TEST_CASE("table and policy diff in Markdown show a policy's texts as text: no raw HTML; no markup") {
+TEST_CASE("table and policy diff in Markdown show a policy's texts as text: no raw HTML — no markup") {
   // The 2022 policy with HTML and Markdown in its title (the table's heading, a
   // value in the diff) and in a clause's text (a changed clause in the diff).
   auto policy = nlohmann::ordered_json::parse(read_file(source_path("policies/hxci-2022.json")));
@@ -97,7 +97,7 @@ TEST_CASE("table and policy diff in Markdown show a policy's texts as text: no r
   std::remove(file.c_str());
 }
 
-TEST_CASE("policy draft; check-draft and diff: next year's policy from this year's") {
+TEST_CASE("policy draft — check-draft and diff: next year's policy from this year's") {
   const std::string draft = temp_path("hxci-2026.json");
   auto d = xueshe_run({"policy", "draft", "--from", "hxci-2022", "--cohort", "2026", "-o", draft});
   INFO(d.err);

@@ -84,7 +84,7 @@ std::string repeat(const std::string& unit, std::size_t n) {
 
 }  // namespace
 
-TEST_CASE("application form: the fields 二.5 asks for; 'from' prefilled from the answers") {
+TEST_CASE("application form: the fields 二.5 asks for — 'from' prefilled from the answers") {
   for (const std::string lang : {"zh-CN", "en"}) {
     json body = application_form(outcome(abroad_answers, lang));
     INFO(body.dump());
@@ -131,7 +131,7 @@ TEST_CASE("application form: the fields 二.5 asks for; 'from' prefilled from th
         application_form(outcome(abroad_answers))["form"]["title"]);
 }
 
-TEST_CASE("application: every other route and every question is an error value; on every path of every policy") {
+TEST_CASE("application: every other route and every question is an error value — on every path of every policy") {
   int forms = 0, not_needed = 0;
   for (const auto& text : policy_texts()) {
     Engine engine(must_load(text));
@@ -168,7 +168,7 @@ TEST_CASE("application: every other route and every question is an error value; 
   CHECK(application_form(outcome(abroad_answers, "fr"))["form"]["lang"] == "zh-CN");
 }
 
-TEST_CASE("application document: every typed value verbatim; the committee; the pledge and the approval block") {
+TEST_CASE("application document: every typed value verbatim — the committee — the pledge and the approval block") {
   json applicant = valid_applicant();
   applicant["name"] = "<script>alert(1)</script>";
   applicant["institution"] = "\"quotes\" & 'apostrophes' {name} {until}";
@@ -238,7 +238,7 @@ TEST_CASE("application document: every typed value verbatim; the committee; the 
   CHECK(document_for(applicant).dump() == document_for(applicant).dump());
 }
 
-TEST_CASE("application: every validation error names its field; in both languages") {
+TEST_CASE("application: every validation error names its field — in both languages") {
   struct Case {
     const char* field;
     json value;  // nullptr-marker handled below: a json with "erase" removes the field
@@ -292,7 +292,7 @@ TEST_CASE("application: every validation error names its field; in both language
   CHECK(document_for(a, "zh-CN")["error"]["message"] != document_for(a, "en")["error"]["message"]);
 }
 
-TEST_CASE("application: every problem at once; one per field; in the form's order") {
+TEST_CASE("application: every problem at once — one per field — in the form's order") {
   json applicant = valid_applicant();
   applicant.erase("name");
   applicant["until"] = "2022-01-01";
@@ -309,7 +309,7 @@ TEST_CASE("application: every problem at once; one per field; in the form's orde
   CHECK(body["error"] == body["errors"][0]);
 }
 
-TEST_CASE("application: text fields take 2;000 code points; not bytes; and refuse the 2;001st") {
+TEST_CASE("application: text fields take 2 —000 code points — not bytes — and refuse the 2 —001st") {
   for (const std::string unit : {"a", "学", "😀", "é"}) {
     INFO(unit);
     json ok = valid_applicant();

@@ -111,7 +111,7 @@ const std::string employed =
 
 }  // namespace
 
-TEST_CASE("TEXT escaping: backslash; semicolon; comma; line breaks - control characters dropped") {
+TEST_CASE("TEXT escaping: backslash — semicolon — comma — line breaks - control characters dropped") {
   CHECK(ics_escape_text("a\\b;c,d") == "a\\\\b\\;c\\,d");
   CHECK(ics_escape_text("one\ntwo\r\nthree\rfour") == "one\\ntwo\\nthree\\nfour");
   CHECK(ics_escape_text(std::string("x\x01y\x7fz\tw", 8)) == "xyz\tw");
@@ -119,7 +119,7 @@ TEST_CASE("TEXT escaping: backslash; semicolon; comma; line breaks - control cha
   CHECK(ics_escape_text("") == "");
 }
 
-TEST_CASE("content lines: CRLF; folded at exactly 75 octets") {
+TEST_CASE("content lines: CRLF — folded at exactly 75 octets") {
   CHECK(ics_content_line("VERSION:2.0") == "VERSION:2.0\r\n");
   const std::string exactly75 = "SUMMARY:" + std::string(75 - 8, 'x');
   CHECK(ics_content_line(exactly75) == exactly75 + "\r\n");
@@ -134,7 +134,7 @@ TEST_CASE("content lines: CRLF; folded at exactly 75 octets") {
   CHECK(lines[2] == " a");
 }
 
-TEST_CASE("folding Chinese text and emoji never splits a character; and unfolding restores every byte") {
+TEST_CASE("folding Chinese text and emoji never splits a character — and unfolding restores every byte") {
   const std::string chinese = "团组织关系转接：由原就读学校团组织或团员本人通过“智慧团建”系统申请";
   const std::string emoji = "📅🎓✅";  // 4, 4 and 3 octets
   for (int prefix = 0; prefix < 8; ++prefix) {  // every offset of the character boundaries
@@ -150,7 +150,7 @@ TEST_CASE("folding Chinese text and emoji never splits a character; and unfoldin
   }
 }
 
-TEST_CASE("an outcome's calendar: one all-day event per deadline; two alarms each; CRLF and folded") {
+TEST_CASE("an outcome's calendar: one all-day event per deadline — two alarms each — CRLF and folded") {
   const Engine e = builtin_engine();
   const json result = evaluate(e, employed, "2022-07-01");
   const CalendarFile f = must_build(member(e, employed, "2022-07-01"));
@@ -209,7 +209,7 @@ TEST_CASE("the file's own texts follow the language - the outcome's too") {
   CHECK(fallback.ics.find("SUMMARY;LANGUAGE=zh-CN:") != std::string::npos);
 }
 
-TEST_CASE("the bytes depend on the answers; the policy and the as-of date only") {
+TEST_CASE("the bytes depend on the answers — the policy and the as-of date only") {
   const Engine e = builtin_engine();
   CHECK(must_build(member(e, employed, "2022-07-01")).ics == must_build(member(e, employed, "2022-07-01")).ics);
   const std::string a = must_build(member(e, employed, "2022-07-01")).ics;
@@ -219,7 +219,7 @@ TEST_CASE("the bytes depend on the answers; the policy and the as-of date only")
   CHECK(b.find("2022-09-15") != std::string::npos);
 }
 
-TEST_CASE("UIDs: the deadline kind and the policy; nothing of the member's - the same whatever the answers or as-of date") {
+TEST_CASE("UIDs: the deadline kind and the policy — nothing of the member's - the same whatever the answers or as-of date") {
   const Engine e = builtin_engine();
   const auto uids = [&](const Engine& engine, const std::string& answers, const std::string& today) {
     return values_of(must_build(member(engine, answers, today)).ics, "UID:");
@@ -292,7 +292,7 @@ TEST_CASE("texts of the outcome are escaped in the file") {
   CHECK(summaries[0].find("A\\,B\\;C\\\\D\\nE <b>") != std::string::npos);
 }
 
-TEST_CASE("calendar errors are values naming the field; in the user's language") {
+TEST_CASE("calendar errors are values naming the field — in the user's language") {
   const Engine e = builtin_engine();
   const auto error_of = [&e](const std::string& answers) {
     CalendarBuild b = outcome_calendar(member(e, answers, "2022-07-01"));

@@ -24,7 +24,7 @@ const char* kRetain2026 =
 
 }  // namespace
 
-TEST_CASE("cohort_misfit: the graduation year; then today against the policy's last date") {
+TEST_CASE("cohort_misfit: the graduation year — then today against the policy's last date") {
   Policy p = must_load(std::string(builtin_policy_text()));
   Answers none;
   CHECK_FALSE(cohort_misfit(p, none, *parse_iso_date("2022-10-31")));
@@ -37,7 +37,7 @@ TEST_CASE("cohort_misfit: the graduation year; then today against the policy's l
   CHECK_FALSE(cohort_misfit(p, grad2022, *parse_iso_date("2022-07-01")));
 }
 
-TEST_CASE("visiting on 2026-12-01 with the built-in 2022 notice: said at the first question; no date overdue") {
+TEST_CASE("visiting on 2026-12-01 with the built-in 2022 notice: said at the first question — no date overdue") {
   json q = evaluate("{}", "2026-12-01");
   REQUIRE(q["status"] == "question");
   REQUIRE(q.contains("cohort_misfit"));
@@ -68,7 +68,7 @@ TEST_CASE("a graduation date outside the cohort is said on the very next questio
   CHECK(q["cohort_misfit"]["text"].get<std::string>().find("class of 2022") != std::string::npos);
 }
 
-TEST_CASE("inside the cohort and before its last date: no notice; the dates stand") {
+TEST_CASE("inside the cohort and before its last date: no notice — the dates stand") {
   json o = evaluate(
       R"({"destination":"unsettled","unsettled_choice":"retain_at_school","graduation_date":"2022-06-30",)"
       R"("birth_date":"2000-03-15","party_member":false})",

@@ -132,7 +132,7 @@ std::vector<Rec> reference(const std::string& s, std::size_t& blanks) {
 
 }  // namespace
 
-TEST_CASE("csv: plain records; CRLF and LF; each with the line it starts on") {
+TEST_CASE("csv: plain records — CRLF and LF — each with the line it starts on") {
   auto r = read("a,b\r\nc,d\ne,f");
   REQUIRE(r.size() == 3);
   CHECK(r[0] == Rec{1, {"a", "b"}, "", 0});
@@ -148,7 +148,7 @@ TEST_CASE("csv: a lone CR ends a line too (old Mac exports)") {
   CHECK(r[2] == Rec{3, {"c"}, "", 0});
 }
 
-TEST_CASE("csv: quoted fields keep commas; doubled quotes and line breaks") {
+TEST_CASE("csv: quoted fields keep commas — doubled quotes and line breaks") {
   auto t = read_csv("\"张三, Jr.\",\"say \"\"hi\"\"\",\"line 1\r\nline 2\nline 3\",x\r\nnext,row\r\n");
   auto r = records(t);
   REQUIRE(r.size() == 2);
@@ -184,7 +184,7 @@ TEST_CASE("csv: ragged rows keep the fields they have") {
   CHECK(r[3].fields == std::vector<std::string>{"", "", "", "x"});
 }
 
-TEST_CASE("csv: an unterminated quote at the end is an error row; cut at its line - reading goes on") {
+TEST_CASE("csv: an unterminated quote at the end is an error row — cut at its line - reading goes on") {
   auto r = read("h1,h2\na,\"b\nc,d\ne,f");
   REQUIRE(r.size() == 4);
   CHECK(r[1] == Rec{2, {"a", "\"b"}, "csv_unterminated_quote", 2});
@@ -244,7 +244,7 @@ TEST_CASE("csv: 20000 random texts read exactly as the character-by-character re
   }
 }
 
-TEST_CASE("csv: reading stays linear on hostile input (an unclosed quote; then 100000 quoted lines)") {
+TEST_CASE("csv: reading stays linear on hostile input (an unclosed quote — then 100000 quoted lines)") {
   std::string s = "\"";
   for (int i = 0; i < 100000; ++i) s += "\n\"\",\"\"\"\"";
   auto start = std::chrono::steady_clock::now();
@@ -266,7 +266,7 @@ TEST_CASE("csv: writing quotes only what needs it - records end with CRLF") {
   CHECK(back[0].fields == std::vector<std::string>{"plain", "a,b", "say \"hi\"", "two\nlines", "", "张三"});
 }
 
-TEST_CASE("csv: a cell a spreadsheet would run gets a leading ' (OWASP); and the original is the cell less one '") {
+TEST_CASE("csv: a cell a spreadsheet would run gets a leading ' (OWASP) — and the original is the cell less one '") {
   const std::vector<std::string> cells = {
       "=HYPERLINK(\"http://x.invalid\",\"click\")", "+1+2", "-2+3", "@SUM(A1:A9)", "\tTAB", "\rCR", "\nLF",
       "'quoted already", "'", "=", "-", "a=b", " =1+1", "张三", "2022-06-30", ""};

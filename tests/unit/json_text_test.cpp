@@ -21,7 +21,7 @@ std::string nlohmann_text(const json& v, bool pretty) {
 
 }  // namespace
 
-TEST_CASE("to_json_text writes what nlohmann's dump writes; compact and pretty") {
+TEST_CASE("to_json_text writes what nlohmann's dump writes — compact and pretty") {
   using namespace std::string_literals;
   const std::vector<std::string> strings = {
       "", "plain", "学社衔接 ✓ 🎓", "quote \" backslash \\ slash /", "\b\f\n\r\t", "\x01\x1f\x7f"s,
@@ -44,7 +44,7 @@ TEST_CASE("to_json_text writes what nlohmann's dump writes; compact and pretty")
   }
 }
 
-TEST_CASE("what the strict reader reads; to_json_text writes back as nlohmann would") {
+TEST_CASE("what the strict reader reads — to_json_text writes back as nlohmann would") {
   for (const char* text : {R"({"a":"\u0001\u001f","b":"\ud83c\udf93","c":[1,-2,3.25,1e2]})",
                            R"(["\"","\\","\/","\b\f\n\r\t"])"}) {
     auto parsed = xueshe::parse_strict_json(text, {1 << 16, 8, 1024});

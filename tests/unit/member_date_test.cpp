@@ -60,7 +60,7 @@ TEST_CASE("member dates: every day ISO accepts reads the same in each spelling")
   CHECK(days == 109573);  // 300 years, 73 of them leap (2000 is, 1900 and 2100 are not)
 }
 
-TEST_CASE("member dates: anything else is refused; with the reason") {
+TEST_CASE("member dates: anything else is refused — with the reason") {
   struct Refused {
     DateTrouble why;
     std::vector<std::string> typed;
@@ -109,7 +109,7 @@ TEST_CASE("member dates: the error keeps its code and field and says what was wr
   for (const Error& e : {error("看不懂"), error("22/6/30"), month, feb, far}) CHECK(e.field == "graduation_date");
 }
 
-TEST_CASE("member dates: the message names the question; says what was wrong and shows the spellings") {
+TEST_CASE("member dates: the message names the question — says what was wrong and shows the spellings") {
   const auto message_for = [](const char* typed, const std::string& field, const std::string& lang) {
     return text_of(member_date_error(read_member_date(typed), field, typed), lang);
   };

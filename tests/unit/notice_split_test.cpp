@@ -95,7 +95,7 @@ void check_keeps_every_word(const std::string& input, const NoticeSplit& s) {
 
 }  // namespace
 
-TEST_CASE("notice split: the seed notice's clauses are the built-in policy's; word for word") {
+TEST_CASE("notice split: the seed notice's clauses are the built-in policy's — word for word") {
   const NoticeSplit s = split_notice(notice("00-hxci-2022.txt"));
   REQUIRE_FALSE(s.error);
   CHECK(ids(s) == std::vector<std::string>{"引言", "一", "二", "二.1", "二.2", "二.3", "二.4", "二.5", "二.6", "二.7",
@@ -121,7 +121,7 @@ TEST_CASE("notice split: the seed notice's clauses are the built-in policy's; wo
   CHECK(format_iso_date(*s.year.date) == "2022-05-16");
 }
 
-TEST_CASE("notice values: the seed notice's dates; periods and the 100% target; each under its clause") {
+TEST_CASE("notice values: the seed notice's dates — periods and the 100% target — each under its clause") {
   const NoticeSplit s = split_notice(notice("00-hxci-2022.txt"));
   CHECK(found(s) == std::vector<Found>{
                         {"period", "1 months", "入学一个月内", "二.2"},
@@ -146,7 +146,7 @@ TEST_CASE("notice values: the seed notice's dates; periods and the 100% target; 
   CHECK(notes.empty());
 }
 
-TEST_CASE("notice split: the national guide before May 2022; both stored copies") {
+TEST_CASE("notice split: the national guide before May 2022 — both stored copies") {
   // Copy A: traditional characters, one line, a page number "-27-" glued to "1.".
   const NoticeSplit a = split_notice(notice("01-national-guide-pre2022-copy-a.txt"));
   CHECK(ids(a) == std::vector<std::string>{"1", "2", "3"});
@@ -159,7 +159,7 @@ TEST_CASE("notice split: the national guide before May 2022; both stored copies"
   CHECK(found(b).empty());
 }
 
-TEST_CASE("notice split: a Beijing university 2021; dates in the year the notice names") {
+TEST_CASE("notice split: a Beijing university 2021 — dates in the year the notice names") {
   const NoticeSplit s = split_notice(notice("06-beijing-univ-2021.txt"));
   CHECK(ids(s) == std::vector<std::string>{"引言", "一", "一(一)", "一(二)", "一(三)", "一(四)"});
   CHECK(clause(s, "一(三)").title == "转接申请");
@@ -177,7 +177,7 @@ TEST_CASE("notice split: a Beijing university 2021; dates in the year the notice
                     });
 }
 
-TEST_CASE("notice split: the May 2022 guide; ① inside a line after 注意: and after 。") {
+TEST_CASE("notice split: the May 2022 guide — ① inside a line after 注意: and after 。") {
   const NoticeSplit s = split_notice(notice("10-national-guide-2022rev.txt"));
   CHECK(ids(s) == std::vector<std::string>{"引言", "1", "2", "2(1)", "2(2)", "2(2)①", "2(2)②", "2(3)", "2(4)", "2(4)①",
                                            "2(4)②", "2(5)", "2(6)"});
@@ -191,7 +191,7 @@ TEST_CASE("notice split: the May 2022 guide; ① inside a line after 注意: and
   CHECK(found(shbk) == std::vector<Found>{{"period", "6 months cap 1 years", "6个月,最长不超过1年", "②"}});
 }
 
-TEST_CASE("notice split: Luohu 2023; the misprinted 2) as (2); headings on their own lines") {
+TEST_CASE("notice split: Luohu 2023 — the misprinted 2) as (2) — headings on their own lines") {
   const NoticeSplit s = split_notice(notice("11-shenzhen-luohu-2023.txt"));
   CHECK(ids(s) == std::vector<std::string>{"引言", "一", "一(1)", "一(2)", "一(3)", "一(4)", "一(5)", "二", "二(1)"});
   CHECK(clause(s, "一(2)").title == "离校时未落实就业去向的毕业生团员");
@@ -201,7 +201,7 @@ TEST_CASE("notice split: Luohu 2023; the misprinted 2) as (2); headings on their
                                        {"period", "5 years", "一般不超过5年", "一(4)"}});
 }
 
-TEST_CASE("notice split: Nankai 2024; the year from 2024届; a level that starts at 2.") {
+TEST_CASE("notice split: Nankai 2024 — the year from 2024届 — a level that starts at 2.") {
   const NoticeSplit s = split_notice(notice("12-nankai-lifesci-2024.txt"));
   CHECK(ids(s) == std::vector<std::string>{"引言", "一", "二", "二(一)", "二(二)", "二(二)1", "二(二)2", "二(三)",
                                            "二(三)1", "二(三)2", "二(四)", "二(四)2"});
@@ -212,7 +212,7 @@ TEST_CASE("notice split: Nankai 2024; the year from 2024届; a level that starts
                                        {"date", "2024-06-13", "6月13日前", "二(三)2"}});
 }
 
-TEST_CASE("notice split: SCUT 2025; a whole part on one line") {
+TEST_CASE("notice split: SCUT 2025 — a whole part on one line") {
   const NoticeSplit s = split_notice(notice("16-scut-marxism-2025.txt"));
   CHECK(ids(s) == std::vector<std::string>{"一", "一.1", "一.2", "一.3", "一.3(1)", "一.3(2)", "一.3(3)", "二"});
   CHECK(clause(s, "一").title == "转出去向");
@@ -235,7 +235,7 @@ TEST_CASE("notice split: every notice's clause ids are distinct and every clause
   }
 }
 
-TEST_CASE("notice split: a number out of sequence inside a line is text; at a line start it is renumbered") {
+TEST_CASE("notice split: a number out of sequence inside a line is text — at a line start it is renumbered") {
   const NoticeSplit s = split_notice("一、要求\n1. 甲。3. 乙见第5.2条。\n1. 丙\n");
   CHECK(ids(s) == std::vector<std::string>{"一", "一.1", "一.2"});
   CHECK(clause(s, "一.1").text == "甲。3. 乙见第5.2条。");
@@ -299,7 +299,7 @@ TEST_CASE("notice split: hostile input") {
   }
 }
 
-TEST_CASE("notice values: a date that is not a day; a notice without a year; full-width digits") {
+TEST_CASE("notice values: a date that is not a day — a notice without a year — full-width digits") {
   std::vector<NoticeNote> notes;
   const NoticeSplit s = split_notice("一、时间\n1. ８月３１日前提出申请，2月30日前交表。\n");
   const auto values = notice_values(s, notes);
@@ -317,7 +317,7 @@ TEST_CASE("notice values: a date that is not a day; a notice without a year; ful
   CHECK(note_codes(notes2023) == std::vector<std::string>{"not_a_day 一"});
 }
 
-TEST_CASE("notice values: periods and percentages in their spellings; and what is not one") {
+TEST_CASE("notice values: periods and percentages in their spellings — and what is not one") {
   auto kinds = [](const std::string& text) { return found(split_notice("一、" + text)); };
   CHECK(kinds("保留半年以内") == std::vector<Found>{{"period", "6 months", "半年以内", "一"}});
   CHECK(kinds("两周内完成") == std::vector<Found>{{"period", "14 days", "两周内", "一"}});
@@ -328,7 +328,7 @@ TEST_CASE("notice values: periods and percentages in their spellings; and what i
   CHECK(kinds("2024年毕业，28周岁以下，每3年一次，组织ID:15606145").empty());
 }
 
-TEST_CASE("notice split as JSON: the body the CLI prints and the page shows; in either language") {
+TEST_CASE("notice split as JSON: the body the CLI prints and the page shows — in either language") {
   const json zh = json::parse(notice_split_body(notice("00-hxci-2022.txt"), "zh-CN").dump());
   REQUIRE(zh.contains("clauses"));
   CHECK(zh["clauses"][3] == json{{"id", "二.1"}, {"title", "已落实工作单位(含自主创业)的毕业生团员"},
@@ -352,7 +352,7 @@ TEST_CASE("notice split as JSON: the body the CLI prints and the page shows; in 
   CHECK(notice_split_body("", "zh-CN")["error"]["message"] != notice_split_body("", "en")["error"]["message"]);
 }
 
-TEST_CASE("notice split: 3;000 seeded random texts of numbering marks; dates and bytes: no crash; distinct ids; no word lost") {
+TEST_CASE("notice split: 3 —000 seeded random texts of numbering marks — dates and bytes: no crash — distinct ids — no word lost") {
   const std::vector<std::string> parts{"一、", "二、", "十、", "（一）", "(二)", "1.", "2.", "3、", "(1)", "2)", "①", "②", "\n", "\n\n",
                                        "。", "：", " ", "　", "8月31日", "2022年2月30日前", "二〇二二年五月十六日", "6个月", "最长不超过1年",
                                        "100%", "附件", "甲", "乙丙", "\r\n", "<p>", "\xff", "\xe4\xb8", "年", "届", "2024"};

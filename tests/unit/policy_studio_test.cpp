@@ -46,7 +46,7 @@ ordered_json small_studio() {
 
 }  // namespace
 
-TEST_CASE("studio: a new studio file takes the split's clauses and proposes the title; cohort and notice date") {
+TEST_CASE("studio: a new studio file takes the split's clauses and proposes the title — cohort and notice date") {
   const ordered_json s = studio_start("cn-league", seed_split(), "2026-12-01", "zh-CN");
   REQUIRE(s["studio"] == 1);
   CHECK(s["base"] == "cn-league");
@@ -67,7 +67,7 @@ TEST_CASE("studio: a split that is an error starts nothing") {
   CHECK(s["error"]["message"].get<std::string>().find("Split") != std::string::npos);
 }
 
-TEST_CASE("studio: the split is corrected by merging; splitting; renumbering and removing clauses") {
+TEST_CASE("studio: the split is corrected by merging — splitting — renumbering and removing clauses") {
   const ordered_json clauses = ordered_json::array({{{"id", "1"}, {"title", "甲"}, {"text", "第一句。第二句。"}},
                                                     {{"id", "2"}, {"title", "乙"}, {"text", "第三句。"}}});
   SECTION("merge joins the next clause's text") {
@@ -118,7 +118,7 @@ TEST_CASE("studio: the split is corrected by merging; splitting; renumbering and
   }
 }
 
-TEST_CASE("studio: the form builds a policy file that loads; with both languages and the proposed values unverified") {
+TEST_CASE("studio: the form builds a policy file that loads — with both languages and the proposed values unverified") {
   ordered_json s = small_studio();
   ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
   INFO(r.dump());
@@ -148,7 +148,7 @@ TEST_CASE("studio: the form builds a policy file that loads; with both languages
   CHECK(military);
 }
 
-TEST_CASE("studio: a new route without steps has none; a base's route keeps the base's steps") {
+TEST_CASE("studio: a new route without steps has none — a base's route keeps the base's steps") {
   ordered_json s = small_studio();
   s["policy"]["routes"]["special_unit_pool"].erase("steps");
   s["policy"]["routes"]["not_covered"] = {{"org", "通知没有写到：先问学院团总支"}};
@@ -161,7 +161,7 @@ TEST_CASE("studio: a new route without steps has none; a base's route keeps the 
   CHECK_FALSE(file.contains("region"));  // not given: the base's
 }
 
-TEST_CASE("studio: a loader error names the form field in words; not its JSON path") {
+TEST_CASE("studio: a loader error names the form field in words — not its JSON path") {
   ordered_json s = small_studio();
   SECTION("a clause that does not exist") {
     s["policy"]["routes"]["special_unit_pool"]["clause"] = "九.9";

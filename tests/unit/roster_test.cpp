@@ -60,7 +60,7 @@ std::string roster_file(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("roster columns: Chinese; English and SPEC field ids name the same columns") {
+TEST_CASE("roster columns: Chinese — English and SPEC field ids name the same columns") {
   RosterVocabulary v(hxci().policy());
   CHECK(v.column_for_header("去向") == "destination");
   CHECK(v.column_for_header(" 毕业去向 ") == "destination");
@@ -76,7 +76,7 @@ TEST_CASE("roster columns: Chinese; English and SPEC field ids name the same col
   CHECK(v.conflicts().empty());
 }
 
-TEST_CASE("roster words: machine values; catalog labels and synonyms; in any spacing and width") {
+TEST_CASE("roster words: machine values — catalog labels and synonyms — in any spacing and width") {
   RosterVocabulary v(hxci().policy());
   const Field& dest = *find_field("destination");
   CHECK(v.word(dest, "employed") == "employed");
@@ -103,7 +103,7 @@ TEST_CASE("roster words: machine values; catalog labels and synonyms; in any spa
   CHECK(trim_cell("\xE3\x80\x80 已就业 \t") == "已就业");
 }
 
-TEST_CASE("a mixed roster: every row appears; in order; with its line - bad rows carry their error") {
+TEST_CASE("a mixed roster: every row appears — in order — with its line - bad rows carry their error") {
   const std::string text = roster_file("mixed.csv");
   RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));
   REQUIRE_FALSE(run.error);
@@ -239,7 +239,7 @@ TEST_CASE("exported rosters: the tool's added cells that would run as formulas g
   }
 }
 
-TEST_CASE("a roster date outside 1900-2199 is told the range; not the format") {
+TEST_CASE("a roster date outside 1900-2199 is told the range — not the format") {
   const std::string text =
       "去向,毕业日期,出生日期\n参军入伍,9999/12/31,2000-03-15\n参军入伍,2022-06-30,0001-01-01\n参军入伍,2022/2/30,2000-03-15\n";
   RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));
@@ -253,7 +253,7 @@ TEST_CASE("a roster date outside 1900-2199 is told the range; not the format") {
   CHECK(out.at(2, "错误代码") == "invalid_date");  // an impossible day stays a format error
 }
 
-TEST_CASE("the roster summary: counts per route and state; errors; duplicates; completion against 100 %") {
+TEST_CASE("the roster summary: counts per route and state — errors — duplicates — completion against 100 %") {
   const std::string text = roster_file("mixed.csv");
   RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));
   json s = roster_summary(run, hxci().policy());
@@ -279,7 +279,7 @@ TEST_CASE("the roster summary: counts per route and state; errors; duplicates; c
   CHECK(c["rate"].get<double>() == Approx(0.4));
 }
 
-TEST_CASE("transfer_target_clause finds the notice's 100 % clause; or says there is none") {
+TEST_CASE("transfer_target_clause finds the notice's 100 % clause — or says there is none") {
   CHECK(transfer_target_clause(must_load(policy_texts()[0])) == std::optional<std::string>("三.3"));
   for (const auto& text : policy_texts()) {
     Policy p = must_load(text);
@@ -288,7 +288,7 @@ TEST_CASE("transfer_target_clause finds the notice's 100 % clause; or says there
   }
 }
 
-TEST_CASE("the template round-trips: its headers map; its example rows evaluate without error") {
+TEST_CASE("the template round-trips: its headers map — its example rows evaluate without error") {
   for (const auto& text : policy_texts()) {
     Engine engine(must_load(text));
     for (const std::string lang : {"zh-CN", "en"}) {
@@ -318,7 +318,7 @@ TEST_CASE("rosters in English: headers and words") {
   CHECK(out.at(0, "Deadline to complete the transfer") == "2022-10-01 Upcoming");
 }
 
-TEST_CASE("roster files that cannot be read as a roster are rejected whole; with a clear error") {
+TEST_CASE("roster files that cannot be read as a roster are rejected whole — with a clear error") {
   auto error_of = [](const std::string& text, RosterLimits limits = {}) {
     RosterOptions o = options("2022-07-01");
     o.limits = limits;
@@ -343,7 +343,7 @@ TEST_CASE("roster files that cannot be read as a roster are rejected whole; with
   CHECK(body["error"]["message"] == "名单超过 1000000 行（到第 1000002 行时）。请分成几个文件。");
 }
 
-TEST_CASE("a student number on many rows: every row flagged; the cell naming the first ten lines") {
+TEST_CASE("a student number on many rows: every row flagged — the cell naming the first ten lines") {
   std::string text = "学号,去向\n";
   for (int i = 0; i < 12; ++i) text += "7,延迟毕业\n";
   text += "8,延迟毕业\n";
@@ -462,7 +462,7 @@ std::string annotate(const Engine& e, const std::string& text, Date today, const
 
 }  // namespace
 
-TEST_CASE("direct outcomes equal the engine's on every path of every policy; both languages; four dates") {
+TEST_CASE("direct outcomes equal the engine's on every path of every policy — both languages — four dates") {
   for (const auto& text : policy_texts()) {
     Engine engine(must_load(text));
     const std::string roster = roster_of_every_path(engine);
@@ -546,7 +546,7 @@ TEST_CASE("roster dates as people type them: a roster spelt every way checks exa
   }
 }
 
-TEST_CASE("the column mapping can be overridden: a column's meaning; a column ignored; bad mappings refused") {
+TEST_CASE("the column mapping can be overridden: a column's meaning — a column ignored — bad mappings refused") {
   // Headers nobody's vocabulary knows: nothing is detected but what is named.
   const std::string text = "编号,毕业后,毕业时间,生日,党员,状态\n"
                            "1,延迟毕业,,,,已完成\n"

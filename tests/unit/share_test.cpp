@@ -84,7 +84,7 @@ Policy scenario_policy(const json& s) {
 
 }  // namespace
 
-TEST_CASE("every scenario shared: the same result; no birth date", "[share]") {
+TEST_CASE("every scenario shared: the same result — no birth date", "[share]") {
   int files = 0, banded = 0, outcomes = 0;
   std::map<std::string, int> bands;
   for (const auto& entry : std::filesystem::directory_iterator(std::string(XUESHE_SOURCE_DIR) + "/tests/scenarios")) {
@@ -115,7 +115,7 @@ TEST_CASE("every scenario shared: the same result; no birth date", "[share]") {
   CHECK(bands[age_band::under] > 50);
 }
 
-TEST_CASE("every path of every policy shared; with birth dates around the age limit; before and after the policy's dates", "[share]") {
+TEST_CASE("every path of every policy shared — with birth dates around the age limit — before and after the policy's dates", "[share]") {
   std::map<std::string, int> bands;
   for (const auto& text : policy_texts()) {
     Engine engine(must_load(text));
@@ -143,7 +143,7 @@ TEST_CASE("every path of every policy shared; with birth dates around the age li
   CHECK(bands[age_band::under] > 50);
 }
 
-TEST_CASE("a share carries only the answers on the path; drops implied ones; and keeps Party membership", "[share]") {
+TEST_CASE("a share carries only the answers on the path — drops implied ones — and keeps Party membership", "[share]") {
   Engine engine(must_load(std::string(builtin_policy_text())));
   auto parsed = parse_answers(R"({"destination":"unsettled","graduation_date":"2022-06-30","birth_date":"2000-03-15",
     "party_member":true,"unsettled_choice":"retain_at_school","departure_date":"2022-09-01","study_level":"other"})");
@@ -169,7 +169,7 @@ TEST_CASE("a share carries only the answers on the path; drops implied ones; and
   CHECK(to_json_text(r.body).find("2000") == std::string::npos);
 }
 
-TEST_CASE("an unfinished questionnaire: the age answer where it is settled; else the birth date and what follows left out", "[share]") {
+TEST_CASE("an unfinished questionnaire: the age answer where it is settled — else the birth date and what follows left out", "[share]") {
   Engine engine(must_load(std::string(builtin_policy_text())));
   const Date today{date::year{2022} / 7 / 1};
   // 28 by the graduation month: settled, whatever comes after.

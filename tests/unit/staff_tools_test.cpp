@@ -27,7 +27,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 }  // namespace
 
-TEST_CASE("decision table: one row per path; with its answers; route; deadlines; clauses and warnings") {
+TEST_CASE("decision table: one row per path — with its answers — route — deadlines — clauses and warnings") {
   for (const auto& text : policy_texts()) {
     Engine engine(must_load(text));
     const DecisionTable t = decision_table(engine, engine.policy().notice_date, "zh-CN");
@@ -64,7 +64,7 @@ TEST_CASE("json_at_path reads the loader's own paths") {
   for (const char* bad : {"", "a.b[2]", "a.c", "a.b.c", "a..b", "a[", "a.b[x]", "a[\"x.y\""}) CHECK(json_at_path(doc, bad) == nullptr);
 }
 
-TEST_CASE("policy draft: hxci-2022 to 2026 loads; with 2026's dates; marked unverified") {
+TEST_CASE("policy draft: hxci-2022 to 2026 loads — with 2026's dates — marked unverified") {
   PolicyDraft d = draft_policy(builtin(), 2026);
   REQUIRE_FALSE(d.error);
   DraftAwareLoad load = load_policy_or_draft(d.text);
@@ -120,7 +120,7 @@ TEST_CASE("policy draft: 29 February becomes 28 February in a common year - rang
   CHECK(draft_policy("{", 2026).error->code == "policy_malformed_json");
 }
 
-TEST_CASE("policy draft of another school's policy; and of a draft") {
+TEST_CASE("policy draft of another school's policy — and of a draft") {
   PolicyDraft d = draft_policy(policy_texts()[2], 2026);
   REQUIRE_FALSE(d.error);
   DraftAwareLoad load = load_policy_or_draft(d.text);
@@ -132,7 +132,7 @@ TEST_CASE("policy draft of another school's policy; and of a draft") {
   CHECK(load_policy_or_draft(again.text).policy->id == "example-2027-0m");
 }
 
-TEST_CASE("the unverified marker is checked: a list of existing; distinct paths") {
+TEST_CASE("the unverified marker is checked: a list of existing — distinct paths") {
   const std::string base = builtin();
   auto with_marker = [&base](const std::string& marker) {
     return replaced(base, "\"last_verified\": \"2026-11-27\",", "\"last_verified\": \"2026-11-27\", \"unverified\": " + marker + ",");
@@ -221,7 +221,7 @@ TEST_CASE("policy diff: a checked draft against the draft shows the real changes
   CHECK(c["deadlines_added"] == json::array({{{"kind", "complete_by"}, {"date", "2026-09-15"}, {"clause", "三.2③"}}}));
 }
 
-TEST_CASE("policy diff: a school with other options shows paths only one side has; and errors name the file") {
+TEST_CASE("policy diff: a school with other options shows paths only one side has — and errors name the file") {
   PolicyDiff diff = diff_policies(policy_texts()[2], policy_texts()[1], "zh-CN");  // 0 months -> 12 months' retention
   REQUIRE_FALSE(diff.error);
   CHECK(diff.diff["paths"]["only_in_b"].get<int>() > 0);

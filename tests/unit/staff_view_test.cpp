@@ -62,7 +62,7 @@ TEST_CASE("an empty cell's error says why the row needs it") {
   }
 }
 
-TEST_CASE("a row's warnings are said to staff; its route and dates by name") {
+TEST_CASE("a row's warnings are said to staff — its route and dates by name") {
   RosterRun run = check(std::string(kHeader) + "1,已就业,2022-06-30,1990-01-01,否,否,否,否,否,是,其他\r\n");
   REQUIRE_FALSE(run.error);
   const json row = roster_row_view(run, 0);
@@ -94,7 +94,7 @@ TEST_CASE("every staff warning text has the member text's placeholders and no �
   }
 }
 
-TEST_CASE("the decision table view: grouped by route in the policy's order; the usual paths first; no ids as text") {
+TEST_CASE("the decision table view: grouped by route in the policy's order — the usual paths first — no ids as text") {
   const Date today = *parse_iso_date("2022-07-01");
   const DecisionTable table = decision_table(hxci(), today, "zh-CN");
   const json view = decision_table_view(hxci(), today, "zh-CN");

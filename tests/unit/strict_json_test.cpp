@@ -41,7 +41,7 @@ TEST_CASE("strict JSON rejects what nlohmann alone would accept or crash on") {
   CHECK(error_of(R"({"a":{"x.y":1,"x.y":2}})") == "duplicate_key@a[\"x.y\"]");
 }
 
-TEST_CASE("strict JSON reads RFC 8259 exactly: values; escapes; numbers; anything else names the byte") {
+TEST_CASE("strict JSON reads RFC 8259 exactly: values — escapes — numbers — anything else names the byte") {
   auto value = [](const std::string& text) {
     auto r = parse_strict_json(text, {1 << 16, 8, 1024});
     return r.error ? r.error->code + "@" + r.error->params["offset"] : r.value.dump();

@@ -514,7 +514,7 @@ test('after one visit the staff page works offline', async () => {
   // The worker caches the page's own files (as it loads them: by version) once it controls the page.
   const versioned = await page.evaluate(() => [...document.querySelectorAll('script[src], link[rel=stylesheet]')].map((e) => e.src || e.href));
   const wasm = requests.find((u) => /xueshe-staff\.wasm\?v=/.test(u));
-  assert.equal(versioned.length, 3);
+  assert.equal(versioned.length, 5);  // staff.css, studio.css, xueshe-staff.js, studio.js, staff.js
   assert.ok(wasm, 'the module by its version');
   await waitUntilCached(page, ['staff.html', wasm, ...versioned]);
   await context.setOffline(true);

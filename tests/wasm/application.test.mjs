@@ -46,7 +46,14 @@ test('the module gives the form and the document the CLI gives, in both language
     page.delete();
     assert.ok(school && doc.document.addressee.includes(school), doc.document.addressee);
     assert.equal(doc.document.addressee_from, 'policy.school');
-    for (const row of doc.document.rows) assert.equal(row.value, APPLICANT[row.field] ?? '', row.field);
+    // What was typed, the dates as a letter writes them (2022年9月10日, 10 September 2022).
+    const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const letter = (iso) => {
+      const [y, m, d] = iso.split('-').map(Number);
+      return lang == 'en' ? `${d} ${MONTHS[m - 1]} ${y}` : `${y}年${m}月${d}日`;
+    };
+    for (const row of doc.document.rows)
+      assert.equal(row.value, ['from', 'until'].includes(row.field) ? letter(APPLICANT[row.field]) : APPLICANT[row.field] ?? '', row.field);
   }
 });
 

@@ -52,9 +52,9 @@ std::string policy_error(std::uintptr_t handle, const std::string& lang) {
   return page.error ? xueshe::to_json_text(xueshe::error_body(*page.error, lang_or_default(lang))) : "";
 }
 
-// The policy's error, or a bad language or as-of date, else what `run` gives.
-template <class Run>
-std::string call(std::uintptr_t handle, const std::string& today, const std::string& lang_in, Run run) {
+// The policy's error, or a bad language or as-of date, else the result for these answers.
+std::string evaluate(std::uintptr_t handle, const std::string& answers, const std::string& today,
+                     const std::string& lang_in) {
   const auto& page = opened(handle);
   const std::string lang = lang_or_default(lang_in);
   if (page.error) return policy_error(handle, lang);
@@ -62,14 +62,7 @@ std::string call(std::uintptr_t handle, const std::string& today, const std::str
     return xueshe::to_json_text(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
   auto day = xueshe::parse_iso_date(today);
   if (!day) return xueshe::to_json_text(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
-  return xueshe::to_json_text(run(*page.engine, *day, lang).body);
-}
-
-std::string evaluate(std::uintptr_t handle, const std::string& answers, const std::string& today,
-                     const std::string& lang) {
-  return call(handle, today, lang, [&](const Engine& e, xueshe::Date day, const std::string& l) {
-    return e.evaluate_json(answers, day, l);
-  });
+  return xueshe::to_json_text(page.engine->evaluate_json(answers, *day, lang).body);
 }
 
 std::string catalog(const std::string& lang) { return xueshe::to_json_text(xueshe::catalog(lang_or_default(lang))); }

@@ -63,7 +63,8 @@ TEST_CASE("an empty cell's error says why the row needs it") {
 }
 
 TEST_CASE("a row's warnings are said to staff — its route and dates by name") {
-  RosterRun run = check(std::string(kHeader) + "1,已就业,2022-06-30,1990-01-01,否,否,否,否,否,是,其他\r\n");
+  const std::string text = std::string(kHeader) + "1,已就业,2022-06-30,1990-01-01,否,否,否,否,否,是,其他\r\n";
+  RosterRun run = check(text);  // its cells are views into text
   REQUIRE_FALSE(run.error);
   const json row = roster_row_view(run, 0);
   REQUIRE(row["route"] == "age_out");

@@ -504,11 +504,11 @@
             onclick: () => this.change(x.id) }, t('page.change')))))));
     }
 
+    // The core's message says what is wrong in words and names the question (or, in a policy file, its
+    // place); the code and field stay out of sight, for tests and support only.
     errBox(e) {
-      const t = this.t;
       return h('div', { class: 'err', id: 'err', role: 'alert', 'data-testid': 'error', 'data-code': e.code, 'data-field': e.field || '' },
-        h('p', {}, e.message),
-        h('p', { class: 'code' }, t('page.code'), ' ', h('code', {}, e.code), e.field && [' · ', t('page.field'), ' ', h('code', {}, e.field)]));
+        h('p', {}, e.message));
     }
   }
 

@@ -7,6 +7,15 @@
 (() => {
   const X = customElements.get('xueshe-check');
   const { h, takeaway, js, notify, today } = X.kit;
+  // The outcome screen's styles and its printed form (xueshe-outcome.css, written into this file when it is built):
+  // adopted by an element's shadow root the first time it shows an outcome.
+  const CSS = /*css:xueshe-outcome.css*/'';
+  let sheet;
+  const styled = (root) => {
+    if (!('adoptedStyleSheets' in root)) return root.querySelector('style[data-outcome]') || root.append(h('style', { 'data-outcome': '' }, CSS));
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  };
   const b64 = (s) => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
   class Outcome {
@@ -73,6 +82,7 @@
     }
 
     outcome(r, H) {
+      styled(this.shadowRoot);
       const t = this.t, rc = r.receiving || {}, cl = (id) => this.clause(id, r);
       const list = (key, tag, items, cls) => items?.length ? h('section', { class: cls }, h(H(2), {}, t(key)), h(tag, {}, items)) : null;
       const left = (n) => n > 0 ? t('days_left.future', { n }) : n < 0 ? t('days_left.past', { n: -n }) : t('days_left.today');

@@ -158,3 +158,26 @@ test('on a phone the outcome fits the screen', async () => {
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360);
   await page.context().close();
 });
+
+// The outcome's styles come with xueshe-outcome.js (not in the first load) and are adopted by the shadow root: they
+// must apply under the page's strict CSP (no inline styles), on screen and in print.
+test('the outcome is styled under the strict CSP: its own stylesheet arrives with the outcome script', async () => {
+  const page = await phonePage(browser, { today: TODAY });
+  try {
+    await page.goto(link(EMPLOYED));
+    await ready(page);
+    await page.locator('[data-testid=outcome]').waitFor();
+    const look = () => page.locator('xueshe-check').evaluate((el) => {
+      const r = el.shadowRoot, css = (sel) => getComputedStyle(r.querySelector(sel));
+      return { deadline: css('[data-testid=deadline]').borderLeftWidth, org: css('[data-testid=receiving-org]').fontWeight,
+        badge: css('[data-testid=step] .b').display };
+    });
+    assert.deepEqual(await look(), { deadline: '6px', org: '700', badge: 'inline-block' });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('xueshe-check').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('header')).display);
+    assert.equal(printed, 'none');
+    assert.deepEqual(page.seen.errors, []);
+  } finally {
+    await page.context().close();
+  }
+});

@@ -1,16 +1,19 @@
 // Shrinks the site's CSS and JS. JS goes through terser (compress + mangle of
 // local names; property names, strings and the top-level names other scripts
-// use — createXueshe… — are kept). CSS, conservatively: comments, indentation
-// and blank lines go; nothing inside a line is touched.
+// use — createXueshe… — are kept), with any stylesheet it carries written in
+// (inline-css.mjs). CSS, conservatively: comments, indentation and blank
+// lines go; nothing inside a line is touched.
 //   node minify.mjs IN OUT      (terser comes from the project's node_modules: `npm ci`)
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { inlineCss, minifyCss } from './inline-css.mjs';
 
 const [input, output] = process.argv.slice(2);
 let text = readFileSync(input, 'utf8');
 if (input.endsWith('.css')) {
-  text = text.replace(/\/\*[\s\S]*?\*\//g, '');  // CSS has no strings with "/*" in this project
-  text = text.split('\n').map((l) => l.trim()).filter(Boolean).join('\n') + '\n';
+  text = minifyCss(text);
 } else {
+  text = inlineCss(text, path.dirname(input));  // a stylesheet the script carries (inline-css.mjs)
   let terser;
   try {
     terser = await import('terser');

@@ -43,6 +43,7 @@ std::string outcome_text(const nlohmann::json& o, const std::string& lang) {
     std::string mark = state == "overdue" ? "!! " : state == "due_soon" || state == "today" ? "!  " : "   ";
     out += mark + str(d, "date") + "  " + str(d, "label") + " — " + str(d, "what") + "  (" + days_text(d, lang) +
            ", " + message(lang, "state." + state) + ")  [" + str(d, "clause") + "]\n";
+    if (d.contains("note")) out += "      " + str(d, "note") + "\n";
   }
   if (!o["warnings"].empty()) {
     out += "\n== " + ui("warnings") + " ==\n";

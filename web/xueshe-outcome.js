@@ -86,10 +86,6 @@
       const t = this.t, rc = r.receiving || {}, cl = (id) => this.clause(id, r);
       const list = (key, tag, items, cls) => items?.length ? h('section', { class: cls }, h(H(2), {}, t(key)), h(tag, {}, items)) : null;
       const left = (n) => n > 0 ? t('days_left.future', { n }) : n < 0 ? t('days_left.past', { n: -n }) : t('days_left.today');
-      // Whose date it is, where that is not plain: the application on the day the transfer must be complete (apply
-      // well before: the receiver must accept by then), and the school-wide target (the school's, not the member's).
-      const same = (d) => r.deadlines.some((x) => x !== d && (x.kind == 'complete_by' || x.kind == 'transfer_by') && x.date == d.date);
-      const whose = (d) => d.kind == 'apply_by' && same(d) ? t('page.apply_early') : d.kind == 'all_complete_by' ? t('page.school_target') : '';
       return h('section', { class: 'out', 'data-testid': 'outcome' },
         h(H(1), { id: 'qh', tabindex: -1, 'data-testid': 'receiving-heading' }, rc.heading || t('ui.receiving')),
         h('div', { class: 'org' }, h('p', { 'data-testid': 'receiving-org' }, rc.org), cl(rc.clause)),
@@ -101,7 +97,7 @@
         list('ui.deadlines', 'ul', r.deadlines?.map((d) => h('li', { class: 'dl', 'data-testid': 'deadline', 'data-kind': d.kind, 'data-state': d.state, 'data-date': d.date },
           h('p', { class: 'when' }, h('strong', {}, d.date), ' ', h('span', { class: 'st' }, t('state.' + d.state)), ' ', h('span', {}, left(d.days_left))),
           h('div', {}, h('strong', {}, d.label), d.what && ' · ' + d.what, ' ', cl(d.clause)),
-          whose(d) && h('p', { class: 'whose', 'data-testid': 'deadline-note' }, whose(d)))), 'dls') || h('p', {}, t('ui.no_deadlines')),
+          d.note && h('p', { class: 'whose', 'data-testid': 'deadline-note' }, d.note))), 'dls') || h('p', {}, t('ui.no_deadlines')),
         list('ui.steps', 'ol', r.steps?.map((x) => h('li', { 'data-testid': 'step', 'data-where': x.where },
           h('span', { class: 'b ' + x.where }, t('ui.where.' + x.where)), ' ', x.text, ' ', cl(x.clause),
           x.document && h('button', { type: 'button', class: 'cl doc', 'data-testid': x.document + '-open', onclick: () => this.paper(x.document) }, t('page.' + x.document)))), 'steps'),

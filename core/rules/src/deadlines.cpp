@@ -89,6 +89,15 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
     if (a.kind != b.kind) return kind_rank(a.kind) < kind_rank(b.kind);
     return a.clause < b.clause;
   });
+  for (Deadline& d : out) {
+    const bool due_with_completion = std::any_of(out.begin(), out.end(), [&d](const Deadline& x) {
+      return &x != &d && x.date == d.date && (x.kind == "complete_by" || x.kind == "transfer_by");
+    });
+    if (d.kind == "apply_by" && due_with_completion)
+      d.note = message(lang, "deadline.note.apply_early");
+    else if (d.kind == "all_complete_by")
+      d.note = message(lang, "deadline.note.school_target");
+  }
   return out;
 }
 

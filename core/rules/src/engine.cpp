@@ -143,7 +143,7 @@ json outcome_json(const OutcomeContext& ctx) {
         .add("clause", route_clause(p, alt))
         .done());
   json deadlines_json = json::array();
-  for (const Deadline& d : o.deadlines)
+  for (const Deadline& d : o.deadlines) {
     deadlines_json.push_back(JsonObject()
         .add("kind", d.kind)
         .add("label", d.label)
@@ -153,6 +153,8 @@ json outcome_json(const OutcomeContext& ctx) {
         .add("state", d.state)
         .add("what", d.what)
         .done());
+    if (!d.note.empty()) deadlines_json.back()["note"] = d.note;
+  }
   auto actions_json = [](const std::vector<Action>& list) {
     json out = json::array();
     for (const Action& a : list) {

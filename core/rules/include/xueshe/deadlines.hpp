@@ -16,6 +16,10 @@ struct Deadline {
   std::string label;  // the notice's own name for the date, or the kind's
   int days_left = 0;
   std::string state;  // upcoming | due_soon | today | overdue
+  // Whose date it is, where that is not plain (else empty): an application due the
+  // day the transfer must be complete ("apply early": the receiver must accept by
+  // then), and the school-wide target (the school's, not the member's).
+  std::string note;
 };
 
 // SPEC §3: overdue < 0 days, today = 0, due_soon <= 14, else upcoming.

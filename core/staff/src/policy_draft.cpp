@@ -5,6 +5,7 @@
 #include <set>
 
 #include "xueshe/engine.hpp"
+#include "xueshe/error_body.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/strict_json.hpp"
 
@@ -156,13 +157,10 @@ PolicyDraft draft_policy(std::string_view source, int cohort, const PolicyTexts&
   return out;
 }
 
-json policy_tool_error_body(const Error& e, const std::string& lang_in) {
-  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
-  const std::string key = "policytool.error." + e.code;
-  if (!catalog(lang).contains(key)) return error_body(e, lang);
-  std::map<std::string, std::string> params = e.params;
-  params["field"] = e.field;
-  return json{{"error", json{{"code", e.code}, {"message", message(lang, key, params)}, {"field", e.field}}}};
+// The policy tools' own errors, or — an error of the policy itself — the engine's.
+json policy_tool_error_body(const Error& e, const std::string& lang) {
+  const std::string& l = is_supported_language(lang) ? lang : default_language();
+  return error_body(e, l, catalog(l).contains("policytool.error." + e.code) ? "policytool.error" : "error");
 }
 
 }  // namespace xueshe

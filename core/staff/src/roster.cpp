@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "roster_outcome.hpp"
+#include "xueshe/error_body.hpp"
 #include "xueshe/member_date.hpp"
 #include "xueshe/outcome.hpp"
 #include "xueshe/messages.hpp"
@@ -513,10 +514,6 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   return run;
 }
 
-json roster_error_body(const Error& e, const std::string& lang_in) {
-  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
-  return json{{"error", json{{"code", e.code}, {"message", message(lang, "roster.error." + e.code, e.params)},
-                             {"field", e.field}}}};
-}
+json roster_error_body(const Error& e, const std::string& lang) { return error_body(e, lang, "roster.error"); }
 
 }  // namespace xueshe

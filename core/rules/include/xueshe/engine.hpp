@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "xueshe/answers.hpp"
+#include "xueshe/error_body.hpp"  // error_body: how a Result's error is shown
 #include "xueshe/flow.hpp"
 #include "xueshe/json_text.hpp"
 #include "xueshe/policy.hpp"
@@ -54,8 +55,6 @@ std::string value_label(const Policy& p, const std::string& field, const AnswerV
 // A field's short name in words ("毕业日期"), or the field itself where the catalog has none.
 std::string question_name(const std::string& field, const std::string& lang);
 
-// {"error": {"code", "message", "field"}} in `lang`.
-nlohmann::json error_body(const Error& error, const std::string& lang);
 
 
 }  // namespace xueshe

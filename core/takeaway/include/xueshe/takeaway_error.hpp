@@ -1,7 +1,5 @@
-// Error bodies of the take-away outputs (calendar file, application): the same
-// {"error": {"code", "message", "field"}} shape as error_body (engine.hpp), with
-// the message from the take-away catalog ("takeaway.error.<code>"), the only
-// one the take-away wasm module carries.
+// Error bodies of the take-away outputs (calendar file, application):
+// error_body (error_body.hpp) with the take-away catalog ("takeaway.error.<code>").
 #pragma once
 #include <string>
 

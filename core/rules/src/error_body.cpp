@@ -1,0 +1,34 @@
+// One renderer for every error body (see error_body.hpp).
+#include "xueshe/error_body.hpp"
+
+#include <map>
+
+#include "json_object.hpp"
+#include "xueshe/engine.hpp"
+#include "xueshe/messages.hpp"
+
+namespace xueshe {
+
+nlohmann::json error_body(const Error& e, const std::string& lang_in, std::string_view catalog) {
+  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
+  std::map<std::string, std::string> params = e.params;
+  params.emplace("field", e.field == "$" ? message(lang, "field.whole_input") : e.field);
+  // A member reads the question's name, not its field id ("毕业日期", not graduation_date).
+  params.emplace("question", question_name(e.field, lang));
+  if (auto other = e.params.find("other_field"); other != e.params.end())
+    params.emplace("other_question", question_name(other->second, lang));
+  params.emplace("date_spellings", message(lang, "date.spellings"));
+  std::string text = message(lang, std::string(catalog) + "." + e.code + (e.detail.empty() ? "" : "." + e.detail), params);
+  nlohmann::json body = JsonObject().add("code", e.code).add("field", e.field).done();
+  // An error in a base file of a layered policy says which file (unless its own words name it).
+  if (auto file = e.params.find("policy"); file != e.params.end()) {
+    if (text.find(file->second + ".json") == std::string::npos) text += message(lang, "error.in_file", params);
+    body["policy"] = file->second;
+  }
+  // Which base file a front end should fetch beside the policy, and offer again.
+  if (e.code == "policy_missing_base") body["missing"] = e.params.at("got");
+  body["message"] = text;
+  return JsonObject().add("error", body).done();
+}
+
+}  // namespace xueshe

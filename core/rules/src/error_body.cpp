@@ -12,13 +12,17 @@ namespace xueshe {
 nlohmann::json error_body(const Error& e, const std::string& lang_in, std::string_view catalog) {
   const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
   std::map<std::string, std::string> params = e.params;
-  params.emplace("field", e.field == "$" ? message(lang, "field.whole_input") : e.field);
+  params["field"] = e.field == "$" ? message(lang, "field.whole_input") : e.field;
   // A member reads the question's name, not its field id ("毕业日期", not graduation_date).
-  params.emplace("question", question_name(e.field, lang));
+  params["question"] = question_name(e.field, lang);
   if (auto other = e.params.find("other_field"); other != e.params.end())
-    params.emplace("other_question", question_name(other->second, lang));
-  params.emplace("date_spellings", message(lang, "date.spellings"));
-  std::string text = message(lang, std::string(catalog) + "." + e.code + (e.detail.empty() ? "" : "." + e.detail), params);
+    params["other_question"] = question_name(other->second, lang);
+  params["date_spellings"] = message(lang, "date.spellings");
+  std::string key(catalog);
+  key += '.';
+  key += e.code;
+  if (!e.detail.empty()) key += '.' + e.detail;
+  std::string text = message(lang, key, params);
   nlohmann::json body = JsonObject().add("code", e.code).add("field", e.field).done();
   // An error in a base file of a layered policy says which file (unless its own words name it).
   if (auto file = e.params.find("policy"); file != e.params.end()) {

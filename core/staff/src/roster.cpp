@@ -421,7 +421,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
           run.error = file_error("roster_duplicate_column", {{"line", std::to_string(header.line)},
                                                              {"column", earlier.header},
                                                              {"other", col.header},
-                                                             {"field", col.id}});
+                                                             {"same", col.id}});
           return run;
         }
     if (const Field* f = col.id.empty() ? nullptr : find_field(col.id)) {

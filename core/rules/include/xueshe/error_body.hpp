@@ -13,9 +13,9 @@ namespace xueshe {
 
 // The message is the catalog entry `<catalog>.<code>` (or `<catalog>.<code>.<detail>`)
 // in `lang` (an unsupported language: the default one), filled with the error's
-// own params and, where the error does not set them, {field} (the field as given,
-// "$" in words), {question} (the field's question in words, e.g. 毕业日期),
-// {other_question} (the same for the param other_field) and {date_spellings}.
+// own params and {field} (the field as given, "$" in words), {question} (the
+// field's question in words, e.g. 毕业日期), {other_question} (the same for the
+// param other_field) and {date_spellings}, which an error's params never set.
 // Each wing names its catalog: "error" (the engine's), "roster.error",
 // "policytool.error", "takeaway.error". An error in a base policy file says which
 // file ("policy"); a missing base is named for the front end to fetch ("missing").

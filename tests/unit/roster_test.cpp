@@ -578,7 +578,7 @@ std::string birth_date_roster(const Policy& p, unsigned seed, int rows) {
 
 }  // namespace
 
-TEST_CASE("a birth date read as the age rule reads it gives each row exactly what evaluating the row gives") {
+TEST_CASE("roster rows: a birth date read as the age rule reads it gives each row exactly what evaluating the row gives") {
   unsigned seed = 70;
   for (const auto& text : policy_texts()) {
     Engine engine(must_load(text));

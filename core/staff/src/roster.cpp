@@ -366,6 +366,13 @@ class StudentIds {
     groups_.reserve(expected);
   }
 
+  // Asks the memory for the slot `id` starts at, a few rows ahead of group():
+  // the table is larger than the caches, and waiting for each slot was the
+  // slowest part of a row.
+  void prefetch(std::string_view id) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[std::hash<std::string_view>{}(id) & (slots_.size() - 1)]);
+  }
+
   // The duplicate group of `id` (>= 0), or kSeen. A number seen for the
   // first time is recorded as kSeen and reported as kNew.
   std::int64_t& group(std::string_view id) {
@@ -503,8 +510,11 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   StudentIds student_ids(layout.student_id != SIZE_MAX ? csv.records.size() : 0);
   std::unordered_map<std::string_view, TransferStatus> statuses;
   run.rows.reserve(csv.records.size() - 1);
+  constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
   for (std::size_t r = 1; r < csv.records.size(); ++r) {
     const CsvRecord& rec = csv.records[r];
+    if (layout.student_id != SIZE_MAX && r + kAhead < csv.records.size())
+      student_ids.prefetch(trim_cell(csv.field(csv.records[r + kAhead], layout.student_id)));
     RosterRow row;
     row.line = rec.line;
     row.record = r;

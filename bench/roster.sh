@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): rows per second of the roster path on a generated
-# 100,000-row roster, native, release build.
+# 100,000-row roster as rosters are (every person their own birth date, mixed
+# destinations, complete rows; roster_bench generate), native, release build.
 #   1. in-process: core parses, evaluates, writes the annotated CSV and the
 #      summary (bench/roster_bench.cpp), median of 7;
 #   2. the CLI as a user runs it: `xueshe roster FILE > out.csv` (process start,

@@ -32,23 +32,22 @@ struct Lcg {
   bool chance(int percent_times_10) { return below(1000) < percent_times_10; }  // per mille
 };
 
-std::string date_str(int y, int m, int d) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
+std::string date_str(const xueshe::Date& d) { return xueshe::format_iso_date(d); }
 
-std::string day_after(int y, int m, int d, int days) {  // small helper, months of 28-31 days
-  static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  d += days;
-  while (d > len[m - 1] + ((m == 2 && y % 4 == 0) ? 1 : 0)) {
-    d -= len[m - 1] + ((m == 2 && y % 4 == 0) ? 1 : 0);
-    if (++m > 12) {
-      m = 1;
-      ++y;
-    }
-  }
-  return date_str(y, m, d);
+xueshe::Date day_after(const xueshe::Date& d, int days) { return xueshe::Date{date::sys_days{d} + date::days{days}}; }
+
+// A graduate's age on graduation day, in days: each person's own, spread as a
+// graduating class is (triangular). Bachelors (72 %) 21-24.5 years, most near
+// 22.75; masters (24 %) 23.5-27.5, most near 25.5; doctors (4 %) 27-33, most
+// near 30. So about 4 % are 28 or older in the graduation month, and some
+// turn 28 after graduation but before a date their outcome names.
+int age_in_days(Lcg& r) {
+  const int level = r.below(100);
+  const int year = 365;
+  auto spread = [&r](int days) { return r.below(days + 1) + r.below(days + 1); };  // triangular over 0..2*days
+  if (level < 72) return 21 * year + spread(year * 7 / 4);
+  if (level < 96) return 23 * year + year / 2 + spread(2 * year);
+  return 27 * year + spread(3 * year);
 }
 
 // Columns as the template names them, plus a free-text remark column.
@@ -56,6 +55,8 @@ const char* const kHeader =
     "学号,姓名,学院,去向,毕业日期,出生日期,是否党员,是否担任团内职务,是否自主创业,是否涉密单位,是否公务员,"
     "单位是否有团组织,青年之家是否有团组织,升学层次,入学日期,新学校团组织是否已建立,未就业安排,转往地依据,"
     "出国类别,出国日期,接收地区,转接状态,备注";
+
+const xueshe::Date kGraduation{date::year{2022}, date::month{6}, date::day{30}};
 
 std::string generate(std::size_t rows, std::uint64_t seed) {
   static const char* surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"};
@@ -79,12 +80,13 @@ std::string generate(std::size_t rows, std::uint64_t seed) {
     const int dest = r.below(100);
     const bool delayed = dest >= 96;
     c[4] = delayed ? "" : (r.chance(900) ? "2022-06-30" : "2022/6/20");
-    // Each person's own birth date: any day of five years (1998-2002); a few
-    // graduates near or past 28 (any day of 1993-1994).
-    if (r.chance(3)) c[5] = day_after(1993, 1, 1, r.below(730));
-    else c[5] = day_after(1998, 1, 1, r.below(1826));
+    // Each person's own birth date, from their age at graduation.
+    const int age = age_in_days(r);
+    c[5] = date_str(day_after(kGraduation, -age));
     c[6] = yes_no(r.chance(100));
-    if (c[5] < "1995") c[7] = yes_no(r.chance(500));
+    // 是否担任团内职务: filled for everyone of 27 or over (the age rule asks it
+    // of those at 28), so every row is complete; a few hold a post.
+    if (age >= 27 * 365) c[7] = yes_no(r.chance(150));
     if (dest < 55) {
       c[3] = r.chance(500) ? "已就业" : "已落实工作单位";
       c[8] = yes_no(r.chance(50));
@@ -115,11 +117,11 @@ std::string generate(std::size_t rows, std::uint64_t seed) {
       }
     } else if (dest < 94) {
       c[3] = "出国学习";
-      c[19] = day_after(2022, 7, 1, r.below(92));
+      c[19] = date_str(day_after(kGraduation, 1 + r.below(92)));
     } else if (dest < 96) {
       c[3] = "出国工作";
       c[18] = r.chance(500) ? "因公" : "因私";
-      c[19] = day_after(2022, 7, 1, r.below(92));
+      c[19] = date_str(day_after(kGraduation, 1 + r.below(92)));
       c[20] = region();
     } else {
       c[3] = "延迟毕业";

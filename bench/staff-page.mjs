@@ -9,7 +9,8 @@
 //    (wall) and inside the page (from the input's change event to the frame
 //    after the summary is in the document);
 //  - the staff module's size (gzip -9).
-// Targets: native >= 1,000,000 rows/s; page < 1 s for 100k rows.
+// Targets (issue 14): the CLI >= 1,000,000 rows/s as a process; the page's file -> summary <= 0.5 s for
+// 100k rows. The roster is roster_bench's: every person their own birth date, mixed destinations, complete.
 // Usage: node bench/staff-page.mjs [ROWS] [RUNS]
 //   XUESHE_SITE      the built site (default build/wasm/site)
 //   XUESHE_RELEASE   a release build directory (default build/release; built
@@ -100,7 +101,7 @@ for (const file of [utf8File, gbFile]) {
   }
   const ms = median(wall);
   console.log(`  ${path.basename(file).padEnd(26)} choose file -> summary shown: median ${ms.toFixed(0)} ms wall, ${median(inPage).toFixed(0)} ms in the page ` +
-    `(runs: ${wall.map((x) => x.toFixed(0)).join(', ')}; target < 1000 ms: ${ms < 1000 ? 'met' : 'MISSED'})`);
+    `(runs: ${wall.map((x) => x.toFixed(0)).join(', ')}; target <= 500 ms: ${ms <= 500 ? 'met' : 'MISSED'})`);
 }
 await browser.close();
 await server.close();

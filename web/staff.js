@@ -82,12 +82,9 @@
   // UTF-8 chosen: the module checks it and names the first bad line.
   function decode(bytes, enc) {
     if (enc == 'utf-8') return { data: bytes, encoding: 'utf-8' };
-    if (enc == 'auto') {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        return { data: bytes, encoding: 'utf-8' };
-      } catch {}
-    }
+    // The core says whether the bytes are UTF-8 (a 100,000-row roster: tens of ms, where decoding it to a
+    // string only to see whether it can be took a few hundred).
+    if (enc == 'auto' && !M.firstInvalidUtf8Line(bytes)) return { data: bytes, encoding: 'utf-8' };
     try {
       return { data: new TextEncoder().encode(new TextDecoder('gb18030', { fatal: true }).decode(bytes)), encoding: 'gb18030' };
     } catch {

@@ -7,18 +7,9 @@
 #include "xueshe/flow.hpp"
 
 #include "xueshe/age_band.hpp"
+#include "xueshe/age_rule.hpp"
 
 namespace xueshe {
-namespace {
-
-Date birthday_at(const Date& birth, int years) { return add_months_clamped(birth, 12 * years); }
-
-Date age_cutoff(const Flow& flow, const Date& graduation) {
-  if (!flow.age_counted_at_month) return graduation;
-  return Date{graduation.year(), graduation.month(), (graduation.year() / graduation.month() / date::last).day()};
-}
-
-}  // namespace
 
 std::optional<bool> decide(const Flow& flow, const std::string& decision, const Answers& used) {
   if (decision == "at_age_limit_by_graduation") {
@@ -27,7 +18,7 @@ std::optional<bool> decide(const Flow& flow, const std::string& decision, const 
     auto birth = used.date("birth_date");
     auto graduation = used.date("graduation_date");
     if (!birth || !graduation) return std::nullopt;
-    return birthday_at(*birth, flow.age_limit) <= age_cutoff(flow, *graduation);
+    return at_age_limit_by(flow, *birth, *graduation);
   }
   return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "xueshe/age_band.hpp"
+#include "xueshe/age_rule.hpp"
 #include "xueshe/cohort_fit.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/warnings.hpp"
@@ -129,7 +130,7 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
     const Deadline* last = &deadlines.back();
     const std::vector<std::string> clauses{nat.at("age_out"), nat.at("age_out_procedure")};
     const std::optional<Date> birthday =
-        birth ? std::optional<Date>(add_months_clamped(*birth, 12 * p.national.age_limit.value)) : std::nullopt;
+        birth ? std::optional<Date>(age_limit_birthday(*birth, p.national.age_limit.value)) : std::nullopt;
     if (birthday && *birthday <= last->date)
       warn("age_limit_before_deadline",
            {{"limit", limit}, {"birthday", format_iso_date(*birthday)}, {"deadline", deadline_phrase(*last, lang)},

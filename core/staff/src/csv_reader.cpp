@@ -64,6 +64,7 @@ CsvTable read_csv(std::string_view text, const CsvLimits& limits) {
     return t;
   }
   t.fields_.reserve(n / 4 + 16);  // rosters have fewer fields than that; more just regrow
+  t.records.reserve(n / 64 + 16);  // nor shorter records (a roster row is over 100 bytes); more just regrow
   while (pos < n) {
     ended_with_eol = false;
     CsvRecord rec;
@@ -146,6 +147,7 @@ CsvTable read_csv(std::string_view text, const CsvLimits& limits) {
           ++pos;
         }
         add_field(start, pos - start, false);
+        rec.formula = rec.formula || csv_field_needs_prefix(text.substr(start, pos - start));
         if (stray) problem("csv_stray_quote");
         content = content || pos > start;
       }

@@ -2,16 +2,6 @@
 
 namespace xueshe {
 
-bool csv_field_needs_prefix(std::string_view field) {
-  if (field.empty()) return false;
-  switch (field.front()) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r': case '\n': case '\'':
-      return true;
-    default:
-      return false;
-  }
-}
-
 void csv_append_field(std::string& out, std::string_view field) {
   bool quote = false;
   for (char c : field)

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "roster_outcome.hpp"
+#include "xueshe/age_rule.hpp"
 #include "xueshe/error_body.hpp"
 #include "xueshe/member_date.hpp"
 #include "xueshe/outcome.hpp"
@@ -33,100 +34,157 @@ std::string joined(const std::vector<std::string>& list, const std::string& sep)
   return out;
 }
 
-Date end_of_month(const Date& d) { return Date{d.year(), d.month(), (d.year() / d.month() / date::last).day()}; }
-
 // What the row's columns are.
 struct Layout {
   std::vector<std::pair<std::size_t, const Field*>> answers;  // column index, field
   std::size_t student_id = SIZE_MAX, status = SIZE_MAX;
-  std::size_t birth = SIZE_MAX, graduation = SIZE_MAX, enrollment = SIZE_MAX, departure = SIZE_MAX;
+  std::size_t birth = SIZE_MAX, graduation = SIZE_MAX;
 };
 
 class Evaluator {
  public:
   Evaluator(const Engine& engine, const RosterOptions& options, RosterRun& run, const Layout& layout,
             const RosterVocabulary& vocabulary)
-      : engine_(engine), policy_(engine.policy()), options_(options), run_(run), layout_(layout),
-        vocabulary_(vocabulary) {
-    latest_ = std::max(policy_.latest_date(), run_.today);
-    age_limit_months_ = 12 * policy_.national.age_limit.value;
-    for (const char* name : {"retention", "new_org", "transfer_window", "abroad_cap"}) periods_.push_back(policy_.period(name));
-  }
+      : engine_(engine), options_(options), run_(run), layout_(layout),
+        vocabulary_(vocabulary) {}
 
   std::int64_t outcome_for(const CsvRecord& rec) {
     if (!options_.memoize) return add_outcome(rec);
-    // The key: each answer cell as written, length first (so no cell text can
-    // imitate another split); a shareable birth date as a length no cell has.
-    // Sized first, then copied in (not appended piece by piece: every row builds one).
+    const std::optional<BirthReading> birth = read_birth(rec);
+    build_key(rec, birth ? birth->by_graduation : nullptr);
+    if (!birth) return exact_outcome(rec, nullptr);
+    // Rows whose answers differ only in a birth date that reads the same share
+    // a group; the outcome reads the date itself only through the age warning,
+    // which weighs the limit birthday against the outcome's last deadline
+    // (warnings.cpp). Learnt from the group's own evaluations: `until` is that
+    // deadline (none: an error or no deadlines, so no warning can apply), and
+    // birth_free is set once a row whose birthday comes by it shows no such
+    // warning (the warning's other conditions do not hold for the group).
+    Group*& written = written_groups_[key_];
+    if (!written) written = &groups_[canonical_key(rec, birth->by_graduation)];
+    Group& g = *written;
+    if (g.learned && (g.birth_free || birth->limit_birthday > g.until)) {
+      if (g.shared < 0) g.shared = add_outcome(rec);
+      return g.shared;
+    }
+    key_.append(trim_cell(run_.csv.field(rec, layout_.birth)));  // the date as written: its own evaluation
+    const std::int64_t index = exact_outcome(rec, birth->by_graduation);
+    const RosterOutcome& o = run_.outcomes[static_cast<std::size_t>(index)];
+    if (!g.learned) {
+      g.learned = true;
+      g.birth_free = !o.ok || o.deadlines.empty();
+      if (!g.birth_free) g.until = o.deadlines.back().date;
+    }
+    if (!g.birth_free && !(birth->limit_birthday > g.until) &&
+        std::find(o.warning_codes.begin(), o.warning_codes.end(), "age_limit_before_deadline") == o.warning_codes.end())
+      g.birth_free = true;
+    if (g.shared < 0 && (g.birth_free || birth->limit_birthday > g.until)) g.shared = index;
+    return index;
+  }
+
+ private:
+  // What the rules read of a row's birth date (age_rule.hpp): whether the age
+  // limit comes by graduation, and the day it is reached.
+  struct BirthReading {
+    const char* by_graduation;  // kAtLimit, kUnder, or kNoGraduation (no date to weigh it against)
+    Date limit_birthday;
+  };
+  static constexpr char kAtLimit[] = "at limit", kUnder[] = "under", kNoGraduation[] = "no graduation";
+
+  struct Group {
+    bool learned = false, birth_free = false;
+    Date until;             // the outcome's last deadline, when not birth_free
+    std::int64_t shared = -1;  // the outcome of every row whose birth date the outcome does not read
+  };
+
+  // nullopt: the cell as written is the key (empty, not a date, a graduation
+  // date not read, or an age at graduation so low that the dates' order check
+  // may speak of the date: under kMinAgeAtGraduation + 1 years, a year's margin).
+  std::optional<BirthReading> read_birth(const CsvRecord& rec) {
+    if (layout_.birth == SIZE_MAX) return std::nullopt;
+    const std::string_view cell = trim_cell(run_.csv.field(rec, layout_.birth));
+    if (cell.empty()) return std::nullopt;
+    const std::optional<Date> birth = parse_member_date(cell);
+    if (!birth) return std::nullopt;
+    const BirthReading under{kNoGraduation, age_limit_birthday(*birth, engine_.flow().age_limit)};
+    const std::string_view graduation_cell =
+        layout_.graduation == SIZE_MAX ? std::string_view() : trim_cell(run_.csv.field(rec, layout_.graduation));
+    if (graduation_cell.empty()) return under;
+    if (graduation_cell != graduation_cell_) {  // rosters have a few graduation dates, row after row
+      graduation_cell_.assign(graduation_cell);
+      graduation_ = parse_member_date(graduation_cell);
+    }
+    if (!graduation_ || add_months_clamped(*birth, 12 * (kMinAgeAtGraduation + 1)) > *graduation_) return std::nullopt;
+    return BirthReading{at_age_limit_by(engine_.flow(), *birth, *graduation_) ? kAtLimit : kUnder,
+                        under.limit_birthday};
+  }
+
+  // The key: each answer cell as written, length first (so no cell text can
+  // imitate another split); a birth date read as `birth` by a length no cell
+  // has, with what it reads. Sized first, then copied in (every row builds one).
+  void build_key(const CsvRecord& rec, const char* birth) {
     cells_.clear();
     std::size_t size = 0;
     for (const auto& [col, field] : layout_.answers) {
       std::string_view cell = trim_cell(run_.csv.field(rec, col));
-      if (col == layout_.birth && young(rec, cell)) cell = std::string_view(&shared_, 0);  // no cell's data
+      if (col == layout_.birth && birth) cell = birth;
       cells_.push_back(cell);
       size += sizeof(std::uint32_t) + cell.size();
     }
     key_.resize(size);
     char* at = key_.data();
     for (std::string_view cell : cells_) {
-      const std::uint32_t length = cell.data() == &shared_ ? UINT32_MAX : static_cast<std::uint32_t>(cell.size());
+      const bool read = cell.data() == kAtLimit || cell.data() == kUnder || cell.data() == kNoGraduation;
+      const std::uint32_t length = read ? UINT32_MAX - static_cast<std::uint32_t>(cell.size())
+                                        : static_cast<std::uint32_t>(cell.size());
       std::memcpy(at, &length, sizeof length);
       at += sizeof length;
       if (!cell.empty()) std::memcpy(at, cell.data(), cell.size());
       at += cell.size();
     }
-    auto it = memo_.find(key_);
-    if (it != memo_.end()) return it->second;
-    std::int64_t index = add_outcome(rec);
-    memo_.emplace(key_, index);
-    return index;
   }
 
- private:
-  std::optional<Date> date_cell(const CsvRecord& rec, std::size_t col, bool& bad) const {
-    if (col == SIZE_MAX) return std::nullopt;
-    std::string_view cell = trim_cell(run_.csv.field(rec, col));
-    if (cell.empty()) return std::nullopt;
-    auto d = parse_member_date(cell);
-    if (!d) bad = true;
-    return d;
+  // Rows with the same cells as written (key_), else with the same answers
+  // (canonical_key: 已就业 and 已落实工作单位, 2022/6/30 and 2022-06-30), share
+  // an evaluation. `birth` as in build_key, the date as written appended.
+  std::int64_t exact_outcome(const CsvRecord& rec, const char* birth) {
+    std::int64_t& written = memo_.emplace(key_, -1).first->second;
+    if (written >= 0) return written;
+    std::string canonical = canonical_key(rec, birth);
+    if (birth) canonical.append(trim_cell(run_.csv.field(rec, layout_.birth)));
+    std::int64_t& same = canonical_memo_.emplace(std::move(canonical), -1).first->second;
+    if (same < 0) same = add_outcome(rec);
+    written = same;
+    return same;
   }
 
-  // A birth date whose age-limit birthday falls after every date this row's
-  // outcome can name (the policy's dates, today, the end of the graduation
-  // month, retention's end, the new school's org, departure), and that passes
-  // the engine's order checks, changes nothing in the outcome: the age
-  // decision is "under the limit" and no age warning applies. Such rows share
-  // one evaluation; every other birth date is part of the key as written.
-  bool young(const CsvRecord& rec, std::string_view birth_cell) const {
-    if (birth_cell.empty()) return false;
-    auto birth = parse_member_date(birth_cell);
-    if (!birth) return false;
-    bool bad = false;
-    auto graduation = date_cell(rec, layout_.graduation, bad);
-    auto enrollment = date_cell(rec, layout_.enrollment, bad);
-    auto departure = date_cell(rec, layout_.departure, bad);
-    if (bad) return false;
-    Date bound = latest_;
-    // The latest date a period of the policy can reach from a member's date
-    // (periods_: retention, new_org, transfer_window, abroad_cap).
-    auto reach = [this](Date from, std::size_t first, std::size_t last) {
-      Date out = from;
-      for (std::size_t i = first; i <= last; ++i)
-        if (const Period* p = periods_[i]) {
-          out = std::max(out, add_period(from, p->value, p->unit));
-          if (p->cap) out = std::max(out, add_period(from, p->cap->value, p->cap->unit));
-        }
-      return out;
+  // Each answer as evaluate() reads it, length first: a word's value, a
+  // date's day, or (not read) the cell as written; `birth` as in build_key.
+  std::string canonical_key(const CsvRecord& rec, const char* birth) const {
+    std::string out;
+    auto add = [&out](char kind, std::string_view text) {
+      const auto length = static_cast<std::uint32_t>(text.size());
+      out.push_back(kind);
+      out.append(reinterpret_cast<const char*>(&length), sizeof length);
+      out.append(text);
     };
-    if (graduation) {
-      bound = std::max({bound, end_of_month(*graduation), reach(*graduation, 0, 0)});
-      if (!(*birth < *graduation) || add_months_clamped(*birth, 12 * kMinAgeAtGraduation) > *graduation) return false;
+    for (const auto& [col, field] : layout_.answers) {
+      const std::string_view cell = trim_cell(run_.csv.field(rec, col));
+      if (col == layout_.birth && birth) {
+        add('b', birth);
+      } else if (cell.empty()) {
+        add('e', {});
+      } else if (field->kind == FieldKind::date) {
+        const std::optional<Date> d = parse_member_date(cell);
+        if (d) add('d', format_iso_date(*d));
+        else add('w', cell);
+      } else if (const std::optional<std::string> word = vocabulary_.word(*field, cell)) {
+        add('v', *word);
+      } else {
+        add('w', cell);
+      }
     }
-    if (enrollment) bound = std::max(bound, reach(*enrollment, 1, 2));
-    if (departure) bound = std::max(bound, reach(*departure, 3, 3));
-    if (departure) bound = std::max(bound, *departure);
-    return add_months_clamped(*birth, age_limit_months_) > bound;
+    return out;
   }
 
   std::string column_header(const std::string& field) const {
@@ -281,18 +339,17 @@ class Evaluator {
   }
 
   const Engine& engine_;
-  const Policy& policy_;
   const RosterOptions& options_;
   RosterRun& run_;
   const Layout& layout_;
   const RosterVocabulary& vocabulary_;
-  Date latest_;
-  int age_limit_months_ = 0;
-  std::vector<const Period*> periods_;  // looked up once, not per row
   std::string key_;
   std::vector<std::string_view> cells_;  // the key's cells, reused row after row
-  const char shared_ = 0;                 // where a shared birth date's cell points
-  std::unordered_map<std::string, std::int64_t> memo_;
+  std::string graduation_cell_;          // the last graduation date read, and what it read
+  std::optional<Date> graduation_;
+  std::unordered_map<std::string, std::int64_t> memo_, canonical_memo_;  // by cells as written, by answers
+  std::unordered_map<std::string, Group> groups_;                        // by answers
+  std::unordered_map<std::string, Group*> written_groups_;               // by cells as written
 };
 
 // Student numbers seen so far, for duplicates: an open-addressing table of
@@ -308,6 +365,13 @@ class StudentIds {
     slots_.assign(size, Slot{0, 0});
     ids_.reserve(expected);
     groups_.reserve(expected);
+  }
+
+  // Asks the memory for the slot `id` starts at, a few rows ahead of group():
+  // the table is larger than the caches, and waiting for each slot was the
+  // slowest part of a row.
+  void prefetch(std::string_view id) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[std::hash<std::string_view>{}(id) & (slots_.size() - 1)]);
   }
 
   // The duplicate group of `id` (>= 0), or kSeen. A number seen for the
@@ -428,8 +492,6 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
       layout.answers.push_back({i, f});
       if (col.id == "birth_date") layout.birth = i;
       if (col.id == "graduation_date") layout.graduation = i;
-      if (col.id == "enrollment_date") layout.enrollment = i;
-      if (col.id == "departure_date") layout.departure = i;
     }
     if (col.id == "student_id") layout.student_id = i;
     if (col.id == "status") layout.status = i;
@@ -449,8 +511,11 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   StudentIds student_ids(layout.student_id != SIZE_MAX ? csv.records.size() : 0);
   std::unordered_map<std::string_view, TransferStatus> statuses;
   run.rows.reserve(csv.records.size() - 1);
+  constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
   for (std::size_t r = 1; r < csv.records.size(); ++r) {
     const CsvRecord& rec = csv.records[r];
+    if (layout.student_id != SIZE_MAX && r + kAhead < csv.records.size())
+      student_ids.prefetch(trim_cell(csv.field(csv.records[r + kAhead], layout.student_id)));
     RosterRow row;
     row.line = rec.line;
     row.record = r;

@@ -1,5 +1,6 @@
 // What a roster run gives back: the annotated roster, the summary, and the
 // template staff start from.
+#include <charconv>
 #include <map>
 
 #include "xueshe/messages.hpp"
@@ -32,12 +33,7 @@ std::string duplicate_text(const RosterDuplicate& d, const std::string& lang) {
 
 // A record whose text can be copied as it is: no field was quoted (so none
 // needs quoting) and none needs the formula prefix (csv_append_field).
-bool written_as_read(const CsvTable& csv, const CsvRecord& rec) {
-  if (rec.quoted || !rec.problem.empty()) return false;
-  for (std::size_t i = 0; i < rec.count; ++i)
-    if (csv_field_needs_prefix(csv.field(rec, i))) return false;
-  return true;
-}
+bool written_as_read(const CsvRecord& rec) { return !rec.quoted && !rec.formula && rec.problem.empty(); }
 
 }  // namespace
 
@@ -68,7 +64,7 @@ void annotated_roster_csv(const RosterRun& run, const std::function<void(std::st
       out.clear();
     }
     const CsvRecord& rec = run.csv.records[row.record];
-    if (written_as_read(run.csv, rec)) {
+    if (written_as_read(rec)) {
       out += run.csv.raw(rec);  // the fields as they were written need no quoting
       out.append(run.columns.size() - rec.count, ',');
     } else {
@@ -77,8 +73,9 @@ void annotated_roster_csv(const RosterRun& run, const std::function<void(std::st
         csv_append_field(out, run.csv.field(rec, i));
       }
     }
-    out.push_back(',');
-    out += std::to_string(row.line);
+    char line[24];
+    line[0] = ',';
+    out.append(line, static_cast<std::size_t>(std::to_chars(line + 1, line + sizeof line, row.line).ptr - line));
     const RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
     out += o ? o->cells : empty_outcome;
     out.push_back(',');
@@ -133,6 +130,12 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
       if (!field.empty() && c.id == field) return c.header;
     return nullptr;
   };
+  // What each outcome counts as, looked up once per outcome rather than per row.
+  std::vector<char> transfers(run.outcomes.size()), overdue(run.outcomes.size());
+  for (std::size_t i = 0; i < run.outcomes.size(); ++i) {
+    transfers[i] = route_is_transfer(policy, run.outcomes[i].route);
+    overdue[i] = run.outcomes[i].urgent_state == "overdue";
+  }
   for (const RosterRow& row : run.rows) {
     const RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
     if (o && o->ok) ++uses[static_cast<std::size_t>(row.outcome)];
@@ -157,13 +160,14 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
       continue;
     }
     const bool done = row.status == TransferStatus::completed;
-    if (route_is_transfer(policy, o->route)) {
+    const auto at = static_cast<std::size_t>(row.outcome);
+    if (transfers[at]) {
       ++must_transfer;
       if (done) ++completed;
     } else if (done) {
       ++completed_elsewhere;
     }
-    if (!done && o->urgent_state == "overdue") ++overdue_open;
+    if (!done && overdue[at]) ++overdue_open;
   }
 
   json routes = json::object(), urgent = json::object(), by_kind = json::object(), warnings = json::object();

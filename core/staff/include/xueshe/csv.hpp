@@ -25,6 +25,7 @@ struct CsvRecord {
   // csv_append_field).
   std::size_t offset = 0, length = 0;
   bool quoted = false;
+  bool formula = false;  // an unquoted field starts as csv_field_needs_prefix says (so it is not written as read)
   // Empty, "csv_unterminated_quote" (a quoted field never closed: the record
   // ends with its line, and reading resumes on the next one) or
   // "csv_stray_quote" (a quote inside an unquoted field, or text after a
@@ -81,8 +82,17 @@ CsvTable read_csv(std::string_view text, const CsvLimits& limits = {});
 // written cell less one leading ' (README, "Rosters"). Legitimate values are
 // prefixed too ("-5", "+86 …"): a spreadsheet shows them as text.
 void csv_append_field(std::string& out, std::string_view field);
-// True when csv_append_field writes `field` with a leading '.
-bool csv_field_needs_prefix(std::string_view field);
+// True when csv_append_field writes `field` with a leading ' (inline: the
+// reader asks it of every field).
+inline bool csv_field_needs_prefix(std::string_view field) {
+  if (field.empty()) return false;
+  switch (field.front()) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r': case '\n': case '\'':
+      return true;
+    default:
+      return false;
+  }
+}
 // Fields separated by commas, the record ended by CRLF (what Excel expects).
 void csv_append_record(std::string& out, const std::vector<std::string_view>& fields);
 void csv_append_record(std::string& out, const std::vector<std::string>& fields);

@@ -6,9 +6,10 @@
 // numbers, the transfer completion rate against the notice's 100 % target).
 //
 // Rows with the same answers get the same outcome, so each distinct set of
-// answers is evaluated once. A birth date far from the age limit changes
-// nothing in an outcome, so such dates share one evaluation; the unit tests
-// check that this gives exactly what evaluating every row does.
+// answers is evaluated once. A birth date counts as what the age rule reads of
+// it (age_rule.hpp: at the limit by graduation or not), and as the day itself
+// only where the outcome's age warning could name it; the unit tests check
+// that this gives exactly what evaluating every row does.
 #pragma once
 #include <cstdint>
 #include <functional>

@@ -7,8 +7,9 @@
 //   hash (SRI, sha384), so the element loads each as `<file>?v=<build>` and the
 //   browser refuses any other version's bytes (the page then offers to reload
 //   instead of running, say, this version's script with another's English module);
-// - index.html loads xueshe.js as `xueshe.js?v=<build>` and xueshe-check.js as
-//   `xueshe-check.js?v=<its hash>`, each with its integrity;
+// - index.html loads xueshe.js as `xueshe.js?v=<build>`, xueshe-check.js as
+//   `xueshe-check.js?v=<its hash>` and xueshe.css as the element does
+//   (`xueshe.css?v=<build>`), each with its integrity;
 // - sw.js gets VERSION: a hash of every file it precaches (its FILES list), as
 //   written here, so a change to any of them installs a new worker and cache.
 // The inputs may be files stamped before: every stamp is replaced.
@@ -36,7 +37,11 @@ writeFileSync(path.join(site, 'xueshe-check.js'), check);
 const tag = (text, f, v) => once(text, new RegExp(`<script src="${f.replace('.', '\\.')}[^"]*"( integrity="[^"]*")?`),
   `<script src="${f}?v=${v}" integrity="${sri(f)}"`, `<script src="${f}"> in index.html`);
 const checkVersion = version(['xueshe-check.js'], bytes);
-writeFileSync(path.join(site, 'index.html'), tag(tag(readFileSync(indexIn, 'utf8'), 'xueshe.js', build), 'xueshe-check.js', checkVersion));
+// The stylesheet under the very URL the element's shadow root asks for (`xueshe.css?v=<build>`, with its integrity):
+// the browser fetches it once for both.
+const sheet = (text) => once(text, /<link rel="stylesheet" href="xueshe\.css[^"]*"( integrity="[^"]*")?/,
+  `<link rel="stylesheet" href="xueshe.css?v=${build}" integrity="${sri('xueshe.css')}"`, '<link rel="stylesheet" href="xueshe.css"> in index.html');
+writeFileSync(path.join(site, 'index.html'), sheet(tag(tag(readFileSync(indexIn, 'utf8'), 'xueshe.js', build), 'xueshe-check.js', checkVersion)));
 
 const sw = readFileSync(swIn, 'utf8');
 const files = sw.match(/const FILES = \[([^\]]*)\]/)[1].match(/'[^']+'/g).map((f) => f.slice(1, -1)).filter((f) => f != './');

@@ -37,8 +37,10 @@ export function siteCopy() {
 
 // `cacheControl`: what the host sends (default no-cache); `routes`: pathname → (req, res) for a test's own answers
 // (a URL that never answers, a slow one).
+// `requests`: every path asked for, in order; `sent`: what each response carried, { path, bytes } (bytes as sent,
+// gzipped where the server gzips), for counting a visit's bytes at the server.
 export async function serve(dir, { csp = STRICT_CSP, cspFor = {}, gzip = false, cacheControl = 'no-cache', routes = {} } = {}) {
-  const requests = [];
+  const requests = [], sent = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
@@ -55,11 +57,12 @@ export async function serve(dir, { csp = STRICT_CSP, cspFor = {}, gzip = false, 
       body = gzipSync(body, { level: 9 });
       headers['Content-Encoding'] = 'gzip';
     }
+    sent.push({ path: url.pathname, bytes: body.length });
     res.writeHead(200, headers).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, requests, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
+  return { origin, requests, sent, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
 }
 
 // Every context this browser opens reads zh-CN as the browser's language unless the test sets `locale`: the member

@@ -103,8 +103,10 @@
   const FAIL = '无法加载程序（需要支持 WebAssembly 的浏览器）。Could not load the program (a browser with WebAssembly is needed).';
   const STALE = ['网站上的程序文件已更新，请重新加载。This page’s files have been updated on the site: please reload.', '重新加载 Reload'];
 
-  // Updates: the service worker registration, and which notice every element shows (null, 'ready' or 'needed').
-  let reg, update = null, reloading = false;
+  // Updates: which notice every element shows (null, 'ready' or 'needed'); the service worker's registration (sw.reg),
+  // made by xueshe-outcome.js once the first screen is usable, and whether the page is reloading (sw.reloading).
+  let update = null;
+  const sw = {};
   const all = () => [...document.querySelectorAll('xueshe-check')];
   const notify = (kind) => {
     if (update == 'needed') return;
@@ -113,38 +115,16 @@
   };
   // Reloads the page on the newest version, each element's answers kept in this tab's history state.
   const reload = () => {
-    if (reloading) return;
-    reloading = true;
+    if (sw.reloading) return;
+    sw.reloading = true;
     const keep = {};
     all().forEach((e, i) => e.s && (keep[i] = { a: e.s.a, t: e.s.t, l: e.s.l }));
     try { history.replaceState({ ...history.state, xueshe: keep }, ''); } catch {}
-    const w = reg?.waiting;
+    const w = sw.reg?.waiting;
     if (!w) return location.reload();
     navigator.serviceWorker.addEventListener('controllerchange', () => location.reload());
     w.postMessage('xueshe-activate');
   };
-  // Registers sw.js once the first screen is usable (when the browser is idle): it then precaches the rest.
-  const register = () => {
-    const sw = navigator.serviceWorker;
-    // Not for the offline file (everything inline), even where a site serves it.
-    if (reg !== undefined || !sw || !location.protocol.startsWith('http') || document.getElementById('xueshe-css')) return;
-    reg = null;
-    let first = !sw.controller;
-    // On a first visit this page and its policy files came before the worker did: ask for them again, through it.
-    // Later, a worker taking over that this page did not ask for is a new version: offer to reload.
-    sw.addEventListener('controllerchange', () => first && !reloading ? (first = 0, [location.href.split('#')[0], ...fetched].forEach((u) => fetch(u).catch(() => {})))
-      : !reloading && notify('ready'));
-    sw.register(at('sw.js')).then((r) => {
-      reg = r;
-      const waiting = () => r.waiting && sw.controller && notify('ready');
-      const watch = (w) => w?.addEventListener('statechange', () => w.state == 'installed' && waiting());
-      waiting();
-      watch(r.installing);
-      r.addEventListener('updatefound', () => watch(r.installing));
-      document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && r.update().catch(() => {}));
-    }).catch(() => {});
-  };
-
   // A policy loaded into a module: the module keeps it behind a handle that every call takes back, until close.
   const open = (M, text, bases) => {
     const p = M.open(text, bases);
@@ -173,7 +153,7 @@
   class XuesheCheck extends HTMLElement {
     static observedAttributes = ['lang', 'policy'];
     // What xueshe-outcome.js takes from this script.
-    static kit = { h, takeaway, js, notify, today };
+    static kit = { h, takeaway, js, notify, today, at, fetched, sw };
 
     constructor() {
       super();
@@ -208,7 +188,8 @@
         try { history.replaceState({ ...st, xueshe: rest }, ''); } catch {}
       }
       if (this.app) addEventListener('hashchange', () => ours() && this.owns() && (this.link(), this.use().then(() => this.go(null, 1))));
-      this.boot().then(() => idle(() => (more().catch(() => {}), this.app && register())));
+      // Once the first screen is usable: the outcome script, which then registers the service worker (the app's page).
+      this.boot().then(() => idle(() => more().then(() => this.app && this.register?.(), () => {})));
     }
 
     // The element that replays a share link: the app element, else the page's first.

@@ -6,7 +6,7 @@
  */
 (() => {
   const X = customElements.get('xueshe-check');
-  const { h, takeaway, js, notify, today } = X.kit;
+  const { h, takeaway, js, notify, today, at, fetched, sw } = X.kit;
   // The outcome screen's styles and its printed form (xueshe-outcome.css, written into this file when it is built):
   // adopted by an element's shadow root the first time it shows an outcome.
   const CSS = /*css:xueshe-outcome.css*/'';
@@ -66,6 +66,28 @@
       const f = 'xueshe' + doc[0].toUpperCase() + doc.slice(1), area = this.shadowRoot.querySelector('.share');
       const M = await this.tk(area, 'xueshe-' + doc + '.js', window[f]);
       M && window[f](area, M, this.member(), this.s.l);
+    }
+
+    // Registers sw.js (the app's page, once its first screen is usable and the browser is idle): it then precaches the
+    // rest. Once per page; not for the offline file (everything inline), even where a site serves it.
+    register() {
+      const c = navigator.serviceWorker;
+      if (sw.reg !== undefined || !c || !location.protocol.startsWith('http') || document.getElementById('xueshe-css')) return;
+      sw.reg = null;
+      let first = !c.controller;
+      // On a first visit this page and its policy files came before the worker did: ask for them again, through it.
+      // Later, a worker taking over that this page did not ask for is a new version: offer to reload.
+      c.addEventListener('controllerchange', () => first && !sw.reloading ? (first = 0, [location.href.split('#')[0], ...fetched].forEach((u) => fetch(u).catch(() => {})))
+        : !sw.reloading && notify('ready'));
+      c.register(at('sw.js')).then((r) => {
+        sw.reg = r;
+        const waiting = () => r.waiting && c.controller && notify('ready');
+        const watch = (w) => w?.addEventListener('statechange', () => w.state == 'installed' && waiting());
+        waiting();
+        watch(r.installing);
+        r.addEventListener('updatefound', () => watch(r.installing));
+        document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && r.update().catch(() => {}));
+      }).catch(() => {});
     }
 
     // The take-away module (and the script a paper has of its own), or — they did not load, e.g. offline before

@@ -52,7 +52,8 @@
   // The work: the base chosen, base files opened ({name, text}), the notice's text, the split's candidate values and
   // notes, the studio file (core's format), the last build, the last split error.
   let W = { base: 'cn-league', files: [], notice: '', values: [], notes: [], draft: null };
-  let B = null, splitError = null, timer = 0, storeNote = '';
+  let B = null, splitError = null, timer = 0, previewTimer = 0, storeNote = '';
+  const PREVIEW_PAUSE = 600;  // ms without an edit before the preview is worked out
   const el = {};
 
   const idOf = (path) => 'sf-' + path.replace(/[^A-Za-z0-9_-]/g, (c) => '_' + c.charCodeAt(0).toString(16));
@@ -518,8 +519,13 @@
             h('label', { for: id }, M.studioFieldWords(p, lang), '：', h('code', {}, typeof v == 'object' ? JSON.stringify(v) : String(v)),
               typeof clause == 'string' && clause && [' · ', clause, ' ', h('q', { class: 'ctext' }, clauseText(clause).slice(0, 120))]));
         })) : h('p', {}, t('studio.unverified_none'))));
-    if (!B.error) parts.push(preview());
+    // The preview (questionnaire, decision table, diff against the base: hundreds of paths evaluated) follows the
+    // check once the author pauses, not after every keystroke or tick.
+    const pv = !B.error && h('div', { 'data-testid': 'preview', 'data-state': 'busy' });
+    if (pv) parts.push(pv);
     put(el.check, ...parts);
+    clearTimeout(previewTimer);
+    if (pv) previewTimer = setTimeout(() => { pv.replaceChildren(...preview()); pv.dataset.state = 'ready'; }, PREVIEW_PAUSE);
     showOut();
   }
 
@@ -535,14 +541,19 @@
     else {
       out.push(h('details', { class: 'pv', 'data-testid': 'preview-questions', 'data-count': T.fields.length, open: true },
         h('summary', {}, t('studio.preview.questions', { n: T.fields.length })), h('ol', {}, T.fields.map((f) => h('li', {}, T.field_names[f])))));
-      out.push(h('details', { class: 'pv', 'data-testid': 'preview-table', 'data-count': T.rows.length },
-        h('summary', {}, t('studio.preview.table', { n: T.rows.length })),
-        h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('studio.preview.table', { n: T.rows.length }) },
-          h('table', { class: 'data' },
-            h('thead', {}, h('tr', {}, [t('table.col.number'), ...T.fields.map((f) => T.field_names[f]), t('table.col.route'), t('table.col.org'), t('table.col.clauses')]
-              .map((x) => h('th', { scope: 'col' }, x)))),
-            h('tbody', {}, T.rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, String(r.number)), T.fields.map((f) => h('td', {}, r.words[f] ?? '')),
-              h('td', {}, r.error || r.route), h('td', {}, r.org), h('td', {}, r.clauses.join(' ')))))))));
+      // The decision table as the staff page has it (grouped by route, each row its answers in words), its rows drawn
+      // only when someone opens it.
+      const rows = () => h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('studio.preview.table', { n: T.count }) },
+        h('table', { class: 'data' },
+          h('thead', {}, h('tr', {}, [t('table.col.number'), t('table.col.answers'), t('table.col.route'), t('table.col.org'), t('table.col.clauses')]
+            .map((x) => h('th', { scope: 'col' }, x)))),
+          h('tbody', {}, T.groups.flatMap((g) => g.rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, String(r.number)),
+            h('td', {}, r.error || r.answers.map((a) => t('table.answer', { name: a.name, word: a.word })).join('；')),
+            h('td', {}, g.name ?? ''), h('td', {}, r.org), h('td', {}, r.clauses.join(' '))))))));
+      const table = h('details', { class: 'pv', 'data-testid': 'preview-table', 'data-count': T.count,
+        ontoggle: () => table.open && !table.querySelector('.scroll') && table.append(rows()) },
+        h('summary', {}, t('studio.preview.table', { n: T.count })));
+      out.push(table);
     }
     if (D.error) out.push(h('div', { class: 'pv', 'data-testid': 'preview-diff', 'data-count': -1 }, errBox(D.error, 'diff-error')));
     else {

@@ -207,6 +207,11 @@ test('the seed notice on the national layer becomes a policy whose decision tabl
   assert.equal(await page.locator('[data-testid=studio-check]').getAttribute('data-state'), 'ok');
   assert.equal(await page.locator('[data-testid=unverified]').getAttribute('data-count'), '0');
   assert.ok(Number(await page.locator('[data-testid=preview-table]').getAttribute('data-count')) > 300);
+  // Its rows are drawn when it is opened (not counted as an action: reading, not authoring).
+  await page.locator('[data-testid=preview-table] > summary').click();
+  await page.locator('[data-testid=preview-table] tbody tr').first().waitFor();
+  assert.equal(await page.locator('[data-testid=preview-table] tbody tr').count(),
+    Number(await page.locator('[data-testid=preview-table]').getAttribute('data-count')));
   assert.ok(Number(await page.locator('[data-testid=preview-questions]').getAttribute('data-count')) > 10);
   await audit(page, 'studio, checked');
   await page.locator('#st-check').scrollIntoViewIfNeeded();

@@ -18,6 +18,7 @@
 #include "xueshe/calendar.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/ics_text.hpp"
+#include "xueshe/messages.hpp"
 #include "xueshe/member_outcome.hpp"
 #include "xueshe/strict_json.hpp"
 
@@ -79,15 +80,27 @@ void check_application(const xueshe::MemberOutcome& member, const nlohmann::json
   nlohmann::json doc = xueshe::application_document(member, applicant);
   if (doc.contains("document")) {
     if (!form.contains("form")) violated("application: a document without a form", result.dump());
-    // Every typed text is in the document as typed.
+    // Every typed text is in the document as typed; a typed date as a letter writes it
+    // (2023年9月1日, 1 September 2023: the catalog's document.date in the member's language).
     xueshe::StrictJson typed = xueshe::parse_strict_json(applicant, xueshe::application_json_limits());
     const std::string dumped = doc.dump();
+    const std::string lang = doc["document"].value("lang", std::string());
+    auto as_letter = [&lang](const std::string& text) -> std::string {
+      const auto d = xueshe::parse_iso_date(text);
+      if (!d) return {};
+      const std::string k = "takeaway.application.document.";
+      return xueshe::message(lang, k + "date",
+                             {{"year", std::to_string(static_cast<int>(d->year()))},
+                              {"month", xueshe::message(lang, k + "month." + std::to_string(static_cast<unsigned>(d->month())))},
+                              {"day", std::to_string(static_cast<unsigned>(d->day()))}});
+    };
     if (!typed.error && typed.value.is_object())
       for (const auto& [key, value] : typed.value.items()) {
         if (!value.is_string()) continue;
         const std::string quoted = value.dump();  // escaped as the document's dump escapes it
         const std::string inner = quoted.substr(1, quoted.size() - 2);
-        if (!inner.empty() && dumped.find(inner) == std::string::npos)
+        const std::string letter = as_letter(value.get<std::string>());
+        if (!inner.empty() && dumped.find(inner) == std::string::npos && (letter.empty() || dumped.find(letter) == std::string::npos))
           violated("application: a typed value is missing from the document: " + key, dumped);
       }
   } else {

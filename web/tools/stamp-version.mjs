@@ -33,15 +33,17 @@ const check = once(readFileSync(checkIn, 'utf8'), /xueshe-build:[^'"`]*/, `xuesh
   'xueshe-build: stamp in xueshe-check.js');
 writeFileSync(path.join(site, 'xueshe-check.js'), check);
 
-// Both scripts with their version in the URL: a stale copy in the HTTP cache is never taken for this version's.
-const tag = (text, f, v) => once(text, new RegExp(`<script src="${f.replace('.', '\\.')}[^"]*"( integrity="[^"]*")?`),
-  `<script src="${f}?v=${v}" integrity="${sri(f)}"`, `<script src="${f}"> in index.html`);
+// Each file index.html loads under its version in the URL, with its integrity: a stale copy in the HTTP cache is never
+// taken for this version's, and the stylesheet is asked for under the very URL the element's shadow root uses
+// (`xueshe.css?v=<build>`), so the browser fetches it once for both.
+const stamp = (text, tag, attr, f, v) => once(text, new RegExp(`${tag} ${attr}="${f.replace('.', '\\.')}[^"]*"( integrity="[^"]*")?`),
+  `${tag} ${attr}="${f}?v=${v}" integrity="${sri(f)}"`, `${tag} ${attr}="${f}"> in index.html`);
 const checkVersion = version(['xueshe-check.js'], bytes);
-// The stylesheet under the very URL the element's shadow root asks for (`xueshe.css?v=<build>`, with its integrity):
-// the browser fetches it once for both.
-const sheet = (text) => once(text, /<link rel="stylesheet" href="xueshe\.css[^"]*"( integrity="[^"]*")?/,
-  `<link rel="stylesheet" href="xueshe.css?v=${build}" integrity="${sri('xueshe.css')}"`, '<link rel="stylesheet" href="xueshe.css"> in index.html');
-writeFileSync(path.join(site, 'index.html'), sheet(tag(tag(readFileSync(indexIn, 'utf8'), 'xueshe.js', build), 'xueshe-check.js', checkVersion)));
+let index = readFileSync(indexIn, 'utf8');
+index = stamp(index, '<script', 'src', 'xueshe.js', build);
+index = stamp(index, '<script', 'src', 'xueshe-check.js', checkVersion);
+index = stamp(index, '<link rel="stylesheet"', 'href', 'xueshe.css', build);
+writeFileSync(path.join(site, 'index.html'), index);
 
 const sw = readFileSync(swIn, 'utf8');
 const files = sw.match(/const FILES = \[([^\]]*)\]/)[1].match(/'[^']+'/g).map((f) => f.slice(1, -1)).filter((f) => f != './');

@@ -493,7 +493,40 @@
         h('p', { class: 'prog', 'data-testid': 'progress' }, t('page.progress', { n: r.answered.length + 1, m: q.remaining_at_most })),
         h(H(1), { id: 'qh', tabindex: -1, 'data-testid': 'question-text' }, q.text),
         q.help && h('p', { class: 'help' }, q.help),
+        q.compare && this.compare(q, H),
         body);
+    }
+
+    // Options side by side before choosing, each with the outcome it leads to in brief (core's question.compare):
+    // where, until when, what happens next, and any conflict.
+    compare(q, H) {
+      const t = this.t;
+      return h('div', { class: 'cmp', 'data-testid': 'compare' }, q.compare.map((c, i) => {
+        const cl = (id) => this.clause(id, c), label = q.options.find((o) => o.value == c.value)?.label;
+        return h('section', { class: 'col', 'data-testid': 'compare-option', 'data-value': c.value, 'aria-labelledby': 'cmp' + i },
+          h(H(2), { id: 'cmp' + i }, label),
+          h('dl', {},
+            h('dt', {}, t('page.compare_where')), h('dd', { 'data-testid': 'compare-where' }, c.where, ' ', cl(c.clause)),
+            h('dt', {}, t('page.compare_until')), h('dd', { 'data-testid': 'compare-until' }, c.until.length
+              ? c.until.map((d) => h('p', {}, d.label, ' ', h('strong', {}, d.date), ' ', cl(d.clause))) : t('page.compare_no_date')),
+            c.next.length && [h('dt', {}, t('page.compare_next')), h('dd', { 'data-testid': 'compare-next' }, c.next.map((x) =>
+              h('p', {}, x.text, ' ', x.general_advice && h('span', { class: 'adv' }, t('ui.general_advice')), ' ', cl(x.clause))))],
+            c.conflicts.length && [h('dt', {}, t('page.compare_conflict')), h('dd', { class: 'warns' }, c.conflicts.map((w) =>
+              h('p', { 'data-testid': 'compare-conflict', 'data-code': w.code }, w.text, ' ', [...new Set(w.clauses)].map(cl))))]));
+      }));
+    }
+
+    // A clause id as a toggle that shows the notice's own words beneath it.
+    clause(id, r, own) {
+      if (!id) return null;
+      const c = r.clause_texts?.find((x) => x.id == id) || own;
+      const b = h('button', { type: 'button', class: 'cl', 'data-testid': 'clause', 'data-clause': id, 'aria-expanded': 'false', 'aria-label': this.t('page.clause', { id }) }, id);
+      b.onclick = () => {
+        b.setAttribute('aria-expanded', !b.p);
+        if (b.p) b.p = b.p.remove();
+        else b.parentNode.append(b.p = h('div', { class: 'ct', 'data-testid': 'clause-text' }, h('strong', {}, c?.title || id), c && h('p', {}, c.text)));
+      };
+      return b;
     }
 
     summary(r, H) {

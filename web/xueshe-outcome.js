@@ -102,19 +102,6 @@
         list('ui.notes', 'ul', r.notes?.map((x) => h('li', {}, x.text, ' ', cl(x.clause)))),
         list('ui.clauses', 'ul', r.clauses?.map((c) => h('li', {}, cl(c))), 'cls'));
     }
-
-    // A clause id as a toggle that shows the notice's own words beneath it.
-    clause(id, r, own) {
-      if (!id) return null;
-      const c = r.clause_texts?.find((x) => x.id == id) || own;
-      const b = h('button', { type: 'button', class: 'cl', 'data-testid': 'clause', 'data-clause': id, 'aria-expanded': 'false', 'aria-label': this.t('page.clause', { id }) }, id);
-      b.onclick = () => {
-        b.setAttribute('aria-expanded', !b.p);
-        if (b.p) b.p = b.p.remove();
-        else b.parentNode.append(b.p = h('div', { class: 'ct', 'data-testid': 'clause-text' }, h('strong', {}, c?.title || id), c && h('p', {}, c.text)));
-      };
-      return b;
-    }
   }
 
   for (const k of Object.getOwnPropertyNames(Outcome.prototype)) if (k != 'constructor') X.prototype[k] = Outcome.prototype[k];

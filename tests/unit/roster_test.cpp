@@ -144,7 +144,7 @@ TEST_CASE("a mixed roster: every row appears — in order — with its line - ba
   CHECK(out.at(4, "错误").find("“去向”的值“火星”无法识别") != std::string::npos);
   CHECK(out.at(5, "错误").find("“毕业日期”：毕业日期“2022-02-30”不对：2022年2月没有30日") != std::string::npos);
   CHECK(out.at(6, "错误").find("“出国日期”") != std::string::npos);
-  // An empty cell the row needs, with why: the answer that led to it.
+  // An empty cell the row needs, with why: the answer that led to it (today's columns: the yes/no chain's first).
   CHECK(out.at(10, "错误") == "“去向”是“已就业”，需要知道“是否自主创业”（这一格是空的）。");
   // Duplicated student numbers: every such row is flagged, the first too.
   CHECK(out.at(0, "重复学号") == "学号 2022001 重复：第 2、7 行");

@@ -8,6 +8,7 @@
 #include "xueshe/cohort_fit.hpp"
 #include "xueshe/fields.hpp"
 #include "xueshe/messages.hpp"
+#include "xueshe/option_compare.hpp"
 #include "xueshe/outcome.hpp"
 #include "xueshe/route_text.hpp"
 #include "xueshe/stuck_help.hpp"
@@ -103,11 +104,13 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
         .add("value", v)
         .add("label", option_label(p, n.field, v, lang))
         .done());
-  if (n.kind == FieldKind::boolean)
-    for (bool v : {true, false}) options.push_back(JsonObject()
-        .add("value", v)
-        .add("label", message(lang, v ? "bool.true" : "bool.false"))
-        .done());
+  if (n.kind == FieldKind::boolean) {
+    for (bool v : {true, false})
+      options.push_back(JsonObject().add("value", v).add("label", message(lang, v ? "bool.true" : "bool.false")).done());
+    for (const Edge& e : n.edges)
+      if (e.when == "unknown")
+        options.push_back(JsonObject().add("value", "unknown").add("label", message(lang, "bool.unknown")).done());
+  }
   return JsonObject()
       .add("id", n.field)
       .add("node", n.id)
@@ -253,6 +256,7 @@ std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, co
 
 std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
   if (auto* b = std::get_if<bool>(&v)) return message(lang, *b ? "bool.true" : "bool.false");
+  if (find_field(field)->kind == FieldKind::boolean) return message(lang, "bool.unknown");
   if (auto* s = std::get_if<std::string>(&v)) return option_label(p, field, *s, lang);
   return format_iso_date(std::get<Date>(v));
 }
@@ -306,6 +310,7 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   json body = JsonObject().add("status", e.at->is_outcome() ? "outcome" : "question").done();
   if (!e.at->is_outcome()) {
     body["question"] = question_json(policy_, flow_, *e.at, lang);
+    if (e.at->compare) body["question"]["compare"] = compare_options(policy_, flow_, *e.at, e.used, today, lang);
   } else {
     OutcomeContext ctx{policy_, *e.at, e.used, member_cases(e.used), today, lang, e.situation};
     body.update(outcome_json(ctx));

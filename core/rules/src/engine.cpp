@@ -39,6 +39,11 @@ std::string option_label(const Policy& p, const std::string& field, const std::s
   return message(lang, key, params);
 }
 
+// A clause with its notice's words, for a front end to show beside what cites it.
+json clause_json(const Clause& c, const std::string& lang) {
+  return JsonObject().add("id", c.id).add("title", c.title.at(lang)).add("text", c.text.at(lang)).done();
+}
+
 // A question's text and help: the policy's own wording where it has one.
 std::string question_text(const Policy& p, const std::string& key, const std::string& lang) {
   if (auto it = p.wording.find(key); it != p.wording.end()) return it->second.at(lang);
@@ -111,7 +116,7 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
       if (e.when == "unknown")
         options.push_back(JsonObject().add("value", "unknown").add("label", message(lang, "bool.unknown")).done());
   }
-  return JsonObject()
+  json q = JsonObject()
       .add("id", n.field)
       .add("node", n.id)
       .add("text", question_text(p, "question." + n.field + ".text", lang))
@@ -120,6 +125,19 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
       .add("options", options)
       .add("remaining_at_most", max_questions_from(flow, n.id))
       .done();
+  // The cohort's usual graduation date as a one-tap answer, where the notice
+  // states one, with that clause's words.
+  if (n.field == "graduation_date" && p.usual_graduation_date) {
+    const std::string day = format_iso_date(p.usual_graduation_date->value);
+    const Clause* c = p.find_clause(p.usual_graduation_date->clause);
+    q["suggested"] = JsonObject()
+        .add("value", day)
+        .add("label", message(lang, "ui.usual_graduation_date", {{"date", day}}))
+        .add("clause", c->id)
+        .add("clause_text", clause_json(*c, lang))
+        .done();
+  }
+  return q;
 }
 
 // The heading above the receiving organization: "transfer it to" only where
@@ -186,11 +204,7 @@ json outcome_json(const OutcomeContext& ctx) {
   json clauses = json::array(), clause_texts = json::array();
   for (const Clause* c : o.clauses) {
     clauses.push_back(c->id);
-    clause_texts.push_back(JsonObject()
-        .add("id", c->id)
-        .add("title", c->title.at(lang))
-        .add("text", c->text.at(lang))
-        .done());
+    clause_texts.push_back(clause_json(*c, lang));
   }
 
   // If it gets stuck: each item with its own clause in the source's words (the
@@ -203,12 +217,7 @@ json outcome_json(const OutcomeContext& ctx) {
         .add("clause", h.clause)
         .add("general_advice", h.general_advice)
         .done();
-    if (const Clause* c = p.find_clause(h.clause))
-      item["clause_text"] = JsonObject()
-          .add("id", c->id)
-          .add("title", c->title.at(lang))
-          .add("text", c->text.at(lang))
-          .done();
+    if (const Clause* c = p.find_clause(h.clause)) item["clause_text"] = clause_json(*c, lang);
     if_stuck.push_back(std::move(item));
   }
 

@@ -11,7 +11,7 @@
  *
  * Test hooks, data-testid inside the open shadow root:
  *  question [data-question-id], question-text, progress, option [data-value],
- *  date-input (typed YYYY-MM-DD: what is submitted), date-picker (native picker,
+ *  date-suggested (the cohort's usual date: one tap answers), date-input (typed YYYY-MM-DD: what is submitted), date-picker (native picker,
  *  fills date-input), date-submit, back, summary, change [data-field], restart,
  *  outcome, receiving-org, fallback [data-route], alternative [data-route], step [data-where],
  *  deadline [data-kind, data-state, data-date], warning [data-code],
@@ -476,10 +476,13 @@
       const q = r.question, t = this.t, prev = this.s.m[q.id];
       let body;
       if (q.kind == 'date') {
-        const inp = h('input', { id: 'di', 'data-testid': 'date-input', inputmode: 'numeric', autocomplete: 'off', placeholder: t('page.date_hint'),
+        const u = q.suggested, inp = h('input', { id: 'di', 'data-testid': 'date-input', inputmode: 'numeric', autocomplete: 'off', placeholder: t('page.date_hint'),
           value: prev ?? '', 'aria-invalid': err ? 'true' : null, 'aria-describedby': err ? 'err' : null });
         const pick = h('input', { type: 'date', id: 'dp', 'data-testid': 'date-picker', oninput: () => (inp.value = pick.value) });
         body = h('form', { class: 'date', onsubmit: (e) => { e.preventDefault(); this.answer(q.id, inp.value); } },
+          // The cohort's usual date, where the notice states one: one tap answers with it.
+          u && h('p', {}, h('button', { type: 'button', class: 'opt', 'data-testid': 'date-suggested', 'data-value': u.value,
+            onclick: () => this.answer(q.id, u.value) }, u.label), ' ', this.clause(u.clause, u, u.clause_text)),
           h('label', { for: 'dp' }, t('page.date_pick')), pick,
           h('label', { for: 'di' }, t('page.date_type')), inp,
           err && this.errBox(err),

@@ -11,7 +11,7 @@ import { answer, answerAll, assertOutcomeShown, audit, expected, launch, phonePa
 
 const ID = 'example-2025-usual-date';
 const today = '2025-06-15';
-const answers = { birth_date: '2000-03-15', party_member: false, destination: 'unsettled', unsettled_choice: 'retain_at_school', league_post: false };
+const answers = { birth_date: '2000-03-15', party_member: false, destination: 'unsettled', unsettled_choice: 'retain_at_school' };
 
 let browser, server, dir;
 before(async () => {

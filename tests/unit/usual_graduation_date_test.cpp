@@ -52,7 +52,7 @@ json question_for(const Engine& engine, const json& answers, const std::string& 
 }
 
 const json kAnswers = {{"birth_date", "2000-03-15"}, {"party_member", false}, {"destination", "unsettled"},
-                       {"unsettled_choice", "retain_at_school"}, {"league_post", false}};
+                       {"unsettled_choice", "retain_at_school"}};
 
 }  // namespace
 

@@ -365,8 +365,8 @@
         this.show(r, err);
         if (f) (root.getElementById(f == 1 ? 'qh' : f) || root.getElementById('qh'))?.focus();
       };
-      // An outcome needs xueshe-outcome.js (usually fetched already while the questions were answered).
-      return r.status == 'outcome' && !this.outcome ? this.later(shown) : shown();
+      // An outcome, and options side by side, need xueshe-outcome.js (usually fetched already while the questions were answered).
+      return (r.status == 'outcome' || r.question?.compare) && !this.outcome ? this.later(shown) : shown();
     }
 
     // Runs f once xueshe-outcome.js is here; if it cannot load, says so (or, another version on the site, offers a reload).
@@ -498,25 +498,6 @@
         q.help && h('p', { class: 'help' }, q.help),
         q.compare && this.compare(q, H),
         body);
-    }
-
-    // Options side by side before choosing, each with the outcome it leads to in brief (core's question.compare):
-    // where, until when, what happens next, and any conflict.
-    compare(q, H) {
-      const t = this.t;
-      return h('div', { class: 'cmp', 'data-testid': 'compare' }, q.compare.map((c, i) => {
-        const cl = (id) => this.clause(id, c), label = q.options.find((o) => o.value == c.value)?.label;
-        return h('section', { class: 'col', 'data-testid': 'compare-option', 'data-value': c.value, 'aria-labelledby': 'cmp' + i },
-          h(H(2), { id: 'cmp' + i }, label),
-          h('dl', {},
-            h('dt', {}, t('page.compare_where')), h('dd', { 'data-testid': 'compare-where' }, c.where, ' ', cl(c.clause)),
-            h('dt', {}, t('page.compare_until')), h('dd', { 'data-testid': 'compare-until' }, c.until.length
-              ? c.until.map((d) => h('p', {}, d.label, ' ', h('strong', {}, d.date), ' ', cl(d.clause))) : t('page.compare_no_date')),
-            c.next.length && [h('dt', {}, t('page.compare_next')), h('dd', { 'data-testid': 'compare-next' }, c.next.map((x) =>
-              h('p', {}, x.text, ' ', x.general_advice && h('span', { class: 'adv' }, t('ui.general_advice')), ' ', cl(x.clause))))],
-            c.conflicts.length && [h('dt', {}, t('page.compare_conflict')), h('dd', { class: 'warns' }, c.conflicts.map((w) =>
-              h('p', { 'data-testid': 'compare-conflict', 'data-code': w.code }, w.text, ' ', [...new Set(w.clauses)].map(cl))))]));
-      }));
     }
 
     // A clause id as a toggle that shows the notice's own words beneath it.

@@ -1,7 +1,8 @@
 /* The outcome screen of <xueshe-check> and what a member takes away from it: the share link, the calendar file and
- * the written application (both from the take-away module). Its methods join the element's class. xueshe-check.js
- * fetches this file when the browser is idle after the first screen, or when first needed (an outcome to show, a
- * share asked for), so it is not in the first load; like the element it only renders what the core decides.
+ * the written application (both from the take-away module); and a choice's options side by side, each with the
+ * outcome it leads to in brief. Its methods join the element's class. xueshe-check.js fetches this file when the
+ * browser is idle after the first screen, or when first needed (an outcome or a comparison to show, a share asked
+ * for), so it is not in the first load; like the element it only renders what the core decides.
  * Loaded after xueshe-check.js (the offline file has both inline, in that order).
  */
 (() => {
@@ -70,6 +71,25 @@
         if (e == 'stale') return notify('needed');
         area.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'takeaway' }, this.t('page.takeaway_fail')));
       }
+    }
+
+    // Options side by side before choosing, each with the outcome it leads to in brief (core's question.compare):
+    // where, until when, what happens next, and any conflict.
+    compare(q, H) {
+      const t = this.t;
+      return h('div', { class: 'cmp', 'data-testid': 'compare' }, q.compare.map((c, i) => {
+        const cl = (id) => this.clause(id, c), label = q.options.find((o) => o.value == c.value)?.label;
+        return h('section', { class: 'col', 'data-testid': 'compare-option', 'data-value': c.value, 'aria-labelledby': 'cmp' + i },
+          h(H(2), { id: 'cmp' + i }, label),
+          h('dl', {},
+            h('dt', {}, t('page.compare_where')), h('dd', { 'data-testid': 'compare-where' }, c.where, ' ', cl(c.clause)),
+            h('dt', {}, t('page.compare_until')), h('dd', { 'data-testid': 'compare-until' }, c.until.length
+              ? c.until.map((d) => h('p', {}, d.label, ' ', h('strong', {}, d.date), ' ', cl(d.clause))) : t('page.compare_no_date')),
+            c.next.length && [h('dt', {}, t('page.compare_next')), h('dd', { 'data-testid': 'compare-next' }, c.next.map((x) =>
+              h('p', {}, x.text, ' ', x.general_advice && h('span', { class: 'adv' }, t('ui.general_advice')), ' ', this.clause(x.clause, c, x.clause_text))))],
+            c.conflicts.length && [h('dt', {}, t('page.compare_conflict')), h('dd', { class: 'warns' }, c.conflicts.map((w) =>
+              h('p', { 'data-testid': 'compare-conflict', 'data-code': w.code }, w.text, ' ', [...new Set(w.clauses)].map(cl))))]));
+      }));
     }
 
     outcome(r, H) {

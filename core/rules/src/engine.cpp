@@ -13,6 +13,7 @@
 #include "xueshe/route_text.hpp"
 #include "xueshe/stuck_help.hpp"
 #include "json_object.hpp"
+#include "outcome_json.hpp"
 
 namespace xueshe {
 namespace {
@@ -151,6 +152,24 @@ std::string receiving_heading(const Policy& p, const std::string& route) {
   return "ui.receiving_none";
 }
 
+// A choice answered ahead of time must be one the flow offers for it somewhere ahead.
+std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, const std::string& field,
+                                   const AnswerValue& value) {
+  const auto* choice = std::get_if<std::string>(&value);
+  if (!choice) return std::nullopt;
+  std::vector<std::string> offered;
+  for (const Node& n : flow.nodes)
+    if (n.field == field && n.kind == FieldKind::choice && node_reachable(flow, from, n.id))
+      for (const auto& o : n.options)
+        if (std::find(offered.begin(), offered.end(), o) == offered.end()) offered.push_back(o);
+  if (offered.empty() || std::find(offered.begin(), offered.end(), *choice) != offered.end()) return std::nullopt;
+  std::string list;
+  for (const auto& o : offered) list += (list.empty() ? "" : ", ") + o;
+  return Error{"value_not_offered", field, {{"got", *choice}, {"allowed", list}}};
+}
+
+}  // namespace
+
 json outcome_json(const OutcomeContext& ctx) {
   const Policy& p = ctx.policy;
   const std::string& lang = ctx.lang;
@@ -244,24 +263,6 @@ json outcome_json(const OutcomeContext& ctx) {
       .add("cases", ctx.cases)
       .done();
 }
-
-// A choice answered ahead of time must be one the flow offers for it somewhere ahead.
-std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, const std::string& field,
-                                   const AnswerValue& value) {
-  const auto* choice = std::get_if<std::string>(&value);
-  if (!choice) return std::nullopt;
-  std::vector<std::string> offered;
-  for (const Node& n : flow.nodes)
-    if (n.field == field && n.kind == FieldKind::choice && node_reachable(flow, from, n.id))
-      for (const auto& o : n.options)
-        if (std::find(offered.begin(), offered.end(), o) == offered.end()) offered.push_back(o);
-  if (offered.empty() || std::find(offered.begin(), offered.end(), *choice) != offered.end()) return std::nullopt;
-  std::string list;
-  for (const auto& o : offered) list += (list.empty() ? "" : ", ") + o;
-  return Error{"value_not_offered", field, {{"got", *choice}, {"allowed", list}}};
-}
-
-}  // namespace
 
 std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
   if (auto* b = std::get_if<bool>(&v)) return message(lang, *b ? "bool.true" : "bool.false");

@@ -1,10 +1,8 @@
 #include "xueshe/option_compare.hpp"
 
-#include <algorithm>
-
 #include "xueshe/cases.hpp"
-#include "xueshe/outcome.hpp"
-#include "xueshe/stuck_help.hpp"
+#include "json_object.hpp"
+#include "outcome_json.hpp"
 
 namespace xueshe {
 namespace {
@@ -20,12 +18,13 @@ const Node* outcome_after(const Flow& flow, const std::string& id) {
   return n && n->is_outcome() ? n : nullptr;
 }
 
-// What happens after this option: the help for when the retention ends, or
-// for moving on from a transfer (the second transfer).
-const char* next_help(const Policy& p, const std::string& route) {
-  const RouteEntry* entry = p.route(route);
-  if (!entry) return "";
-  return entry->transfers ? "later_move" : "retention_ends";
+// The items of `list` whose `key` is one of `wanted`.
+json only(json& list, const char* key, std::initializer_list<const char*> wanted) {
+  json out = json::array();
+  for (json& item : list)
+    for (const char* w : wanted)
+      if (item[key] == w) out.push_back(std::move(item));
+  return out;
 }
 
 }  // namespace
@@ -38,36 +37,22 @@ json compare_options(const Policy& p, const Flow& flow, const Node& q, const Ans
     if (!o) continue;
     Answers with = used;
     with.values[q.field] = e.when;
-    const OutcomeContext ctx{p, *o, with, member_cases(with), today, lang, nullptr};
-    const AssembledOutcome a = assemble_outcome(ctx);
-    json until = json::array();
-    for (const Deadline& d : a.deadlines)
-      until.push_back(json{{"kind", d.kind}, {"label", d.label}, {"date", format_iso_date(d.date)}, {"clause", d.clause},
-                           {"state", d.state}});
-    json next = json::array();
-    for (const HelpItem& h : compute_stuck_help(ctx))
-      if (h.id == next_help(p, a.route))
-        next.push_back(json{{"id", h.id}, {"text", h.text}, {"clause", h.clause}, {"general_advice", h.general_advice}});
-    // The conflicts and cautions of this option alone (not the policy's own banners).
-    json conflicts = json::array();
-    for (const Warning& w : a.warnings)
-      if (w.code == "retention_conflict" || w.code == "retention_exceptional")
-        conflicts.push_back(json{{"code", w.code}, {"text", w.text}, {"clauses", w.clauses}});
-    // Each clause relied on, in the notice's words, for the chips beside each line.
-    json clause_texts = json::array();
-    for (const Clause* c : a.clauses)
-      clause_texts.push_back(json{{"id", c->id}, {"title", c->title.at(lang)}, {"text", c->text.at(lang)}});
-    for (const json& n : next)
-      if (const Clause* c = p.find_clause(n["clause"].get<std::string>()))
-        clause_texts.push_back(json{{"id", c->id}, {"title", c->title.at(lang)}, {"text", c->text.at(lang)}});
-    out.push_back(json{{"value", e.when},
-                       {"route", a.route},
-                       {"where", a.org},
-                       {"clause", route_clause(p, a.route)},
-                       {"until", until},
-                       {"next", next},
-                       {"conflicts", conflicts},
-                       {"clause_texts", clause_texts}});
+    // Parts of the outcome this option leads to, as evaluate gives it.
+    json full = outcome_json(OutcomeContext{p, *o, with, member_cases(with), today, lang, nullptr});
+    const RouteEntry* entry = p.route(full["route"]);
+    out.push_back(JsonObject()
+        .add("value", e.when)
+        .add("route", full["route"])
+        .add("where", full["receiving"]["org"])
+        .add("clause", full["receiving"]["clause"])
+        .add("until", full["deadlines"])
+        // What happens next: the help for moving on from a transfer (the second
+        // transfer), or for when the retention ends.
+        .add("next", only(full["if_stuck"], "id", {!entry ? "" : entry->transfers ? "later_move" : "retention_ends"}))
+        // The conflicts and cautions of this option alone (not the policy's own banners).
+        .add("conflicts", only(full["warnings"], "code", {"retention_conflict", "retention_exceptional"}))
+        .add("clause_texts", full["clause_texts"])
+        .done());
   }
   return out;
 }

@@ -483,6 +483,9 @@
           // The cohort's usual date, where the notice states one: one tap answers with it.
           u && h('p', {}, h('button', { type: 'button', class: 'opt', 'data-testid': 'date-suggested', 'data-value': u.value,
             onclick: () => this.answer(q.id, u.value) }, u.label), ' ', this.clause(u.clause, u, u.clause_text)),
+          // A destination that needs no graduation date (delayed graduation) is answered here instead.
+          q.instead?.map((o) => h('p', {}, h('button', { type: 'button', class: 'opt', 'data-testid': 'option', 'data-field': o.field, 'data-value': o.value,
+            onclick: () => this.answer(o.field, o.value) }, o.label))),
           h('label', { for: 'dp' }, t('page.date_pick')), pick,
           h('label', { for: 'di' }, t('page.date_type')), inp,
           err && this.errBox(err),

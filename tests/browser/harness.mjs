@@ -125,6 +125,14 @@ export async function answerAll(page, answers, { max = 20 } = {}) {
     await outcome.or(question).first().waitFor();
     if (await outcome.isVisible()) return given;
     const id = await question.getAttribute('data-question-id');
+    // A question may be answered instead with another field's option (the graduation date: 延迟毕业).
+    const instead = await question.locator('[data-testid=option][data-field]').evaluateAll((bs) => bs.map((b) => [b.dataset.field, b.dataset.value]));
+    const other = !(id in answers) && instead.find(([f, v]) => answers[f] === v);
+    if (other) {
+      await answer(page, id, other[1]);
+      given[other[0]] = other[1];
+      continue;
+    }
     const value = id in answers ? answers[id] : id == 'employer_type' && 'destination' in answers ? employerType(answers) : undefined;
     if (value === undefined) throw new Error(`the page asked ${id}, which the answers do not give`);
     await answer(page, id, value);

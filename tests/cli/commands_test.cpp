@@ -60,8 +60,17 @@ TEST_CASE("ask: wrong input is asked again - b goes back - closed input stops cl
   CHECK(r.out.find("There is no such option") != std::string::npos);
   CHECK(r.out.find("What is your graduation date?") != std::string::npos);
   CHECK(r.out.find("delayed-graduation") != std::string::npos);
-  auto closed = xueshe_run({"ask"}, "1\n");
+  auto closed = xueshe_run({"ask"}, "2022-06-30\n");
   CHECK(closed.exit_code == 1);
+}
+
+TEST_CASE("ask: a delayed graduate answers the first question with its numbered option - no date to give") {
+  auto r = xueshe_run({"ask", "--today", "2022-07-01", "--lang", "en"}, "1\n");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("1) Delayed graduation") != std::string::npos);
+  CHECK(r.out.find("What is your date of birth?") == std::string::npos);
+  CHECK(r.out.find("delayed-graduation") != std::string::npos);
 }
 
 TEST_CASE("ask re-asks a date that contradicts an earlier answer") {

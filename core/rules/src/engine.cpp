@@ -126,6 +126,19 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
       .add("options", options)
       .add("remaining_at_most", max_questions_from(flow, n.id))
       .done();
+  // The first question, the graduation date, is passed by for a destination that
+  // needs nothing personal (delayed graduation, by most notices): a member who has
+  // no graduation date to give answers that destination here, with one tap.
+  if (n.skip_when == "no_personal" && !flow.without_personal.empty()) {
+    json instead = json::array();
+    for (const std::string& d : flow.without_personal)
+      instead.push_back(JsonObject()
+          .add("field", "destination")
+          .add("value", d)
+          .add("label", option_label(p, "destination", d, lang))
+          .done());
+    q["instead"] = instead;
+  }
   // The cohort's usual graduation date as a one-tap answer, where the notice
   // states one, with that clause's words.
   if (n.field == "graduation_date" && p.usual_graduation_date) {

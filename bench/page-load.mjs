@@ -26,13 +26,14 @@ for (let i = 0; i < runs; i++) {
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(server.origin + '/', { waitUntil: 'commit' });
-  // Usable: the first question's options are on screen and enabled.
-  await page.locator('[data-testid=option]').first().waitFor({ state: 'visible', timeout: 120000 });
-  await page.waitForFunction(() => {
+  // Usable: the first question's input (a date question) or its options are on screen and enabled.
+  const usable = '[data-testid=question] :is([data-testid=date-input], [data-testid=option])';
+  await page.locator(usable).first().waitFor({ state: 'visible', timeout: 120000 });
+  await page.waitForFunction((sel) => {
     const root = document.querySelector('xueshe-check')?.shadowRoot;
-    const b = root?.querySelector('[data-testid=option]');
+    const b = root?.querySelector(sel);
     return b && !b.disabled;
-  });
+  }, usable);
   times.push(await page.evaluate(() => performance.now()));
   loaded = [...new Set(requests)];
   await context.close();

@@ -34,10 +34,10 @@ test('each of the staff page\'s files is loaded by its version and integrity has
   const context = await browser.newContext();
   const requests = [];
   await visit(context, server.origin, requests);
-  for (const f of ['staff.css', 'xueshe-staff.js', 'staff.js', 'xueshe-staff.wasm'])
+  for (const f of ['staff.css', 'studio.css', 'xueshe-staff.js', 'studio.js', 'staff.js', 'xueshe-staff.wasm'])
     assert.ok(requests.some((u) => new RegExp(`/${f.replace('.', '\\.')}\\?v=[0-9a-f]{16}$`).test(u)), `${f} by version: ${requests.join(' ')}`);
   const html = readFileSync(path.join(dir, 'staff.html'), 'utf8');
-  assert.equal((html.match(/integrity="sha384-[A-Za-z0-9+/=]+"/g) || []).length, 3, html);
+  assert.equal((html.match(/integrity="sha384-[A-Za-z0-9+/=]+"/g) || []).length, 5, html);
   await context.close();
   await server.close();
 });

@@ -1,5 +1,6 @@
 // Interactive questionnaire: asks what core asks, one question at a time,
 // until core returns an outcome. "b" goes back one question.
+#include <cstdlib>
 #include <iostream>
 
 #include "commands.hpp"
@@ -66,6 +67,9 @@ int run_ask(const CommonOptions& options) {
     if (!q["help"].get<std::string>().empty()) std::cout << "  " << q["help"].get<std::string>() << "\n";
     const auto& opts = q["options"];
     for (size_t i = 0; i < opts.size(); ++i) std::cout << "  " << (i + 1) << ") " << opts[i]["label"].get<std::string>() << "\n";
+    // A date question may be answered instead by one of these (delayed graduation: no graduation date to give).
+    const nlohmann::json instead = q.value("instead", nlohmann::json::array());
+    for (size_t i = 0; i < instead.size(); ++i) std::cout << "  " << (i + 1) << ") " << instead[i]["label"].get<std::string>() << "\n";
     std::cout << (opts.empty() ? ui("date_prompt") : ui("answer_prompt")) << "> " << std::flush;
     std::string line;
     if (!std::getline(std::cin, line)) {
@@ -78,9 +82,13 @@ int run_ask(const CommonOptions& options) {
       order.pop_back();
       continue;
     }
-    const std::string field = q["id"].get<std::string>();
+    std::string field = q["id"].get<std::string>();
     std::optional<AnswerValue> answer;
-    if (q["kind"] == "date") {
+    if (const size_t k = std::strtoul(line.c_str(), nullptr, 10);
+        k >= 1 && k <= instead.size() && line == std::to_string(k)) {
+      field = instead[k - 1]["field"].get<std::string>();
+      answer = instead[k - 1]["value"].get<std::string>();
+    } else if (q["kind"] == "date") {
       // As people type it (2022/6/30, 2022年6月30日); else what was wrong with it, in words.
       const MemberDate read = read_member_date(line);
       if (!read.date) {

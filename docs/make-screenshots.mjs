@@ -1,5 +1,5 @@
 // Regenerates the README's screenshots (zh-CN) from the built site: a question
-// screen and an outcome screen (360×640 phone), the printed study-abroad
+// screen (the unsettled choice side by side) and an outcome screen (360×640 phone), the printed study-abroad
 // application (二.5) on an A4 page, and the staff page's results for a roster
 // with bad rows (1280×800). Not a test.
 // Usage: node docs/make-screenshots.mjs [question] [outcome] [application] [staff]   (default: all;
@@ -17,10 +17,13 @@ if (want('question') || want('outcome')) {
   const page = await phonePage(browser, { today: '2022-08-25' });
   await page.goto(server.origin + '/');
   await ready(page);
+  // The dates first, then the destination: the unsettled choice, its two options side by side.
+  await answer(page, 'graduation_date', '2022-06-30');
+  await answer(page, 'birth_date', '2000-03-15');
   await answer(page, 'destination', 'unsettled');
+  await page.locator('[data-testid=compare]').waitFor();
   if (want('question')) made.push(await shot(page, 'docs/screenshot-question.png'));
-  await answerAll(page, { graduation_date: '2022-06-30', birth_date: '2000-03-15', party_member: false,
-    unsettled_choice: 'transfer_to_community', community_basis: 'hukou', receiving_region: 'other' });
+  await answerAll(page, { unsettled_choice: 'transfer_to_community', community_basis: 'hukou', receiving_region: 'other' });
   await page.locator('[data-testid=outcome]').scrollIntoViewIfNeeded();
   if (want('outcome')) made.push(await shot(page, 'docs/screenshot-outcome.png'));
   await page.context().close();

@@ -11,7 +11,7 @@
  *
  * Test hooks, data-testid inside the open shadow root:
  *  question [data-question-id], question-text, progress, option [data-value],
- *  date-input (typed YYYY-MM-DD: what is submitted), date-picker (native picker,
+ *  date-suggested (the cohort's usual date: one tap answers), date-input (typed YYYY-MM-DD: what is submitted), date-picker (native picker,
  *  fills date-input), date-submit, back, summary, change [data-field], restart,
  *  outcome, receiving-org, fallback [data-route], alternative [data-route], step [data-where],
  *  deadline [data-kind, data-state, data-date], warning [data-code],
@@ -346,8 +346,8 @@
         this.show(r, err);
         if (f) (root.getElementById(f == 1 ? 'qh' : f) || root.getElementById('qh'))?.focus();
       };
-      // An outcome needs xueshe-outcome.js (usually fetched already while the questions were answered).
-      return r.status == 'outcome' && !this.outcome ? this.later(shown) : shown();
+      // An outcome, and options side by side, need xueshe-outcome.js (usually fetched already while the questions were answered).
+      return (r.status == 'outcome' || r.question?.compare) && !this.outcome ? this.later(shown) : shown();
     }
 
     // Runs f once xueshe-outcome.js is here; if it cannot load, says so (or, another version on the site, offers a reload).
@@ -457,10 +457,16 @@
       const q = r.question, t = this.t, prev = this.s.m[q.id];
       let body;
       if (q.kind == 'date') {
-        const inp = h('input', { id: 'di', 'data-testid': 'date-input', inputmode: 'numeric', autocomplete: 'off', placeholder: t('page.date_hint'),
+        const u = q.suggested, inp = h('input', { id: 'di', 'data-testid': 'date-input', inputmode: 'numeric', autocomplete: 'off', placeholder: t('page.date_hint'),
           value: prev ?? '', 'aria-invalid': err ? 'true' : null, 'aria-describedby': err ? 'err' : null });
         const pick = h('input', { type: 'date', id: 'dp', 'data-testid': 'date-picker', oninput: () => (inp.value = pick.value) });
         body = h('form', { class: 'date', onsubmit: (e) => { e.preventDefault(); this.answer(q.id, inp.value); } },
+          // The cohort's usual date, where the notice states one: one tap answers with it.
+          u && h('p', {}, h('button', { type: 'button', class: 'opt', 'data-testid': 'date-suggested', 'data-value': u.value,
+            onclick: () => this.answer(q.id, u.value) }, u.label), ' ', this.clause(u.clause, u, u.clause_text)),
+          // A destination that needs no graduation date (delayed graduation) is answered here instead.
+          q.instead?.map((o) => h('p', {}, h('button', { type: 'button', class: 'opt', 'data-testid': 'option', 'data-field': o.field, 'data-value': o.value,
+            onclick: () => this.answer(o.field, o.value) }, o.label))),
           h('label', { for: 'dp' }, t('page.date_pick')), pick,
           h('label', { for: 'di' }, t('page.date_type')), inp,
           err && this.errBox(err),
@@ -474,7 +480,21 @@
         h('p', { class: 'prog', 'data-testid': 'progress' }, t('page.progress', { n: r.answered.length + 1, m: q.remaining_at_most })),
         h(H(1), { id: 'qh', tabindex: -1, 'data-testid': 'question-text' }, q.text),
         q.help && h('p', { class: 'help' }, q.help),
+        q.compare && this.compare(q, H),
         body);
+    }
+
+    // A clause id as a toggle that shows the notice's own words beneath it.
+    clause(id, r, own) {
+      if (!id) return null;
+      const c = r.clause_texts?.find((x) => x.id == id) || own;
+      const b = h('button', { type: 'button', class: 'cl', 'data-testid': 'clause', 'data-clause': id, 'aria-expanded': 'false', 'aria-label': this.t('page.clause', { id }) }, id);
+      b.onclick = () => {
+        b.setAttribute('aria-expanded', !b.p);
+        if (b.p) b.p = b.p.remove();
+        else b.parentNode.append(b.p = h('div', { class: 'ct', 'data-testid': 'clause-text' }, h('strong', {}, c?.title || id), c && h('p', {}, c.text)));
+      };
+      return b;
     }
 
     summary(r, H) {

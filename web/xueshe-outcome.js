@@ -1,7 +1,8 @@
 /* The outcome screen of <xueshe-check> and what a member takes away from it: the share link, the calendar file and
- * the written application (both from the take-away module). Its methods join the element's class. xueshe-check.js
- * fetches this file when the browser is idle after the first screen, or when first needed (an outcome to show, a
- * share asked for), so it is not in the first load; like the element it only renders what the core decides.
+ * the written application (both from the take-away module); and a choice's options side by side, each with the
+ * outcome it leads to in brief. Its methods join the element's class. xueshe-check.js fetches this file when the
+ * browser is idle after the first screen, or when first needed (an outcome or a comparison to show, a share asked
+ * for), so it is not in the first load; like the element it only renders what the core decides.
  * Loaded after xueshe-check.js (the offline file has both inline, in that order).
  */
 (() => {
@@ -103,6 +104,26 @@
       }
     }
 
+    // Options side by side before choosing, each with the outcome it leads to in brief (core's question.compare):
+    // where, until when, what happens next, and any conflict.
+    compare(q, H) {
+      styled(this.shadowRoot);
+      const t = this.t;
+      return h('div', { class: 'cmp', 'data-testid': 'compare' }, q.compare.map((c, i) => {
+        const cl = (id) => this.clause(id, c), label = q.options.find((o) => o.value == c.value)?.label;
+        return h('section', { class: 'col', 'data-testid': 'compare-option', 'data-value': c.value, 'aria-labelledby': 'cmp' + i },
+          h(H(2), { id: 'cmp' + i }, label),
+          h('dl', {},
+            h('dt', {}, t('page.compare_where')), h('dd', { 'data-testid': 'compare-where' }, c.where, ' ', cl(c.clause)),
+            h('dt', {}, t('page.compare_until')), h('dd', { 'data-testid': 'compare-until' }, c.until.length
+              ? c.until.map((d) => h('p', {}, d.label, ' ', h('strong', {}, d.date), ' ', cl(d.clause))) : t('page.compare_no_date')),
+            c.next.length && [h('dt', {}, t('page.compare_next')), h('dd', { 'data-testid': 'compare-next' }, c.next.map((x) =>
+              h('p', {}, x.text, ' ', x.general_advice && h('span', { class: 'adv' }, t('ui.general_advice')), ' ', this.clause(x.clause, c, x.clause_text))))],
+            c.conflicts.length && [h('dt', {}, t('page.compare_conflict')), h('dd', { class: 'warns' }, c.conflicts.map((w) =>
+              h('p', { 'data-testid': 'compare-conflict', 'data-code': w.code }, w.text, ' ', [...new Set(w.clauses)].map(cl))))]));
+      }));
+    }
+
     outcome(r, H) {
       styled(this.shadowRoot);
       const t = this.t, rc = r.receiving || {}, cl = (id) => this.clause(id, r);
@@ -129,19 +150,6 @@
           this.clause(x.clause, r, x.clause_text))), 'stuck'),
         list('ui.notes', 'ul', r.notes?.map((x) => h('li', {}, x.text, ' ', cl(x.clause)))),
         list('ui.clauses', 'ul', r.clauses?.map((c) => h('li', {}, cl(c))), 'cls'));
-    }
-
-    // A clause id as a toggle that shows the notice's own words beneath it.
-    clause(id, r, own) {
-      if (!id) return null;
-      const c = r.clause_texts?.find((x) => x.id == id) || own;
-      const b = h('button', { type: 'button', class: 'cl', 'data-testid': 'clause', 'data-clause': id, 'aria-expanded': 'false', 'aria-label': this.t('page.clause', { id }) }, id);
-      b.onclick = () => {
-        b.setAttribute('aria-expanded', !b.p);
-        if (b.p) b.p = b.p.remove();
-        else b.parentNode.append(b.p = h('div', { class: 'ct', 'data-testid': 'clause-text' }, h('strong', {}, c?.title || id), c && h('p', {}, c.text)));
-      };
-      return b;
     }
   }
 

@@ -176,7 +176,7 @@ test('axe-core finds no violations on the form, its errors and the sheet; Englis
   await page.goto(server.origin + '/');
   await ready(page);
   await page.locator('[data-testid=lang-switch]').click();
-  await page.locator('[data-testid=question][data-question-id=destination]').waitFor();
+  await page.locator('[data-testid=question][data-question-id=graduation_date]').waitFor();  // the first question (issue 13: dates first)
   await answerAll(page, ABROAD);
   await page.locator('[data-testid=application-open]').click();
   await page.locator('[data-testid=application-form]').waitFor();

@@ -108,16 +108,38 @@ export async function openPhone(browser, origin, today, hash = '') {
   return page;
 }
 
-// Answers whatever the page asks, from `answers`, until it shows the outcome.
+// The employer's type (one question, issue 13) for answers written in SPEC §3's
+// yes/no chain: the type standing for the same answers (state-owned: an employer
+// that may be in a 系统团委's system, as the chain assumed).
+export function employerType(a) {
+  if (a.self_employed) return 'self_employed';
+  if (a.employer_classified) return 'classified';
+  if (a.civil_servant) return 'government';
+  return 'state_owned';
+}
+
+// Answers whatever the page asks, from `answers`, until it shows the outcome;
+// returns the answers the page was given (the reference for `expected`).
 export async function answerAll(page, answers, { max = 20 } = {}) {
+  const given = {};
   for (let i = 0; i < max; i++) {
     const outcome = page.locator('[data-testid=outcome]');
     const question = page.locator('[data-testid=question]');
     await outcome.or(question).first().waitFor();
-    if (await outcome.isVisible()) return;
+    if (await outcome.isVisible()) return given;
     const id = await question.getAttribute('data-question-id');
-    if (!(id in answers)) throw new Error(`the page asked ${id}, which the answers do not give`);
-    await answer(page, id, answers[id]);
+    // A question may be answered instead with another field's option (the graduation date: 延迟毕业).
+    const instead = await question.locator('[data-testid=option][data-field]').evaluateAll((bs) => bs.map((b) => [b.dataset.field, b.dataset.value]));
+    const other = !(id in answers) && instead.find(([f, v]) => answers[f] === v);
+    if (other) {
+      await answer(page, id, other[1]);
+      given[other[0]] = other[1];
+      continue;
+    }
+    const value = id in answers ? answers[id] : id == 'employer_type' && 'destination' in answers ? employerType(answers) : undefined;
+    if (value === undefined) throw new Error(`the page asked ${id}, which the answers do not give`);
+    await answer(page, id, value);
+    given[id] = value;
   }
   throw new Error('no outcome after 20 answers');
 }

@@ -18,23 +18,26 @@ const currentQuestion = (page) => page.locator('[data-testid=question]').getAttr
 
 test('back returns to the previous question and keeps the answers', async () => {
   const page = await open();
-  await answer(page, 'destination', 'employed');
+  // Age first (issue 13): the graduation and birth dates, then the destination.
   await answer(page, 'graduation_date', '2022-06-30');
   assert.equal(await currentQuestion(page), 'birth_date');
   await page.locator('[data-testid=back]').click();
   assert.equal(await currentQuestion(page), 'graduation_date');
-  await page.locator('[data-testid=back]').click();
+  await answer(page, 'graduation_date', '2022-06-30');
+  await answer(page, 'birth_date', '2000-03-15');
   assert.equal(await currentQuestion(page), 'destination');
+  await page.locator('[data-testid=back]').click();
+  assert.equal(await currentQuestion(page), 'birth_date');
   // Forward again: the answers given before are still in the summary.
-  await answer(page, 'destination', 'employed');
-  assert.match(await page.locator('[data-testid=summary]').textContent(), /已落实工作单位/);
+  await answer(page, 'birth_date', '2000-03-15');
+  assert.match(await page.locator('[data-testid=summary]').textContent(), /2022-06-30/);
   await page.context().close();
 });
 
 test('progress says where the member is', async () => {
   const page = await open();
   const first = await page.locator('[data-testid=progress]').textContent();
-  await answer(page, 'destination', 'military');
+  await answer(page, 'graduation_date', '2022-06-30');
   const second = await page.locator('[data-testid=progress]').textContent();
   assert.notEqual(first, second);
   await page.context().close();
@@ -47,11 +50,11 @@ test('changing an answer clears the answers that depended on it', async () => {
   assert.equal(await currentQuestion(page), 'unsettled_choice');
   await answer(page, 'unsettled_choice', 'transfer_to_community');
   assert.equal(await currentQuestion(page), 'community_basis');
-  // Changing the destination clears everything after it.
+  // Changing the destination clears everything after it (the dates, asked first, stay).
   await page.locator('[data-testid=change][data-field=destination]').click();
   assert.equal(await currentQuestion(page), 'destination');
   await answer(page, 'destination', 'military');
-  assert.equal(await currentQuestion(page), 'graduation_date');
+  await page.locator('[data-testid=outcome]').waitFor();
   await page.context().close();
 });
 
@@ -59,7 +62,7 @@ test('start again clears every answer', async () => {
   const page = await open();
   await answerAll(page, RETAIN);
   await page.locator('[data-testid=restart]').click();
-  assert.equal(await currentQuestion(page), 'destination');
+  assert.equal(await currentQuestion(page), 'graduation_date');
   assert.equal(await page.locator('[data-testid=change]').count(), 0);
   await page.context().close();
 });
@@ -127,7 +130,9 @@ test('the share link says what it holds before it is copied, holds only the answ
   const page = await open();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await page.evaluate(() => navigator.clipboard.writeText('before'));
-  await answerAll(page, RETAIN);
+  // Under 28 the Party question is not asked (issue 13): the answers given are the dates, destination and choice.
+  const given = await answerAll(page, RETAIN);
+  assert.ok(!('party_member' in given));
   const before = page.url();
   await page.locator('[data-testid=share]').click();
   const link = await page.locator('[data-testid=share-link]').inputValue();
@@ -135,11 +140,11 @@ test('the share link says what it holds before it is copied, holds only the answ
   // Exactly: the marker, the policy hash and id, the language and the answers the outcome needs, the birth date as
   // the age answer (tests/browser/share.test.mjs) — nothing else.
   assert.deepEqual([...q.keys()].sort(), ['a', 'h', 'l', 'p', 'xs']);
-  const { birth_date, ...rest } = RETAIN;
+  const { birth_date, ...rest } = given;
   assert.deepEqual(JSON.parse(Buffer.from(q.get('a'), 'base64url').toString('utf8')), { ...rest, age_band: 'under_limit' });
   assert.equal(q.get('l'), 'zh-CN');
   const said = await page.locator('[data-testid=share-contains]').textContent();
-  for (const item of ['毕业日期：2022-06-30', '年龄：在仍适用的日期内都不满 28 周岁', '是否中共党员：否', '语言、政策编号和校验值'])
+  for (const item of ['毕业日期：2022-06-30', '年龄：在仍适用的日期内都不满 28 周岁', '去向：', '语言、政策编号和校验值'])
     assert.ok(said.includes(item), `names ${item}: ${said}`);
   assert.ok(!said.includes(birth_date), said);
   assert.equal(page.url(), before, 'not written into the address bar or the history');
@@ -177,7 +182,7 @@ test('l=__proto__ or l=constructor in a link falls back to a language the page h
     await page.locator('[data-testid=lang-switch]').click();
     await page.waitForFunction(() => document.documentElement.lang == 'en');
     await page.locator('[data-testid=restart]').click();
-    await page.locator('[data-testid=question][data-question-id=destination]').waitFor();
+    await page.locator('[data-testid=question][data-question-id=graduation_date]').waitFor();  // the first question (issue 13: dates first)
     assert.deepEqual(page.seen.errors, [], l);
     await page.context().close();
   }
@@ -194,7 +199,7 @@ test('of two elements on one page only the first replays a share link', async ()
     const r = e.shadowRoot;
     return { outcome: !!r.querySelector('[data-testid=outcome]'), question: r.querySelector('[data-testid=question]')?.dataset.questionId };
   }));
-  assert.deepEqual(shown, [{ outcome: true, question: undefined }, { outcome: false, question: 'destination' }]);
+  assert.deepEqual(shown, [{ outcome: true, question: undefined }, { outcome: false, question: 'graduation_date' }]);
   await page.context().close();
 });
 

@@ -5,7 +5,7 @@
 // touch screen), 通知 rather than 这份政策, the application's length limit said only when it is exceeded; axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { audit, launch, phonePage, ready, serve, siteCopy } from './harness.mjs';
+import { answer, audit, launch, phonePage, ready, serve, siteCopy } from './harness.mjs';
 
 const TODAY = '2022-07-01';
 const BASE = { graduation_date: '2022-06-30', birth_date: '2000-01-01', party_member: false };
@@ -113,6 +113,9 @@ test('clause chips are at least 24 px tall and never touch; hover is not the cho
   const desk = await phonePage(browser, { today: TODAY, viewport: { width: 1000, height: 800 }, isMobile: false, hasTouch: false });
   await desk.goto(server.origin + '/');
   await ready(desk);
+  // The dates first (issue 13): the destination's options are the ones compared.
+  await answer(desk, 'graduation_date', '2022-06-30');
+  await answer(desk, 'birth_date', '2000-03-15');
   const style = (loc) => loc.evaluate((e) => { const s = getComputedStyle(e); return `${s.backgroundColor} ${s.borderColor}`; });
   const first = desk.locator('[data-testid=option]').first(), second = desk.locator('[data-testid=option]').nth(1);
   await first.click();
@@ -129,6 +132,8 @@ test('clause chips are at least 24 px tall and never touch; hover is not the cho
   const touch = await phonePage(browser, { today: TODAY });
   await touch.goto(server.origin + '/');
   await ready(touch);
+  await answer(touch, 'graduation_date', '2022-06-30');
+  await answer(touch, 'birth_date', '2000-03-15');
   const option = touch.locator('[data-testid=option]').nth(1);
   const before = await style(option);
   await option.hover();

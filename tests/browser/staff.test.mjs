@@ -184,7 +184,8 @@ test('changing the column mapping checks the roster again', async () => {
   await page.locator('[data-testid=map-select][data-col="1"]').selectOption('destination');
   await page.locator('[data-testid=summary]').waitFor();
   assert.equal(await page.locator('[data-testid=route-count][data-route=delayed_graduation_org] td').textContent(), '1');
-  assert.equal((await shownRows(page)).find((r) => r.line === 3).errors, 'missing_answer');  // 参军入伍 needs a graduation date
+  // 参军入伍 needs a graduation date, as every row does (the age rule is asked first, issue 13).
+  assert.equal((await shownRows(page)).find((r) => r.line === 3).errors, 'missing_answer_always');
   assert.match(await page.locator('[data-testid=completion]').textContent(), /没有“转接状态”列/);
   await page.locator('[data-testid=map-select][data-col="2"]').selectOption('status');
   await page.locator('[data-testid=completion]', { hasText: '转接完成率' }).waitFor();
@@ -317,8 +318,9 @@ test('the decision table shows every path of `xueshe table`, grouped by route, t
     for (const r of got) {
       const w = byNumber.get(r.number);
       assert.equal(r.route, w[route], `path ${r.number}`);
-      // The answers that define the path, each as "question: answer" in words, as the CLI says them.
-      assert.deepEqual(r.answers, head.slice(1, route).map((name, i) => w[i + 1] && `${name}：${w[i + 1]}`).filter(Boolean), `path ${r.number}`);
+      // The answers that define the path, each as "question: answer" in words, as the CLI says them (the page in the
+      // order they are asked, the CSV in the roster template's column order).
+      assert.deepEqual([...r.answers].sort(), head.slice(1, route).map((name, i) => w[i + 1] && `${name}：${w[i + 1]}`).filter(Boolean).sort(), `path ${r.number}`);
     }
     // Grouped: each route's paths together, under one heading naming the route and its receiving organization.
     const order = got.map((r) => r.route).filter((x, i, a) => a.indexOf(x) === i);
@@ -326,8 +328,9 @@ test('the decision table shows every path of `xueshe table`, grouped by route, t
     const groups = await page.locator('[data-testid=table-group]').evaluateAll((gs) => gs.map((g) => ({ route: g.dataset.route, head: g.querySelector('.grp').textContent })));
     assert.deepEqual(groups.map((g) => g.route), order);
     for (const g of groups) assert.ok(g.head.includes(want.find((w) => w[route] === g.route)[route + 1]), g.head);
-    // The usual path first: the first row is no Party member, not asked about a league post, no 北京/广东/福建.
-    assert.ok(got[0].answers.includes('是否党员：否') && !got[0].answers.some((a) => /团内职务|接收地区：(北京|广东|福建)/.test(a)), got[0].answers.join(' '));
+    // The usual path first: the first row is no Party member (under 28 not asked, issue 13), not asked about a league
+    // post, no 北京/广东/福建.
+    assert.ok(!got[0].answers.some((a) => /是否党员：是|团内职务|接收地区：(北京|广东|福建)/.test(a)), got[0].answers.join(' '));
     // No raw id as text.
     const text = await table.innerText();
     const ids = new Set([...FIELD_IDS, ...want.flatMap((w) => [w[route], ...w[head.indexOf('可选路线')].split(' '), ...w[head.indexOf('警告代码')].split(' ')])].filter(Boolean));

@@ -6,12 +6,12 @@ TEST_CASE("flow --format json lists nodes and edges - dot is a digraph") {
   auto r = xueshe_run({"flow", "--format", "json"});
   REQUIRE(r.exit_code == 0);
   auto j = parse_out(r);
-  CHECK(j["start"] == "destination");
+  CHECK(j["start"] == "graduation_date");  // age and Party first (issue 13)
   CHECK(j["nodes"].size() > 20);
   auto dot = xueshe_run({"flow", "--format", "dot"});
   REQUIRE(dot.exit_code == 0);
   CHECK(dot.out.rfind("digraph xueshe {", 0) == 0);
-  CHECK(dot.out.find("\"destination\" -> \"employed.graduation_date\" [label=\"employed\"]") != std::string::npos);
+  CHECK(dot.out.find("\"destination\" -> \"employed.employer_type\" [label=\"employed\"]") != std::string::npos);
   CHECK(dot.out.find("shape=diamond") != std::string::npos);  // the age decision
 }
 
@@ -21,7 +21,7 @@ TEST_CASE("check-policy summarizes a good policy") {
   auto j = parse_out(r);
   CHECK(j["ok"] == true);
   CHECK(j["id"] == "hxci-2022");
-  CHECK(j["paths"] == 321);
+  CHECK(j["paths"] == 382);
   CHECK(j["unreachable_nodes"].empty());
   CHECK(j["staff_dates"][1]["clause"] == "三.2①");
 }
@@ -41,8 +41,8 @@ TEST_CASE("evaluate without --policy uses the built-in 2022 policy - identical t
 }
 
 TEST_CASE("ask: a questionnaire in the terminal ending in a readable outcome") {
-  // 4 = unsettled, graduation date, birth date, 2 = not a Party member, 1 = keep at school.
-  auto r = xueshe_run({"ask", "--today", "2022-09-01"}, "4\n2022-08-31\n2000-03-15\n2\n1\n");
+  // Graduation date, birth date (under 28: the Party question is not asked), 4 = unsettled, 1 = keep at school.
+  auto r = xueshe_run({"ask", "--today", "2022-09-01"}, "2022-08-31\n2000-03-15\n4\n1\n");
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("毕业离校后，你的去向是？") != std::string::npos);
@@ -54,18 +54,27 @@ TEST_CASE("ask: a questionnaire in the terminal ending in a readable outcome") {
 
 TEST_CASE("ask: wrong input is asked again - b goes back - closed input stops cleanly") {
   auto r = xueshe_run({"ask", "--today", "2022-07-01", "--lang", "en"},
-                      "99\nemployed\nb\n7\n");  // 99: no such option (14 with the named situations); employed; back; 7 = delayed graduation
+                      "2022-06-30\n2000-03-15\n99\nemployed\nb\n7\n");  // dates first; 99: no such option (14 with the named situations); employed; back; 7 = delayed graduation
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("There is no such option") != std::string::npos);
   CHECK(r.out.find("What is your graduation date?") != std::string::npos);
   CHECK(r.out.find("delayed-graduation") != std::string::npos);
-  auto closed = xueshe_run({"ask"}, "1\n");
+  auto closed = xueshe_run({"ask"}, "2022-06-30\n");
   CHECK(closed.exit_code == 1);
 }
 
+TEST_CASE("ask: a delayed graduate answers the first question with its numbered option - no date to give") {
+  auto r = xueshe_run({"ask", "--today", "2022-07-01", "--lang", "en"}, "1\n");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("1) Delayed graduation") != std::string::npos);
+  CHECK(r.out.find("What is your date of birth?") == std::string::npos);
+  CHECK(r.out.find("delayed-graduation") != std::string::npos);
+}
+
 TEST_CASE("ask re-asks a date that contradicts an earlier answer") {
-  auto r = xueshe_run({"ask", "--today", "2022-07-01"}, "5\n2022-07-01\n2000-01-01\n2\n2022-06-01\n2022-07-15\n");
+  auto r = xueshe_run({"ask", "--today", "2022-07-01"}, "2022-07-01\n2000-01-01\n5\n2022-06-01\n2022-07-15\n");
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("出国（境）日期（2022-06-01）不能早于毕业日期（2022-07-01）") != std::string::npos);

@@ -100,8 +100,8 @@ TEST_CASE("evaluate: a misspelt date is told in words naming the question - code
 }
 
 TEST_CASE("ask: a date typed as people type it is taken - a misspelt one is asked again — in words") {
-  // 4 = unsettled; 2022年8月31日 as typed; 2000/2/30 refused, then 2000.3.15; 2 = not a Party member; 1 = keep at school.
-  auto r = xueshe_run({"ask", "--today", "2022-09-01"}, "4\n2022年8月31日\n2000/2/30\n２０００．３．１５\n2\n1\n");
+  // 2022年8月31日 as typed; 2000/2/30 refused, then 2000.3.15; 4 = unsettled; 1 = keep at school.
+  auto r = xueshe_run({"ask", "--today", "2022-09-01"}, "2022年8月31日\n2000/2/30\n２０００．３．１５\n4\n1\n");
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
   CHECK(has(r.out, "出生日期“2000/2/30”不对：2000年2月没有30日，这个月只有 29 天。"));

@@ -144,7 +144,7 @@ TEST_CASE("a mixed roster: every row appears — in order — with its line - ba
   CHECK(out.at(4, "错误").find("“去向”的值“火星”无法识别") != std::string::npos);
   CHECK(out.at(5, "错误").find("“毕业日期”：毕业日期“2022-02-30”不对：2022年2月没有30日") != std::string::npos);
   CHECK(out.at(6, "错误").find("“出国日期”") != std::string::npos);
-  // An empty cell the row needs, with why: the answer that led to it.
+  // An empty cell the row needs, with why: the answer that led to it (today's columns: the yes/no chain's first).
   CHECK(out.at(10, "错误") == "“去向”是“已就业”，需要知道“是否自主创业”（这一格是空的）。");
   // Duplicated student numbers: every such row is flagged, the first too.
   CHECK(out.at(0, "重复学号") == "学号 2022001 重复：第 2、7 行");
@@ -688,7 +688,7 @@ TEST_CASE("the column mapping can be overridden: a column's meaning — a column
   CHECK(s["completion"]["must_transfer"] == 1);
 
   // "" keeps a column as it is, whatever its header names: here the only
-  // birth date, so the military row asks for it.
+  // birth date, so the military row asks for it (every row needs it: the age rule comes first).
   const std::string named = "学号,去向,毕业日期,出生日期,是否党员\n2,参军入伍,2022-06-30,2000-01-01,否\n";
   RosterOptions ignore = options("2022-07-01");
   ignore.columns = {{3, ""}};
@@ -697,7 +697,7 @@ TEST_CASE("the column mapping can be overridden: a column's meaning — a column
   CHECK(without.columns[3].id.empty());
   const RosterOutcome& asked = without.outcomes[static_cast<std::size_t>(without.rows[0].outcome)];
   CHECK_FALSE(asked.ok);
-  CHECK(asked.error_code == "missing_answer");
+  CHECK(asked.error_code == "missing_answer_always");
   CHECK(asked.error_field == "birth_date");
   // Columns not listed keep what their header names.
   RosterRun as_named = evaluate_roster(hxci(), named, options("2022-07-01"));

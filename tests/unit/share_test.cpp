@@ -149,8 +149,9 @@ TEST_CASE("a share carries only the answers on the path — drops implied ones �
     "party_member":true,"unsettled_choice":"retain_at_school","departure_date":"2022-09-01","study_level":"other"})");
   REQUIRE_FALSE(parsed.error);
   const SharedAnswers shared = check_share(engine, parsed.answers, Date{date::year{2022} / 7 / 1}, "zh-CN");
+  // In the questionnaire's order: the dates and the age rule first (issue 13), then the destination.
   CHECK(shared.order ==
-        std::vector<std::string>{"destination", "graduation_date", "age_band", "party_member", "unsettled_choice"});
+        std::vector<std::string>{"graduation_date", "age_band", "party_member", "destination", "unsettled_choice"});
   CHECK(shared.answers.choice("age_band") == std::string("under_limit"));
   CHECK(shared.answers.flag("party_member") == true);  // its step (党员保留团籍) is part of the outcome
   CHECK_FALSE(shared.answers.has("departure_date"));
@@ -162,9 +163,9 @@ TEST_CASE("a share carries only the answers on the path — drops implied ones �
   INFO(to_json_text(r.body));
   CHECK(r.body["answers"] == json{{"destination", "unsettled"}, {"graduation_date", "2022-06-30"}, {"age_band", "under_limit"},
                                   {"party_member", false}, {"unsettled_choice", "retain_at_school"}});
-  CHECK(r.body["contains"][1] == json{{"id", "graduation_date"}, {"name", "毕业日期"}, {"label", "2022-06-30"}});
-  CHECK(r.body["contains"][2] == json{{"id", "age_band"}, {"name", "年龄"}, {"label", "在仍适用的日期内都不满 28 周岁"}});
-  CHECK(r.body["contains"][3] == json{{"id", "party_member"}, {"name", "是否中共党员"}, {"label", "否"}});
+  CHECK(r.body["contains"][0] == json{{"id", "graduation_date"}, {"name", "毕业日期"}, {"label", "2022-06-30"}});
+  CHECK(r.body["contains"][1] == json{{"id", "age_band"}, {"name", "年龄"}, {"label", "在仍适用的日期内都不满 28 周岁"}});
+  CHECK(r.body["contains"][2] == json{{"id", "party_member"}, {"name", "是否中共党员"}, {"label", "否"}});
   CHECK(r.body["notes"].size() == 1);
   CHECK(to_json_text(r.body).find("2000") == std::string::npos);
 }
@@ -182,13 +183,14 @@ TEST_CASE("an unfinished questionnaire: the age answer where it is settled — e
   auto young = parse_answers(R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"1994-09-20","party_member":false})");
   REQUIRE_FALSE(young.error);
   const SharedAnswers left = check_share(engine, young.answers, today, "en");
-  CHECK(left.left_out == std::vector<std::string>{"birth_date", "party_member"});
-  CHECK(left.order == std::vector<std::string>{"destination", "graduation_date"});
+  CHECK(left.left_out == std::vector<std::string>{"birth_date", "party_member", "destination"});
+  CHECK(left.order == std::vector<std::string>{"graduation_date"});
   const Result r = share_json(engine, R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"1994-09-20","party_member":false})", today, "en");
   REQUIRE(r.ok);
   CHECK(r.body["left_out"] == json::array({json{{"id", "birth_date"}, {"name", "date of birth"}},
-                                           json{{"id", "party_member"}, {"name", "Party member"}}}));
-  CHECK(r.body["notes"][0].get<std::string>().find("date of birth, Party member") != std::string::npos);
+                                           json{{"id", "party_member"}, {"name", "Party member"}},
+                                           json{{"id", "destination"}, {"name", "destination"}}}));
+  CHECK(r.body["notes"][0].get<std::string>().find("date of birth, Party member, destination") != std::string::npos);
 }
 
 TEST_CASE("age_band is validated like every answers field", "[share]") {
@@ -221,6 +223,6 @@ TEST_CASE("age_band is validated like every answers field", "[share]") {
   Result ok = engine.evaluate_json(base + R"("age_band":"at_limit_by_graduation","holds_league_post":false})", today, "en");
   REQUIRE(ok.ok);
   CHECK(ok.body["route"] == "age_out");
-  CHECK(ok.body["answered"][2]["id"] == "age_band");
-  CHECK(ok.body["answered"][2]["label"] == "28 or over by the graduation month");
+  CHECK(ok.body["answered"][1]["id"] == "age_band");
+  CHECK(ok.body["answered"][1]["label"] == "28 or over by the graduation month");
 }

@@ -52,6 +52,10 @@ std::optional<Error> read_value(const Field& f, const nlohmann::json& v, Answers
   const std::string id = f.id;
   switch (f.kind) {
     case FieldKind::boolean:
+      if (f.unknown_allowed && v.is_string() && v.get_ref<const std::string&>() == "unknown") {
+        out.values[id] = std::string("unknown");
+        return std::nullopt;
+      }
       if (!v.is_boolean()) return Error{"wrong_type", id, {{"expected", "bool"}, {"got", preview(v)}}};
       out.values[id] = v.get<bool>();
       return std::nullopt;

@@ -8,10 +8,12 @@
 #include "xueshe/cohort_fit.hpp"
 #include "xueshe/fields.hpp"
 #include "xueshe/messages.hpp"
+#include "xueshe/option_compare.hpp"
 #include "xueshe/outcome.hpp"
 #include "xueshe/route_text.hpp"
 #include "xueshe/stuck_help.hpp"
 #include "json_object.hpp"
+#include "outcome_json.hpp"
 
 namespace xueshe {
 namespace {
@@ -36,6 +38,11 @@ std::string option_label(const Policy& p, const std::string& field, const std::s
   params["limit"] = std::to_string(p.national.age_limit.value);
   if (auto it = p.wording.find(key); it != p.wording.end()) return it->second.at(lang);
   return message(lang, key, params);
+}
+
+// A clause with its notice's words, for a front end to show beside what cites it.
+json clause_json(const Clause& c, const std::string& lang) {
+  return JsonObject().add("id", c.id).add("title", c.title.at(lang)).add("text", c.text.at(lang)).done();
 }
 
 // A question's text and help: the policy's own wording where it has one.
@@ -103,12 +110,14 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
         .add("value", v)
         .add("label", option_label(p, n.field, v, lang))
         .done());
-  if (n.kind == FieldKind::boolean)
-    for (bool v : {true, false}) options.push_back(JsonObject()
-        .add("value", v)
-        .add("label", message(lang, v ? "bool.true" : "bool.false"))
-        .done());
-  return JsonObject()
+  if (n.kind == FieldKind::boolean) {
+    for (bool v : {true, false})
+      options.push_back(JsonObject().add("value", v).add("label", message(lang, v ? "bool.true" : "bool.false")).done());
+    for (const Edge& e : n.edges)
+      if (e.when == "unknown")
+        options.push_back(JsonObject().add("value", "unknown").add("label", message(lang, "bool.unknown")).done());
+  }
+  json q = JsonObject()
       .add("id", n.field)
       .add("node", n.id)
       .add("text", question_text(p, "question." + n.field + ".text", lang))
@@ -117,6 +126,32 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
       .add("options", options)
       .add("remaining_at_most", max_questions_from(flow, n.id))
       .done();
+  // The first question, the graduation date, is passed by for a destination that
+  // needs nothing personal (delayed graduation, by most notices): a member who has
+  // no graduation date to give answers that destination here, with one tap.
+  if (n.skip_when == "no_personal" && !flow.without_personal.empty()) {
+    json instead = json::array();
+    for (const std::string& d : flow.without_personal)
+      instead.push_back(JsonObject()
+          .add("field", "destination")
+          .add("value", d)
+          .add("label", option_label(p, "destination", d, lang))
+          .done());
+    q["instead"] = instead;
+  }
+  // The cohort's usual graduation date as a one-tap answer, where the notice
+  // states one, with that clause's words.
+  if (n.field == "graduation_date" && p.usual_graduation_date) {
+    const std::string day = format_iso_date(p.usual_graduation_date->value);
+    const Clause* c = p.find_clause(p.usual_graduation_date->clause);
+    q["suggested"] = JsonObject()
+        .add("value", day)
+        .add("label", message(lang, "ui.usual_graduation_date", {{"date", day}}))
+        .add("clause", c->id)
+        .add("clause_text", clause_json(*c, lang))
+        .done();
+  }
+  return q;
 }
 
 // The heading above the receiving organization: "transfer it to" only where
@@ -129,6 +164,24 @@ std::string receiving_heading(const Policy& p, const std::string& route) {
   if (entry && route != "age_out") return "ui.receiving_kept";
   return "ui.receiving_none";
 }
+
+// A choice answered ahead of time must be one the flow offers for it somewhere ahead.
+std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, const std::string& field,
+                                   const AnswerValue& value) {
+  const auto* choice = std::get_if<std::string>(&value);
+  if (!choice) return std::nullopt;
+  std::vector<std::string> offered;
+  for (const Node& n : flow.nodes)
+    if (n.field == field && n.kind == FieldKind::choice && node_reachable(flow, from, n.id))
+      for (const auto& o : n.options)
+        if (std::find(offered.begin(), offered.end(), o) == offered.end()) offered.push_back(o);
+  if (offered.empty() || std::find(offered.begin(), offered.end(), *choice) != offered.end()) return std::nullopt;
+  std::string list;
+  for (const auto& o : offered) list += (list.empty() ? "" : ", ") + o;
+  return Error{"value_not_offered", field, {{"got", *choice}, {"allowed", list}}};
+}
+
+}  // namespace
 
 json outcome_json(const OutcomeContext& ctx) {
   const Policy& p = ctx.policy;
@@ -185,11 +238,7 @@ json outcome_json(const OutcomeContext& ctx) {
   json clauses = json::array(), clause_texts = json::array();
   for (const Clause* c : o.clauses) {
     clauses.push_back(c->id);
-    clause_texts.push_back(JsonObject()
-        .add("id", c->id)
-        .add("title", c->title.at(lang))
-        .add("text", c->text.at(lang))
-        .done());
+    clause_texts.push_back(clause_json(*c, lang));
   }
 
   // If it gets stuck: each item with its own clause in the source's words (the
@@ -202,12 +251,7 @@ json outcome_json(const OutcomeContext& ctx) {
         .add("clause", h.clause)
         .add("general_advice", h.general_advice)
         .done();
-    if (const Clause* c = p.find_clause(h.clause))
-      item["clause_text"] = JsonObject()
-          .add("id", c->id)
-          .add("title", c->title.at(lang))
-          .add("text", c->text.at(lang))
-          .done();
+    if (const Clause* c = p.find_clause(h.clause)) item["clause_text"] = clause_json(*c, lang);
     if_stuck.push_back(std::move(item));
   }
 
@@ -235,26 +279,9 @@ json outcome_json(const OutcomeContext& ctx) {
       .done();
 }
 
-// A choice answered ahead of time must be one the flow offers for it somewhere ahead.
-std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, const std::string& field,
-                                   const AnswerValue& value) {
-  const auto* choice = std::get_if<std::string>(&value);
-  if (!choice) return std::nullopt;
-  std::vector<std::string> offered;
-  for (const Node& n : flow.nodes)
-    if (n.field == field && n.kind == FieldKind::choice && node_reachable(flow, from, n.id))
-      for (const auto& o : n.options)
-        if (std::find(offered.begin(), offered.end(), o) == offered.end()) offered.push_back(o);
-  if (offered.empty() || std::find(offered.begin(), offered.end(), *choice) != offered.end()) return std::nullopt;
-  std::string list;
-  for (const auto& o : offered) list += (list.empty() ? "" : ", ") + o;
-  return Error{"value_not_offered", field, {{"got", *choice}, {"allowed", list}}};
-}
-
-}  // namespace
-
 std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
   if (auto* b = std::get_if<bool>(&v)) return message(lang, *b ? "bool.true" : "bool.false");
+  if (find_field(field)->kind == FieldKind::boolean) return message(lang, "bool.unknown");
   if (auto* s = std::get_if<std::string>(&v)) return option_label(p, field, *s, lang);
   return format_iso_date(std::get<Date>(v));
 }
@@ -308,6 +335,7 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   json body = JsonObject().add("status", e.at->is_outcome() ? "outcome" : "question").done();
   if (!e.at->is_outcome()) {
     body["question"] = question_json(policy_, flow_, *e.at, lang);
+    if (e.at->compare) body["question"]["compare"] = compare_options(policy_, flow_, *e.at, e.used, today, lang);
   } else {
     OutcomeContext ctx{policy_, *e.at, e.used, member_cases(e.used), today, lang, e.situation};
     body.update(outcome_json(ctx));

@@ -29,6 +29,8 @@ json flow_to_json(const Flow& flow) {
       json edges = json::array();
       for (const Edge& e : n.edges) edges.push_back(json{{"when", e.when}, {"to", e.to}});
       node["edges"] = edges;
+      if (!n.skip_when.empty()) node["skip"] = json{{"when", n.skip_when}, {"to", n.skip_to}};
+      if (n.compare) node["compare"] = true;
     }
     nodes.push_back(node);
   }

@@ -26,7 +26,8 @@ using policy_reading::join;
 const std::vector<std::string> kFileKeys = {"format", "id", "layer", "extends", "title", "school", "cohort",
                                             "notice_date", "last_verified", "region", "ask_whom", "clauses",
                                             "national", "rules", "routes", "periods", "destinations", "situations",
-                                            "wording", "deadlines", "staff_dates", "targets", "unverified"};
+                                            "wording", "deadlines", "staff_dates", "targets", "unverified",
+                                            "usual_graduation_date"};
 const std::vector<std::string> kNationalRules = {"age_out", "age_out_procedure", "party_members_transfer",
                                                  "why_transfer", "external_systems", "guangdong_registration",
                                                  "system_committees"};
@@ -85,7 +86,7 @@ class Loader : public policy_reading::PolicyReader {
     const json& m = chain_.merged;
     if (!keys(m, "", {"title", "last_verified", "national", "rules", "routes", "ask_whom"},
               {"school", "cohort", "notice_date", "region", "periods", "destinations", "situations", "wording",
-               "deadlines", "staff_dates", "targets"}))
+               "deadlines", "staff_dates", "targets", "usual_graduation_date"}))
       return false;
     const PolicyLayerInfo& leaf = chain_.layers.front();
     p.id = leaf.id;
@@ -95,6 +96,7 @@ class Loader : public policy_reading::PolicyReader {
     p.school = p.title;
     if (m.contains("school") && !localized(m["school"], "school", p.school)) return false;
     if (m.contains("cohort") && !integer(m["cohort"], "cohort", 1990, 2199, p.cohort)) return false;
+    if (m.contains("usual_graduation_date") && !usual_graduation_date(m["usual_graduation_date"], p)) return false;
     p.notice_date = p.last_verified;
     if (m.contains("notice_date")) {
       if (!date(m["notice_date"], "notice_date", p.notice_date)) return false;
@@ -164,6 +166,9 @@ class Loader : public policy_reading::PolicyReader {
     if (doc.contains("national") != (layer.layer == "national"))
       return doc.contains("national") ? fail_with("policy_unknown_key", "national", "allowed", "(national layer only)")
                                       : fail("policy_missing_key", "national");
+    // A cohort's usual date is a school's notice's to state.
+    if (doc.contains("usual_graduation_date") && layer.layer != "school")
+      return fail_with("policy_unknown_key", "usual_graduation_date", "allowed", "(school layer only)");
     PolicyLayerSummary summary{layer.id, layer.layer, layer.hash, {}, {}};
     if (!localized(doc["title"], "title", summary.title) ||
         !date(doc["last_verified"], "last_verified", summary.last_verified) || !clauses(doc["clauses"], own))
@@ -257,6 +262,21 @@ class Loader : public policy_reading::PolicyReader {
       }
       p.periods[it.key()] = period;
     }
+    return true;
+  }
+
+  // The cohort's usual graduation date: cited like every value (only a notice
+  // that states one may set it), and in the cohort's year.
+  bool usual_graduation_date(const json& v, Policy& p) {
+    const std::string path = "usual_graduation_date";
+    Cited<Date> usual;
+    if (!cited(v, path, usual, [this](const json& x, const std::string& at, Date& out) { return date(x, at, out); }))
+      return false;
+    if (p.cohort == 0) return fail_with("policy_missing_key", "cohort", "for", path);
+    if (static_cast<int>(usual.value.year()) != p.cohort)
+      return fail("policy_date_outside_cohort", json_path_key(path, "value"),
+                  {{"got", format_iso_date(usual.value)}, {"cohort", std::to_string(p.cohort)}});
+    p.usual_graduation_date = usual;
     return true;
   }
 

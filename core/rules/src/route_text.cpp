@@ -13,7 +13,11 @@ bool condition_holds(const OutcomeContext& ctx, const std::string& condition) {
   if (condition.empty()) return true;
   const std::size_t colon = condition.find(':');
   const std::string kind = condition.substr(0, colon), arg = condition.substr(colon + 1);
-  if (kind == "variant") return ctx.outcome.variant == arg;
+  // Not knowing whether the new school's org exists yet: what holds if it
+  // exists and what holds if it does not are both shown.
+  if (kind == "variant")
+    return ctx.outcome.variant == arg ||
+           (ctx.outcome.variant == "org_unknown" && (arg == "org_pending" || arg == "org_exists"));
   if (kind == "alternative") {
     const auto& alts = ctx.outcome.alternatives;
     return std::find(alts.begin(), alts.end(), arg) != alts.end();

@@ -62,9 +62,14 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
     step("party.transfers", "info", nat.at("party_members_transfer"), limit);
     out.back().cites.push_back(nat.at("age_out"));
   }
-  // A 系统团委 exists only for employers in those national systems: asked of the employed, never the self-employed.
+  // A 系统团委 exists only for employers in those national systems (铁道、民航、
+  // 中央金融、中央企业、中央和国家机关): never for the self-employed, a private or
+  // foreign firm or a social organization.
   const DestinationRules* employed = p.destination("employed");
+  const std::string type = ctx.used.choice("employer_type").value_or("");
+  const bool outside_systems = type == "private_company" || type == "social_org";
   if (employed && entry && entry->transfers && ctx.cases.count("employed") && !ctx.cases.count("self_employed") &&
+      !outside_systems &&
       (route == employed->route("with_org") || route == employed->route("without_org")))
     step("employed.system_committee", "system", nat.at("system_committees"));
   const std::string region = ctx.used.choice("receiving_region").value_or("other");
@@ -102,6 +107,21 @@ std::vector<Action> compute_notes(const OutcomeContext& ctx) {
   if (route != "age_out" && !nothing_to_do_now(p, route)) {
     const std::string why = p.national.rule_clauses.at("why_transfer");
     out.push_back(Action{"why_transfer", "info", message(ctx.lang, "note.why_transfer"), why, {why}, ""});
+  }
+  // 不知道: both possibilities, each with its organization, and how to find out
+  // (the route's own clause, and whom the notice says to ask).
+  const std::string& variant = ctx.outcome.variant;
+  if (variant == "org_unknown" || variant == "youth_home_unknown") {
+    const std::string key = route == "new_school_org"     ? "note.unknown.new_school_org"
+                            : variant == "org_unknown"    ? "note.unknown.employer_org"
+                                                          : "note.unknown.youth_home";
+    std::string others;
+    for (const std::string& alt : ctx.outcome.alternatives)
+      others += (others.empty() ? "" : message(ctx.lang, "note.unknown.or")) + route_org(ctx, alt);
+    const std::string clause = route_clause(p, route);
+    out.push_back(Action{"unknown", "info",
+                         message(ctx.lang, key, {{"org", route_org(ctx, route)}, {"others", others}, {"ask", p.ask_whom.at(ctx.lang)}}),
+                         clause, {clause, p.ask_whom_clause}, ""});
   }
   // A ban the notice states where it matters ("不得将已升学的…转至居住地或户籍所在地团组织").
   if (const DestinationRules* d = p.destination("further_study"))

@@ -187,6 +187,12 @@ class Evaluator {
     return out;
   }
 
+  bool has_column(const std::string& field) const {
+    for (const auto& [col, f] : layout_.answers)
+      if (field == f->id) return true;
+    return false;
+  }
+
   std::string column_header(const std::string& field) const {
     for (const auto& [col, f] : layout_.answers)
       if (field == f->id) return run_.columns[col].header;
@@ -197,6 +203,7 @@ class Evaluator {
     std::vector<std::string> words;
     if (f.kind == FieldKind::boolean) {
       words = {message(run_.lang, "bool.true"), message(run_.lang, "bool.false")};
+      if (f.unknown_allowed) words.push_back(message(run_.lang, "bool.unknown"));
     } else {
       for (const auto& v : f.values) words.push_back(roster_value_word(f.id, v, run_.lang));
     }
@@ -279,7 +286,8 @@ class Evaluator {
       }
       auto word = vocabulary_.word(*field, cell);
       if (!word) return fail("unknown_value", field->id, {{"got", preview(cell)}, {"allowed", allowed_words(*field)}});
-      if (field->kind == FieldKind::boolean) answers.values[field->id] = (*word == "true");
+      if (field->kind == FieldKind::boolean && *word == "unknown") answers.values[field->id] = *word;
+      else if (field->kind == FieldKind::boolean) answers.values[field->id] = (*word == "true");
       else answers.values[field->id] = *word;
     }
     ++run_.evaluations;
@@ -288,7 +296,14 @@ class Evaluator {
     Result r = engine_.evaluate(answers, run_.today, run_.lang);
     if (!r.ok) return engine_error(r.body["error"]);
     const json& body = r.body;
-    if (body["status"] == "question") return missing(answers, body["question"]["id"].get<std::string>());
+    if (body["status"] == "question") {
+      const std::string field = body["question"]["id"].get<std::string>();
+      // A roster with today's columns answers the employer by the yes/no chain:
+      // its first question is the one missing, not a column the roster lacks.
+      if (field == "employer_type" && !has_column("employer_type") && has_column("self_employed"))
+        return missing(answers, "self_employed");
+      return missing(answers, field);
+    }
     RosterOutcome o;
     o.ok = true;
     o.route = body["route"].get<std::string>();

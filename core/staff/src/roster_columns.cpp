@@ -110,7 +110,7 @@ const std::vector<std::string>& roster_column_ids() {
   static const std::vector<std::string> ids = [] {
     std::vector<std::string> out{"student_id", "name", "college"};
     for (const char* f : {"destination", "graduation_date", "birth_date", "party_member", "holds_league_post",
-                          "self_employed", "employer_classified", "civil_servant", "employer_has_league_org",
+                          "employer_type", "self_employed", "employer_classified", "civil_servant", "employer_has_league_org",
                           "youth_home_has_league_org", "study_level", "enrollment_date", "new_school_org_created",
                           "unsettled_choice", "community_basis", "abroad_kind", "departure_date", "receiving_region"})
       out.push_back(f);
@@ -158,6 +158,10 @@ RosterVocabulary::RosterVocabulary(const Policy& policy) {
     } else if (f.kind == FieldKind::boolean) {
       for (const char* v : {"true", "false"})
         for (const auto& cat : catalogs) add(words, catalog_text(cat, std::string("bool.") + v), v, f.id);
+      if (f.unknown_allowed) {
+        add(words, "unknown", "unknown", f.id);
+        for (const auto& cat : catalogs) add(words, catalog_text(cat, "bool.unknown"), "unknown", f.id);
+      }
       for (const Synonyms& s : kBoolSynonyms) for_each_word(s.words, [&](const std::string& w) { add(words, w, s.value, f.id); });
     }
   }
@@ -226,7 +230,11 @@ std::string roster_column_name(const std::string& column, const std::string& lan
 
 std::string roster_value_word(const std::string& field, const AnswerValue& value, const std::string& lang) {
   if (auto* b = std::get_if<bool>(&value)) return message(lang, *b ? "bool.true" : "bool.false");
-  if (auto* s = std::get_if<std::string>(&value)) return message(lang, "roster.value." + field + "." + *s);
+  if (auto* s = std::get_if<std::string>(&value)) {
+    const Field* f = find_field(field);
+    if (f && f->kind == FieldKind::boolean) return message(lang, "bool.unknown");  // 不知道
+    return message(lang, "roster.value." + field + "." + *s);
+  }
   return format_iso_date(std::get<Date>(value));
 }
 

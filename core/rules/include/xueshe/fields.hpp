@@ -15,6 +15,8 @@ struct Field {
   // A policy may offer more values (destination: its named situations, e.g.
   // "second_exam"); any such word is read here and the flow checks it is offered.
   bool policy_values = false;
+  // A yes/no a member may not know: "unknown" (不知道) is an answer too.
+  bool unknown_allowed = false;
   // Answers the question of another field in its place (age_band for
   // birth_date); the two are never given together.
   const char* stands_for = nullptr;

@@ -4,6 +4,7 @@
 // school, fewer community bases, no youth-home alternative). Front ends, the
 // `flow`/`paths` commands and the reachability test all read this one graph.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,22 @@ struct Node {
   std::string route;
   std::vector<std::string> alternatives;
   std::string variant;  // distinguishes outcomes with the same route (e.g. "org_pending")
+  // Question nodes only: answers the member's choice stands for in SPEC §3's
+  // older fields (employer_type "private_company" → self_employed false, …), so
+  // every rule reads the same answers whichever question gave them.
+  std::map<std::string, std::vector<std::pair<std::string, AnswerValue>>> implies;
+  // A node the walk passes by (to `skip_to`, recording nothing) when `skip_when`
+  // holds of the answers given (see skip_holds):
+  //   "unanswered"   — asked of nobody: taken only when given (older answers);
+  //   "older_answers" — the older fields of this question were given instead;
+  //   "no_personal"  — the destination given is one that asks nothing personal.
+  std::string skip_when;
+  std::string skip_to;
+  // A choice whose options are shown side by side, each with the outcome it
+  // leads to in brief, before choosing (option_compare.hpp).
+  bool compare = false;
+
+  bool asked() const { return is_question() && skip_when != "unanswered"; }
 
   bool is_decision() const { return !decision.empty(); }
   bool is_question() const { return !field.empty(); }
@@ -47,6 +64,9 @@ struct Flow {
   // What decision nodes need from the policy's national layer.
   int age_limit = 28;
   bool age_counted_at_month = true;
+  // Destinations (and their situations) that ask nothing personal: nothing
+  // about them is transferred now (delayed graduation, by most notices).
+  std::vector<std::string> without_personal;
   const Node* find(const std::string& id) const;
 };
 
@@ -76,6 +96,9 @@ struct Path {
   const Node* outcome = nullptr;
 };
 std::vector<Path> enumerate_paths(const Flow& flow, const std::vector<std::pair<std::string, Date>>& sample_dates);
+
+// Whether `n` is passed by for these answers (Node::skip_when).
+bool skip_holds(const Flow& flow, const Node& n, const Answers& answers);
 
 // The most questions still to answer from `node` (itself included) to any outcome.
 int max_questions_from(const Flow& flow, const std::string& node_id);

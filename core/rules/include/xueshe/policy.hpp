@@ -146,6 +146,9 @@ struct Policy {
   Localized school;    // the issuer (the application is addressed to it)
   Localized title;
   int cohort = 0;      // 0: the chain names no cohort (a guide on its own)
+  // The cohort's usual graduation date, offered as a one-tap answer to the
+  // graduation-date question; only a notice that states one sets it (in the cohort's year).
+  std::optional<Cited<Date>> usual_graduation_date;
   Date notice_date;
   Date last_verified;
   std::string region = "other";  // the sending school's region

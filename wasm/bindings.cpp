@@ -12,6 +12,7 @@
 #include <string>
 
 #include "page_policy.hpp"
+#include "page_result.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
 
@@ -52,17 +53,18 @@ std::string policy_error(std::uintptr_t handle, const std::string& lang) {
   return page.error ? xueshe::to_json_text(xueshe::error_body(*page.error, lang_or_default(lang))) : "";
 }
 
-// The policy's error, or a bad language or as-of date, else the result for these answers.
-std::string evaluate(std::uintptr_t handle, const std::string& answers, const std::string& today,
-                     const std::string& lang_in) {
+// The result for these answers (page_result.hpp) as far as the questions go:
+// a question, or — at an outcome, or options side by side —
+// "needs_outcome_module", which the take-away module's `evaluate` completes
+// (outcome_bindings.cpp; that one is SPEC §3's contract, the same JSON as
+// `xueshe evaluate`).
+std::string questions(std::uintptr_t handle, const std::string& answers, const std::string& today,
+                     const std::string& lang) {
   const auto& page = opened(handle);
-  const std::string lang = lang_or_default(lang_in);
-  if (page.error) return policy_error(handle, lang);
-  if (!xueshe::is_supported_language(lang_in))
-    return xueshe::to_json_text(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
-  auto day = xueshe::parse_iso_date(today);
-  if (!day) return xueshe::to_json_text(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
-  return xueshe::to_json_text(page.engine->evaluate_json(answers, *day, lang).body);
+  return xueshe_wasm::page_result(page.engine ? &*page.engine : nullptr, page.error, today, lang,
+                                  [&](const Engine& engine, xueshe::Date day, const std::string& l) {
+                                    return engine.evaluate_questions_json(answers, day, l);
+                                  });
 }
 
 std::string catalog(const std::string& lang) { return xueshe::to_json_text(xueshe::catalog(lang_or_default(lang))); }
@@ -73,6 +75,6 @@ EMSCRIPTEN_BINDINGS(xueshe) {
   emscripten::function("open", &open_policy);
   emscripten::function("close", &close_policy);
   emscripten::function("error", &policy_error);
-  emscripten::function("evaluate", &evaluate);
+  emscripten::function("questions", &questions);
   emscripten::function("catalog", &catalog);
 }

@@ -128,7 +128,7 @@
   // A policy loaded into a module: the module keeps it behind a handle that every call takes back, until close.
   const open = (M, text, bases) => {
     const p = M.open(text, bases);
-    return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), delete: () => M.close(p) };
+    return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.questions(p, a, t, l), delete: () => M.close(p) };
   };
 
   function h(tag, attrs, ...kids) {
@@ -341,19 +341,27 @@
       if (r.answered) this.s.a = Object.fromEntries(r.answered.filter((x) => !x.implied).map((x) => [x.id, x.value]));
       this.r = r;
       const n = this.seq = (this.seq || 0) + 1, root = this.shadowRoot, f = err ? (err.field == 'today' ? 'asof' : 'di') : focus;
-      const shown = () => {
+      const shown = (whole) => {
         if (n != this.seq) return;  // a later change is on screen already
+        if (whole) this.r = r = whole;
         this.show(r, err);
         if (f) (root.getElementById(f == 1 ? 'qh' : f) || root.getElementById('qh'))?.focus();
       };
-      // An outcome, and options side by side, need xueshe-outcome.js (usually fetched already while the questions were answered).
-      return (r.status == 'outcome' || r.question?.compare) && !this.outcome ? this.later(shown) : shown();
+      // An outcome, and options side by side, are the take-away module's to work out and xueshe-outcome.js's to show
+      // (both usually here already while the questions were answered): the question module says needs_outcome_module.
+      if (!r.needs_outcome_module) return shown();
+      this.box.setAttribute('aria-busy', 'true');
+      return this.later(() => this.complete().then(shown, (e) => this.unloaded(e))).finally(() => this.box.removeAttribute('aria-busy'));
     }
 
     // Runs f once xueshe-outcome.js is here; if it cannot load, says so (or, another version on the site, offers a reload).
     later(f) {
-      return more().then(f, (e) => e == 'stale' ? notify('needed')
-        : this.box.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'outcome' }, this.t('page.takeaway_fail'))));
+      return more().then(f, (e) => this.unloaded(e));
+    }
+
+    unloaded(e) {
+      if (e == 'stale') return notify('needed');
+      this.box.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'outcome' }, this.t('page.takeaway_fail')));
     }
 
     answer(id, v) {

@@ -78,7 +78,10 @@
       let first = !c.controller;
       // On a first visit this page and its policy files came before the worker did: ask for them again, through it.
       // Later, a worker taking over that this page did not ask for is a new version: offer to reload.
-      c.addEventListener('controllerchange', () => first && !sw.reloading ? (first = 0, [location.href.split('#')[0], ...fetched].forEach((u) => fetch(u).catch(() => {})))
+      // Once it serves this page, the take-away module (the outcome's) is made ready from its cache, not the network.
+      const warm = () => takeaway().catch(() => {});
+      if (!first) warm();
+      c.addEventListener('controllerchange', () => first && !sw.reloading ? (first = 0, warm(), [location.href.split('#')[0], ...fetched].forEach((u) => fetch(u).catch(() => {})))
         : !sw.reloading && notify('ready'));
       c.register(at('sw.js')).then((r) => {
         sw.reg = r;
@@ -89,6 +92,13 @@
         r.addEventListener('updatefound', () => watch(r.installing));
         document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && r.update().catch(() => {}));
       }).catch(() => {});
+    }
+
+    // The whole result where the question module left the outcome (or the options side by side) to the take-away
+    // module: worked out there from the same policy, answers, as-of date and language.
+    complete() {
+      const s = this.s;
+      return takeaway().then((M) => JSON.parse(M.evaluate(this.text, this.bases, JSON.stringify(s.a), s.t || today(), s.l)));
     }
 
     // The take-away module (and the script a paper has of its own), or — they did not load, e.g. offline before

@@ -49,11 +49,25 @@ export function cliJson(r) {
   return r.out.endsWith('\n') ? r.out.slice(0, -1) : r.out;
 }
 
+// The take-away module (xueshe-takeaway.js/.wasm): the outcome, calendar, application and share link.
+export async function loadTakeaway() {
+  const factory = createRequire(import.meta.url)(path.join(site, 'xueshe-takeaway.js'));
+  return factory({ wasmBinary: readFileSync(path.join(site, 'xueshe-takeaway.wasm')) });
+}
+const takeaway = await loadTakeaway();
+
 // A policy loaded into a page module, as the page holds it (web/xueshe-check.js): open() gives a handle that
-// error, evaluate and close take back.
+// error, evaluate and close take back. evaluate gives the result as the page shows it: the question module's,
+// or — where it says needs_outcome_module (an outcome, options side by side) — the take-away module's `evaluate`
+// for the same input (SPEC §3's contract); questions() gives the question module's own.
 export function openPolicy(M, text, bases) {
   const p = M.open(text, bases);
-  return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.evaluate(p, a, t, l), delete: () => M.close(p) };
+  const questions = (a, t, l) => M.questions(p, a, t, l);
+  const evaluate = (a, t, l) => {
+    const own = questions(a, t, l);
+    return JSON.parse(own).needs_outcome_module ? takeaway.evaluate(text, bases, a, t, l) : own;
+  };
+  return { error: (l) => M.error(p, l), evaluate, questions, delete: () => M.close(p) };
 }
 
 // The scenario files (tests/scenarios/*.json), in order.

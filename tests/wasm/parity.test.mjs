@@ -25,8 +25,28 @@ for (const policy of policies) {
       assert.ok(lines.length >= 15);
       const e = openPolicy(modules[lang], policyText(policy), basesFor(policy));
       for (const line of lines) {
-        const wasm = JSON.parse(e.evaluate(JSON.stringify(line.answers), '2022-08-20', lang));
-        assert.deepEqual(wasm, line.result, JSON.stringify(line.answers));
+        const answers = JSON.stringify(line.answers);
+        const wasm = JSON.parse(e.evaluate(answers, '2022-08-20', lang));
+        assert.deepEqual(wasm, line.result, answers);
+        // The question module on its own: the same result where it is a plain question; where it is an outcome or
+        // options side by side, the same result without them and marked for the take-away module.
+        const own = JSON.parse(e.questions(answers, '2022-08-20', lang));
+        const full = line.result;
+        if (full.status == 'outcome' || full.question?.compare) {
+          const { needs_outcome_module, ...rest } = own;
+          assert.equal(needs_outcome_module, true, answers);
+          const expected = { ...full };
+          if (full.status == 'outcome')
+            for (const k of Object.keys(full)) if (!['status', 'answered', 'policy', 'cohort_misfit', 'today', 'lang'].includes(k)) delete expected[k];
+          if (full.question?.compare) {
+            expected.question = { ...full.question };
+            delete expected.question.compare;
+          }
+          assert.deepEqual(rest, expected, answers);
+          assert.ok(!('route' in own) && !('deadlines' in own) && !('steps' in own), answers);
+        } else {
+          assert.deepEqual(own, full, answers);
+        }
       }
       e.delete();
     });

@@ -9,9 +9,8 @@
 #include "xueshe/fields.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/option_compare.hpp"
-#include "xueshe/outcome.hpp"
-#include "xueshe/route_text.hpp"
-#include "xueshe/stuck_help.hpp"
+#include "xueshe/outcome.hpp"  // check_date_order
+#include "xueshe/route_text.hpp"  // period_text
 #include "json_object.hpp"
 #include "outcome_json.hpp"
 
@@ -38,11 +37,6 @@ std::string option_label(const Policy& p, const std::string& field, const std::s
   params["limit"] = std::to_string(p.national.age_limit.value);
   if (auto it = p.wording.find(key); it != p.wording.end()) return it->second.at(lang);
   return message(lang, key, params);
-}
-
-// A clause with its notice's words, for a front end to show beside what cites it.
-json clause_json(const Clause& c, const std::string& lang) {
-  return JsonObject().add("id", c.id).add("title", c.title.at(lang)).add("text", c.text.at(lang)).done();
 }
 
 // A question's text and help: the policy's own wording where it has one.
@@ -154,17 +148,6 @@ json question_json(const Policy& p, const Flow& flow, const Node& n, const std::
   return q;
 }
 
-// The heading above the receiving organization: "transfer it to" only where
-// it leaves the school; kept where it stays (at school, delayed graduation);
-// neither where nothing is transferred (leaving at the age limit, a notice
-// that is silent).
-std::string receiving_heading(const Policy& p, const std::string& route) {
-  const RouteEntry* entry = p.route(route);
-  if (entry && entry->transfers) return "ui.receiving";
-  if (entry && route != "age_out") return "ui.receiving_kept";
-  return "ui.receiving_none";
-}
-
 // A choice answered ahead of time must be one the flow offers for it somewhere ahead.
 std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, const std::string& field,
                                    const AnswerValue& value) {
@@ -182,102 +165,6 @@ std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, co
 }
 
 }  // namespace
-
-json outcome_json(const OutcomeContext& ctx) {
-  const Policy& p = ctx.policy;
-  const std::string& lang = ctx.lang;
-  const AssembledOutcome o = assemble_outcome(ctx);
-
-  json alternative_options = json::array();
-  for (const auto& alt : o.alternatives)
-    alternative_options.push_back(JsonObject()
-        .add("route", alt)
-        .add("org", route_org(ctx, alt))
-        .add("clause", route_clause(p, alt))
-        .done());
-  json deadlines_json = json::array();
-  for (const Deadline& d : o.deadlines) {
-    deadlines_json.push_back(JsonObject()
-        .add("kind", d.kind)
-        .add("label", d.label)
-        .add("date", format_iso_date(d.date))
-        .add("clause", d.clause)
-        .add("days_left", d.days_left)
-        .add("state", d.state)
-        .add("what", d.what)
-        .done());
-    if (!d.note.empty()) deadlines_json.back()["note"] = d.note;
-  }
-  auto actions_json = [](const std::vector<Action>& list) {
-    json out = json::array();
-    for (const Action& a : list) {
-      out.push_back(JsonObject()
-          .add("id", a.id)
-          .add("where", a.where)
-          .add("text", a.text)
-          .add("clause", a.clause)
-          .done());
-      if (!a.document.empty()) out.back()["document"] = a.document;
-    }
-    return out;
-  };
-  json fallbacks_json = json::array();
-  for (const FallbackOption& f : o.fallbacks)
-    fallbacks_json.push_back(JsonObject()
-        .add("route", f.route)
-        .add("org", f.org)
-        .add("when", f.when)
-        .add("clause", f.clause)
-        .done());
-  json warnings_json = json::array();
-  for (const Warning& w : o.warnings) warnings_json.push_back(JsonObject()
-      .add("code", w.code)
-      .add("text", w.text)
-      .add("clauses", w.clauses)
-      .done());
-  json clauses = json::array(), clause_texts = json::array();
-  for (const Clause* c : o.clauses) {
-    clauses.push_back(c->id);
-    clause_texts.push_back(clause_json(*c, lang));
-  }
-
-  // If it gets stuck: each item with its own clause in the source's words (the
-  // routing's `clauses` stay those it relies on).
-  json if_stuck = json::array();
-  for (const HelpItem& h : compute_stuck_help(ctx)) {
-    json item = JsonObject()
-        .add("id", h.id)
-        .add("text", h.text)
-        .add("clause", h.clause)
-        .add("general_advice", h.general_advice)
-        .done();
-    if (const Clause* c = p.find_clause(h.clause)) item["clause_text"] = clause_json(*c, lang);
-    if_stuck.push_back(std::move(item));
-  }
-
-  return JsonObject()
-      .add("route", o.route)
-      .add("variant", ctx.outcome.variant)
-      .add("receiving", JsonObject()
-                            .add("route", o.route)
-                            .add("org", o.org)
-                            .add("started_by", route_started_by(ctx, o.route, o.deadlines))
-                            .add("clause", route_clause(p, o.route))
-                            .add("heading", message(lang, receiving_heading(p, o.route)))
-                            .done())
-      .add("alternatives", o.alternatives)
-      .add("alternative_options", alternative_options)
-      .add("fallbacks", fallbacks_json)
-      .add("deadlines", deadlines_json)
-      .add("steps", actions_json(o.steps))
-      .add("notes", actions_json(o.notes))
-      .add("warnings", warnings_json)
-      .add("clauses", clauses)
-      .add("clause_texts", clause_texts)
-      .add("if_stuck", if_stuck)
-      .add("cases", ctx.cases)
-      .done();
-}
 
 std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
   if (auto* b = std::get_if<bool>(&v)) return message(lang, *b ? "bool.true" : "bool.false");
@@ -327,7 +214,24 @@ Evaluation Engine::walk_answers(const Answers& answers) const {
   return Evaluation{std::nullopt, w.at, std::move(w.steps), std::move(used), situation};
 }
 
-Result Engine::evaluate(const Answers& answers, Date today, const std::string& lang_in) const {
+Result Engine::evaluate(const Answers& answers, Date today, const std::string& lang) const {
+  return evaluate_with(answers, today, lang, OutcomeParts{outcome_json, compare_options});
+}
+
+Result Engine::evaluate_questions(const Answers& answers, Date today, const std::string& lang) const {
+  return evaluate_with(answers, today, lang, OutcomeParts{nullptr, nullptr});
+}
+
+Result Engine::evaluate_json(std::string_view answers_json, Date today, const std::string& lang) const {
+  return evaluate_json_with(answers_json, today, lang, OutcomeParts{outcome_json, compare_options});
+}
+
+Result Engine::evaluate_questions_json(std::string_view answers_json, Date today, const std::string& lang) const {
+  return evaluate_json_with(answers_json, today, lang, OutcomeParts{nullptr, nullptr});
+}
+
+Result Engine::evaluate_with(const Answers& answers, Date today, const std::string& lang_in,
+                             const OutcomeParts& parts) const {
   const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
   const Evaluation e = walk_answers(answers);
   if (e.error) return Result{false, error_body(*e.error, lang)};
@@ -335,10 +239,16 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   json body = JsonObject().add("status", e.at->is_outcome() ? "outcome" : "question").done();
   if (!e.at->is_outcome()) {
     body["question"] = question_json(policy_, flow_, *e.at, lang);
-    if (e.at->compare) body["question"]["compare"] = compare_options(policy_, flow_, *e.at, e.used, today, lang);
+    if (e.at->compare) {
+      if (parts.compare)
+        body["question"]["compare"] = parts.compare(policy_, flow_, *e.at, e.used, today, lang);
+      else
+        body["needs_outcome_module"] = true;
+    }
+  } else if (parts.outcome) {
+    body.update(parts.outcome(OutcomeContext{policy_, *e.at, e.used, member_cases(e.used), today, lang, e.situation}));
   } else {
-    OutcomeContext ctx{policy_, *e.at, e.used, member_cases(e.used), today, lang, e.situation};
-    body.update(outcome_json(ctx));
+    body["needs_outcome_module"] = true;
   }
   body["answered"] = answered_json(policy_, e.steps, lang);
   body["policy"] = policy_json(policy_, today, lang);
@@ -355,10 +265,11 @@ Result Engine::evaluate(const Answers& answers, Date today, const std::string& l
   return Result{true, std::move(body)};
 }
 
-Result Engine::evaluate_json(std::string_view answers_json, Date today, const std::string& lang) const {
+Result Engine::evaluate_json_with(std::string_view answers_json, Date today, const std::string& lang,
+                                  const OutcomeParts& parts) const {
   AnswersParse parsed = parse_answers(answers_json);
   if (parsed.error) return Result{false, error_body(*parsed.error, lang)};
-  return evaluate(parsed.answers, today, lang);
+  return evaluate_with(parsed.answers, today, lang, parts);
 }
 
 }  // namespace xueshe

@@ -12,6 +12,7 @@
 #include "xueshe/error_body.hpp"  // error_body: how a Result's error is shown
 #include "xueshe/flow.hpp"
 #include "xueshe/json_text.hpp"
+#include "xueshe/outcome_context.hpp"
 #include "xueshe/policy.hpp"
 
 namespace xueshe {
@@ -45,7 +46,28 @@ class Engine {
   // Answers as JSON text: the SPEC §3 contract, also used by wasm.
   Result evaluate_json(std::string_view answers_json, Date today, const std::string& lang) const;
 
+  // The questions only, for the page's question module (xueshe.wasm), which
+  // links these and not the above so that the outcome's code stays out of the
+  // page's first load. A question is the same as evaluate() gives it; where
+  // evaluate() would give an outcome, or a question's options side by side
+  // (`compare`), this gives the same result without them and with
+  // "needs_outcome_module": true, and the take-away module's `evaluate` gives the
+  // whole of it (wasm/outcome_bindings.cpp).
+  Result evaluate_questions(const Answers& answers, Date today, const std::string& lang) const;
+  Result evaluate_questions_json(std::string_view answers_json, Date today, const std::string& lang) const;
+
  private:
+  // What evaluate() adds to a result that evaluate_questions() leaves out; the
+  // latter passes none, so a binary that calls only it links none of their code.
+  struct OutcomeParts {
+    nlohmann::json (*outcome)(const OutcomeContext& ctx);
+    nlohmann::json (*compare)(const Policy& p, const Flow& flow, const Node& question, const Answers& used,
+                              Date today, const std::string& lang);
+  };
+  Result evaluate_with(const Answers& answers, Date today, const std::string& lang, const OutcomeParts& parts) const;
+  Result evaluate_json_with(std::string_view answers_json, Date today, const std::string& lang,
+                            const OutcomeParts& parts) const;
+
   Policy policy_;
   Flow flow_;
 };

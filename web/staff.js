@@ -44,17 +44,7 @@
     ...[...document.querySelectorAll('script[src], link[rel=stylesheet]')].map((e) => e.src || e.href)];
   const app = document.getElementById('app');
 
-  function h(tag, attrs, ...kids) {
-    const e = document.createElement(tag);
-    for (const k in attrs) {
-      const v = attrs[k];
-      if (v == null || v === false) continue;
-      if (k.startsWith('on')) e[k] = v;
-      else e.setAttribute(k, v === true ? '' : v);
-    }
-    e.append(...kids.flat(3).filter((x) => x != null && x !== false && x !== ''));
-    return e;
-  }
+  /*js:dom.js*/
   // Replaces a node's children, leaving out the false/empty parts of `cond && part`.
   const put = (node, ...kids) => node.replaceChildren(...kids.flat(3).filter((x) => x != null && x !== false && x !== ''));
   const today = () => {

@@ -21,17 +21,7 @@
   const CSS = new URL('xueshe-application.css', base).href;
   const PRINT = 'application';
 
-  function h(tag, attrs, ...kids) {
-    const e = document.createElement(tag);
-    for (const k in attrs) {
-      const v = attrs[k];
-      if (v == null || v === false) continue;
-      if (k.startsWith('on')) e[k] = v;
-      else e.setAttribute(k, v === true ? '' : v);
-    }
-    e.append(...kids.flat(3).filter((x) => x != null && x !== false && x !== ''));
-    return e;
-  }
+  /*js:dom.js*/
 
   // A stylesheet once per root (the shadow root for the form and the sheet; the
   // document, for print only, for the host page around the element and @page).

@@ -118,7 +118,7 @@
     if (sw.reloading) return;
     sw.reloading = true;
     const keep = {};
-    all().forEach((e, i) => e.s && (keep[i] = { a: e.s.a, t: e.s.t, l: e.s.l }));
+    all().forEach((e, i) => e.state && (keep[i] = { a: e.state.answers, t: e.state.asOf, l: e.state.lang }));
     try { history.replaceState({ ...history.state, xueshe: keep }, ''); } catch {}
     const w = sw.reg?.waiting;
     if (!w) return location.reload();
@@ -128,20 +128,10 @@
   // A policy loaded into a module: the module keeps it behind a handle that every call takes back, until close.
   const open = (M, text, bases) => {
     const p = M.open(text, bases);
-    return { error: (l) => M.error(p, l), evaluate: (a, t, l) => M.questions(p, a, t, l), delete: () => M.close(p) };
+    return { error: (l) => M.error(p, l), questions: (a, t, l) => M.questions(p, a, t, l), delete: () => M.close(p) };
   };
 
-  function h(tag, attrs, ...kids) {
-    const e = document.createElement(tag);
-    for (const k in attrs) {
-      const v = attrs[k];
-      if (v == null || v === false) continue;
-      if (k.startsWith('on')) e[k] = v;
-      else e.setAttribute(k, v === true ? '' : v);
-    }
-    e.append(...kids.flat(3).filter(Boolean));
-    return e;
-  }
+  /*js:dom.js*/
   const today = () => {
     const d = new Date(), p = (n) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
@@ -173,15 +163,15 @@
     t = (k, v) => (this.cat[k] ?? k).replace(/\{(\w+)\}/g, (m, x) => v?.[x] ?? m);
 
     connectedCallback() {
-      if (this.s) return;
+      if (this.state) return;
       const l = this.getAttribute('lang');
-      this.s = { a: {}, t: '', l: l ? (l.startsWith('en') ? 'en' : 'zh-CN') : firstLang(), m: {} };
+      this.state = { answers: {}, asOf: '', lang: l ? (l.startsWith('en') ? 'en' : 'zh-CN') : firstLang(), removed: {} };
       this.app = this.hasAttribute('app');
       this.gen = 0;
       // Answers kept across a reload onto a new version (see reload): read back once.
       const i = all().indexOf(this), st = history.state, kept = st?.xueshe?.[i];
       if (kept && typeof kept.a == 'object') {
-        Object.assign(this.s, { a: kept.a, t: String(kept.t || ''), l: lang(kept.l) || this.s.l });
+        Object.assign(this.state, { answers: kept.a, asOf: String(kept.t || ''), lang: lang(kept.l) || this.state.lang });
         this.kept = 1;
         const rest = { ...st.xueshe };
         delete rest[i];
@@ -198,9 +188,9 @@
     }
 
     attributeChangedCallback(n, o, v) {
-      if (!this.r || o == v) return;
+      if (!this.result || o == v) return;
       if (n == 'policy') this.boot();
-      else if (v != this.s.l) this.setLang(v?.startsWith('en') ? 'en' : 'zh-CN');
+      else if (v != this.state.lang) this.setLang(v?.startsWith('en') ? 'en' : 'zh-CN');
     }
 
     // The update notice (see notify), at the top of the element, or gone.
@@ -232,8 +222,8 @@
         }
         this.drop();
         await this.use();
-        for (let n = 0; n < MAX_BASES && this.E && !old(); n++) {
-          const e = JSON.parse(this.E.error(this.s.l) || '{}').error;
+        for (let n = 0; n < MAX_BASES && this.engine && !old(); n++) {
+          const e = JSON.parse(this.engine.error(this.state.lang) || '{}').error;
           if (e?.code != 'policy_missing_base' || e.missing in bases) break;
           const [text, err] = await this.get(new URL(e.missing + '.json', new URL(p, document.baseURI)).href);
           if (old()) return;
@@ -297,9 +287,9 @@
 
     // The module, catalog and engine for the current language (every language's engine gets the same bases).
     async use() {
-      const l = this.s.l, k = lang(l) || LANGS[0], M = await load(k);
+      const l = this.state.lang, k = lang(l) || LANGS[0], M = await load(k);
       this.cat = JSON.parse(M.catalog(l));
-      this.E = this.ferr ? null : (this.engines[k] ||= open(M, this.text, this.bases));
+      this.engine = this.ferr ? null : (this.engines[k] ||= open(M, this.text, this.bases));
     }
 
     // Reads a share link from the fragment; the core validates what is in it.
@@ -307,25 +297,25 @@
     link() {
       const f = ours();
       if (!f || !this.owns() || this.kept) return (this.kept = 0);
-      const q = new URLSearchParams(f.slice(1)), s = this.s;
+      const q = new URLSearchParams(f.slice(1)), s = this.state;
       this.from = 1;
       this.bad = 0;
-      s.m = {};
+      s.removed = {};
       try {
-        s.a = JSON.parse(unb64(q.get('a')));
-        s.t = q.get('t') || '';
-        s.l = lang(q.get('l')) || s.l;
+        s.answers = JSON.parse(unb64(q.get('a')));
+        s.asOf = q.get('t') || '';
+        s.lang = lang(q.get('l')) || s.lang;
         this.old = q.has('h') && { id: shown(q.get('p')), hash: shown(q.get('h')) };
       } catch { this.bad = 1; }
     }
 
     ev() {
-      const s = this.s, t = this.t;
+      const s = this.state, t = this.t;
       if (this.ferr) return { error: { code: this.ferr.code, field: 'policy', message: t(this.ferr.key, this.ferr) }, head: 'page.policy_error', retry: 1 };
-      const pe = this.E.error(s.l);
+      const pe = this.engine.error(s.lang);
       if (pe) return { ...JSON.parse(pe), head: 'page.policy_error' };
       if (this.bad) return { error: { code: 'bad_link', field: '#xs', message: t('page.bad_link') }, head: 'page.link_error' };
-      const r = JSON.parse(this.E.evaluate(JSON.stringify(s.a), s.t || today(), s.l));
+      const r = JSON.parse(this.engine.questions(JSON.stringify(s.answers), s.asOf || today(), s.lang));
       if (r.error && this.from) r.head = 'page.link_error';
       return r;
     }
@@ -338,12 +328,12 @@
         undo();
         r = this.ev();
       }
-      if (r.answered) this.s.a = Object.fromEntries(r.answered.filter((x) => !x.implied).map((x) => [x.id, x.value]));
-      this.r = r;
+      if (r.answered) this.state.answers = Object.fromEntries(r.answered.filter((x) => !x.implied).map((x) => [x.id, x.value]));
+      this.result = r;
       const n = this.seq = (this.seq || 0) + 1, root = this.shadowRoot, f = err ? (err.field == 'today' ? 'asof' : 'di') : focus;
       const shown = (whole) => {
         if (n != this.seq) return;  // a later change is on screen already
-        if (whole) this.r = r = whole;
+        if (whole) this.result = r = whole;
         this.show(r, err);
         if (f) (root.getElementById(f == 1 ? 'qh' : f) || root.getElementById('qh'))?.focus();
       };
@@ -359,60 +349,63 @@
       return more().then(f, (e) => this.unloaded(e));
     }
 
+    // What could not load (xueshe-outcome.js, the take-away module) is said in words, with a retry that keeps the answers.
     unloaded(e) {
       if (e == 'stale') return notify('needed');
-      this.box.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'outcome' }, this.t('page.takeaway_fail')));
+      this.box.replaceChildren(h('div', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'outcome' },
+        h('p', {}, this.t('page.takeaway_fail')),
+        h('button', { type: 'button', 'data-testid': 'retry', onclick: () => this.go(null, 1) }, this.t('page.retry'))));
     }
 
     answer(id, v) {
-      const s = this.s, a = s.a;
+      const s = this.state, a = s.answers;
       a[id] = v;
-      this.go(() => { delete a[id]; s.m[id] = v; }, 1);
+      this.go(() => { delete a[id]; s.removed[id] = v; }, 1);
     }
 
     asOf(v) {
-      const s = this.s, o = s.t;
-      s.t = v;
-      this.go(() => (s.t = o), 'asof');
+      const s = this.state, o = s.asOf;
+      s.asOf = v;
+      this.go(() => (s.asOf = o), 'asof');
     }
 
     // Removes the answer to `id` and every answer given after it, then asks again.
     change(id) {
-      const s = this.s, all = this.r.answered;
+      const s = this.state, all = this.result.answered;
       for (const x of all.slice(all.findIndex((x) => x.id == id))) {
-        s.m[x.id] = x.value;
-        delete s.a[x.id];
+        s.removed[x.id] = x.value;
+        delete s.answers[x.id];
       }
       this.go(null, 1);
     }
 
     restart() {
-      const s = this.s;
-      if (this.r.error) {
-        s.t = '';
-        s.l = lang(s.l) || LANGS[0];
+      const s = this.state;
+      if (this.result.error) {
+        s.asOf = '';
+        s.lang = lang(s.lang) || LANGS[0];
       }
-      s.a = {};
-      s.m = {};
+      s.answers = {};
+      s.removed = {};
       this.from = this.bad = this.old = 0;
       if (ours()) history.replaceState(null, '', location.href.split('#')[0]);
       this.use().then(() => this.go(null, 1));
     }
 
     async setLang(l) {
-      const s = this.s, o = s.l;
-      s.l = l;
+      const s = this.state, o = s.lang;
+      s.lang = l;
       try { await this.use(); } catch (e) {
-        s.l = o;
+        s.lang = o;
         return e == 'stale' && notify('needed');
       }
       this.go(null, 'ls');
     }
 
     show(r, err) {
-      const s = this.s, t = this.t, p = r.policy, lv = this.app ? 1 : 2, H = (n) => 'h' + (lv + n);
-      const L = lang(s.l) || LANGS[0];
-      if (lang(s.l)) this.setAttribute('lang', L);
+      const s = this.state, t = this.t, p = r.policy, lv = this.app ? 1 : 2, H = (n) => 'h' + (lv + n);
+      const L = lang(s.lang) || LANGS[0];
+      if (lang(s.lang)) this.setAttribute('lang', L);
       if (this.app) {
         document.documentElement.lang = L;
         document.title = t('ui.title');
@@ -422,8 +415,8 @@
       const settings = h('details', { 'data-testid': 'settings', open: s.open || !!tErr },
         h('summary', {}, t('page.settings')),
         h('label', { for: 'asof' }, t('page.as_of')),
-        h('input', { type: 'date', id: 'asof', 'data-testid': 'as-of-input', value: s.t, onchange: (e) => this.asOf(e.target.value) }),
-        s.t && h('button', { type: 'button', onclick: () => this.asOf('') }, t('page.as_of_clear')),
+        h('input', { type: 'date', id: 'asof', 'data-testid': 'as-of-input', value: s.asOf, onchange: (e) => this.asOf(e.target.value) }),
+        s.asOf && h('button', { type: 'button', onclick: () => this.asOf('') }, t('page.as_of_clear')),
         tErr && this.errBox(tErr));
       settings.ontoggle = () => (s.open = settings.open);
       const any = r.answered?.some((x) => !x.implied);
@@ -444,11 +437,11 @@
         h('div', { class: 'acts' },
           any && h('button', { type: 'button', 'data-testid': 'back', onclick: () => this.back() }, t('page.back')),
           r.status == 'outcome' && h('button', { type: 'button', 'data-testid': 'print', onclick: () => print() }, t('page.print')),
-          r.deadlines?.length && h('button', { type: 'button', 'data-testid': 'calendar', onclick: () => this.later(() => this.calendar(area)) }, t('page.calendar')),
+          r.deadlines?.length > 0 && h('button', { type: 'button', 'data-testid': 'calendar', onclick: () => this.later(() => this.calendar(area)) }, t('page.calendar')),
           any && !r.error && h('button', { type: 'button', 'data-testid': 'share', onclick: () => this.later(() => this.share(area)) }, t('page.share')),
           (any || this.from) && h('button', { type: 'button', 'data-testid': 'restart', onclick: () => this.restart() }, t('page.restart'))),
         area,
-        r.answered?.length && this.summary(r, H),
+        r.answered?.length > 0 && this.summary(r, H),
         p && h('footer', {},
           h('p', {}, t('page.footer', { title: p.title, id: p.id, hash: p.hash, date: p.last_verified, today: r.today })),
           this.app && location.protocol.startsWith('http') && h('p', {}, h('a', { href: at('xueshe-offline.html'), download: '' }, t('page.offline')),
@@ -457,12 +450,12 @@
     }
 
     back() {
-      const all = this.r.answered.filter((x) => !x.implied);
+      const all = this.result.answered.filter((x) => !x.implied);
       this.change(all[all.length - 1].id);
     }
 
     question(r, H, err) {
-      const q = r.question, t = this.t, prev = this.s.m[q.id];
+      const q = r.question, t = this.t, prev = this.state.removed[q.id];
       let body;
       if (q.kind == 'date') {
         const u = q.suggested, inp = h('input', { id: 'di', 'data-testid': 'date-input', inputmode: 'numeric', autocomplete: 'off', placeholder: t('page.date_hint'),

@@ -25,15 +25,15 @@
     // core's (share): the answers on the path, the birth date as the age answer the outcome needs; the page lists them.
     // The take-away module works it out from what this element's module was given.
     async share(area) {
-      const s = this.s, p = this.r.policy, t = this.t, M = await this.tk(area);
+      const s = this.state, p = this.result.policy, t = this.t, M = await this.tk(area);
       if (!M) return;
-      const c = JSON.parse(M.share(this.text, this.bases, JSON.stringify(s.a), s.t || today(), s.l));
+      const c = JSON.parse(M.share(this.text, this.bases, JSON.stringify(s.answers), s.asOf || today(), s.lang));
       if (c.error) return area.replaceChildren(this.errBox(c.error));
-      const q = new URLSearchParams({ xs: 1, h: p.hash, p: p.id, l: s.l });
-      if (s.t) q.set('t', s.t);
+      const q = new URLSearchParams({ xs: 1, h: p.hash, p: p.id, l: s.lang });
+      if (s.asOf) q.set('t', s.asOf);
       q.set('a', b64(JSON.stringify(c.answers)));
       const u = location.href.split('#')[0] + '#' + q;
-      const items = [...c.contains.map((x) => t('page.share_item', x)), s.t && t('page.share_as_of', { date: s.t }), t('page.share_rest')]
+      const items = [...c.contains.map((x) => t('page.share_item', x)), s.asOf && t('page.share_as_of', { date: s.asOf }), t('page.share_rest')]
         .filter(Boolean).join(t('page.share_separator'));
       const f = h('input', { id: 'sl', readonly: true, value: u, 'data-testid': 'share-link', onfocus: () => f.select() });
       const msg = h('p', { role: 'status' });
@@ -49,12 +49,12 @@
     // What the take-away module evaluates again for the outcome shown: the policy text and base files, the
     // answers and the as-of date (its calendar and application take these, then the language).
     member() {
-      return [this.text, this.bases, JSON.stringify(this.s.a), this.r.today];
+      return [this.text, this.bases, JSON.stringify(this.state.answers), this.result.today];
     }
 
     // The outcome's calendar file, made by the take-away module from the outcome shown; saved as a download.
     async calendar(area) {
-      const r = await this.tk(area), c = r && JSON.parse(r.calendar(...this.member(), this.s.l));
+      const r = await this.tk(area), c = r && JSON.parse(r.calendar(...this.member(), this.state.lang));
       if (!c) return;
       if (c.error) return area.replaceChildren(this.errBox(c.error));
       const a = h('a', { href: URL.createObjectURL(new Blob([c.ics], { type: 'text/calendar;charset=utf-8' })), download: c.filename });
@@ -66,7 +66,7 @@
     async paper(doc) {
       const f = 'xueshe' + doc[0].toUpperCase() + doc.slice(1), area = this.shadowRoot.querySelector('.share');
       const M = await this.tk(area, 'xueshe-' + doc + '.js', window[f]);
-      M && window[f](area, M, this.member(), this.s.l);
+      M && window[f](area, M, this.member(), this.state.lang);
     }
 
     // Registers sw.js (the app's page, once its first screen is usable and the browser is idle): it then precaches the
@@ -97,8 +97,8 @@
     // The whole result where the question module left the outcome (or the options side by side) to the take-away
     // module: worked out there from the same policy, answers, as-of date and language.
     complete() {
-      const s = this.s;
-      return takeaway().then((M) => JSON.parse(M.evaluate(this.text, this.bases, JSON.stringify(s.a), s.t || today(), s.l)));
+      const s = this.state;
+      return takeaway().then((M) => JSON.parse(M.evaluate(this.text, this.bases, JSON.stringify(s.answers), s.asOf || today(), s.lang)));
     }
 
     // The take-away module (and the script a paper has of its own), or — they did not load, e.g. offline before
@@ -127,9 +127,9 @@
             h('dt', {}, t('page.compare_where')), h('dd', { 'data-testid': 'compare-where' }, c.where, ' ', cl(c.clause)),
             h('dt', {}, t('page.compare_until')), h('dd', { 'data-testid': 'compare-until' }, c.until.length
               ? c.until.map((d) => h('p', {}, d.label, ' ', h('strong', {}, d.date), ' ', cl(d.clause))) : t('page.compare_no_date')),
-            c.next.length && [h('dt', {}, t('page.compare_next')), h('dd', { 'data-testid': 'compare-next' }, c.next.map((x) =>
+            c.next.length > 0 && [h('dt', {}, t('page.compare_next')), h('dd', { 'data-testid': 'compare-next' }, c.next.map((x) =>
               h('p', {}, x.text, ' ', x.general_advice && h('span', { class: 'adv' }, t('ui.general_advice')), ' ', this.clause(x.clause, c, x.clause_text))))],
-            c.conflicts.length && [h('dt', {}, t('page.compare_conflict')), h('dd', { class: 'warns' }, c.conflicts.map((w) =>
+            c.conflicts.length > 0 && [h('dt', {}, t('page.compare_conflict')), h('dd', { class: 'warns' }, c.conflicts.map((w) =>
               h('p', { 'data-testid': 'compare-conflict', 'data-code': w.code }, w.text, ' ', [...new Set(w.clauses)].map(cl))))]));
       }));
     }
@@ -142,7 +142,7 @@
       return h('section', { class: 'out', 'data-testid': 'outcome' },
         h(H(1), { id: 'qh', tabindex: -1, 'data-testid': 'receiving-heading' }, rc.heading || t('ui.receiving')),
         h('div', { class: 'org' }, h('p', { 'data-testid': 'receiving-org' }, rc.org), cl(rc.clause)),
-        r.fallbacks?.length && h('ul', { class: 'fb' }, r.fallbacks.map((f) => h('li', { 'data-testid': 'fallback', 'data-route': f.route },
+        r.fallbacks?.length > 0 && h('ul', { class: 'fb' }, r.fallbacks.map((f) => h('li', { 'data-testid': 'fallback', 'data-route': f.route },
           t('page.fallback', { when: f.when, org: f.org }), ' ', cl(f.clause)))),
         rc.started_by && h('dl', { class: 'by' }, h('dt', {}, t('ui.started_by')), h('dd', {}, rc.started_by)),
         list('ui.warnings', 'ul', r.warnings?.map((w) => h('li', { 'data-testid': 'warning', 'data-code': w.code },

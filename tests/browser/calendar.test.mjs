@@ -6,7 +6,7 @@
 // application work too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,13 +17,13 @@ const scenario = (f) => JSON.parse(readFileSync(path.join(root, 'tests/scenarios
 const flows = ['employed-with-org', 'unsettled-retain-june-30', 'postgraduate-org-pending-late', 'study-abroad',
   'state-overdue', 'military', 'en-employed-youth-home', 'region-guangdong-employer-org'].map((f) => ({ file: f, ...scenario(f) }));
 
-let browser, server, bare;
+let browser, server, bare, bareDir;
 before(async () => {
   browser = await launch();
   server = await serve(siteCopy());
-  const dir = siteCopy();
-  rmSync(path.join(dir, 'xueshe-takeaway.js'));
-  bare = await serve(dir);
+  bareDir = siteCopy();
+  rmSync(path.join(bareDir, 'xueshe-takeaway.js'));
+  bare = await serve(bareDir);
 });
 after(async () => { await browser.close(); await server.close(); await bare.close(); });
 
@@ -37,6 +37,7 @@ async function outcomePage(s, origin = server.origin) {
   const page = await phonePage(browser, { today: s.today, acceptDownloads: true });
   await page.goto(origin + '/');
   await ready(page);
+  page.firstLoad = [...page.seen.requests];  // everything asked for until the first question was usable
   if (s.lang === 'en') {
     await page.locator('[data-testid=lang-switch]').click();
     await page.locator('html[lang=en]').waitFor({ state: 'attached' });
@@ -49,8 +50,8 @@ for (const s of flows) {
   test(`${s.file}: the downloaded calendar equals the CLI's, byte for byte`, async () => {
     const page = await outcomePage(s);
     try {
-      const before = page.seen.requests.filter((u) => u.includes('takeaway'));
-      assert.deepEqual(before, [], 'the take-away module is not part of the first load');
+      assert.deepEqual(page.firstLoad.filter((u) => u.includes('takeaway')), [], 'the take-away module is not part of the first load');
+      assert.ok(page.seen.requests.some((u) => u.includes('xueshe-takeaway.wasm')), 'the outcome came from the take-away module');
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=calendar]').click()]);
       const bytes = readFileSync(await download.path());
       const want = cliIcs(s.answers, s.today, s.lang || 'zh-CN');
@@ -75,17 +76,23 @@ test('an outcome without dates offers no calendar', async () => {
   }
 });
 
-test('when the take-away module cannot load, the page says so and keeps working', async () => {
+test('when the take-away module cannot load, the outcome says so in words and a retry shows it once it can', async () => {
   const s = scenario('employed-with-org');
-  const page = await outcomePage(s, bare.origin);
+  const page = await phonePage(browser, { today: s.today, acceptDownloads: true });
   try {
-    await page.locator('[data-testid=calendar]').click();
-    const err = page.locator('[data-testid=error][data-code=takeaway]');
+    // Straight to the outcome: a share link with every answer.
+    await page.goto(bare.origin + '/#xs=1&a=' + Buffer.from(JSON.stringify(s.answers)).toString('base64url'));
+    const err = page.locator('[data-testid=error][data-code=outcome]');
     await err.waitFor();
     assert.match(await err.textContent(), /没有加载成功/);
-    assert.equal(await page.locator('[data-testid=outcome]').count(), 1);
+    assert.equal(await page.locator('[data-testid=outcome]').count(), 0);
+    cpSync(path.join(builtSite, 'xueshe-takeaway.js'), path.join(bareDir, 'xueshe-takeaway.js'));
+    await page.locator('[data-testid=retry]').click();
+    await page.locator('[data-testid=outcome]').waitFor();
+    assert.equal(await page.locator('[data-testid=error]').count(), 0);
   } finally {
     await page.context().close();
+    rmSync(path.join(bareDir, 'xueshe-takeaway.js'));
   }
 });
 

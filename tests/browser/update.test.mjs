@@ -46,6 +46,10 @@ function deploy(dir, version) {
     replaceAll(bytes, HASH.v1, HASH.v2, `${f} holds the built-in policy's published hash ${HASH.v1}`);
     writeFileSync(path.join(dir, f), bytes);
   }
+  // The take-away module (the outcome, the calendar) carries the published file itself and computes its hash.
+  const takeaway = readFileSync(path.join(dir, 'xueshe-takeaway.wasm'));
+  replaceAll(takeaway, `"${DATE.v1}"`, `"${DATE.v2}"`, `xueshe-takeaway.wasm holds the built-in policy's ${DATE.v1}`);
+  writeFileSync(path.join(dir, 'xueshe-takeaway.wasm'), takeaway);
   const stamp = spawnSync(process.execPath, [path.join(root, 'web/tools/stamp-version.mjs'), dir,
     path.join(dir, 'index.html'), path.join(dir, 'xueshe-check.js'), path.join(dir, 'sw.js')], { encoding: 'utf8' });
   assert.equal(stamp.status, 0, stamp.stderr);
@@ -55,7 +59,7 @@ function deploy(dir, version) {
 const state = (page) => page.evaluate(() => {
   const el = document.querySelector('xueshe-check'), r = el.shadowRoot;
   const d = r.querySelector('[data-testid=deadline][data-kind=all_complete_by]');
-  return { hash: el.r?.policy?.hash, lang: el.getAttribute('lang'), footer: r.querySelector('footer')?.textContent || '',
+  return { hash: el.result?.policy?.hash, lang: el.getAttribute('lang'), footer: r.querySelector('footer')?.textContent || '',
     date: d?.dataset.date || null, question: r.querySelector('[data-testid=question]')?.dataset.questionId || null };
 });
 

@@ -6,7 +6,7 @@
 //   node build-offline.mjs WEB_DIR SINGLE_JS TAKEAWAY_SINGLE_JS OUT_HTML
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { inlineCss } from './inline-css.mjs';
+import { inlineParts } from './inline.mjs';
 
 const [web, single, takeaway, out] = process.argv.slice(2);
 if (!out) {
@@ -34,8 +34,8 @@ replace('href="icon.svg"', `href="data:image/svg+xml,${encodeURIComponent(read('
 // The document gets the stylesheet; the element copies the <template> into its shadow root.
 replace('<link rel="stylesheet" href="xueshe.css">', `${style}\n<template id="xueshe-css">${style}</template>`);
 replace('<script src="xueshe.js" defer></script>', script(read(single)));
-replace('<script src="xueshe-check.js" defer></script>', script(read('xueshe-check.js')) + script(inlineCss(read('xueshe-outcome.js'), web)) +
+replace('<script src="xueshe-check.js" defer></script>', script(inlineParts(read('xueshe-check.js'), web)) + script(inlineParts(read('xueshe-outcome.js'), web)) +
   // On demand in the served page; here, in the file: the elements find them already defined.
   `\n<template id="xueshe-application-css">${styleOf('xueshe-application.css')}</template>` +
-  script(read(takeaway)) + script(read('xueshe-application.js')));
+  script(read(takeaway)) + script(inlineParts(read('xueshe-application.js'), web)));
 writeFileSync(out, html);

@@ -42,10 +42,14 @@ async function open({ viewport = { width: 1280, height: 800 }, ...options } = {}
   const field = (p) => page.locator(`[data-testid=studio-form] :is(input,select)[data-path="${p}"]:not([data-testid=candidates]):not([data-value])`);
   const user = {
     actions: 0,
-    async click(loc) { this.actions++; await loc.click(); await settle(); },
-    async fill(loc, text) { this.actions++; await loc.fill(text); await settle(); },
-    async select(loc, value) { this.actions++; await loc.selectOption(value); await settle(); },
-    async files(loc, files) { this.actions++; await loc.setInputFiles(files); },
+    // Where the actions go: the part of the work (set by the script as it goes) and the kind of action.
+    part: 'start', tally: {},
+    count(kind) { this.actions++; const k = `${this.part} ${kind}`; this.tally[k] = (this.tally[k] || 0) + 1; },
+    summary() { return Object.entries(this.tally).map(([k, n]) => `${k}: ${n}`).join(', '); },
+    async click(loc) { this.count('click'); await loc.click(); await settle(); },
+    async fill(loc, text) { this.count('fill'); await loc.fill(text); await settle(); },
+    async select(loc, value) { this.count('select'); await loc.selectOption(value); await settle(); },
+    async files(loc, files) { this.count('file'); await loc.setInputFiles(files); },
     // Form fields by the policy path they hold.
     async set(p, v) {
       const loc = field(p);
@@ -143,16 +147,20 @@ const SEED = {
 // Routes through the route table's controls: added by id, then each field, step and own deadline.
 async function fillRoutes(page, user, routes) {
   for (const r of routes) {
+    user.part = 'routes';
     await user.fill(page.locator('[data-testid=route-add-id]'), r.id);
     await user.click(page.locator('[data-testid=route-add]'));
     const p = 'routes.' + r.id;
+    user.part = 'routes';
     for (const k of ['clause', 'org', 'started_by']) if (r[k] != null) await user.set(`${p}.${k}`, r[k]);
     if (r.transfers != null) await user.set(p + '.transfers', String(r.transfers));
     if (r.ask_region != null) await user.set(p + '.ask_region', String(r.ask_region));
+    user.part = 'route steps';
     for (const [i, s] of (r.steps || []).entries()) {
       await user.click(page.locator(`[data-testid=add][data-list="${p}.steps"]`));
       for (const k of ['id', 'where', 'text', 'rule', 'if', 'document']) if (s[k]) await user.set(`${p}.steps[${i}].${k}`, s[k]);
     }
+    user.part = 'route deadlines';
     if (r.deadline) {
       await user.click(page.locator(`.route[data-route="${r.id}"] details.more > summary`));
       for (const k of ['kind', 'from', 'period', 'if', 'what']) if (r.deadline[k]) await user.set(`${p}.deadline.${k}`, r.deadline[k]);
@@ -161,15 +169,20 @@ async function fillRoutes(page, user, routes) {
 }
 
 async function fillSeed(page, user) {
+  user.part = 'identity';
   for (const [p, v] of Object.entries(SEED.identity)) await user.set(p, v);
+  user.part = 'rules';
   for (const [r, c] of Object.entries(SEED.rules)) await user.set('rules.' + r, c);
+  user.part = 'periods';
   for (const [name, words, clause] of SEED.periods) await user.candidate('periods.' + name, words, clause);
   await fillRoutes(page, user, SEED.routes);
+  user.part = 'destinations';
   for (const [d, slots] of Object.entries(SEED.destinations))
     for (const [k, v] of Object.entries(slots)) await user.set(`destinations.${d}.${k}`, v);
   const [bases, clause] = SEED.bases;
   for (const [i, b] of bases.entries()) await user.set(`destinations.unsettled.bases.value[${i}]`, b);
   await user.set('destinations.unsettled.bases.clause', clause);
+  user.part = 'deadlines';
   for (const [i, d] of SEED.deadlines.entries()) {
     await user.click(page.locator('[data-testid=add][data-list=deadlines]'));
     const p = `deadlines[${i}]`;
@@ -200,6 +213,7 @@ test('the seed notice on the national layer becomes a policy whose decision tabl
   await shoot(page, '3-form');
   // Every proposed value confirmed, one tick each, after reading it beside its clause.
   const confirms = page.locator('[data-testid=confirm]');
+  user.part = 'confirm';
   assert.deepEqual(await confirms.evaluateAll((l) => l.map((e) => e.dataset.path)), [
     'title', 'cohort', 'notice_date', 'periods.retention.value', 'periods.new_org.value',
     'deadlines[0].date', 'deadlines[1].date', 'deadlines[2].date', 'deadlines[3].date']);
@@ -217,6 +231,7 @@ test('the seed notice on the national layer becomes a policy whose decision tabl
   await page.locator('#st-check').scrollIntoViewIfNeeded();
   await shoot(page, '4-check');
 
+  user.part = 'export';
   const file = await exported(page, user, 'export-policy', 'hxci-2022-studio.json');
   const draft = await exported(page, user, 'export-draft', 'hxci-2022.studio.json');
   await page.locator('#st-out').scrollIntoViewIfNeeded();
@@ -237,7 +252,7 @@ test('the seed notice on the national layer becomes a policy whose decision tabl
   assert.equal(kept.base, 'cn-league');
   assert.deepEqual(page.seen.errors, []);
   assert.deepEqual(page.seen.requests.filter((u) => !u.startsWith(server.origin + '/') && !/^(data|blob):/.test(u)), []);
-  console.log(`# studio: seed notice → hxci-2022 table in ${user.actions} user actions`);
+  console.log(`# studio: seed notice → hxci-2022 table in ${user.actions} user actions (${user.summary()})`);
   writeFileSync(path.join(tmp, 'actions.txt'), String(user.actions));
 });
 
@@ -253,24 +268,27 @@ test('the Luohu (Shenzhen) notice on the Guangdong layer becomes a policy whose 
   await user.click(page.locator('[data-testid=studio-split]'));
   // Corrections: 一(1)'s last sentence (working abroad) is its own rule here, and the clauses this layer cites take
   // its prefix (ids are unique along the chain: Guangdong's are 广东.…).
+  user.part = 'split';
   const row = (id) => page.locator(`[data-testid=clause-row][data-id="${id}"]`);
   const text = row('一(1)').locator('[data-testid=clause-text]');
   await text.evaluate((t) => { const at = t.value.indexOf('在国(境)外工作'); t.focus(); t.setSelectionRange(at, at); });
-  user.actions++;  // the click that puts the cursor there
+  user.count('click');  // the click that puts the cursor there
   await user.fill(row('一(1)').locator('[data-testid=clause-split-id]'), '罗湖.一(1)境外');
   await user.click(row('一(1)').locator('[data-testid=clause-split]'));
   await row('罗湖.一(1)境外').waitFor();
   for (const id of ['一(4)', '一(5)']) {
     await user.fill(row(id).locator('[data-testid=clause-id]'), '罗湖.' + id);
     await row(id).locator('[data-testid=clause-id]').press('Tab');
-    user.actions++;
+    user.count('key');
     await row('罗湖.' + id).waitFor();
   }
   await audit(page, 'studio, Luohu split corrected');
+  user.part = 'identity';
   await user.set('id', 'luohu-guiyuan-2023');
   await user.set('school', '深圳市罗湖区桂园街道办事处');
   await user.set('notice_date', '2023-08-08');
   // A period of its own: study abroad kept "一般不超过5年".
+  user.part = 'periods';
   await user.fill(page.locator('[data-testid=period-add-name]'), 'abroad_cap');
   await user.click(page.locator('[data-testid=period-add]'));
   await user.candidate('periods.abroad_cap', '一般不超过5年', '罗湖.一(4)');
@@ -285,13 +303,16 @@ test('the Luohu (Shenzhen) notice on the Guangdong layer becomes a policy whose 
       steps: [{ id: 'letter', where: 'offline', text: '线下还要开具纸质版《中国共产主义青年团团员组织关系介绍信》（通知没有写由谁开具，请问{ask}）。' }] },
   ];
   await fillRoutes(page, user, routes);
+  user.part = 'destinations';
   for (const [p, v] of [['destinations.military.clause', '罗湖.一(5)'], ['destinations.military.route', 'transit_org'],
     ['destinations.study_abroad.clause', '罗湖.一(4)'], ['destinations.work_abroad.clause', '罗湖.一(1)境外']]) await user.set(p, v);
   const confirms = page.locator('[data-testid=confirm]');
+  user.part = 'confirm';
   assert.deepEqual(await confirms.evaluateAll((l) => l.map((e) => e.dataset.path)), ['title', 'periods.abroad_cap.value']);
   while (await confirms.count()) await user.click(confirms.first());
   assert.equal(await page.locator('[data-testid=studio-check]').getAttribute('data-state'), 'ok');
   await audit(page, 'studio, Luohu checked');
+  user.part = 'export';
   const file = await exported(page, user, 'export-policy', 'luohu-guiyuan-2023.json');
   // The CLI finds the bases beside the file.
   for (const f of ['guangdong', 'zhtj-guide-2022', 'zhtj-guide-pre2022'])
@@ -302,7 +323,7 @@ test('the Luohu (Shenzhen) notice on the Guangdong layer becomes a policy whose 
   assert.equal(ours.status, 0, ours.err);
   assert.equal(ours.out, theirs.out);
   assert.deepEqual(page.seen.errors, []);
-  console.log(`# studio: Luohu notice → luohu-guiyuan-2023 table in ${user.actions} user actions`);
+  console.log(`# studio: Luohu notice → luohu-guiyuan-2023 table in ${user.actions} user actions (${user.summary()})`);
 });
 
 test('work in progress stays on this device: a reload keeps the draft; an opened draft file continues it', { timeout: 120000 }, async () => {
@@ -375,7 +396,7 @@ test('a split is corrected through core: renumber, split at the cursor, merge; a
   assert.equal(await page.locator('[data-testid=clause-row][data-id="二"] [data-testid=clause-text]').inputValue(), '第二句是另一条。');
   await user.fill(page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-id]'), '一');
   await page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-id]').press('Tab');
-  user.actions++;
+  user.count('key');
   await page.locator('[data-testid=clause-row][data-id="一"]').waitFor();
   await user.fill(page.locator('[data-testid=clause-row][data-id="二"] [data-testid=clause-id]'), '一');
   await page.locator('[data-testid=clause-row][data-id="二"] [data-testid=clause-id]').press('Tab');
@@ -402,7 +423,7 @@ test('hostile input: HTML stays text, 1 MB and more is refused with the limit na
   const big = '一、' + '很长的通知。'.repeat(Math.ceil((1024 * 1024) / 18)) + '\n';
   assert.ok(Buffer.byteLength(big) > 1024 * 1024);
   await page.locator('[data-testid=studio-notice]').evaluate((t, v) => { t.value = v; t.dispatchEvent(new Event('input')); }, big);
-  user.actions++;
+  user.count('fill');
   await user.click(page.locator('[data-testid=studio-split]'));
   const tooBig = page.locator('[data-testid=studio-error][data-code=notice_too_large]');
   await tooBig.waitFor();

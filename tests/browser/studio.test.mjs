@@ -65,6 +65,13 @@ async function open({ viewport = { width: 1280, height: 800 }, ...options } = {}
       assert.ok(value != null, `candidate ${words} (${clause}) offered at ${p}`);
       await this.select(loc, value);
     },
+    // A list's item added from a value the notice gives, as the list's own picker offers it.
+    async found(list, words, clause) {
+      const loc = page.locator(`[data-testid=add-from][data-list="${list}"]`);
+      const value = await loc.evaluate((s, start) => [...s.options].find((o) => o.text.startsWith(start))?.value, `${words}（${clause}）`);
+      assert.ok(value != null, `${words} (${clause}) offered to add to ${list}`);
+      await this.select(loc, value);
+    },
   };
   await user.click(page.locator('[data-testid=tab-studio]'));
   await studio.waitFor();
@@ -96,40 +103,46 @@ const SEED = {
   identity: { id: 'hxci-2022', school: '哈尔滨信息工程学院', 'ask_whom.text': '所在学院团总支（“学社衔接”工作对接负责人）', 'ask_whom.clause': '三.1' },
   rules: { edit_until_accepted: '三.2', second_transfer: '二.8', classified_as_military: '二.3', higher_notice_prevails: '三.5', youth_home_alternative: '二.1' },
   periods: [['retention', '不超过6个月', '二.4'], ['new_org', '入学一个月内', '二.2']],
-  routes: [
-    { id: 'employer_org', clause: '二.1', org: '工作单位的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true },
-    { id: 'employer_township_org', clause: '二.1', org: '工作单位所在地的乡镇（街道）团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true,
+  // The destinations in the form's order, each its clause and then its slots; a route a slot names that does not
+  // exist yet is created there (citing the destination's clause) and filled in the route table at once. The
+  // classified employed go the military's way, so that slot is filled once the military's route exists.
+  destinations: [
+    ['employed', 'clause', '二.1'], ['employed', 'with_org', 'employer_org'], ['employed', 'without_org', 'employer_township_org'],
+    ['employed', 'youth_home', 'youth_home_org'],
+    ['further_study', 'clause', '二.2'], ['further_study', 'route', 'new_school_org'], ['further_study', 'mode', 'new_school_creates'],
+    ['military', 'clause', '二.3'], ['military', 'route', 'special_unit_pool'], ['employed', 'classified', 'special_unit_pool'],
+    ['unsettled', 'clause', '二.4'], ['unsettled', 'community', 'community_mobile_branch'], ['unsettled', 'retain', 'retain_at_school'],
+    ['unsettled', 'retention', 'allowed'],
+    ['study_abroad', 'clause', '二.5'], ['study_abroad', 'route', 'overseas_study_branch'],
+    ['work_abroad', 'clause', '二.6'], ['work_abroad', 'mode', 'official_private'], ['work_abroad', 'official', 'dispatching_unit_org'],
+    ['work_abroad', 'private', 'hometown_township_org'],
+    ['delayed_graduation', 'clause', '二.7'], ['delayed_graduation', 'route', 'delayed_graduation_org'],
+  ],
+  // Each route as its destination's slot creates it; `copy`: "same procedure as" that route (who starts it, whether it
+  // transfers, steps, deadline), then `edit` changes the copied steps where this route's differ.
+  routes: {
+    employer_org: { org: '工作单位的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true },
+    employer_township_org: { copy: 'employer_org', org: '工作单位所在地的乡镇（街道）团组织',
       steps: [{ id: 'youth_home', where: 'system', rule: 'youth_home_alternative', if: 'alternative:youth_home_org', text: '所在地青年之家已建立团组织的，你也可以选择转到青年之家团组织。' },
         { id: 'second_transfer', where: 'info', rule: 'second_transfer', text: '乡镇（街道）团组织会和你保持联系；以后到了有团组织的单位，要及时办理第二次转接。' }] },
-    { id: 'youth_home_org', clause: '二.1', org: '工作单位所在地青年之家的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true },
-    { id: 'new_school_org', clause: '二.2', org: '录取学校的新生团组织', started_by: '录取学校团组织创建新生团组织并把你转入；组织建好后，原学校团组织或你本人也可以申请转出', transfers: true,
+    youth_home_org: { copy: 'employer_org', org: '工作单位所在地青年之家的团组织' },
+    new_school_org: { org: '录取学校的新生团组织', started_by: '录取学校团组织创建新生团组织并把你转入；组织建好后，原学校团组织或你本人也可以申请转出', transfers: true,
       deadline: { kind: 'new_org_created_by', from: 'enrollment_date', period: 'new_org', if: 'variant:org_pending', what: '录取学校在新生入学 {period:new_org}内创建新生团组织并转入' } },
-    { id: 'special_unit_pool', clause: '二.3', org: '特殊单位专属库（省级团委审核通过后集中管理）', started_by: '原就读学校团组织或你本人在“智慧团建”发起，另须办理线下转接手续', transfers: true, ask_region: false,
+    special_unit_pool: { org: '特殊单位专属库（省级团委审核通过后集中管理）', started_by: '原就读学校团组织或你本人在“智慧团建”发起，另须办理线下转接手续', transfers: true, ask_region: false,
       steps: [{ id: 'classified', where: 'info', rule: 'classified_as_military', if: 'variant:classified', text: '转往涉密单位工作，参照参军入伍的流程办理。' },
         { id: 'offline', where: 'offline', text: '同时要按相关要求办理线下团组织关系转接手续（通知没有列出具体材料，请问{ask}）。' }] },
-    { id: 'community_mobile_branch', clause: '二.4', org: '{basis}的乡镇（街道）“流动团员团支部”', started_by: '原就读学校团组织或你本人，在“智慧团建”系统申请', transfers: true,
-      steps: [{ id: 'youth_home', where: 'system', rule: 'youth_home_alternative', text: '当地青年之家已建立团组织的，也可以转到青年之家团组织。' },
-        { id: 'second_transfer', where: 'info', rule: 'second_transfer', text: '乡镇（街道）团组织会和你保持联系；以后到了有团组织的单位，要及时办理第二次转接。' }] },
-    { id: 'retain_at_school', clause: '二.4', org: '原就读学校（保留不超过 {period:retention}）', started_by: '现在不转出；落实去向后及时转出', transfers: false,
+    community_mobile_branch: { copy: 'employer_township_org', org: '{basis}的乡镇（街道）“流动团员团支部”', started_by: '原就读学校团组织或你本人，在“智慧团建”系统申请',
+      edit: { 'steps[0].text': '当地青年之家已建立团组织的，也可以转到青年之家团组织。', 'steps[0].if': '' } },
+    retain_at_school: { org: '原就读学校（保留不超过 {period:retention}）', started_by: '现在不转出；落实去向后及时转出', transfers: false,
       steps: [{ id: 'tell', where: 'offline', text: '在原就读学校保留团组织关系，不超过 {period:retention}（到 {date:retention_ends}）。通知没有写具体怎么办理，请向{ask}说明并确认已登记。' }],
       deadline: { kind: 'retention_ends', from: 'graduation_date', period: 'retention', what: '毕业后在校保留团组织关系最长 {period:retention}，到这天为止' } },
-    { id: 'overseas_study_branch', clause: '二.5', org: '原就读学校的“出国（境）学习研究团员团支部”', started_by: '你在离校出国（境）前提交书面申请，校团委审批后登记备案', transfers: false,
+    overseas_study_branch: { org: '原就读学校的“出国（境）学习研究团员团支部”', started_by: '你在离校出国（境）前提交书面申请，校团委审批后登记备案', transfers: false,
       steps: [{ id: 'apply', where: 'offline', document: 'application', text: '离校出国（境）前，向学校团组织提交保留团组织关系的书面申请，写明：境外学习研究的地点、时间期限、国内常用联系人和联系方式。' }],
       deadline: { kind: 'before_departure', from: 'departure_date', what: '离校出国（境）前提交保留团组织关系的书面申请' } },
-    { id: 'dispatching_unit_org', clause: '二.6', org: '派出单位的团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请，或问派出单位）', transfers: true,
+    dispatching_unit_org: { org: '派出单位的团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请，或问派出单位）', transfers: true,
       deadline: { kind: 'before_departure', from: 'departure_date', what: '出国（境）前把团组织关系转出' } },
-    { id: 'hometown_township_org', clause: '二.6', org: '户籍所在地，或本人、父母居住地的乡镇（街道）团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请）', transfers: true,
-      deadline: { kind: 'before_departure', from: 'departure_date', what: '出国（境）前把团组织关系转出' } },
-    { id: 'delayed_graduation_org', clause: '二.7', org: '学校的“延迟毕业团组织”', started_by: '原就读学校团组织在系统中标记并创建，你现在不需要转接', transfers: false },
-  ],
-  destinations: {
-    employed: { clause: '二.1', with_org: 'employer_org', without_org: 'employer_township_org', youth_home: 'youth_home_org', classified: 'special_unit_pool' },
-    further_study: { clause: '二.2', route: 'new_school_org', mode: 'new_school_creates' },
-    military: { clause: '二.3', route: 'special_unit_pool' },
-    unsettled: { clause: '二.4', community: 'community_mobile_branch', retain: 'retain_at_school', retention: 'allowed' },
-    study_abroad: { clause: '二.5', route: 'overseas_study_branch' },
-    work_abroad: { clause: '二.6', mode: 'official_private', official: 'dispatching_unit_org', private: 'hometown_township_org' },
-    delayed_graduation: { clause: '二.7', route: 'delayed_graduation_org' },
+    hometown_township_org: { copy: 'dispatching_unit_org', org: '户籍所在地，或本人、父母居住地的乡镇（街道）团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请）' },
+    delayed_graduation_org: { org: '学校的“延迟毕业团组织”', started_by: '原就读学校团组织在系统中标记并创建，你现在不需要转接', transfers: false },
   },
   bases: [['residence', 'hukou', 'origin'], '二.4'],
   deadlines: [
@@ -144,26 +157,48 @@ const SEED = {
   ],
 };
 
-// Routes through the route table's controls: added by id, then each field, step and own deadline.
+// One route in the route table, through its controls: "same procedure as" another route, then each field, the
+// copied steps' changes, its own new steps and its own deadline.
+async function fillRoute(page, user, id, r) {
+  const p = 'routes.' + id;
+  user.part = 'routes';
+  if (r.copy) await user.select(page.locator(`[data-testid=route-copy][data-route="${id}"]`), r.copy);
+  for (const k of ['clause', 'org', 'started_by']) if (r[k] != null) await user.set(`${p}.${k}`, r[k]);
+  if (r.transfers != null) await user.set(p + '.transfers', String(r.transfers));
+  if (r.ask_region != null) await user.set(p + '.ask_region', String(r.ask_region));
+  user.part = 'route steps';
+  for (const [k, v] of Object.entries(r.edit || {})) await user.set(`${p}.${k}`, v);
+  const had = await page.locator(`[data-path^="${p}.steps["][data-path$="].id"]`).count();
+  for (const [j, s] of (r.steps || []).entries()) {
+    await user.click(page.locator(`[data-testid=add][data-list="${p}.steps"]`));
+    for (const k of ['id', 'where', 'text', 'rule', 'if', 'document']) if (s[k]) await user.set(`${p}.steps[${had + j}].${k}`, s[k]);
+  }
+  user.part = 'route deadlines';
+  if (r.deadline) {
+    await user.click(page.locator(`.route[data-route="${id}"] details.more > summary`));
+    for (const k of ['kind', 'from', 'period', 'if', 'what']) if (r.deadline[k]) await user.set(`${p}.deadline.${k}`, r.deadline[k]);
+  }
+}
+
+// Routes added by id in the route table (routes the base defines, overridden; or ones no slot names).
 async function fillRoutes(page, user, routes) {
   for (const r of routes) {
     user.part = 'routes';
     await user.fill(page.locator('[data-testid=route-add-id]'), r.id);
     await user.click(page.locator('[data-testid=route-add]'));
-    const p = 'routes.' + r.id;
-    user.part = 'routes';
-    for (const k of ['clause', 'org', 'started_by']) if (r[k] != null) await user.set(`${p}.${k}`, r[k]);
-    if (r.transfers != null) await user.set(p + '.transfers', String(r.transfers));
-    if (r.ask_region != null) await user.set(p + '.ask_region', String(r.ask_region));
-    user.part = 'route steps';
-    for (const [i, s] of (r.steps || []).entries()) {
-      await user.click(page.locator(`[data-testid=add][data-list="${p}.steps"]`));
-      for (const k of ['id', 'where', 'text', 'rule', 'if', 'document']) if (s[k]) await user.set(`${p}.steps[${i}].${k}`, s[k]);
-    }
-    user.part = 'route deadlines';
-    if (r.deadline) {
-      await user.click(page.locator(`.route[data-route="${r.id}"] details.more > summary`));
-      for (const k of ['kind', 'from', 'period', 'if', 'what']) if (r.deadline[k]) await user.set(`${p}.deadline.${k}`, r.deadline[k]);
+    await fillRoute(page, user, r.id, r);
+  }
+}
+
+// A destination's slots: a route id typed in one that names no route yet is created from there ("新建路线").
+async function fillDestinations(page, user, slots, routes) {
+  for (const [d, k, v] of slots) {
+    user.part = 'destinations';
+    await user.set(`destinations.${d}.${k}`, v);
+    const create = page.locator(`[data-testid=route-new][data-path="destinations.${d}.${k}"]`);
+    if (routes[v] && await create.count()) {
+      await user.click(create);
+      await fillRoute(page, user, v, routes[v]);
     }
   }
 }
@@ -175,18 +210,16 @@ async function fillSeed(page, user) {
   for (const [r, c] of Object.entries(SEED.rules)) await user.set('rules.' + r, c);
   user.part = 'periods';
   for (const [name, words, clause] of SEED.periods) await user.candidate('periods.' + name, words, clause);
-  await fillRoutes(page, user, SEED.routes);
+  await fillDestinations(page, user, SEED.destinations, SEED.routes);
   user.part = 'destinations';
-  for (const [d, slots] of Object.entries(SEED.destinations))
-    for (const [k, v] of Object.entries(slots)) await user.set(`destinations.${d}.${k}`, v);
   const [bases, clause] = SEED.bases;
   for (const [i, b] of bases.entries()) await user.set(`destinations.unsettled.bases.value[${i}]`, b);
   await user.set('destinations.unsettled.bases.clause', clause);
   user.part = 'deadlines';
   for (const [i, d] of SEED.deadlines.entries()) {
-    await user.click(page.locator('[data-testid=add][data-list=deadlines]'));
+    // Added from the date the notice gives: the item comes with that date and its clause.
+    await user.found('deadlines', ...d.from);
     const p = `deadlines[${i}]`;
-    await user.candidate(p, ...d.from);
     await user.set(p + '.kind', d.kind);
     for (const c of d.applies_to) await user.tick(p + '.applies_to', c);
     for (const c of d.not_for || []) await user.tick(p + '.not_for', c);
@@ -217,7 +250,15 @@ test('the seed notice on the national layer becomes a policy whose decision tabl
   assert.deepEqual(await confirms.evaluateAll((l) => l.map((e) => e.dataset.path)), [
     'title', 'cohort', 'notice_date', 'periods.retention.value', 'periods.new_org.value',
     'deadlines[0].date', 'deadlines[1].date', 'deadlines[2].date', 'deadlines[3].date']);
-  while (await confirms.count()) await user.click(confirms.first());
+  // Grouped by the part of the form they are in, each value on screen beside its clause: a part's values confirmed
+  // together once read, a lone value by its own tick.
+  assert.deepEqual(await page.locator('[data-testid=confirm-part]').evaluateAll((l) => l.map((e) => e.dataset.part)), ['identity', 'periods', 'dates']);
+  for (;;) {
+    const part = page.locator('[data-testid=confirm-part]');
+    if (await part.count()) await user.click(part.first());
+    else if (await confirms.count()) await user.click(confirms.first());
+    else break;
+  }
   assert.equal(await page.locator('[data-testid=studio-check]').getAttribute('data-state'), 'ok');
   assert.equal(await page.locator('[data-testid=unverified]').getAttribute('data-count'), '0');
   assert.ok(Number(await page.locator('[data-testid=preview-table]').getAttribute('data-count')) > 300);
@@ -298,14 +339,15 @@ test('the Luohu (Shenzhen) notice on the Guangdong layer becomes a policy whose 
       started_by: '团组织关系保留在原就读学校，由院系团委把你编入（通知没有写要提交申请）',
       steps: [{ id: 'cap', where: 'info', text: '团组织关系保留在学校的期限一般不超过 {period:abroad_cap}（约到 {date:retained_until}）。' }],
       deadline: { kind: 'retained_until', from: 'graduation_date', period: 'abroad_cap', what: '团组织关系保留在学校一般不超过 {period:abroad_cap}，到这天为止' } },
-    { id: 'transit_org', clause: '罗湖.一(5)', org: '“临时中转团组织”（组织 ID：15606145）', started_by: '在“智慧团建”系统转接（通知没有写由谁发起，请问{ask}）',
-      transfers: true, ask_region: false,
-      steps: [{ id: 'letter', where: 'offline', text: '线下还要开具纸质版《中国共产主义青年团团员组织关系介绍信》（通知没有写由谁开具，请问{ask}）。' }] },
   ];
   await fillRoutes(page, user, routes);
-  user.part = 'destinations';
-  for (const [p, v] of [['destinations.military.clause', '罗湖.一(5)'], ['destinations.military.route', 'transit_org'],
-    ['destinations.study_abroad.clause', '罗湖.一(4)'], ['destinations.work_abroad.clause', '罗湖.一(1)境外']]) await user.set(p, v);
+  // The military go to a route of this notice's own, created from the destination's slot (citing its clause).
+  const transit = { org: '“临时中转团组织”（组织 ID：15606145）', started_by: '在“智慧团建”系统转接（通知没有写由谁发起，请问{ask}）',
+    transfers: true, ask_region: false,
+    steps: [{ id: 'letter', where: 'offline', text: '线下还要开具纸质版《中国共产主义青年团团员组织关系介绍信》（通知没有写由谁开具，请问{ask}）。' }] };
+  await fillDestinations(page, user, [['military', 'clause', '罗湖.一(5)'], ['military', 'route', 'transit_org'],
+    ['study_abroad', 'clause', '罗湖.一(4)'], ['work_abroad', 'clause', '罗湖.一(1)境外']], { transit_org: transit });
+  assert.equal(await page.locator('[data-testid=studio-form] select[data-path="routes.transit_org.clause"]').inputValue(), '罗湖.一(5)');
   const confirms = page.locator('[data-testid=confirm]');
   user.part = 'confirm';
   assert.deepEqual(await confirms.evaluateAll((l) => l.map((e) => e.dataset.path)), ['title', 'periods.abroad_cap.value']);

@@ -71,6 +71,28 @@ test('the built policy loads in the CLI and its decision table is the CLI\'s; an
   assert.equal(bad.error.field, '路线 · special_unit_pool · 依据条款');
   assert.doesNotMatch(bad.error.message, /routes\./);
   assert.equal(M.studioFieldWords('deadlines[1].applies_to', 'en'), 'dates · item 2 · applies to');
+
+  // The member's questionnaire under the built policy (the studio's preview asks it one question at a time): what
+  // the CLI's evaluate answers for the same file, question by question up to the outcome.
+  const asked = new M.StaffTool(built.policy_text, '');
+  try {
+    let answers = {};
+    for (const [id, value] of [['destination', 'military'], ['graduation_date', '2022-06-30'], ['birth_date', '2000-01-01']]) {
+      const ours = JSON.parse(asked.evaluate(JSON.stringify(answers), '2022-06-01', 'zh-CN'));
+      const cli_ = spawnSync(cli, ['evaluate', '--policy', file, '--today', '2022-06-01'], { input: JSON.stringify(answers), encoding: 'utf8' });
+      assert.deepEqual(ours, JSON.parse(cli_.stdout));
+      if (ours.status == 'outcome') break;
+      assert.equal(ours.question.id, id);
+      answers = { ...answers, [id]: value };
+    }
+    answers.party_member = false;
+    const last = JSON.parse(asked.evaluate(JSON.stringify(answers), '2022-06-01', 'zh-CN'));
+    assert.equal(last.status, 'outcome', JSON.stringify(last.question));
+    assert.equal(last.route, 'special_unit_pool');
+    assert.equal(last.receiving.org, '特殊单位专属库');
+    assert.equal(JSON.parse(asked.evaluate('{"destination": "nowhere"}', '2022-06-01', 'en')).error.field, 'destination');
+    assert.equal(JSON.parse(asked.evaluate('{}', 'not a day', 'en')).error.code, 'bad_today');
+  } finally { asked.delete(); }
 });
 
 test('the diff against the base and the built-in base texts', () => {

@@ -677,7 +677,7 @@
     else if (r.status == 'question') {
       const q = r.question, qid = 'pvq-' + q.id;
       let input = null;
-      parts.push(h('fieldset', { class: 'q' }, h('legend', { id: qid }, q.text), q.help && h('p', { class: 'hint' }, q.help),
+      parts.push(h('fieldset', { class: 'q', 'data-question': q.id, 'data-kind': q.kind }, h('legend', { id: qid }, q.text), q.help && h('p', { class: 'hint' }, q.help),
         q.kind == 'date'
           ? h('div', { class: 'f' }, input = h('input', { type: 'date', id: qid + '-in', 'data-testid': 'preview-date', 'aria-labelledby': qid }),
             h('button', { type: 'button', 'data-testid': 'preview-answer', onclick: () => input.value && answer(q.id, input.value) }, t('studio.preview.answer')))

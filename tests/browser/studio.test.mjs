@@ -268,6 +268,31 @@ test('the seed notice on the national layer becomes a policy whose decision tabl
   assert.equal(await page.locator('[data-testid=preview-table] tbody tr').count(),
     Number(await page.locator('[data-testid=preview-table]').getAttribute('data-count')));
   assert.ok(Number(await page.locator('[data-testid=preview-questions]').getAttribute('data-count')) > 10);
+  // The member's questionnaire under the draft, answered one question at a time as a member would (reading the
+  // preview, not authoring: not counted): a graduate joining the army goes to the special-unit pool (二.3).
+  const member = page.locator('[data-testid=preview-member]');
+  const asked = [];
+  const answers = { destination: 'military', graduation_date: '2022-06-30', birth_date: '2000-01-01', party_member: false };
+  while (await member.getAttribute('data-state') == 'question') {
+    const q = member.locator('fieldset.q');
+    const id = await q.getAttribute('data-question');
+    assert.ok(id in answers, `the preview asks ${id}`);
+    asked.push(id);
+    if (await q.getAttribute('data-kind') == 'date') {
+      await q.locator('[data-testid=preview-date]').fill(answers[id]);
+      await q.locator('[data-testid=preview-answer]').click();
+    } else await q.locator(`[data-testid=preview-option][data-value='${JSON.stringify(answers[id])}']`).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=preview-member] .answered li').length == n, asked.length);
+  }
+  assert.deepEqual(asked, ['destination', 'graduation_date', 'birth_date', 'party_member']);
+  const outcome = member.locator('[data-testid=preview-outcome]');
+  assert.equal(await outcome.getAttribute('data-route'), 'special_unit_pool');
+  assert.match(await outcome.textContent(), /特殊单位专属库（省级团委审核通过后集中管理）[\s\S]*二\.3/);
+  await audit(page, 'studio, the member\'s questionnaire answered');
+  await member.locator('[data-testid=preview-back]').click();
+  assert.equal(await member.locator('fieldset.q').getAttribute('data-question'), 'party_member');
+  await member.locator('[data-testid=preview-restart]').click();
+  assert.equal(await member.locator('fieldset.q').getAttribute('data-question'), 'destination');
   await audit(page, 'studio, checked');
   await page.locator('#st-check').scrollIntoViewIfNeeded();
   await shoot(page, '4-check');

@@ -395,6 +395,22 @@
       h('p', { class: 'hint', id: id + '-hint' }, t('studio.copy_hint')));
   }
 
+  // A deadline's cases (applies to, not for) copied from another deadline's, to be ticked further from there.
+  function sameCases(p) {
+    const at = Number(p.match(/\[(\d+)\]$/)[1]);
+    const others = (get('deadlines') || []).map((d, i) => [d, i]).filter(([d, i]) => i != at && d && (d.applies_to || d.not_for));
+    if (!others.length) return null;
+    const id = idOf(p) + '-cases';
+    return h('div', { class: 'f' }, h('label', { for: id }, t('studio.cases_same')),
+      h('select', { id, 'data-testid': 'cases-same', 'data-item': p, onchange: (e) => {
+        const from = (get('deadlines') || [])[Number(e.target.value)];
+        if (!from) return;
+        for (const k of ['applies_to', 'not_for']) { set(`${p}.${k}`, from[k] ? [...from[k]] : ''); unverify(`${p}.${k}`, false); }
+        showForm(id);
+        later();
+      } }, h('option', { value: '' }, t('studio.copy_pick')), others.map(([, i]) => h('option', { value: i }, t('studio.item', { n: i + 1 })))));
+  }
+
   function section(id, title, ...kids) {
     return h('fieldset', { class: 'sect', id: 'sec-' + id }, h('legend', {}, title), kids);
   }
@@ -510,6 +526,7 @@
           control(p + '.opens', 'date', keyWord('opens')),
           control(p + '.clause', 'clause', keyWord('clause')),
           control(p + '.what', 'text', keyWord('what'))),
+        sameCases(p),
         checks(p + '.applies_to', keyWord('applies_to'), CASES, (c) => t('studio.case.' + c)),
         checks(p + '.not_for', keyWord('not_for'), CASES, (c) => t('studio.case.' + c))], { kinds: ['date'], fill: (v, p) => dateFill(p)(v) }),
       listOf('staff_dates', t('studio.section.staff_dates'), (p) => [candidates(p, ['date'], staffDateFill(p)),

@@ -148,11 +148,12 @@ const SEED = {
   deadlines: [
     { from: ['即日起至8月31日', '三.2'], kind: 'apply_by', applies_to: ['employed', 'military', 'unsettled_community', 'work_abroad_official', 'work_abroad_private'],
       what: '在“智慧团建”提出转接申请（即日起至8月31日）' },
-    { from: ['2022年8月31日前', '三.2③'], kind: 'complete_by', applies_to: ['employed', 'unsettled_community', 'work_abroad_official', 'work_abroad_private'],
+    // The same cases as the first but the military (ticked off).
+    { from: ['2022年8月31日前', '三.2③'], kind: 'complete_by', cases: 0, untick: ['military'], applies_to: [],
       not_for: ['civil_servant'], what: '已就业与待就业同学完成转接' },
     { from: ['2022年10月1日前', '三.2④'], kind: 'complete_by', applies_to: ['postgraduate', 'civil_servant'], what: '确定录取研究生和公务员同学在2022年10月1日前完成转接' },
-    { from: ['10月31日前', '三.2'], kind: 'all_complete_by',
-      applies_to: ['employed', 'postgraduate', 'further_study_other', 'military', 'unsettled_community', 'work_abroad_official', 'work_abroad_private'],
+    // The first's cases and the further studies'.
+    { from: ['10月31日前', '三.2'], kind: 'all_complete_by', cases: 0, applies_to: ['postgraduate', 'further_study_other'],
       what: '全校各级团组织基本完成各类组织关系转接' },
   ],
 };
@@ -221,7 +222,8 @@ async function fillSeed(page, user) {
     await user.found('deadlines', ...d.from);
     const p = `deadlines[${i}]`;
     await user.set(p + '.kind', d.kind);
-    for (const c of d.applies_to) await user.tick(p + '.applies_to', c);
+    if (d.cases != null) await user.select(page.locator(`[data-testid=cases-same][data-item="${p}"]`), String(d.cases));
+    for (const c of [...d.applies_to, ...d.untick || []]) await user.tick(p + '.applies_to', c);
     for (const c of d.not_for || []) await user.tick(p + '.not_for', c);
     await user.set(p + '.what', d.what);
   }

@@ -354,14 +354,14 @@
 
   // A destination's route slot: the id of a route; one that neither the form nor the base defines can be created
   // from here, citing the destination's clause until the author picks another in the route table.
-  function routeSlot(dest, s) {
+  function routeSlot(dest, s, baseRoutes) {
     const path = `destinations.${dest}.${s}`;
     const box = control(path, 'text', keyWord(s), { list: 'studio-routes', short: true });
     const holder = h('div', { class: 'newroute' });
     const offer = () => {
       const id = String(get(path) || '').trim();
       const clause = get(`destinations.${dest}.clause`) || '';
-      const known = !id || /\s/.test(id) || routeIds().includes(id) || baseRouteIds().has(id);
+      const known = !id || /\s/.test(id) || routeIds().includes(id) || baseRoutes.has(id);
       holder.replaceChildren(...(known ? [] : [
         h('button', { type: 'button', 'data-testid': 'route-new', 'data-path': path, 'aria-describedby': idOf(path) + '-new',
           onclick: () => {
@@ -458,13 +458,14 @@
           showForm(idOf(`periods.${id}.value`));
         } }, t('studio.add_period')))));
 
+    const baseRoutes = baseRouteIds();
     const destinations = section('destinations', t('studio.form.destinations'), routeList,
       Object.entries(DESTINATIONS).map(([dest, slots]) => h('div', { class: 'sub' }, h('h3', {}, t('roster.value.destination.' + dest)),
         h('div', { class: 'grid' },
           control(`destinations.${dest}.clause`, 'clause', keyWord('clause')),
           slots.map((s) => s == 'mode' ? control(`destinations.${dest}.mode`, 'select', keyWord('mode'), opts('studio.mode.', CHOICES[dest + '.mode']))
             : s == 'retention' ? control(`destinations.${dest}.retention`, 'select', keyWord('retention'), opts('studio.retention.', CHOICES.retention))
-              : routeSlot(dest, s)),
+              : routeSlot(dest, s, baseRoutes)),
           dest == 'further_study' && control('destinations.further_study.no_residence_org', 'clause', keyWord('no_residence_org'))))));
 
     const routes = section('routes', t('studio.form.routes'),

@@ -358,8 +358,11 @@ std::string split_notice(const emscripten::val& input, const std::string& lang_i
 // compares it with its base; the page renders. `bases` as StaffTool takes
 // them ({"<id>": "<text>"} or "").
 std::string studio_start(const std::string& base, const std::string& split, const std::string& today,
-                         const std::string& lang) {
-  return xueshe::studio_start(base, split, today, lang_or_default(lang)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+                         const std::string& bases, const std::string& lang_in) {
+  const std::string lang = lang_or_default(lang_in);
+  auto files = xueshe::policy_texts_from_json(bases);
+  if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
+  return xueshe::studio_start(base, split, today, lang, files.texts).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string studio_edit_clauses(const std::string& clauses, const std::string& op, const std::string& lang) {

@@ -103,7 +103,7 @@
     const r = JSON.parse(M.splitNotice(input, lang));
     if (r.error) { splitError = r.error; showNotice(); return; }
     splitError = null;
-    const d = JSON.parse(M.studioStart(W.base, JSON.stringify(r), today(), lang));
+    const d = JSON.parse(M.studioStart(W.base, JSON.stringify(r), today(), basesJson(), lang));
     if (d.error) { splitError = d.error; showNotice(); return; }
     // A second split keeps what the form holds; only the clauses are new.
     if (W.draft) { W.draft.clauses = d.clauses; W.draft.base = W.base; } else W.draft = d;
@@ -366,6 +366,8 @@
         h('button', { type: 'button', 'data-testid': 'route-new', 'data-path': path, 'aria-describedby': idOf(path) + '-new',
           onclick: () => {
             set('routes.' + id, clause ? { clause } : {});
+            // A clause the notice's words proposed for the destination and nobody confirmed yet is the route's to check too.
+            if (clause && W.draft.unverified.includes(`destinations.${dest}.clause`)) unverify(`routes.${id}.clause`, true);
             showForm(idOf(`routes.${id}.org`));
             later();
           } }, t('studio.new_route', { id })),

@@ -18,7 +18,7 @@ before(async () => {
 });
 
 const seed = () => readFileSync(path.join(root, 'tests/notices/00-hxci-2022.txt'), 'utf8');
-const start = (lang = 'zh-CN') => JSON.parse(M.studioStart('cn-league', M.splitNotice(seed(), lang), '2026-12-01', lang));
+const start = (lang = 'zh-CN') => JSON.parse(M.studioStart('cn-league', M.splitNotice(seed(), lang), '2026-12-01', '', lang));
 
 test('a studio file from the seed notice: its clauses, and the title, cohort and date proposed', () => {
   const s = start();
@@ -27,8 +27,16 @@ test('a studio file from the seed notice: its clauses, and the title, cohort and
   assert.ok(s.clauses.some((c) => c.id == '三.2④'));
   assert.equal(s.policy.cohort, 2022);
   assert.equal(s.policy.notice_date, '2022-05-16');
-  assert.deepEqual(s.unverified, ['title', 'cohort', 'notice_date']);
-  const e = JSON.parse(M.studioStart('cn-league', M.splitNotice('', 'en'), '2026-12-01', 'en'));
+  // What its words name is proposed too (the national layer says none of it), each unverified.
+  assert.deepEqual(s.unverified.slice(0, 3), ['title', 'cohort', 'notice_date']);
+  assert.equal(s.policy.destinations.employed.clause, '二.1');
+  assert.deepEqual(s.policy.destinations.unsettled.bases, { value: ['residence', 'hukou', 'origin'], clause: '二.4' });
+  assert.equal(s.policy.rules.second_transfer, '二.8');
+  assert.ok(['destinations.employed.clause', 'destinations.unsettled.bases', 'rules.second_transfer'].every((p) => s.unverified.includes(p)));
+  // On last year's policy, which says all of that already, only the title, cohort and date are proposed.
+  const last = JSON.parse(M.studioStart('hxci-2022', M.splitNotice(seed(), 'zh-CN'), '2026-12-01', '', 'zh-CN'));
+  assert.deepEqual(last.unverified, ['title', 'cohort', 'notice_date']);
+  const e = JSON.parse(M.studioStart('cn-league', M.splitNotice('', 'en'), '2026-12-01', '', 'en'));
   assert.equal(e.error.code, 'studio_no_split');
 });
 

@@ -119,13 +119,24 @@
     if (r.error) { el.splitMsg = r.error; showSplit(); return; }
     el.splitMsg = null;
     W.draft.clauses = r.clauses;
-    // The notice's candidate values follow their clause to its new id, as core says.
-    if (r.renamed) for (const v of W.values) if (v.clause == r.renamed.from) v.clause = r.renamed.to;
+    // The notice's candidate values, and the form's citations, follow their clause to its new id, as core says.
+    if (r.renamed) {
+      for (const v of W.values) if (v.clause == r.renamed.from) v.clause = r.renamed.to;
+      followClause(W.draft.policy, r.renamed.from, r.renamed.to, false);
+    }
     store();
     showSplit();
     showForm();
     build();
     if (focusId) document.getElementById(focusId)?.focus();
+  }
+
+  // Replaces citations of clause `from` by `to`: every `clause` and `no_residence_org`, and the named rules' clauses.
+  function followClause(o, from, to, rules) {
+    for (const [k, v] of Object.entries(o || {})) {
+      if (typeof v == 'string') { if (v == from && (rules || k == 'clause' || k == 'no_residence_org')) o[k] = to; }
+      else if (v && typeof v == 'object') followClause(v, from, to, o === W.draft.policy && k == 'rules');
+    }
   }
 
   function build() {

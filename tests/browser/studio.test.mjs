@@ -478,10 +478,13 @@ test('a split is corrected through core: renumber, split at the cursor, merge; a
   await user.click(page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-split]'));
   await page.locator('[data-testid=clause-row][data-id="二"]').waitFor();
   assert.equal(await page.locator('[data-testid=clause-row][data-id="二"] [data-testid=clause-text]').inputValue(), '第二句是另一条。');
+  // A form field citing the clause follows it to its new id.
+  await user.set('ask_whom.clause', '全文');
   await user.fill(page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-id]'), '一');
   await page.locator('[data-testid=clause-row][data-id="全文"] [data-testid=clause-id]').press('Tab');
   user.count('key');
   await page.locator('[data-testid=clause-row][data-id="一"]').waitFor();
+  assert.equal(await formField(page, 'ask_whom.clause').inputValue(), '一');
   await user.fill(page.locator('[data-testid=clause-row][data-id="二"] [data-testid=clause-id]'), '一');
   await page.locator('[data-testid=clause-row][data-id="二"] [data-testid=clause-id]').press('Tab');
   const refused = page.locator('[data-testid=studio-split-error]');

@@ -129,6 +129,17 @@ class StaffTool {
     return text_of(xueshe::decision_table_view(*engine_, *day, lang));
   }
 
+  // The member's questionnaire under this policy (the studio's preview): the
+  // next question or the outcome for these answers (a JSON object), as the
+  // member's page gets it (SPEC §3).
+  std::string evaluate(const std::string& answers, const std::string& today, const std::string& lang_in) const {
+    const std::string lang = lang_or_default(lang_in);
+    if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
+    std::optional<xueshe::Date> day;
+    if (auto bad = bad_request(today, lang_in, day)) return *bad;
+    return text_of(engine_->evaluate_json(answers, *day, lang).body);
+  }
+
   // Checks a roster: `input` is the roster as UTF-8 (a Uint8Array, or a
   // string; a BOM is fine), `columns` the mapping (see parse_columns). Returns {"error": …}
   // (with "columns": [{"header", "column"}…] when the header could be read)
@@ -347,8 +358,11 @@ std::string split_notice(const emscripten::val& input, const std::string& lang_i
 // compares it with its base; the page renders. `bases` as StaffTool takes
 // them ({"<id>": "<text>"} or "").
 std::string studio_start(const std::string& base, const std::string& split, const std::string& today,
-                         const std::string& lang) {
-  return xueshe::studio_start(base, split, today, lang_or_default(lang)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+                         const std::string& bases, const std::string& lang_in) {
+  const std::string lang = lang_or_default(lang_in);
+  auto files = xueshe::policy_texts_from_json(bases);
+  if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
+  return xueshe::studio_start(base, split, today, lang, files.texts).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string studio_edit_clauses(const std::string& clauses, const std::string& op, const std::string& lang) {
@@ -401,6 +415,7 @@ EMSCRIPTEN_BINDINGS(xueshe_staff) {
       .function("policy", &StaffTool::policy)
       .function("templateCsv", &StaffTool::template_csv)
       .function("table", &StaffTool::table)
+      .function("evaluate", &StaffTool::evaluate)
       .function("check", &StaffTool::check)
       .function("select", &StaffTool::select)
       .function("rows", &StaffTool::rows)

@@ -103,7 +103,7 @@
     const r = JSON.parse(M.splitNotice(input, lang));
     if (r.error) { splitError = r.error; showNotice(); return; }
     splitError = null;
-    const d = JSON.parse(M.studioStart(W.base, JSON.stringify(r), today(), lang));
+    const d = JSON.parse(M.studioStart(W.base, JSON.stringify(r), today(), basesJson(), lang));
     if (d.error) { splitError = d.error; showNotice(); return; }
     // A second split keeps what the form holds; only the clauses are new.
     if (W.draft) { W.draft.clauses = d.clauses; W.draft.base = W.base; } else W.draft = d;
@@ -119,13 +119,24 @@
     if (r.error) { el.splitMsg = r.error; showSplit(); return; }
     el.splitMsg = null;
     W.draft.clauses = r.clauses;
-    // The notice's candidate values follow their clause to its new id, as core says.
-    if (r.renamed) for (const v of W.values) if (v.clause == r.renamed.from) v.clause = r.renamed.to;
+    // The notice's candidate values, and the form's citations, follow their clause to its new id, as core says.
+    if (r.renamed) {
+      for (const v of W.values) if (v.clause == r.renamed.from) v.clause = r.renamed.to;
+      followClause(W.draft.policy, r.renamed.from, r.renamed.to, false);
+    }
     store();
     showSplit();
     showForm();
     build();
     if (focusId) document.getElementById(focusId)?.focus();
+  }
+
+  // Replaces citations of clause `from` by `to`: every `clause` and `no_residence_org`, and the named rules' clauses.
+  function followClause(o, from, to, rules) {
+    for (const [k, v] of Object.entries(o || {})) {
+      if (typeof v == 'string') { if (v == from && (rules || k == 'clause' || k == 'no_residence_org')) o[k] = to; }
+      else if (v && typeof v == 'object') followClause(v, from, to, o === W.draft.policy && k == 'rules');
+    }
   }
 
   function build() {
@@ -283,7 +294,6 @@
     const list = W.values.filter((v) => kinds.includes(v.kind));
     if (!list.length) return null;
     const id = idOf(path) + '-cand';
-    const show = (v) => v.kind == 'date' ? v.value : v.kind == 'percent' ? `${v.value.value}%` : `${v.value.value} ${t('studio.unit.' + v.value.unit)}`;
     return h('div', { class: 'f cand' }, h('label', { for: id }, t('studio.candidates')),
       h('select', { id, 'data-testid': 'candidates', 'data-path': path, onchange: (e) => {
         const v = list[Number(e.target.value)];
@@ -292,12 +302,27 @@
         Object.entries(fill(v)).forEach(([p, val], i) => { set(p, val); unverify(p, i == 0); });
         showForm(id);
         later();
-      } }, h('option', { value: '' }, t('studio.candidates')), list.map((v, i) => h('option', { value: i }, t('studio.candidate', { words: v.words, clause: v.clause, value: show(v) })))));
+      } }, h('option', { value: '' }, t('studio.candidates')), list.map((v, i) => h('option', { value: i }, t('studio.candidate', { words: v.words, clause: v.clause, value: candidateWords(v) })))));
   }
+  const candidateWords = (v) => v.kind == 'date' ? v.value : v.kind == 'percent' ? `${v.value.value}%` : `${v.value.value} ${t('studio.unit.' + v.value.unit)}`;
 
-  // A list of objects at `path`: each item rendered by `item(path[i])`, an add and a remove button.
-  function listOf(path, label, item) {
+  // A list of objects at `path`: each item rendered by `item(path[i])`, an add and a remove button; with `found`
+  // ({kinds, fill}), also a picker that adds an item from one of the notice's candidate values of those kinds, its
+  // fields filled by `fill(value, itemPath)` as the item's own picker fills them (the value unverified).
+  function listOf(path, label, item, found) {
     const items = get(path) || [];
+    const list = found ? W.values.filter((v) => found.kinds.includes(v.kind)) : [];
+    const fromId = idOf(path) + '-from';
+    const addFrom = list.length > 0 && h('div', { class: 'f cand' }, h('label', { for: fromId }, t('studio.add_from_found'), ' · ', label),
+      h('select', { id: fromId, 'data-testid': 'add-from', 'data-list': path, onchange: (e) => {
+        const v = list[Number(e.target.value)];
+        if (!v) return;
+        const p = `${path}[${items.length}]`;
+        set(path, [...items, {}]);
+        Object.entries(found.fill(v, p)).forEach(([q, val], i) => { set(q, val); unverify(q, i == 0); });
+        showForm(fromId);
+        later();
+      } }, h('option', { value: '' }, t('studio.add_from_found')), list.map((v, i) => h('option', { value: i }, t('studio.candidate', { words: v.words, clause: v.clause, value: candidateWords(v) })))));
     return h('fieldset', { class: 'list' }, h('legend', {}, label),
       items.map((_, i) => h('div', { class: 'item' }, h('p', { class: 'itemh' }, t('studio.item', { n: i + 1 })), item(`${path}[${i}]`),
         h('button', { type: 'button', 'data-testid': 'remove-item', onclick: () => { items.splice(i, 1); set(path, items.length || path.endsWith('.steps') ? items : ''); showForm(); later(); } }, t('studio.delete')))),
@@ -305,7 +330,7 @@
         set(path, [...items, {}]);
         showForm(idOf(`${path}[${items.length}]`) + '-first');
         later();
-      } }, t('studio.add'), ' · ', label));
+      } }, t('studio.add'), ' · ', label), addFrom);
   }
   // Checkboxes for a list of words (cases), in a fixed order.
   function checks(path, label, words, wordOf) {
@@ -328,6 +353,76 @@
   // The periods the form offers: the format's named ones and any the user added.
   const periodNames = () => [...new Set([...PERIODS, ...Object.keys(get('periods') || {})])];
   const periodWord = (p) => (PERIODS.includes(p) ? t('studio.periods.' + p) : p);
+
+  // The route ids the base chain defines (its files as opened; the built-in national layer's own).
+  function baseRouteIds() {
+    const ids = new Set();
+    for (const text of [baseText(), ...W.files.map((f) => f.text)]) {
+      try { Object.keys(JSON.parse(text).routes || {}).forEach((r) => ids.add(r)); } catch {}
+    }
+    return ids;
+  }
+
+  // A destination's route slot: the id of a route; one that neither the form nor the base defines can be created
+  // from here, citing the destination's clause until the author picks another in the route table.
+  function routeSlot(dest, s, baseRoutes) {
+    const path = `destinations.${dest}.${s}`;
+    const box = control(path, 'text', keyWord(s), { list: 'studio-routes', short: true });
+    const holder = h('div', { class: 'newroute' });
+    const offer = () => {
+      const id = String(get(path) || '').trim();
+      const clause = get(`destinations.${dest}.clause`) || '';
+      const known = !id || /\s/.test(id) || routeIds().includes(id) || baseRoutes.has(id);
+      holder.replaceChildren(...(known ? [] : [
+        h('button', { type: 'button', 'data-testid': 'route-new', 'data-path': path, 'aria-describedby': idOf(path) + '-new',
+          onclick: () => {
+            set('routes.' + id, clause ? { clause } : {});
+            // A clause the notice's words proposed for the destination and nobody confirmed yet is the route's to check too.
+            if (clause && W.draft.unverified.includes(`destinations.${dest}.clause`)) unverify(`routes.${id}.clause`, true);
+            showForm(idOf(`routes.${id}.org`));
+            later();
+          } }, t('studio.new_route', { id })),
+        h('p', { class: 'hint', id: idOf(path) + '-new' }, t('studio.new_route_hint', { id, clause: clause || '—' }))]));
+    };
+    box.querySelector('input').addEventListener('input', offer);
+    offer();
+    box.append(holder);
+    return box;
+  }
+
+  // Copies another route's procedure (who starts it, whether it transfers or asks the region, its steps and its
+  // deadline) into this one: the author's choice, shown in the form at once and editable.
+  function copyProcedure(r) {
+    const id = idOf(`routes.${r}`) + '-copy';
+    const others = routeIds().filter((x) => x != r);
+    if (!others.length) return null;
+    return h('div', { class: 'f' }, h('label', { for: id }, t('studio.copy_from')),
+      h('select', { id, 'data-testid': 'route-copy', 'data-route': r, 'aria-describedby': id + '-hint', onchange: (e) => {
+        const from = get('routes.' + e.target.value);
+        if (!from) return;
+        for (const k of ['started_by', 'transfers', 'ask_region', 'steps', 'deadline'])
+          if (from[k] != null) { set(`routes.${r}.${k}`, structuredClone(from[k])); unverify(`routes.${r}.${k}`, false); }
+        showForm(id);
+        later();
+      } }, h('option', { value: '' }, t('studio.copy_pick')), others.map((x) => h('option', { value: x }, x))),
+      h('p', { class: 'hint', id: id + '-hint' }, t('studio.copy_hint')));
+  }
+
+  // A deadline's cases (applies to, not for) copied from another deadline's, to be ticked further from there.
+  function sameCases(p) {
+    const at = Number(p.match(/\[(\d+)\]$/)[1]);
+    const others = (get('deadlines') || []).map((d, i) => [d, i]).filter(([d, i]) => i != at && d && (d.applies_to || d.not_for));
+    if (!others.length) return null;
+    const id = idOf(p) + '-cases';
+    return h('div', { class: 'f' }, h('label', { for: id }, t('studio.cases_same')),
+      h('select', { id, 'data-testid': 'cases-same', 'data-item': p, onchange: (e) => {
+        const from = (get('deadlines') || [])[Number(e.target.value)];
+        if (!from) return;
+        for (const k of ['applies_to', 'not_for']) { set(`${p}.${k}`, from[k] ? [...from[k]] : ''); unverify(`${p}.${k}`, false); }
+        showForm(id);
+        later();
+      } }, h('option', { value: '' }, t('studio.copy_pick')), others.map(([, i]) => h('option', { value: i }, t('studio.item', { n: i + 1 })))));
+  }
 
   function section(id, title, ...kids) {
     return h('fieldset', { class: 'sect', id: 'sec-' + id }, h('legend', {}, title), kids);
@@ -376,13 +471,14 @@
           showForm(idOf(`periods.${id}.value`));
         } }, t('studio.add_period')))));
 
+    const baseRoutes = baseRouteIds();
     const destinations = section('destinations', t('studio.form.destinations'), routeList,
       Object.entries(DESTINATIONS).map(([dest, slots]) => h('div', { class: 'sub' }, h('h3', {}, t('roster.value.destination.' + dest)),
         h('div', { class: 'grid' },
           control(`destinations.${dest}.clause`, 'clause', keyWord('clause')),
           slots.map((s) => s == 'mode' ? control(`destinations.${dest}.mode`, 'select', keyWord('mode'), opts('studio.mode.', CHOICES[dest + '.mode']))
             : s == 'retention' ? control(`destinations.${dest}.retention`, 'select', keyWord('retention'), opts('studio.retention.', CHOICES.retention))
-              : control(`destinations.${dest}.${s}`, 'text', keyWord(s), { list: 'studio-routes', short: true })),
+              : routeSlot(dest, s, baseRoutes)),
           dest == 'further_study' && control('destinations.further_study.no_residence_org', 'clause', keyWord('no_residence_org'))))));
 
     const routes = section('routes', t('studio.form.routes'),
@@ -391,6 +487,7 @@
         return h('div', { class: 'sub route', 'data-route': r }, h('h3', {}, h('code', {}, r)),
           h('div', { class: 'grid' },
             control(p + '.clause', 'clause', keyWord('clause')),
+            copyProcedure(r),
             control(p + '.org', 'text', keyWord('org')),
             control(p + '.started_by', 'text', keyWord('started_by')),
             control(p + '.transfers', 'select', keyWord('transfers'), [['true', '✓'], ['false', '✗']]),
@@ -433,6 +530,8 @@
           control(`routes.${r}.fallback.clause`, 'clause', keyWord('clause'))))));
 
     const dateFill = (p) => (v) => ({ [p + '.date']: v.value, [p + '.clause']: v.clause, ...(v.opens ? { [p + '.opens']: v.opens } : {}) });
+    const staffDateFill = (p) => (v) => ({ [p + '.date']: v.value, [p + '.clause']: v.clause });
+    const targetFill = (p) => (v) => ({ [p + '.percent']: v.value.value, [p + '.clause']: v.clause });
     const dates = section('dates', t('studio.form.dates'),
       listOf('deadlines', t('studio.section.deadlines'), (p) => [candidates(p, ['date'], dateFill(p)),
         h('div', { class: 'grid' },
@@ -441,13 +540,15 @@
           control(p + '.opens', 'date', keyWord('opens')),
           control(p + '.clause', 'clause', keyWord('clause')),
           control(p + '.what', 'text', keyWord('what'))),
+        sameCases(p),
         checks(p + '.applies_to', keyWord('applies_to'), CASES, (c) => t('studio.case.' + c)),
-        checks(p + '.not_for', keyWord('not_for'), CASES, (c) => t('studio.case.' + c))]),
-      listOf('staff_dates', t('studio.section.staff_dates'), (p) => [candidates(p, ['date'], (v) => ({ [p + '.date']: v.value, [p + '.clause']: v.clause })),
-        h('div', { class: 'grid' }, control(p + '.date', 'date', keyWord('date')), control(p + '.clause', 'clause', keyWord('clause')), control(p + '.what', 'text', keyWord('what')))]),
-      listOf('targets', t('studio.section.targets'), (p) => [candidates(p, ['percent'], (v) => ({ [p + '.percent']: v.value.value, [p + '.clause']: v.clause })),
+        checks(p + '.not_for', keyWord('not_for'), CASES, (c) => t('studio.case.' + c))], { kinds: ['date'], fill: (v, p) => dateFill(p)(v) }),
+      listOf('staff_dates', t('studio.section.staff_dates'), (p) => [candidates(p, ['date'], staffDateFill(p)),
+        h('div', { class: 'grid' }, control(p + '.date', 'date', keyWord('date')), control(p + '.clause', 'clause', keyWord('clause')), control(p + '.what', 'text', keyWord('what')))],
+      { kinds: ['date'], fill: (v, p) => staffDateFill(p)(v) }),
+      listOf('targets', t('studio.section.targets'), (p) => [candidates(p, ['percent'], targetFill(p)),
         h('div', { class: 'grid' }, control(p + '.percent', 'number', keyWord('percent')), control(p + '.date', 'date', keyWord('date')),
-          control(p + '.clause', 'clause', keyWord('clause')), control(p + '.what', 'text', keyWord('what')))]));
+          control(p + '.clause', 'clause', keyWord('clause')), control(p + '.what', 'text', keyWord('what')))], { kinds: ['percent'], fill: (v, p) => targetFill(p)(v) }));
 
     const situations = section('situations', t('studio.form.situations'),
       listOf('situations', t('studio.section.situations'), (p) => h('div', { class: 'grid' },
@@ -471,6 +572,15 @@
   }
 
   // ---- check, preview ----
+
+  // The part of the form a policy path is in (the checklist's groups).
+  const PARTS = { destinations: 'destinations', routes: 'routes', periods: 'periods', deadlines: 'dates', staff_dates: 'dates', targets: 'dates',
+    situations: 'situations', rules: 'rules' };
+  const IDENTITY = ['id', 'title', 'school', 'cohort', 'notice_date', 'last_verified', 'region', 'ask_whom'];
+  function partOf(path) {
+    const head = segs(path)[0];
+    return IDENTITY.includes(head) ? 'identity' : PARTS[head] || 'other';
+  }
 
   // The form control of a path: its own, else the first inside it (a missing section), else the nearest above it.
   function controlFor(path) {
@@ -510,15 +620,24 @@
     } else {
       parts.push(h('p', { class: 'ok', role: 'status' }, t('studio.valid')));
     }
+    // The values still to check, by the part of the form they are in: each shown with its clause's words and ticked
+    // on its own, or a whole part at once once its values (all on screen) have been read.
     const u = B.unverified;
+    const byPart = new Map();
+    for (const p of u) { const k = partOf(p); byPart.set(k, [...(byPart.get(k) || []), p]); }
+    const one = (p) => {
+      const id = 'unv-' + idOf(p), v = get(p), clause = get(p.replace(/\.(value|unit|date|opens|percent)$/, '.clause'));
+      return h('div', { class: 'chk' }, h('input', { type: 'checkbox', id, 'data-testid': 'confirm', 'data-path': p, onchange: () => { unverify(p, false); later(); } }),
+        h('label', { for: id }, M.studioFieldWords(p, lang), '：', h('code', {}, typeof v == 'object' ? JSON.stringify(v) : String(v)),
+          typeof clause == 'string' && clause && [' · ', clause, ' ', h('q', { class: 'ctext' }, clauseText(clause).slice(0, 120))]));
+    };
     parts.push(h('div', { class: 'unv', 'data-testid': 'unverified', 'data-count': u.length },
       u.length ? h('fieldset', {}, h('legend', {}, t('studio.unverified', { n: u.length })),
-        u.map((p) => {
-          const id = 'unv-' + idOf(p), v = get(p), clause = get(p.replace(/\.(value|unit|date|opens|percent)$/, '.clause'));
-          return h('div', { class: 'chk' }, h('input', { type: 'checkbox', id, 'data-testid': 'confirm', 'data-path': p, onchange: () => { unverify(p, false); later(); } }),
-            h('label', { for: id }, M.studioFieldWords(p, lang), '：', h('code', {}, typeof v == 'object' ? JSON.stringify(v) : String(v)),
-              typeof clause == 'string' && clause && [' · ', clause, ' ', h('q', { class: 'ctext' }, clauseText(clause).slice(0, 120))]));
-        })) : h('p', {}, t('studio.unverified_none'))));
+        [...byPart].map(([part, paths]) => h('div', { class: 'unvpart', 'data-part': part },
+          h('h3', {}, t(part == 'other' ? 'studio.part.other' : 'studio.form.' + part)),
+          paths.map(one),
+          paths.length > 1 && h('button', { type: 'button', 'data-testid': 'confirm-part', 'data-part': part, onclick: () => { for (const p of paths) unverify(p, false); later(); } },
+            t('studio.confirm_part', { n: paths.length }))))) : h('p', {}, t('studio.unverified_none'))));
     // The preview (questionnaire, decision table, diff against the base: hundreds of paths evaluated) follows the
     // check once the author pauses, not after every keystroke or tick.
     const pv = !B.error && h('div', { 'data-testid': 'preview', 'data-state': 'busy' });
@@ -539,8 +658,12 @@
     const out = [];
     if (T.error) out.push(errBox(T.error));
     else {
+      const member = h('div', { class: 'member', 'data-testid': 'preview-member', role: 'group', 'aria-label': t('studio.preview.try') });
       out.push(h('details', { class: 'pv', 'data-testid': 'preview-questions', 'data-count': T.fields.length, open: true },
-        h('summary', {}, t('studio.preview.questions', { n: T.fields.length })), h('ol', {}, T.fields.map((f) => h('li', {}, T.field_names[f])))));
+        h('summary', {}, t('studio.preview.questions', { n: T.fields.length })),
+        h('p', { class: 'hint' }, t('studio.preview.try')), member,
+        h('details', { class: 'allq' }, h('summary', {}, t('studio.preview.all_questions')), h('ol', {}, T.fields.map((f) => h('li', {}, T.field_names[f]))))));
+      ask(member, P, asOf);
       // The decision table as the staff page has it (grouped by route, each row its answers in words), its rows drawn
       // only when someone opens it.
       const rows = () => h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('studio.preview.table', { n: T.count }) },
@@ -565,6 +688,47 @@
             h('ins', {}, v.b == null ? '—' : JSON.stringify(v.b)))))));
     }
     return out;
+  }
+
+  // The member's questionnaire under the draft, one question at a time, as core asks it (the answers so far are kept
+  // while the draft changes, so an edit's effect on the outcome shows at once).
+  let memberAnswers = [];  // [[question id, value]…] in the order answered
+  function ask(box, policyText, asOf, focus) {
+    const tool = new M.StaffTool(policyText, basesJson());
+    let r;
+    try { r = JSON.parse(tool.evaluate(JSON.stringify(Object.fromEntries(memberAnswers)), asOf, lang)); } finally { tool.delete(); }
+    const again = (answers) => { memberAnswers = answers; ask(box, policyText, asOf, true); };
+    const answer = (id, value) => again([...memberAnswers.filter(([k]) => k != id), [id, value]]);
+    const status = r.error ? 'error' : r.status;
+    box.dataset.state = status;
+    const answered = (r.answered || []).filter((a) => !a.implied);
+    const parts = [];
+    if (answered.length) parts.push(h('ol', { class: 'answered' }, answered.map((a) => h('li', {}, a.question, '：', h('strong', {}, a.label)))));
+    if (r.error) parts.push(errBox(r.error, 'preview-member-error'));
+    else if (r.status == 'question') {
+      const q = r.question, qid = 'pvq-' + q.id;
+      let input = null;
+      parts.push(h('fieldset', { class: 'q', 'data-question': q.id, 'data-kind': q.kind }, h('legend', { id: qid }, q.text), q.help && h('p', { class: 'hint' }, q.help),
+        q.kind == 'date'
+          ? h('div', { class: 'f' }, input = h('input', { type: 'date', id: qid + '-in', 'data-testid': 'preview-date', 'aria-labelledby': qid }),
+            h('button', { type: 'button', 'data-testid': 'preview-answer', onclick: () => input.value && answer(q.id, input.value) }, t('studio.preview.answer')))
+          : h('div', { class: 'opts' }, q.options.map((o) => h('button', { type: 'button', 'data-testid': 'preview-option', 'data-value': JSON.stringify(o.value),
+            onclick: () => answer(q.id, o.value) }, o.label)))));
+    } else {
+      const rc = r.receiving || {};
+      parts.push(h('div', { class: 'outcome', 'data-testid': 'preview-outcome', 'data-route': r.route || '' },
+        h('h3', { tabindex: '-1' }, t('studio.preview.outcome')),
+        h('p', {}, rc.heading, '：', h('strong', {}, rc.org), ' ', h('code', {}, r.route), rc.clause && ['（', rc.clause, '）']),
+        rc.started_by && h('p', {}, t('studio.preview.started_by'), '：', rc.started_by),
+        (r.deadlines || []).length > 0 && [h('h4', {}, t('studio.preview.deadlines')),
+          h('ul', {}, r.deadlines.map((d) => h('li', {}, d.label, '：', d.date || '—', d.clause && `（${d.clause}）`, d.what && [' ', d.what])))],
+        h('p', { class: 'hint' }, t('table.col.clauses'), '：', (r.clauses || []).join(' '))));
+    }
+    parts.push(h('p', { class: 'acts' },
+      h('button', { type: 'button', 'data-testid': 'preview-back', disabled: !memberAnswers.length, onclick: () => again(memberAnswers.slice(0, -1)) }, t('studio.preview.back')),
+      ' ', h('button', { type: 'button', 'data-testid': 'preview-restart', disabled: !memberAnswers.length, onclick: () => again([]) }, t('studio.preview.restart'))));
+    put(box, ...parts);
+    if (focus) (box.querySelector('fieldset.q button, fieldset.q input, .outcome h3') || box).focus?.();
   }
 
   // ---- export, keep, publish ----

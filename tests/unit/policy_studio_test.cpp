@@ -6,6 +6,7 @@
 #include "test_policies.hpp"
 #include "xueshe/decision_table.hpp"
 #include "xueshe/engine.hpp"
+#include "xueshe/notice_names.hpp"
 #include "xueshe/notice_split_json.hpp"
 #include "xueshe/policy_draft.hpp"
 #include "xueshe/policy_studio.hpp"
@@ -31,9 +32,12 @@ ordered_json edit(const ordered_json& clauses, const ordered_json& op, const std
   return studio_edit_clauses(clauses.dump(), op.dump(), lang);
 }
 
-// A small studio file on the national layer: one destination, one route.
+// A small studio file on the national layer: one destination, one route, no named rules (the form's own values,
+// in place of what the notice's words propose).
 ordered_json small_studio() {
   ordered_json s = studio_start("cn-league", seed_split(), "2026-12-01", "zh-CN");
+  s["policy"].erase("rules");
+  s["unverified"] = ordered_json::array({"title", "cohort", "notice_date"});
   s["policy"]["id"] = "test-school-2022";
   s["policy"]["school"] = "测试学院";
   s["policy"]["ask_whom"] = {{"text", "所在学院团总支"}, {"clause", "三.1"}};
@@ -46,7 +50,7 @@ ordered_json small_studio() {
 
 }  // namespace
 
-TEST_CASE("studio: a new studio file takes the split's clauses and proposes the title — cohort and notice date") {
+TEST_CASE("studio: a new studio file takes the split's clauses and proposes the title — cohort — notice date and what its words name") {
   const ordered_json s = studio_start("cn-league", seed_split(), "2026-12-01", "zh-CN");
   REQUIRE(s["studio"] == 1);
   CHECK(s["base"] == "cn-league");
@@ -57,7 +61,62 @@ TEST_CASE("studio: a new studio file takes the split's clauses and proposes the 
   CHECK(s["policy"]["cohort"] == 2022);
   CHECK(s["policy"]["notice_date"] == "2022-05-16");
   CHECK(s["policy"]["last_verified"] == "2026-12-01");
+  // What its words name, proposed (the national layer says none of it): each destination's clause by its heading,
+  // the unsettled's bases in the notice's order, each named rule where the notice says it.
+  const ordered_json& d = s["policy"]["destinations"];
+  CHECK(d["employed"]["clause"] == "二.1");
+  CHECK(d["further_study"]["clause"] == "二.2");
+  CHECK(d["military"]["clause"] == "二.3");
+  CHECK(d["unsettled"]["clause"] == "二.4");
+  CHECK(d["unsettled"]["bases"] == ordered_json{{"value", {"residence", "hukou", "origin"}}, {"clause", "二.4"}});
+  CHECK(d["study_abroad"]["clause"] == "二.5");
+  CHECK(d["work_abroad"]["clause"] == "二.6");
+  CHECK(d["delayed_graduation"]["clause"] == "二.7");
+  CHECK(s["policy"]["rules"] == ordered_json{{"edit_until_accepted", "三.2"}, {"second_transfer", "二.8"}, {"classified_as_military", "二.3"},
+                                             {"higher_notice_prevails", "三.5"}, {"youth_home_alternative", "二.1"}});
+  CHECK(s["unverified"] == ordered_json::array({"title", "cohort", "notice_date", "destinations.employed.clause",
+                                                "destinations.further_study.clause", "destinations.military.clause",
+                                                "destinations.unsettled.clause", "destinations.unsettled.bases",
+                                                "destinations.study_abroad.clause", "destinations.work_abroad.clause",
+                                                "destinations.delayed_graduation.clause", "rules.edit_until_accepted",
+                                                "rules.second_transfer", "rules.classified_as_military",
+                                                "rules.higher_notice_prevails", "rules.youth_home_alternative"}));
+}
+
+TEST_CASE("studio: what the base says already is carried over — not proposed from the notice's words") {
+  // Last year's policy as the base: it names every destination's clause and every rule.
+  const ordered_json s = studio_start("hxci-2022", seed_split(), "2026-12-01", "zh-CN");
+  CHECK_FALSE(s["policy"].contains("destinations"));
+  CHECK_FALSE(s["policy"].contains("rules"));
   CHECK(s["unverified"] == ordered_json::array({"title", "cohort", "notice_date"}));
+  // A base given as a file: the guide version says the military's clause and the classified rule, so only the rest
+  // is proposed.
+  const std::string guide = read_text(std::string(XUESHE_SOURCE_DIR) + "/policies/zhtj-guide-pre2022.json");
+  const PolicyTexts files = [&guide](const std::string& id) -> std::optional<std::string> {
+    return id == "zhtj-guide-pre2022" ? std::optional<std::string>(guide) : std::nullopt;
+  };
+  const ordered_json g = studio_start("zhtj-guide-pre2022", seed_split(), "2026-12-01", "zh-CN", files);
+  const ordered_json& gp = g["policy"];
+  CHECK_FALSE((gp.contains("destinations") && gp["destinations"].contains("military")));
+  REQUIRE(gp.contains("rules"));
+  CHECK_FALSE(gp["rules"].contains("classified_as_military"));
+  CHECK(gp["rules"]["second_transfer"] == "二.8");
+}
+
+TEST_CASE("studio: the notice's words for destinations — rules and bases") {
+  const ordered_json clauses = ordered_json::array(
+      {{{"id", "一(2)"}, {"title", "离校时未落实就业去向的毕业生团员"}, {"text", "转至实际居住地或父母居住地、户籍所在地的社区团组织。"}},
+       {{"id", "一(4)"}, {"title", "出国留学和出境学习的毕业生团员"}, {"text", "保留在原就读学校。"}},
+       {{"id", "一(5)"}, {"title", "参军入伍"}, {"text", "涉密单位参照执行；如有变动以上级通知为准。"}}});
+  const std::vector<NamedInNotice> named = notice_named_things(clauses);
+  std::vector<std::string> paths;
+  for (const auto& n : named) paths.push_back(n.path + "=" + n.value.dump());
+  CHECK(paths == std::vector<std::string>{"destinations.military.clause=\"一(5)\"", "destinations.unsettled.clause=\"一(2)\"",
+                                          "destinations.unsettled.bases={\"value\":[\"actual_residence\",\"parents_residence\",\"hukou\"],\"clause\":\"一(2)\"}",
+                                          "destinations.study_abroad.clause=\"一(4)\"", "rules.classified_as_military=\"一(5)\"",
+                                          "rules.higher_notice_prevails=\"一(5)\""});
+  CHECK(notice_named_things(ordered_json::array({{{"id", "全文"}, {"title", "关于某事的通知"}, {"text", "没有编号。"}}})).empty());
+  CHECK(notice_named_things(ordered_json("not clauses")).empty());
 }
 
 TEST_CASE("studio: a split that is an error starts nothing") {

@@ -18,7 +18,7 @@ before(async () => {
 });
 
 const seed = () => readFileSync(path.join(root, 'tests/notices/00-hxci-2022.txt'), 'utf8');
-const start = (lang = 'zh-CN') => JSON.parse(M.studioStart('cn-league', M.splitNotice(seed(), lang), '2026-12-01', lang));
+const start = (lang = 'zh-CN') => JSON.parse(M.studioStart('cn-league', M.splitNotice(seed(), lang), '2026-12-01', '', lang));
 
 test('a studio file from the seed notice: its clauses, and the title, cohort and date proposed', () => {
   const s = start();
@@ -27,8 +27,16 @@ test('a studio file from the seed notice: its clauses, and the title, cohort and
   assert.ok(s.clauses.some((c) => c.id == '三.2④'));
   assert.equal(s.policy.cohort, 2022);
   assert.equal(s.policy.notice_date, '2022-05-16');
-  assert.deepEqual(s.unverified, ['title', 'cohort', 'notice_date']);
-  const e = JSON.parse(M.studioStart('cn-league', M.splitNotice('', 'en'), '2026-12-01', 'en'));
+  // What its words name is proposed too (the national layer says none of it), each unverified.
+  assert.deepEqual(s.unverified.slice(0, 3), ['title', 'cohort', 'notice_date']);
+  assert.equal(s.policy.destinations.employed.clause, '二.1');
+  assert.deepEqual(s.policy.destinations.unsettled.bases, { value: ['residence', 'hukou', 'origin'], clause: '二.4' });
+  assert.equal(s.policy.rules.second_transfer, '二.8');
+  assert.ok(['destinations.employed.clause', 'destinations.unsettled.bases', 'rules.second_transfer'].every((p) => s.unverified.includes(p)));
+  // On last year's policy, which says all of that already, only the title, cohort and date are proposed.
+  const last = JSON.parse(M.studioStart('hxci-2022', M.splitNotice(seed(), 'zh-CN'), '2026-12-01', '', 'zh-CN'));
+  assert.deepEqual(last.unverified, ['title', 'cohort', 'notice_date']);
+  const e = JSON.parse(M.studioStart('cn-league', M.splitNotice('', 'en'), '2026-12-01', '', 'en'));
   assert.equal(e.error.code, 'studio_no_split');
 });
 
@@ -71,6 +79,28 @@ test('the built policy loads in the CLI and its decision table is the CLI\'s; an
   assert.equal(bad.error.field, '路线 · special_unit_pool · 依据条款');
   assert.doesNotMatch(bad.error.message, /routes\./);
   assert.equal(M.studioFieldWords('deadlines[1].applies_to', 'en'), 'dates · item 2 · applies to');
+
+  // The member's questionnaire under the built policy (the studio's preview asks it one question at a time): what
+  // the CLI's evaluate answers for the same file, question by question up to the outcome.
+  const asked = new M.StaffTool(built.policy_text, '');
+  try {
+    let answers = {};
+    for (const [id, value] of [['destination', 'military'], ['graduation_date', '2022-06-30'], ['birth_date', '2000-01-01']]) {
+      const ours = JSON.parse(asked.evaluate(JSON.stringify(answers), '2022-06-01', 'zh-CN'));
+      const cli_ = spawnSync(cli, ['evaluate', '--policy', file, '--today', '2022-06-01'], { input: JSON.stringify(answers), encoding: 'utf8' });
+      assert.deepEqual(ours, JSON.parse(cli_.stdout));
+      if (ours.status == 'outcome') break;
+      assert.equal(ours.question.id, id);
+      answers = { ...answers, [id]: value };
+    }
+    answers.party_member = false;
+    const last = JSON.parse(asked.evaluate(JSON.stringify(answers), '2022-06-01', 'zh-CN'));
+    assert.equal(last.status, 'outcome', JSON.stringify(last.question));
+    assert.equal(last.route, 'special_unit_pool');
+    assert.equal(last.receiving.org, '特殊单位专属库');
+    assert.equal(JSON.parse(asked.evaluate('{"destination": "nowhere"}', '2022-06-01', 'en')).error.field, 'destination');
+    assert.equal(JSON.parse(asked.evaluate('{}', 'not a day', 'en')).error.code, 'bad_today');
+  } finally { asked.delete(); }
 });
 
 test('the diff against the base and the built-in base texts', () => {

@@ -7,6 +7,7 @@
 #include "xueshe/engine.hpp"
 #include "xueshe/json_at_path.hpp"
 #include "xueshe/messages.hpp"
+#include "xueshe/notice_names.hpp"
 #include "xueshe/policy_draft.hpp"
 #include "xueshe/policy.hpp"
 
@@ -135,6 +136,29 @@ std::string trimmed(const std::string& s) {
   return s.substr(a, s.find_last_not_of(ws) - a + 1);
 }
 
+// The base chain's effective policy (null when there is no base or it is not found): built-in files, else `bases`.
+json merged_base(const std::string& base, const PolicyTexts& bases) {
+  const PolicyTexts texts = [&bases](const std::string& id) -> std::optional<std::string> {
+    if (bases)
+      if (auto t = bases(id)) return t;
+    return builtin_policy_file(id);
+  };
+  const std::optional<std::string> base_text = base.empty() ? std::nullopt : texts(base);
+  return base_text ? resolve_policy_layers(*base_text, texts).merged : json();
+}
+
+// Sets a dotted path ("destinations.employed.clause") in an object, making the objects on the way.
+void set_dotted(ordered_json& o, const std::string& path, const ordered_json& v) {
+  ordered_json* at = &o;
+  std::size_t i = 0;
+  for (std::size_t dot; (dot = path.find('.', i)) != std::string::npos; i = dot + 1) {
+    ordered_json& next = (*at)[path.substr(i, dot - i)];
+    if (!next.is_object()) next = ordered_json::object();
+    at = &next;
+  }
+  (*at)[path.substr(i)] = v;
+}
+
 }  // namespace
 
 std::string studio_field_words(const std::string& path, const std::string& lang_in) {
@@ -164,7 +188,7 @@ std::string studio_field_words(const std::string& path, const std::string& lang_
 }
 
 ordered_json studio_start(const std::string& base, std::string_view split_json, const std::string& today,
-                          const std::string& lang_in) {
+                          const std::string& lang_in, const PolicyTexts& bases) {
   const std::string lang = lang_of(lang_in);
   const ordered_json split = parse_object(split_json);
   if (split.is_null() || split.contains("error") || !split.contains("clauses"))
@@ -192,6 +216,14 @@ ordered_json studio_start(const std::string& base, std::string_view split_json, 
     unverified.push_back("notice_date");
   }
   policy["last_verified"] = today;
+  // What the notice's words name (a destination's clause, a named rule, the unsettled's bases), proposed where the
+  // base chain does not say it already: what the base gives is carried over, not replaced by a proposal.
+  const json chain = merged_base(base, bases);
+  for (const NamedInNotice& n : notice_named_things(clauses)) {
+    if (chain.is_object() && json_at_path(chain, n.path)) continue;
+    set_dotted(policy, n.path, n.value);
+    unverified.push_back(n.path);
+  }
   return ordered_json{{"studio", 1}, {"base", base}, {"clauses", clauses}, {"policy", policy}, {"unverified", unverified}};
 }
 
@@ -291,14 +323,8 @@ ordered_json studio_build(std::string_view studio_json, const PolicyTexts& bases
   // A route the base chain does not define is new: without steps of its own it has none (`steps: []`,
   // which the loader wants written); a route the base defines keeps the base's steps unless the form gives some.
   if (values.contains("routes") && values["routes"].is_object()) {
-    const PolicyTexts texts = [&bases](const std::string& id) -> std::optional<std::string> {
-      if (bases)
-        if (auto t = bases(id)) return t;
-      return builtin_policy_file(id);
-    };
-    const std::optional<std::string> base_text = base.empty() ? std::nullopt : texts(base);
-    const LayeredPolicy chain = base_text ? resolve_policy_layers(*base_text, texts) : LayeredPolicy{};
-    const json* base_routes = chain.merged.is_object() && chain.merged.contains("routes") ? &chain.merged["routes"] : nullptr;
+    const json chain = merged_base(base, bases);
+    const json* base_routes = chain.is_object() && chain.contains("routes") ? &chain["routes"] : nullptr;
     for (auto it = values["routes"].begin(); it != values["routes"].end(); ++it)
       if (it->is_object() && !it->contains("steps") && !(base_routes && base_routes->contains(it.key())))
         (*it)["steps"] = ordered_json::array();

@@ -31,10 +31,13 @@ namespace xueshe {
 // A new studio file on `base` from a split notice (notice_split_body's JSON):
 // the clauses (引言, 附件 and 落款 too: the user removes what is not a rule),
 // and, proposed and so unverified, the title (引言's first line), the cohort
-// (the notice's year) and the notice date (its signature date). `today` is
-// last_verified. {"error": …} when the split is an error or unreadable.
+// (the notice's year), the notice date (its signature date) and what the
+// notice's words name where the base chain does not say it already
+// (notice_named_things: destinations' clauses, named rules, the unsettled's
+// bases). `today` is last_verified; `bases`: base files beyond the built-in
+// ones. {"error": …} when the split is an error or unreadable.
 nlohmann::ordered_json studio_start(const std::string& base, std::string_view split_json, const std::string& today,
-                                    const std::string& lang);
+                                    const std::string& lang, const PolicyTexts& bases = {});
 
 // A correction of the split: {"op": "merge", "at": i} (clause i+1 joins
 // clause i), {"op": "split", "at": i, "chars": n, "id": "new id"} (clause i's

@@ -67,7 +67,8 @@ std::string questions(std::uintptr_t handle, const std::string& answers, const s
                                   });
 }
 
-std::string catalog(const std::string& lang) { return xueshe::to_json_text(xueshe::catalog(lang_or_default(lang))); }
+// The page's texts: the catalog's parts as compiled in (messages.hpp), merged by the page.
+std::string catalog(const std::string& lang) { return xueshe::catalog_parts_text(lang); }
 
 }  // namespace
 

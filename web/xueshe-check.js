@@ -288,7 +288,7 @@
     // The module, catalog and engine for the current language (every language's engine gets the same bases).
     async use() {
       const l = this.state.lang, k = lang(l) || LANGS[0], M = await load(k);
-      this.cat = JSON.parse(M.catalog(l));
+      this.cat = Object.assign({}, ...JSON.parse(M.catalog(l)));  // the catalog's parts, merged
       this.engine = this.ferr ? null : (this.engines[k] ||= open(M, this.text, this.bases));
     }
 

@@ -77,3 +77,19 @@ TEST_CASE("every text on every path of every policy comes from the catalog - in 
     }
   }
 }
+
+TEST_CASE("catalog_parts_text: the parts as compiled in, merged in order, are the catalog") {
+  for (const std::string& lang : supported_languages()) {
+    const nlohmann::json parts = nlohmann::json::parse(catalog_parts_text(lang));
+    REQUIRE(parts.is_array());
+    CHECK(parts.size() >= 2);  // the engine's and at least one front end's
+    nlohmann::json merged = nlohmann::json::object();
+    for (const auto& part : parts) {
+      REQUIRE(part.is_object());
+      merged.update(part);
+    }
+    CHECK(merged == catalog(lang));
+  }
+  // A language this binary does not carry: the default language's, as catalog() gives it.
+  CHECK(catalog_parts_text("fr") == catalog_parts_text(default_language()));
+}

@@ -50,6 +50,20 @@ const nlohmann::json& catalog(const std::string& lang) {
   return it != catalogs.end() ? it->second : catalogs.at(default_language());
 }
 
+std::string catalog_parts_text(const std::string& lang) {
+  const CatalogTable table = catalog_table();
+  const EmbeddedCatalog* entry = &table.entries[0];  // the default language
+  for (std::size_t i = 0; i < table.count; ++i)
+    if (lang == table.entries[i].lang) entry = &table.entries[i];
+  std::string out = "[";
+  for (auto part : {entry->engine, entry->page, entry->staff, entry->takeaway}) {
+    if (!part) continue;
+    if (out.size() > 1) out += ',';
+    out += part();
+  }
+  return out + "]";
+}
+
 std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& params) {
   std::string out;
   out.reserve(text.size());

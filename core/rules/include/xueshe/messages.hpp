@@ -23,6 +23,13 @@ std::string message(const std::string& lang, const std::string& key,
 // The whole catalog of one language (for front ends' own chrome strings).
 const nlohmann::json& catalog(const std::string& lang);
 
+// The same catalog as JSON text to hand to a front end: the parts this binary
+// carries, each as compiled in, in an array ([{the engine's}, {the page's}, …];
+// their keys never overlap, so merging them in order gives catalog(lang)).
+// Nothing is parsed or written to make it. A language the binary does not
+// carry gives the default language's.
+std::string catalog_parts_text(const std::string& lang);
+
 // Fill {name} placeholders; unknown names are left as they are.
 std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& params);
 

@@ -75,16 +75,18 @@ std::optional<std::vector<Token>> tokens(std::string_view text) {
   return out;
 }
 
+// Views into the text read or into its tokens, whichever gave them.
 struct Numbers {
-  std::string year, month, day;
+  std::string_view year, month, day;
 };
 
 // Year, month and day as written, when the parts follow one of the spellings.
 std::optional<Numbers> numbers(const std::vector<Token>& t) {
   auto number = [&t](std::size_t i) { return t[i].part == Part::number; };
   if (t.size() == 1 && number(0)) {
-    if (t[0].digits.size() != 8) return std::nullopt;
-    return Numbers{t[0].digits.substr(0, 4), t[0].digits.substr(4, 2), t[0].digits.substr(6, 2)};
+    const std::string_view d = t[0].digits;
+    if (d.size() != 8) return std::nullopt;
+    return Numbers{d.substr(0, 4), d.substr(4, 2), d.substr(6, 2)};
   }
   const bool separated = t.size() == 5 && (t[1].part == Part::dash || t[1].part == Part::slash ||
                                            t[1].part == Part::dot) && t[3].part == t[1].part;
@@ -94,7 +96,7 @@ std::optional<Numbers> numbers(const std::vector<Token>& t) {
   return Numbers{t[0].digits, t[2].digits, t[4].digits};
 }
 
-int to_int(const std::string& digits) {
+int to_int(std::string_view digits) {
   int v = 0;
   for (char c : digits) v = v * 10 + (c - '0');
   return v;
@@ -118,16 +120,17 @@ std::optional<Numbers> plain_numbers(std::string_view text) {
   if (month.empty() || i >= text.size() || text[i++] != sep) return std::nullopt;
   const std::string_view day = digits(i);
   if (day.empty() || i != text.size()) return std::nullopt;
-  return Numbers{std::string(year), std::string(month), std::string(day)};
+  return Numbers{year, month, day};
 }
 
 }  // namespace
 
 MemberDate read_member_date(std::string_view text) {
   MemberDate out;
+  std::optional<std::vector<Token>> parts;  // what `written` views, when not the text itself
   auto written = plain_numbers(text);
   if (!written) {
-    auto parts = tokens(text);
+    parts = tokens(text);
     if (parts) written = numbers(*parts);
   }
   if (!written || written->year.size() > 4 || written->month.size() > 2 || written->day.size() > 2) return out;

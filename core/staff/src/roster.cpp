@@ -69,16 +69,7 @@ class Evaluator {
     }
     key_.append(trim_cell(run_.csv.field(rec, layout_.birth)));  // the date as written: its own evaluation
     const std::int64_t index = exact_outcome(rec, birth->by_graduation);
-    const RosterOutcome& o = run_.outcomes[static_cast<std::size_t>(index)];
-    if (!g.learned) {
-      g.learned = true;
-      g.birth_free = !o.ok || o.deadlines.empty();
-      if (!g.birth_free) g.until = o.deadlines.back().date;
-    }
-    if (!g.birth_free && !(birth->limit_birthday > g.until) &&
-        std::find(o.warning_codes.begin(), o.warning_codes.end(), "age_limit_before_deadline") == o.warning_codes.end())
-      g.birth_free = true;
-    if (g.shared < 0 && (g.birth_free || birth->limit_birthday > g.until)) g.shared = index;
+    learn(g, run_.outcomes[static_cast<std::size_t>(index)], birth->limit_birthday, index);
     return index;
   }
 
@@ -148,8 +139,8 @@ class Evaluator {
   // (canonical_key: 已就业 and 已落实工作单位, 2022/6/30 and 2022-06-30), share
   // an evaluation. `birth` as in build_key, the date as written appended.
   std::int64_t exact_outcome(const CsvRecord& rec, const char* birth) {
+    if (const auto seen = memo_.find(key_); seen != memo_.end()) return seen->second;  // no copy of the key
     std::int64_t& written = memo_.emplace(key_, -1).first->second;
-    if (written >= 0) return written;
     std::string canonical = canonical_key(rec, birth);
     if (birth) canonical.append(trim_cell(run_.csv.field(rec, layout_.birth)));
     std::int64_t& same = canonical_memo_.emplace(std::move(canonical), -1).first->second;
@@ -292,7 +283,7 @@ class Evaluator {
     }
     ++run_.evaluations;
     if (options_.direct)
-      if (auto direct = direct_outcome(engine_, answers, run_.today, run_.lang)) return std::move(*direct);
+      if (const std::optional<Walk> w = direct_walk(engine_, answers)) return by_walk(*w);
     Result r = engine_.evaluate(answers, run_.today, run_.lang);
     if (!r.ok) return engine_error(r.body["error"]);
     const json& body = r.body;
@@ -321,6 +312,45 @@ class Evaluator {
     return o;
   }
 
+  // Answer sets differ in answers their walk did not read (a region where the
+  // route names none, a post below the age limit), and each group of rows
+  // above was evaluated with its first row's birth date: rows whose walks used
+  // the same answers, the birth date read as in outcome_for (a group of its
+  // own by what it decides; the day itself only where the age warning could
+  // name it), share the outcome assembled and rendered for the first of them.
+  RosterOutcome by_walk(const Walk& w) {
+    const std::optional<Date> birth = w.used.date("birth_date");
+    const std::optional<Date> graduation = w.used.date("graduation_date");
+    std::string key = used_key(w, "birth_date");
+    key.push_back(!birth ? 'n' : !graduation ? 'g' : at_age_limit_by(engine_.flow(), *birth, *graduation) ? 'a' : 'u');
+    Group& g = used_groups_[key];
+    const Date limit_birthday = birth ? age_limit_birthday(*birth, engine_.flow().age_limit) : Date{};
+    const bool beyond = !birth || (g.learned && (g.birth_free || limit_birthday > g.until));
+    if (beyond && g.shared >= 0) return run_.outcomes[static_cast<std::size_t>(g.shared)];
+    RosterOutcome o = direct_outcome(engine_, w, run_.today, run_.lang);
+    render(o);
+    const auto index = static_cast<std::int64_t>(run_.outcomes.size());  // where add_outcome puts it
+    if (!birth) {
+      g.shared = index;
+      return o;
+    }
+    learn(g, o, limit_birthday, index);
+    return o;
+  }
+
+  // What the group learns from one of its evaluations (outcome_for, by_walk).
+  static void learn(Group& g, const RosterOutcome& o, Date limit_birthday, std::int64_t index) {
+    if (!g.learned) {
+      g.learned = true;
+      g.birth_free = !o.ok || o.deadlines.empty();
+      if (!g.birth_free) g.until = o.deadlines.back().date;
+    }
+    if (!g.birth_free && !(limit_birthday > g.until) &&
+        std::find(o.warning_codes.begin(), o.warning_codes.end(), "age_limit_before_deadline") == o.warning_codes.end())
+      g.birth_free = true;
+    if (g.shared < 0 && (g.birth_free || limit_birthday > g.until)) g.shared = index;
+  }
+
   void render(RosterOutcome& o) const {
     const std::string& lang = run_.lang;
     const std::string sep = message(lang, "roster.list_separator");
@@ -347,8 +377,8 @@ class Evaluator {
 
   std::int64_t add_outcome(const CsvRecord& rec) {
     RosterOutcome o = evaluate(rec);
-    if (o.ok) render(o);
-    else o.cells.assign(roster_deadline_kinds().size() + 8, ',');  // the same columns, empty (render's count)
+    if (!o.ok) o.cells.assign(roster_deadline_kinds().size() + 8, ',');  // the same columns, empty (render's count)
+    else if (o.cells.empty()) render(o);  // not one evaluate() found rendered already
     run_.outcomes.push_back(std::move(o));
     return static_cast<std::int64_t>(run_.outcomes.size() - 1);
   }
@@ -365,6 +395,7 @@ class Evaluator {
   std::unordered_map<std::string, std::int64_t> memo_, canonical_memo_;  // by cells as written, by answers
   std::unordered_map<std::string, Group> groups_;                        // by answers
   std::unordered_map<std::string, Group*> written_groups_;               // by cells as written
+  std::unordered_map<std::string, Group> used_groups_;                   // by the answers the walk used (by_walk)
 };
 
 // Student numbers seen so far, for duplicates: an open-addressing table of

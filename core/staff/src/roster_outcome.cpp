@@ -2,6 +2,8 @@
 // (outcome.hpp), without the JSON Engine::evaluate builds for one member.
 #include "roster_outcome.hpp"
 
+#include <cstdint>
+
 #include "xueshe/cases.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/outcome.hpp"
@@ -27,14 +29,38 @@ void mark_most_urgent(RosterOutcome& o) {
     }
 }
 
-std::optional<RosterOutcome> direct_outcome(const Engine& engine, const Answers& answers, Date today,
-                                            const std::string& lang_in) {
-  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
+std::optional<Walk> direct_walk(const Engine& engine, const Answers& answers) {
   Walk w = walk(engine.flow(), answers);
   // A question or an error: Engine::evaluate says it. (At an outcome no field is
   // ahead, so the engine's only other check is the dates' order.)
   if (w.error || !w.at || !w.at->is_outcome() || check_date_order(w.used)) return std::nullopt;
+  return w;
+}
 
+std::string used_key(const Walk& w, std::string_view except) {
+  std::string key(w.at->id);
+  for (const auto& [field, value] : w.used.values) {
+    if (field == except) continue;
+    key.push_back('\0');
+    key += field;
+    key.push_back(static_cast<char>('0' + value.index()));  // the kind, so "true" the word is not true the flag
+    if (const Date* d = std::get_if<Date>(&value)) {
+      const int days = date::sys_days(*d).time_since_epoch().count();
+      key.append(reinterpret_cast<const char*>(&days), sizeof days);
+    } else if (const bool* b = std::get_if<bool>(&value)) {
+      key.push_back(*b ? '1' : '0');
+    } else {
+      const std::string& word = std::get<std::string>(value);
+      const auto length = static_cast<std::uint32_t>(word.size());
+      key.append(reinterpret_cast<const char*>(&length), sizeof length);
+      key += word;
+    }
+  }
+  return key;
+}
+
+RosterOutcome direct_outcome(const Engine& engine, const Walk& w, Date today, const std::string& lang_in) {
+  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
   // A named situation (二战考研) is its destination for every rule, as in Engine::evaluate.
   Answers used = w.used;
   const Situation* situation = resolve_situation(engine.policy(), used);

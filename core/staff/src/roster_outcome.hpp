@@ -11,13 +11,24 @@
 // Engine::evaluate (nullopt), so errors always come from the engine itself.
 #pragma once
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "xueshe/roster.hpp"
 
 namespace xueshe {
 
-std::optional<RosterOutcome> direct_outcome(const Engine& engine, const Answers& answers, Date today,
-                                            const std::string& lang);
+// The walk when it ends in an outcome whose answers' dates are plainly in
+// order (what direct_outcome answers for); nullopt otherwise.
+std::optional<Walk> direct_walk(const Engine& engine, const Answers& answers);
+
+// The outcome at the end of such a walk. It reads only the answers the walk
+// used (and today, the language), so answer sets whose walks used the same
+// answers (used_key) have the same outcome.
+RosterOutcome direct_outcome(const Engine& engine, const Walk& walk, Date today, const std::string& lang);
+
+// The outcome node and the answers the walk used but `except`, as a key.
+std::string used_key(const Walk& walk, std::string_view except);
 
 // Sets urgent_state/urgent_date from the deadlines: overdue before today
 // before due_soon before upcoming, the earliest date among equals.

@@ -13,7 +13,9 @@
  * studio-clauses [data-count], clause-row [data-id], clause-id, clause-text,
  * clause-merge, clause-split, clause-split-id, clause-remove, studio-form,
  * controls by data-path (the policy's JSON path), candidates [data-path],
- * add [data-list], remove-item, route-add-id, route-add, studio-check
+ * add [data-list], remove-item, route-add-id, route-add, route-override,
+ * base-says / removed [data-path] with remove-base / restore-base [data-path]
+ * (a base's value removed: null, a route's steps: []), confirm-removed, studio-check
  * [data-state: ok|error|none], studio-field-error [data-path], unverified
  * [data-count], confirm [data-path], preview-questions [data-count],
  * preview-table [data-count], preview-diff [data-count], export-policy,

@@ -13,7 +13,9 @@
  * studio-clauses [data-count], clause-row [data-id], clause-id, clause-text,
  * clause-merge, clause-split, clause-split-id, clause-remove, studio-form,
  * controls by data-path (the policy's JSON path), candidates [data-path],
- * add [data-list], remove-item, route-add-id, route-add, studio-check
+ * add [data-list], remove-item, route-add-id, route-add, route-override,
+ * base-says / removed [data-path] with remove-base / restore-base [data-path]
+ * (a base's value removed: null, a route's steps: []), confirm-removed, studio-check
  * [data-state: ok|error|none], studio-field-error [data-path], unverified
  * [data-count], confirm [data-path], preview-questions [data-count],
  * preview-table [data-count], preview-diff [data-count], export-policy,
@@ -71,6 +73,13 @@
     ss.slice(0, -1).forEach((s, i) => { if (o[s] == null || typeof o[s] != 'object') o[s] = typeof ss[i + 1] == 'number' ? [] : {}; o = o[s]; });
     const last = ss[ss.length - 1];
     if (v === '' || v == null) { if (Array.isArray(o)) o[last] = ''; else delete o[last]; } else o[last] = v;
+  }
+  // A null the author chose: the base's value at `path` removed (the notice does not say it), unverified until confirmed.
+  function setRemoved(path) {
+    const ss = segs(path);
+    let o = W.draft.policy;
+    ss.slice(0, -1).forEach((s) => { if (o[s] == null || typeof o[s] != 'object') o[s] = {}; o = o[s]; });
+    o[ss[ss.length - 1]] = null;
   }
   function unverify(path, on) {
     const u = W.draft.unverified;
@@ -363,6 +372,44 @@
     return ids;
   }
 
+  // What the base chain says at a path (undefined: nothing; null: a layer removed it), from the chosen base up its
+  // `extends`, each file as opened or built in.
+  function baseSays(path) {
+    const textOf = (id) => (BUILTIN_BASES.includes(id) ? M.builtinPolicy(id) : W.files.find((f) => f.name.replace(/\.json$/i, '') == id)?.text);
+    for (let id = W.base, n = 0; id && n < 8; n++) {
+      let o;
+      try { o = JSON.parse(textOf(id) || ''); } catch { return undefined; }
+      const next = o.extends;
+      let found = true;
+      for (const s of segs(path)) {
+        if (o === null) return null;
+        if (typeof o != 'object' || !(s in o)) { found = false; break; }
+        o = o[s];
+      }
+      if (found) return o;
+      id = next;
+    }
+    return undefined;
+  }
+  const shortJson = (v) => { const x = typeof v == 'string' ? v : JSON.stringify(v); return x.length > 160 ? x.slice(0, 160) + '…' : x; };
+  // Beside a field the base fills and the form leaves empty: what the base says and a button that removes it (the
+  // notice does not say it); once removed, that shown as such with a button that gives the base's value back.
+  // A removed value is null; a route's steps removed are none of its own (`[]`: the loader wants a route's steps).
+  function removal(path) {
+    const was = baseSays(path), v = get(path), list = path.endsWith('.steps');
+    const removed = list ? Array.isArray(v) && !v.length && Array.isArray(was) && was.length > 0 : v === null;
+    if (!removed && (v !== undefined || was == null || (list && !was.length))) return null;
+    const id = idOf(path) + '-rm';
+    return h('div', { class: 'f rm', 'data-testid': removed ? 'removed' : 'base-says', 'data-path': path },
+      h('p', { class: 'hint', id }, t(removed ? 'studio.removed' : 'studio.base_says', { what: was == null ? '—' : shortJson(was) })),
+      h('button', { type: 'button', 'data-testid': removed ? 'restore-base' : 'remove-base', 'data-path': path, 'aria-describedby': id, onclick: () => {
+        if (removed) set(path, ''); else if (list) set(path, []); else setRemoved(path);
+        unverify(path, !removed);
+        showForm(idOf(path) + (removed ? '-rm-remove' : '-rm-restore'));
+        later();
+      }, id: id + (removed ? '-restore' : '-remove') }, t(removed ? 'studio.restore_base' : 'studio.remove_base')));
+  }
+
   // A destination's route slot: the id of a route; one that neither the form nor the base defines can be created
   // from here, citing the destination's clause until the author picks another in the route table.
   function routeSlot(dest, s, baseRoutes) {
@@ -472,6 +519,8 @@
         } }, t('studio.add_period')))));
 
     const baseRoutes = baseRouteIds();
+    // The base's routes the form does not change yet: one can be taken into the form to change it there.
+    const baseOnly = [...baseRoutes].filter((r) => !routeIds().includes(r)).sort();
     const destinations = section('destinations', t('studio.form.destinations'), routeList,
       Object.entries(DESTINATIONS).map(([dest, slots]) => h('div', { class: 'sub' }, h('h3', {}, t('roster.value.destination.' + dest)),
         h('div', { class: 'grid' },
@@ -479,7 +528,8 @@
           slots.map((s) => s == 'mode' ? control(`destinations.${dest}.mode`, 'select', keyWord('mode'), opts('studio.mode.', CHOICES[dest + '.mode']))
             : s == 'retention' ? control(`destinations.${dest}.retention`, 'select', keyWord('retention'), opts('studio.retention.', CHOICES.retention))
               : routeSlot(dest, s, baseRoutes)),
-          dest == 'further_study' && control('destinations.further_study.no_residence_org', 'clause', keyWord('no_residence_org'))))));
+          dest == 'further_study' && control('destinations.further_study.no_residence_org', 'clause', keyWord('no_residence_org')),
+          dest == 'further_study' && removal('destinations.further_study.no_residence_org')))));
 
     const routes = section('routes', t('studio.form.routes'),
       routeIds().map((r) => {
@@ -499,6 +549,7 @@
             control(sp + '.rule', 'select', t('studio.section.rules'), RULES.map((x) => [x, t('studio.rules.' + x)])),
             control(sp + '.if', 'text', keyWord('if'), { short: true }),
             control(sp + '.document', 'select', keyWord('document'), [['application', t('studio.key.document')]]))),
+          removal(p + '.steps'),
           h('details', { class: 'more', open: get(p + '.deadline') ? true : null }, h('summary', {}, keyWord('deadline')),
             h('div', { class: 'grid' },
               control(p + '.deadline.kind', 'select', keyWord('kind'), CHOICES.route_deadline_kind.map((k) => [k, t('deadline.' + k)])),
@@ -508,6 +559,15 @@
               control(p + '.deadline.what', 'text', keyWord('what')))));
       }),
       h('div', { class: 'grid add' },
+        baseOnly.length > 0 && h('div', { class: 'f' }, h('label', { for: 'route-override' }, t('studio.route_override')),
+          h('select', { id: 'route-override', 'data-testid': 'route-override', 'aria-describedby': 'route-override-hint', onchange: (e) => {
+            const id = e.target.value;
+            if (!id || get('routes.' + id)) return;
+            set('routes.' + id, {});
+            showForm(idOf(`routes.${id}.clause`));
+            later();
+          } }, h('option', { value: '' }, t('studio.copy_pick')), baseOnly.map((r) => h('option', { value: r }, r))),
+          h('p', { class: 'hint', id: 'route-override-hint' }, t('studio.route_override_hint'))),
         h('div', { class: 'f' }, h('label', { for: 'route-add-id' }, t('studio.route_id')), h('input', { type: 'text', id: 'route-add-id', 'data-testid': 'route-add-id', autocomplete: 'off' })),
         h('div', { class: 'f' }, h('button', { type: 'button', 'data-testid': 'route-add', onclick: () => {
           const id = document.getElementById('route-add-id').value.trim();
@@ -527,7 +587,8 @@
         h('div', { class: 'grid' },
           control(`routes.${r}.fallback.route`, 'text', keyWord('route'), { list: 'studio-routes', short: true }),
           control(`routes.${r}.fallback.when`, 'text', keyWord('when')),
-          control(`routes.${r}.fallback.clause`, 'clause', keyWord('clause'))))));
+          control(`routes.${r}.fallback.clause`, 'clause', keyWord('clause')),
+          removal(`routes.${r}.fallback`)))));
 
     const dateFill = (p) => (v) => ({ [p + '.date']: v.value, [p + '.clause']: v.clause, ...(v.opens ? { [p + '.opens']: v.opens } : {}) });
     const staffDateFill = (p) => (v) => ({ [p + '.date']: v.value, [p + '.clause']: v.clause });
@@ -628,7 +689,8 @@
     const one = (p) => {
       const id = 'unv-' + idOf(p), v = get(p), clause = get(p.replace(/\.(value|unit|date|opens|percent)$/, '.clause'));
       return h('div', { class: 'chk' }, h('input', { type: 'checkbox', id, 'data-testid': 'confirm', 'data-path': p, onchange: () => { unverify(p, false); later(); } }),
-        h('label', { for: id }, M.studioFieldWords(p, lang), '：', h('code', {}, typeof v == 'object' ? JSON.stringify(v) : String(v)),
+        h('label', { for: id }, M.studioFieldWords(p, lang), '：', v === null || (p.endsWith('.steps') && Array.isArray(v) && !v.length) ? h('del', { 'data-testid': 'confirm-removed' }, t('studio.removed', { what: shortJson(baseSays(p)) }))
+          : h('code', {}, typeof v == 'object' ? JSON.stringify(v) : String(v)),
           typeof clause == 'string' && clause && [' · ', clause, ' ', h('q', { class: 'ctext' }, clauseText(clause).slice(0, 120))]));
     };
     parts.push(h('div', { class: 'unv', 'data-testid': 'unverified', 'data-count': u.length },

@@ -220,6 +220,46 @@ TEST_CASE("studio: a new route without steps has none — a base's route keeps t
   CHECK_FALSE(file.contains("region"));  // not given: the base's
 }
 
+TEST_CASE("studio: a null the author wrote removes what the base says — kept in the file and unverified until confirmed") {
+  // On the 2022 guide version (its chain as files): the guide adds a county mobile branch as the township route's
+  // fallback and a further-study clause the seed notice does not have; the author removes both.
+  const std::string dir = std::string(XUESHE_SOURCE_DIR) + "/policies/";
+  const std::string g2022 = read_text(dir + "zhtj-guide-2022.json"), pre = read_text(dir + "zhtj-guide-pre2022.json");
+  const PolicyTexts files = [&](const std::string& id) -> std::optional<std::string> {
+    if (id == "zhtj-guide-2022") return g2022;
+    if (id == "zhtj-guide-pre2022") return pre;
+    return builtin_policy_file(id);
+  };
+  ordered_json s = studio_start("zhtj-guide-2022", seed_split(), "2026-12-01", "zh-CN", files);
+  s["policy"]["id"] = "test-school-2022";
+  s["policy"]["school"] = "测试学院";
+  s["policy"]["ask_whom"] = {{"text", "所在学院团总支"}, {"clause", "三.1"}};
+  s["policy"]["routes"]["employer_township_org"] = {{"org", "工作单位所在地的乡镇（街道）团组织"}, {"fallback", nullptr}};
+  // (The destinations the guide leaves out that the notice's words propose need routes: not this test's point.)
+  s["policy"]["destinations"] = {{"further_study", {{"no_residence_org", nullptr}}}};
+  s["unverified"] = ordered_json::array({"routes.employer_township_org.fallback", "destinations.further_study.no_residence_org"});
+  ordered_json r = studio_build(s.dump(), files, "zh-CN");
+  INFO(r.dump());
+  REQUIRE(r["error"].is_null());
+  const ordered_json file = ordered_json::parse(r["policy_text"].get<std::string>());
+  CHECK(file["routes"]["employer_township_org"]["fallback"].is_null());
+  CHECK(file["destinations"]["further_study"]["no_residence_org"].is_null());
+  CHECK(r["unverified"] == s["unverified"]);
+  CHECK_FALSE(r["finished"].get<bool>());
+  // The merged policy has neither: the township route offers no alternative, further study cites no 指引.2(1) rule.
+  const LayeredPolicy merged = resolve_policy_layers(r["policy_text"].get<std::string>(), files);
+  CHECK_FALSE(merged.merged["routes"]["employer_township_org"].contains("fallback"));
+  CHECK_FALSE(merged.merged["destinations"]["further_study"].contains("no_residence_org"));
+  // Confirmed: finished. An emptied field (absent, not null) leaves the base's value.
+  s["unverified"] = ordered_json::array();
+  CHECK(studio_build(s.dump(), files, "zh-CN")["finished"].get<bool>());
+  s["policy"]["routes"]["employer_township_org"].erase("fallback");
+  r = studio_build(s.dump(), files, "zh-CN");
+  CHECK_FALSE(ordered_json::parse(r["policy_text"].get<std::string>())["routes"]["employer_township_org"].contains("fallback"));
+  CHECK(resolve_policy_layers(r["policy_text"].get<std::string>(), files).merged["routes"]["employer_township_org"]["fallback"]["route"] ==
+        "county_mobile_branch");
+}
+
 TEST_CASE("studio: a loader error names the form field in words — not its JSON path") {
   ordered_json s = small_studio();
   SECTION("a clause that does not exist") {

@@ -43,14 +43,14 @@ bool empty_value(const ordered_json& v) {
 
 // The form's values as the file writes them: texts in both languages (the
 // English being the Chinese words until translated), empty fields left out
-// (a section nobody filled is no section; a route's `steps: []` stays). A null under `destinations`
-// is kept: it says the notice does not cover that destination.
+// (a section nobody filled is no section; a route's `steps: []` stays). A null member is kept: the author
+// removed what the base says there (a destination the notice does not cover, an inherited fallback route, a
+// clause the base cites) — the form writes null only on that explicit choice, an emptied field is left out.
 ordered_json to_file(const ordered_json& v, const std::string& key) {
   if (v.is_object()) {
     ordered_json out = ordered_json::object();
     for (auto it = v.begin(); it != v.end(); ++it) {
-      const bool nullable = key == "destinations";
-      if (it->is_null() && nullable) {
+      if (it->is_null()) {
         out[it.key()] = nullptr;
         continue;
       }

@@ -11,7 +11,8 @@
 //
 // Core builds the policy file from it (texts as {"zh-CN", "en"}, the English
 // copy being the Chinese words until someone translates them; empty fields
-// left out, so a value not given is the base's; a route the base chain does
+// left out, so a value not given is the base's; a null kept, so a value the
+// author removed is removed from the base's; a route the base chain does
 // not define gets `steps: []` when none are given; the clauses from the
 // split), checks it with the policy loader and
 // its bases, and names any error by the form field it is in (words, not a

@@ -8,11 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { site, runCli, loadModules, openPolicy } from './load.mjs';
+import { site, runCli, loadModules, loadTakeaway, openPolicy } from './load.mjs';
 
 const require = createRequire(import.meta.url);
-const factory = require(path.join(site, 'xueshe-takeaway.js'));
-const takeaway = await factory({ wasmBinary: readFileSync(path.join(site, 'xueshe-takeaway.wasm')) });
+const takeaway = await loadTakeaway();
 const pages = await loadModules();
 
 const TODAY = '2022-06-01';

@@ -9,12 +9,11 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { site, root, cli, runCli, cliJson, loadModules, policyText, basesFor, openPolicy } from './load.mjs';
+import { site, root, cli, runCli, cliJson, loadModules, loadTakeaway, policyText, basesFor, openPolicy } from './load.mjs';
 
 // Built for the web like the page's modules: pass the bytes (see load.mjs).
 const require = createRequire(import.meta.url);
-const factory = require(path.join(site, 'xueshe-takeaway.js'));
-const takeaway = await factory({ wasmBinary: readFileSync(path.join(site, 'xueshe-takeaway.wasm')) });
+const takeaway = await loadTakeaway();
 
 const policies = ['hxci-2022', 'tests/policies/example-2025-12m.json', 'tests/policies/example-2024-0m.json'];
 // Both before the 2022 notice's last date (2022-10-31): after it the notice's

@@ -6,15 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { cliJson, enginesFor, root, runCli, scenarioDir, scenarioFiles, loadModules, site, policyText, basesFor } from './load.mjs';
+import { cliJson, enginesFor, root, runCli, scenarioDir, scenarioFiles, loadModules, loadTakeaway, site, policyText, basesFor } from './load.mjs';
 import { checkExpectation } from './expect.mjs';
 
 const dir = scenarioDir;
 const files = scenarioFiles();
 const engineFor = enginesFor(await loadModules());
 // Built for the web like the page's modules: given the bytes (see load.mjs).
-const takeaway = await createRequire(import.meta.url)(path.join(site, 'xueshe-takeaway.js'))(
-  { wasmBinary: readFileSync(path.join(site, 'xueshe-takeaway.wasm')) });
+const takeaway = await loadTakeaway();
 
 // A result with what the shared answers may change taken out: the answers summary, the birthday in one warning.
 const comparable = (r) => ({ ...r, answered: undefined,

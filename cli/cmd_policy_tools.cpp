@@ -60,7 +60,9 @@ std::string deadlines_text(const json& list, const std::string& lang) {
   std::string out;
   for (const auto& d : list) {
     Deadline dl;
-    dl.kind = d["kind"].get<std::string>();
+    const auto kind = deadline_kind_named(d["kind"].get<std::string>());
+    if (!kind) continue;  // the engine writes only DeadlineKind's names
+    dl.kind = *kind;
     dl.date = *parse_iso_date(d["date"].get<std::string>());
     dl.clause = d["clause"].get<std::string>();
     out += (out.empty() ? "" : message(lang, "roster.list_separator")) + deadline_phrase(dl, lang);

@@ -25,7 +25,7 @@ std::vector<std::vector<std::string>> table_cells(const DecisionTable& t, const 
   std::vector<std::string> header{message(lang, "table.col.number")};
   for (const std::string& f : t.fields) header.push_back(roster_column_name(f, lang));
   for (const char* key : {"table.col.route", "table.col.org", "table.col.alternatives"}) header.push_back(message(lang, key));
-  for (const std::string& kind : roster_deadline_kinds()) header.push_back(message(lang, "deadline." + kind));
+  for (DeadlineKind kind : roster_deadline_kinds()) header.push_back(message(lang, catalog_key(kind)));
   for (const char* key : {"table.col.clauses", "table.col.warnings"}) header.push_back(message(lang, key));
   rows.push_back(std::move(header));
 
@@ -41,7 +41,7 @@ std::vector<std::vector<std::string>> table_cells(const DecisionTable& t, const 
     cells.push_back(r.error.empty() ? r.route : r.error);
     cells.push_back(r.org);
     cells.push_back(joined(r.alternatives, " "));
-    for (const std::string& kind : roster_deadline_kinds()) {
+    for (DeadlineKind kind : roster_deadline_kinds()) {
       std::vector<std::string> items;
       for (const TableDeadline& d : r.deadlines)
         if (d.kind == kind)

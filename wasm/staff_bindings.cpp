@@ -254,7 +254,7 @@ class StaffTool {
       if (errors && !has_error) continue;
       if (duplicates && row.duplicate < 0) continue;
       if (!route.empty() && (!ok || o->route != route)) continue;
-      if (!state.empty() && (!ok || (o->urgent_state.empty() ? "none" : o->urgent_state) != state)) continue;
+      if (!state.empty() && (!ok || (o->urgent_state ? xueshe::name(*o->urgent_state) : "none") != state)) continue;
       if (!text.empty()) {
         const xueshe::CsvRecord& rec = run_->csv.records[row.record];
         auto has = [&](std::size_t col) {

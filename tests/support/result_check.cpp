@@ -44,7 +44,7 @@ std::string check_outcome(const nlohmann::json& b) {
     if (!d.contains("days_left") || !d["days_left"].is_number_integer()) return "deadline without days_left";
     const int days = d["days_left"].get<int>();
     if (days != days_between(*today, *date)) return "days_left does not match the date";
-    if (d.value("state", "") != deadline_state(days)) return "state does not match days_left";
+    if (d.value("state", "") != name(deadline_state(days))) return "state does not match days_left";
   }
   return "";
 }

@@ -51,9 +51,9 @@ TEST_CASE("days between dates and the state of a deadline") {
   CHECK(days_between(d("2022-09-01"), d("2023-02-28")) == 180);
   CHECK(days_between(d("2022-09-01"), d("2022-08-31")) == -1);
   CHECK(days_between(d("2024-02-28"), d("2024-03-01")) == 2);
-  CHECK(deadline_state(-1) == "overdue");
-  CHECK(deadline_state(0) == "today");
-  CHECK(deadline_state(1) == "due_soon");
-  CHECK(deadline_state(14) == "due_soon");
-  CHECK(deadline_state(15) == "upcoming");
+  CHECK(name(deadline_state(-1)) == "overdue");
+  CHECK(name(deadline_state(0)) == "today");
+  CHECK(name(deadline_state(1)) == "due_soon");
+  CHECK(name(deadline_state(14)) == "due_soon");
+  CHECK(name(deadline_state(15)) == "upcoming");
 }

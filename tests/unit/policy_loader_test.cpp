@@ -26,7 +26,7 @@ TEST_CASE("the built-in 2022 policy loads with every date and clause of the noti
   CHECK(p.route("special_unit_pool")->clause == "二.3");
   CHECK(p.route("age_out")->clause == "团章.1");
   std::vector<std::string> dated;
-  for (const auto& d : p.deadlines) dated.push_back(d.kind + " " + format_iso_date(d.date) + " " + d.clause);
+  for (const auto& d : p.deadlines) dated.push_back(std::string(name(d.kind)) + " " + format_iso_date(d.date) + " " + d.clause);
   CHECK(dated == std::vector<std::string>{"apply_by 2022-08-31 三.2", "complete_by 2022-08-31 三.2③",
                                           "complete_by 2022-10-01 三.2④", "all_complete_by 2022-10-31 三.2"});
   REQUIRE(p.staff_dates.size() == 2);

@@ -2,7 +2,7 @@
 // catalogs it links, core/CMakeLists.txt): the national root and the seed
 // notice that extends it, so the tool works with nothing beside it.
 #include "xueshe/catalog_table.hpp"
-#include "xueshe/hash.hpp"
+#include "hash.hpp"
 #include "xueshe/policy.hpp"
 
 namespace xueshe {

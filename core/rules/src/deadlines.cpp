@@ -18,23 +18,13 @@ bool any_in(const std::vector<std::string>& list, const std::set<std::string>& c
   return false;
 }
 
-int kind_rank(const std::string& kind) {
-  static const std::vector<std::string> order = {"before_departure", "apply_by",    "review_window",
-                                                 "form_by",          "new_org_created_by", "transfer_by",
-                                                 "complete_by",      "all_complete_by", "retention_ends",
-                                                 "retained_until",   "cap_ends"};
-  for (size_t i = 0; i < order.size(); ++i)
-    if (order[i] == kind) return static_cast<int>(i);
-  return static_cast<int>(order.size());
-}
-
 }  // namespace
 
-std::string deadline_state(int days_left) {
-  if (days_left < 0) return "overdue";
-  if (days_left == 0) return "today";
-  if (days_left <= 14) return "due_soon";
-  return "upcoming";
+DeadlineState deadline_state(int days_left) {
+  if (days_left < 0) return DeadlineState::overdue;
+  if (days_left == 0) return DeadlineState::today;
+  if (days_left <= 14) return DeadlineState::due_soon;
+  return DeadlineState::upcoming;
 }
 
 std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
@@ -45,10 +35,10 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
   if (route == "age_out") return out;  // 离团: nothing is transferred, so no transfer date applies
   // The notice's dates are another cohort's, or all passed: the routing stands, its dates do not.
   if (cohort_misfit(p, ctx.used, ctx.today)) return out;
-  auto add = [&](std::string kind, Date date, std::string clause, std::string what, std::string label = {}) {
+  auto add = [&](DeadlineKind kind, Date date, std::string clause, std::string what, std::string label = {}) {
     Deadline d;
-    d.label = label.empty() ? message(lang, "deadline." + kind) : std::move(label);
-    d.kind = std::move(kind);
+    d.label = label.empty() ? message(lang, catalog_key(kind)) : std::move(label);
+    d.kind = kind;
     d.date = date;
     d.clause = std::move(clause);
     d.what = std::move(what);
@@ -76,33 +66,33 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
       const std::string what = route_text(ctx, *entry, pd.what, {}, ignored);
       add(pd.kind, period ? add_period(*from, period->value, period->unit) : *from, clause, what);
       if (period && period->cap)
-        add("cap_ends", add_period(*from, period->cap->value, period->cap->unit), period->clause,
+        add(DeadlineKind::cap_ends, add_period(*from, period->cap->value, period->cap->unit), period->clause,
             message(lang, "deadline.cap_ends.what",
                     {{"period", period_text(period->cap->value, period->cap->unit, lang)},
                      {"when", period->cap->when.at(lang)}}));
     }
   }
 
-  // A total order (date, kind, clause), so the list never depends on the sort algorithm.
+  // A total order (date, kind in DeadlineKind's order, clause), so the list never depends on the sort algorithm.
   std::sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
     if (a.date != b.date) return a.date < b.date;
-    if (a.kind != b.kind) return kind_rank(a.kind) < kind_rank(b.kind);
+    if (a.kind != b.kind) return a.kind < b.kind;
     return a.clause < b.clause;
   });
   for (Deadline& d : out) {
     const bool due_with_completion = std::any_of(out.begin(), out.end(), [&d](const Deadline& x) {
-      return &x != &d && x.date == d.date && (x.kind == "complete_by" || x.kind == "transfer_by");
+      return &x != &d && x.date == d.date && (x.kind == DeadlineKind::complete_by || x.kind == DeadlineKind::transfer_by);
     });
-    if (d.kind == "apply_by" && due_with_completion)
+    if (d.kind == DeadlineKind::apply_by && due_with_completion)
       d.note = message(lang, "deadline.note.apply_early");
-    else if (d.kind == "all_complete_by")
+    else if (d.kind == DeadlineKind::all_complete_by)
       d.note = message(lang, "deadline.note.school_target");
   }
   return out;
 }
 
 std::string deadline_phrase(const Deadline& d, const std::string& lang) {
-  return (d.label.empty() ? message(lang, "deadline." + d.kind) : d.label) + " " + format_iso_date(d.date) +
+  return (d.label.empty() ? message(lang, catalog_key(d.kind)) : d.label) + " " + format_iso_date(d.date) +
          (lang == "en" ? " (" + d.clause + ")" : "（" + d.clause + "）");
 }
 

@@ -8,7 +8,7 @@
 #include "xueshe/cohort_fit.hpp"
 #include "xueshe/fields.hpp"
 #include "xueshe/messages.hpp"
-#include "xueshe/option_compare.hpp"
+#include "option_compare.hpp"
 #include "xueshe/outcome.hpp"  // check_date_order
 #include "xueshe/route_text.hpp"  // period_text
 #include "json_object.hpp"

@@ -1,4 +1,4 @@
-#include "xueshe/option_compare.hpp"
+#include "option_compare.hpp"
 
 #include "xueshe/cases.hpp"
 #include "json_object.hpp"

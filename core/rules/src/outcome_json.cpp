@@ -8,7 +8,7 @@
 #include "xueshe/messages.hpp"
 #include "xueshe/outcome.hpp"
 #include "xueshe/route_text.hpp"
-#include "xueshe/stuck_help.hpp"
+#include "stuck_help.hpp"
 #include "json_object.hpp"
 
 namespace xueshe {
@@ -50,12 +50,12 @@ json outcome_json(const OutcomeContext& ctx) {
   json deadlines_json = json::array();
   for (const Deadline& d : o.deadlines) {
     deadlines_json.push_back(JsonObject()
-        .add("kind", d.kind)
+        .add("kind", name(d.kind))
         .add("label", d.label)
         .add("date", format_iso_date(d.date))
         .add("clause", d.clause)
         .add("days_left", d.days_left)
-        .add("state", d.state)
+        .add("state", name(d.state))
         .add("what", d.what)
         .done());
     if (!d.note.empty()) deadlines_json.back()["note"] = d.note;
@@ -65,7 +65,7 @@ json outcome_json(const OutcomeContext& ctx) {
     for (const Action& a : list) {
       out.push_back(JsonObject()
           .add("id", a.id)
-          .add("where", a.where)
+          .add("where", name(a.where))
           .add("text", a.text)
           .add("clause", a.clause)
           .done());

@@ -12,7 +12,7 @@
 #include "xueshe/limits.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/policy.hpp"
-#include "xueshe/policy_text.hpp"
+#include "policy_text.hpp"
 #include "xueshe/strict_json.hpp"
 #include "policy_reader.hpp"
 
@@ -358,14 +358,16 @@ class Loader : public policy_reading::PolicyReader {
       for (size_t i = 0; i < steps.size(); ++i) {
         const std::string sp = json_path_index(path + ".steps", i);
         RouteStep s;
+        std::string where;
         if (!keys(steps[i], sp, {"id", "where", "text"}, {"clause", "rule", "if", "document"}) ||
             !string(steps[i]["id"], sp + ".id", s.id) || !token(s.id, sp + ".id") ||
-            !string(steps[i]["where"], sp + ".where", s.where) ||
+            !string(steps[i]["where"], sp + ".where", where) ||
             !text_with_placeholders(steps[i]["text"], sp + ".text", s.text))
           return false;
         if (!step_ids.insert(s.id).second) return fail_with("policy_duplicate_value", sp + ".id", "got", s.id);
-        if (!contains(kWhere, s.where))
-          return not_one_of(sp + ".where", s.where, kWhere);
+        if (!contains(kWhere, where))
+          return not_one_of(sp + ".where", where, kWhere);
+        s.where = *step_where_named(where);
         if (steps[i].contains("clause") && steps[i].contains("rule"))
           return fail_with("policy_unknown_key", sp + ".rule", "allowed", "clause | rule");
         if (steps[i].contains("clause") && !clause_ref(steps[i]["clause"], sp + ".clause", s.clause)) return false;
@@ -385,12 +387,14 @@ class Loader : public policy_reading::PolicyReader {
         const json& d = r["deadline"];
         const std::string dp = path + ".deadline";
         PersonalDeadline pd;
+        std::string kind;
         if (!keys(d, dp, {"kind", "from", "what"}, {"period", "if", "clause"}) ||
-            !string(d["kind"], dp + ".kind", pd.kind) || !string(d["from"], dp + ".from", pd.from) ||
+            !string(d["kind"], dp + ".kind", kind) || !string(d["from"], dp + ".from", pd.from) ||
             !text_with_placeholders(d["what"], dp + ".what", pd.what))
           return false;
-        if (!contains(kPersonalKinds, pd.kind))
-          return not_one_of(dp + ".kind", pd.kind, kPersonalKinds);
+        if (!contains(kPersonalKinds, kind))
+          return not_one_of(dp + ".kind", kind, kPersonalKinds);
+        pd.kind = *deadline_kind_named(kind);
         if (!contains(kMemberDates, pd.from))
           return not_one_of(dp + ".from", pd.from, kMemberDates);
         if (d.contains("period")) {
@@ -596,9 +600,11 @@ class Loader : public policy_reading::PolicyReader {
 
   bool deadline(const json& v, const std::string& path, DeadlineRule& d) {
     if (!keys(v, path, {"kind", "date", "clause", "applies_to", "what"}, {"opens", "not_for", "label"})) return false;
-    if (!string(v["kind"], path + ".kind", d.kind)) return false;
-    if (!contains(kPolicyDeadlineKinds, d.kind))
-      return not_one_of(path + ".kind", d.kind, kPolicyDeadlineKinds);
+    std::string kind;
+    if (!string(v["kind"], path + ".kind", kind)) return false;
+    if (!contains(kPolicyDeadlineKinds, kind))
+      return not_one_of(path + ".kind", kind, kPolicyDeadlineKinds);
+    d.kind = *deadline_kind_named(kind);
     if (!date(v["date"], path + ".date", d.date) || !clause_ref(v["clause"], path + ".clause", d.clause) ||
         !string_list(v["applies_to"], path + ".applies_to", known_cases(), d.applies_to, false) ||
         !localized(v["what"], path + ".what", d.what))
@@ -607,13 +613,13 @@ class Loader : public policy_reading::PolicyReader {
     if (v.contains("not_for") && !string_list(v["not_for"], path + ".not_for", known_cases(), d.not_for, false))
       return false;
     if (v.contains("opens")) {
-      if (!contains(kKindsWithOpens, d.kind))
-        return fail("policy_opens_meaningless", path + ".opens", {{"kind", d.kind}, {"allowed", join(kKindsWithOpens)}});
+      if (!contains(kKindsWithOpens, kind))
+        return fail("policy_opens_meaningless", path + ".opens", {{"kind", kind}, {"allowed", join(kKindsWithOpens)}});
       Date opens;
       if (!date(v["opens"], path + ".opens", opens)) return false;
       if (opens > d.date) return fail_with("policy_date_order", path + ".opens", "later", format_iso_date(d.date));
       d.opens = opens;
-    } else if (d.kind == "review_window") {
+    } else if (d.kind == DeadlineKind::review_window) {
       return fail("policy_missing_key", path + ".opens");
     }
     return true;

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "xueshe/hash.hpp"
+#include "hash.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/policy.hpp"
 #include "xueshe/strict_json.hpp"

@@ -10,7 +10,7 @@ nlohmann::json policy_summary(const Engine& engine, const std::string& lang) {
   json clauses = json::array(), rules = json::array(), staff = json::array();
   for (const Clause& c : p.clauses) clauses.push_back({{"id", c.id}, {"title", c.title.at(lang)}, {"text", c.text.at(lang)}});
   for (const DeadlineRule& r : p.deadlines) {
-    json rule{{"kind", r.kind}, {"date", format_iso_date(r.date)}, {"clause", r.clause}, {"applies_to", r.applies_to},
+    json rule{{"kind", name(r.kind)}, {"date", format_iso_date(r.date)}, {"clause", r.clause}, {"applies_to", r.applies_to},
               {"not_for", r.not_for}, {"what", r.what.at(lang)}};
     if (r.opens) rule["opens"] = format_iso_date(*r.opens);
     rules.push_back(rule);

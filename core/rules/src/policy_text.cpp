@@ -1,4 +1,4 @@
-#include "xueshe/policy_text.hpp"
+#include "policy_text.hpp"
 
 namespace xueshe {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "xueshe/cohort_fit.hpp"
 #include "xueshe/messages.hpp"
-#include "xueshe/policy_text.hpp"
+#include "policy_text.hpp"
 #include "xueshe/steps.hpp"
 
 namespace xueshe {
@@ -73,7 +73,7 @@ std::string fill(const OutcomeContext& ctx, const RouteEntry& route, const std::
     }
     if (name.rfind("date:", 0) == 0 && deadlines)
       for (const Deadline& d : *deadlines)
-        if (d.kind == name.substr(5)) return format_iso_date(d.date);
+        if (xueshe::name(d.kind) == std::string_view(name).substr(5)) return format_iso_date(d.date);
     // Out of the notice's cohort its dates are left out: the date is this year's notice's.
     if (name.rfind("date:", 0) == 0 && cohort_misfit(p, ctx.used, ctx.today))
       return message(ctx.lang, "date.in_this_years_notice");

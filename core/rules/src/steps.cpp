@@ -14,7 +14,7 @@ bool nothing_to_do_now(const Policy& p, const std::string& route) {
   const RouteEntry* entry = p.route(route);
   if (!entry || entry->transfers || entry->deadline) return false;
   for (const RouteStep& s : entry->steps)
-    if (s.where != "info") return false;
+    if (s.where != StepWhere::info) return false;
   return true;
 }
 
@@ -48,7 +48,7 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
   // Rules above the notice (national layer).
   const auto& nat = p.national.rule_clauses;
   const std::map<std::string, std::string> limit{{"limit", std::to_string(p.national.age_limit.value)}};
-  auto step = [&](const std::string& id, const char* where, const std::string& clause,
+  auto step = [&](const std::string& id, StepWhere where, const std::string& clause,
                   const std::map<std::string, std::string>& params = {}) {
     std::vector<std::string> cites{clause};
     if (params.count("ask")) cites.push_back(p.ask_whom_clause);
@@ -57,9 +57,9 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
   // These two state the member's own status; calendar files leave them out
   // (is_member_status_note, calendar_input.cpp).
   if (route != "age_out" && ctx.used.flag("holds_league_post").value_or(false))
-    step("age.post_keeps", "info", nat.at("age_out"), limit);
+    step("age.post_keeps", StepWhere::info, nat.at("age_out"), limit);
   if (route != "age_out" && ctx.used.flag("party_member").value_or(false)) {
-    step("party.transfers", "info", nat.at("party_members_transfer"), limit);
+    step("party.transfers", StepWhere::info, nat.at("party_members_transfer"), limit);
     out.back().cites.push_back(nat.at("age_out"));
   }
   // A 系统团委 exists only for employers in those national systems (铁道、民航、
@@ -71,7 +71,7 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
   if (employed && entry && entry->transfers && ctx.cases.count("employed") && !ctx.cases.count("self_employed") &&
       !outside_systems &&
       (route == employed->route("with_org") || route == employed->route("without_org")))
-    step("employed.system_committee", "system", nat.at("system_committees"));
+    step("employed.system_committee", StepWhere::system, nat.at("system_committees"));
   const std::string region = ctx.used.choice("receiving_region").value_or("other");
   auto external = [&](const std::string& r) {
     for (const auto& x : p.national.external_regions.value)
@@ -84,16 +84,16 @@ std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<D
         {"region", message(lang, "option.receiving_region." + region)},
         {"from", message(lang, "system." + (external(p.region) ? p.region : std::string("other")))},
         {"to", message(lang, "system." + (external(region) ? region : std::string("other")))}};
-    if (region == "guangdong") step("region.guangdong_register", "system", nat.at("guangdong_registration"), where);
-    step(external(region) ? "region.external_system" : "region.leave_own_system", "system", nat.at("external_systems"),
+    if (region == "guangdong") step("region.guangdong_register", StepWhere::system, nat.at("guangdong_registration"), where);
+    step(external(region) ? "region.external_system" : "region.leave_own_system", StepWhere::system, nat.at("external_systems"),
          where);
   }
 
   if (entry && entry->transfers) {
     if (p.rule_clauses.count("edit_until_accepted"))
-      step("edit_until_accepted", "system", p.rule_clauses.at("edit_until_accepted"));
+      step("edit_until_accepted", StepWhere::system, p.rule_clauses.at("edit_until_accepted"));
     if (const Period* review = p.period("review"))
-      step("review_days", "info", review->clause, {{"period", period_text(*review, lang)}, {"ask", p.ask_whom.at(lang)}});
+      step("review_days", StepWhere::info, review->clause, {{"period", period_text(*review, lang)}, {"ask", p.ask_whom.at(lang)}});
   }
   return out;
 }
@@ -106,7 +106,7 @@ std::vector<Action> compute_notes(const OutcomeContext& ctx) {
   // for everyone but those who leave the League, or have nothing to do now.
   if (route != "age_out" && !nothing_to_do_now(p, route)) {
     const std::string why = p.national.rule_clauses.at("why_transfer");
-    out.push_back(Action{"why_transfer", "info", message(ctx.lang, "note.why_transfer"), why, {why}, ""});
+    out.push_back(Action{"why_transfer", StepWhere::info, message(ctx.lang, "note.why_transfer"), why, {why}, ""});
   }
   // 不知道: both possibilities, each with its organization, and how to find out
   // (the route's own clause, and whom the notice says to ask).
@@ -119,14 +119,14 @@ std::vector<Action> compute_notes(const OutcomeContext& ctx) {
     for (const std::string& alt : ctx.outcome.alternatives)
       others += (others.empty() ? "" : message(ctx.lang, "note.unknown.or")) + route_org(ctx, alt);
     const std::string clause = route_clause(p, route);
-    out.push_back(Action{"unknown", "info",
+    out.push_back(Action{"unknown", StepWhere::info,
                          message(ctx.lang, key, {{"org", route_org(ctx, route)}, {"others", others}, {"ask", p.ask_whom.at(ctx.lang)}}),
                          clause, {clause, p.ask_whom_clause}, ""});
   }
   // A ban the notice states where it matters ("不得将已升学的…转至居住地或户籍所在地团组织").
   if (const DestinationRules* d = p.destination("further_study"))
     if (!d->no_residence_org_clause.empty() && ctx.cases.count("postgraduate") + ctx.cases.count("further_study_other"))
-      out.push_back(Action{"no_residence_org", "info", message(ctx.lang, "note.no_residence_org"),
+      out.push_back(Action{"no_residence_org", StepWhere::info, message(ctx.lang, "note.no_residence_org"),
                            d->no_residence_org_clause, {d->no_residence_org_clause}, ""});
   // A named situation (西部计划) says how it was filed and by which clause; where
   // no notice files it so, as the tool's general advice, with whom to confirm it.
@@ -137,12 +137,12 @@ std::vector<Action> compute_notes(const OutcomeContext& ctx) {
         {"ask", p.ask_whom.at(ctx.lang)}};
     std::vector<std::string> cites{s->clause};
     if (s->general_advice) cites.push_back(p.ask_whom_clause);
-    out.push_back(Action{"situation", "info", message(ctx.lang, s->general_advice ? "note.situation_advice" : "note.situation", params),
+    out.push_back(Action{"situation", StepWhere::info, message(ctx.lang, s->general_advice ? "note.situation_advice" : "note.situation", params),
                          s->clause, cites, ""});
   }
   if (p.rule_clauses.count("higher_notice_prevails")) {
     const std::string clause = p.rule_clauses.at("higher_notice_prevails");
-    out.push_back(Action{"higher_notice", "info", message(ctx.lang, "note.higher_notice"), clause, {clause}, ""});
+    out.push_back(Action{"higher_notice", StepWhere::info, message(ctx.lang, "note.higher_notice"), clause, {clause}, ""});
   }
   return out;
 }

@@ -1,4 +1,4 @@
-#include "xueshe/stuck_help.hpp"
+#include "stuck_help.hpp"
 
 #include "xueshe/route_text.hpp"
 
@@ -9,7 +9,7 @@ std::vector<HelpItem> compute_stuck_help(const OutcomeContext& ctx) {
   const RouteEntry* entry = ctx.policy.route(ctx.outcome.route);
   if (!entry) return out;
   // Kept at the school for a while: a member date that ends the retention.
-  const bool retention = !entry->transfers && entry->deadline && entry->deadline->kind == "retention_ends";
+  const bool retention = !entry->transfers && entry->deadline && entry->deadline->kind == DeadlineKind::retention_ends;
   for (const StuckHelp& h : ctx.policy.national.if_stuck) {
     const bool applies = h.when == "transfers" ? entry->transfers
                          : h.when == "retention" ? retention

@@ -19,7 +19,7 @@ std::string joined_phrases(const std::vector<const Deadline*>& list, const std::
   return out;
 }
 
-const Deadline* find_kind(const std::vector<Deadline>& deadlines, const std::string& kind) {
+const Deadline* find_kind(const std::vector<Deadline>& deadlines, DeadlineKind kind) {
   for (const Deadline& d : deadlines)
     if (d.kind == kind) return &d;
   return nullptr;
@@ -59,7 +59,7 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   if (p.cohort == 0 && route != "age_out" && route != "not_covered" && deadlines.empty() &&
       !nothing_to_do_now(p, route))
     warn("no_school_dates", {{"title", p.title.at(lang)}, {"ask", ask}}, {});
-  if (entry && entry->transfers && !find_kind(deadlines, "complete_by") && !find_kind(deadlines, "transfer_by") &&
+  if (entry && entry->transfers && !find_kind(deadlines, DeadlineKind::complete_by) && !find_kind(deadlines, DeadlineKind::transfer_by) &&
       p.cohort != 0 && !misfit) {
     std::vector<const Deadline*> all;
     for (const Deadline& d : deadlines) all.push_back(&d);
@@ -69,9 +69,9 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   }
 
   // The admitting school may create its org after a completion date (二.2 vs 三.2④).
-  if (const Deadline* created = find_kind(deadlines, "new_org_created_by")) {
+  if (const Deadline* created = find_kind(deadlines, DeadlineKind::new_org_created_by)) {
     for (const Deadline& d : deadlines)
-      if ((d.kind == "complete_by" || d.kind == "all_complete_by") && d.date < created->date) {
+      if ((d.kind == DeadlineKind::complete_by || d.kind == DeadlineKind::all_complete_by) && d.date < created->date) {
         warn("new_org_after_deadline",
              {{"created", format_iso_date(created->date)}, {"deadline", format_iso_date(d.date)},
               {"clause", d.clause}, {"ask", ask}},
@@ -81,10 +81,10 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   }
 
   // Retention at school outlasts a completion date set for not-yet-employed members (二.4 vs 三.2③).
-  if (const Deadline* until = find_kind(deadlines, "retention_ends")) {
+  if (const Deadline* until = find_kind(deadlines, DeadlineKind::retention_ends)) {
     const DeadlineRule* earliest = nullptr;
     for (const DeadlineRule& r : p.deadlines)
-      if ((r.kind == "complete_by" || r.kind == "all_complete_by") && lists(r.applies_to, "unsettled_community") &&
+      if ((r.kind == DeadlineKind::complete_by || r.kind == DeadlineKind::all_complete_by) && lists(r.applies_to, "unsettled_community") &&
           !lists(r.not_for, "unsettled_retain") && r.date < until->date && (!earliest || r.date < earliest->date))
         earliest = &r;
     if (earliest)
@@ -96,9 +96,9 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
 
   // An application window that has not opened yet.
   for (const DeadlineRule& r : p.deadlines)
-    if (r.kind == "apply_by" && r.opens && ctx.today < *r.opens) {
+    if (r.kind == DeadlineKind::apply_by && r.opens && ctx.today < *r.opens) {
       for (const Deadline& d : deadlines)
-        if (d.kind == "apply_by" && d.date == r.date && d.clause == r.clause) {
+        if (d.kind == DeadlineKind::apply_by && d.date == r.date && d.clause == r.clause) {
           warn("window_not_open", {{"date", format_iso_date(*r.opens)}, {"clause", r.clause}}, {r.clause});
           break;
         }
@@ -147,7 +147,7 @@ std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vect
   std::vector<const Deadline*> overdue;
   std::vector<std::string> overdue_clauses;
   for (const Deadline& d : deadlines)
-    if (d.state == "overdue") {
+    if (d.state == DeadlineState::overdue) {
       overdue.push_back(&d);
       overdue_clauses.push_back(d.clause);
     }

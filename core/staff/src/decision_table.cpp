@@ -35,8 +35,9 @@ DecisionTable decision_table(const Engine& engine, Date today, const std::string
       row.org = b["receiving"]["org"].get<std::string>();
       for (const auto& a : b["alternatives"]) row.alternatives.push_back(a.get<std::string>());
       for (const auto& d : b["deadlines"])
-        row.deadlines.push_back(TableDeadline{d["kind"].get<std::string>(), *parse_iso_date(d["date"].get<std::string>()),
-                                              d["clause"].get<std::string>()});
+        if (auto kind = deadline_kind_named(d["kind"].get<std::string>()))  // the engine writes only DeadlineKind's names
+          row.deadlines.push_back(TableDeadline{*kind, *parse_iso_date(d["date"].get<std::string>()),
+                                                d["clause"].get<std::string>()});
       for (const auto& c : b["clauses"]) row.clauses.push_back(c.get<std::string>());
       for (const auto& w : b["warnings"]) row.warnings.push_back(w["code"].get<std::string>());
     }
@@ -57,7 +58,7 @@ json decision_table_json(const DecisionTable& table) {
     }
     json deadlines = json::array();
     for (const TableDeadline& d : r.deadlines)
-      deadlines.push_back(json{{"kind", d.kind}, {"date", format_iso_date(d.date)}, {"clause", d.clause}});
+      deadlines.push_back(json{{"kind", name(d.kind)}, {"date", format_iso_date(d.date)}, {"clause", d.clause}});
     json row{{"number", r.number}, {"outcome_node", r.outcome_node}, {"answers", answers}, {"route", r.route},
              {"org", r.org}, {"alternatives", r.alternatives}, {"deadlines", deadlines}, {"clauses", r.clauses},
              {"warnings", r.warnings}};

@@ -300,9 +300,14 @@ class Evaluator {
     o.route = body["route"].get<std::string>();
     o.org = body["receiving"]["org"].get<std::string>();
     for (const auto& a : body["alternatives"]) o.alternatives.push_back(a.get<std::string>());
-    for (const auto& d : body["deadlines"])
-      o.deadlines.push_back(RosterDeadline{d["kind"].get<std::string>(), *parse_iso_date(d["date"].get<std::string>()),
-                                           d["clause"].get<std::string>(), d["state"].get<std::string>()});
+    for (const auto& d : body["deadlines"]) {
+      // The engine writes only the closed sets' names.
+      const auto kind = deadline_kind_named(d["kind"].get<std::string>());
+      const auto state = deadline_state_named(d["state"].get<std::string>());
+      if (kind && state)
+        o.deadlines.push_back(RosterDeadline{*kind, *parse_iso_date(d["date"].get<std::string>()),
+                                             d["clause"].get<std::string>(), *state});
+    }
     mark_most_urgent(o);
     for (const auto& w : body["warnings"]) {
       o.warning_codes.push_back(w["code"].get<std::string>());
@@ -362,13 +367,13 @@ class Evaluator {
     cell(o.route);
     cell(o.org);
     cell(joined(o.alternatives, " "));
-    for (const std::string& kind : roster_deadline_kinds()) {
+    for (DeadlineKind kind : roster_deadline_kinds()) {
       std::vector<std::string> items;
       for (const RosterDeadline& d : o.deadlines)
-        if (d.kind == kind) items.push_back(format_iso_date(d.date) + " " + message(lang, "state." + d.state));
+        if (d.kind == kind) items.push_back(format_iso_date(d.date) + " " + message(lang, catalog_key(d.state)));
       cell(joined(items, sep));
     }
-    cell(o.urgent_state.empty() ? "" : message(lang, "state." + o.urgent_state));
+    cell(o.urgent_state ? message(lang, catalog_key(*o.urgent_state)) : "");
     cell(o.urgent_date ? format_iso_date(*o.urgent_date) : "");
     cell(joined(o.warning_codes, " "));
     cell(joined(o.warning_texts, "\n"));
@@ -456,9 +461,10 @@ Error file_error(const char* code, std::map<std::string, std::string> params) {
 
 }  // namespace
 
-const std::vector<std::string>& roster_deadline_kinds() {
-  static const std::vector<std::string> kinds = {"apply_by",      "complete_by",        "all_complete_by",
-                                                 "retention_ends", "new_org_created_by", "before_departure"};
+const std::vector<DeadlineKind>& roster_deadline_kinds() {
+  static const std::vector<DeadlineKind> kinds = {DeadlineKind::apply_by,       DeadlineKind::complete_by,
+                                                  DeadlineKind::all_complete_by, DeadlineKind::retention_ends,
+                                                  DeadlineKind::new_org_created_by, DeadlineKind::before_departure};
   return kinds;
 }
 

@@ -11,19 +11,12 @@
 namespace xueshe {
 namespace {
 
-int state_rank(const std::string& state) {
-  if (state == "overdue") return 0;
-  if (state == "today") return 1;
-  if (state == "due_soon") return 2;
-  return 3;
-}
-
 }  // namespace
 
 void mark_most_urgent(RosterOutcome& o) {
+  // DeadlineState is ordered most urgent first.
   for (const RosterDeadline& d : o.deadlines)
-    if (o.urgent_state.empty() || state_rank(d.state) < state_rank(o.urgent_state) ||
-        (state_rank(d.state) == state_rank(o.urgent_state) && d.date < *o.urgent_date)) {
+    if (!o.urgent_state || d.state < *o.urgent_state || (d.state == *o.urgent_state && d.date < *o.urgent_date)) {
       o.urgent_state = d.state;
       o.urgent_date = d.date;
     }

@@ -12,7 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-const char* const kStates[] = {"overdue", "today", "due_soon", "upcoming"};
 constexpr std::size_t kListed = 100;  // errors and duplicates listed in the summary (all are counted)
 
 // "学号 2022001 重复：第 2、7 行": every line for a few, the first ten for many
@@ -47,7 +46,7 @@ void annotated_roster_csv(const RosterRun& run, const std::function<void(std::st
   for (const RosterColumn& c : run.columns) header.push_back(c.header);
   for (const char* key : {"roster.out.line", "roster.out.route", "roster.out.org", "roster.out.alternatives"})
     header.push_back(message(lang, key));
-  for (const std::string& kind : roster_deadline_kinds()) header.push_back(message(lang, "deadline." + kind));
+  for (DeadlineKind kind : roster_deadline_kinds()) header.push_back(message(lang, catalog_key(kind)));
   for (const char* key : {"roster.out.urgent_state", "roster.out.urgent_date", "roster.out.warning_codes",
                           "roster.out.warnings", "roster.out.clauses", "roster.out.duplicate",
                           "roster.out.error_codes", "roster.out.errors"})
@@ -134,7 +133,7 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
   std::vector<char> transfers(run.outcomes.size()), overdue(run.outcomes.size());
   for (std::size_t i = 0; i < run.outcomes.size(); ++i) {
     transfers[i] = route_is_transfer(policy, run.outcomes[i].route);
-    overdue[i] = run.outcomes[i].urgent_state == "overdue";
+    overdue[i] = run.outcomes[i].urgent_state == DeadlineState::overdue;
   }
   for (const RosterRow& row : run.rows) {
     const RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
@@ -173,11 +172,11 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
   json routes = json::object(), urgent = json::object(), by_kind = json::object(), warnings = json::object();
   const std::vector<std::string> route_order = xueshe::route_order(policy);
   for (const std::string& r : route_order) routes[r] = 0;
-  for (const char* s : kStates) urgent[s] = 0;
+  for (DeadlineState s : kDeadlineStates) urgent[std::string(name(s))] = 0;
   urgent["none"] = 0;
-  for (const std::string& k : roster_deadline_kinds()) {
-    by_kind[k] = json::object();
-    for (const char* s : kStates) by_kind[k][s] = 0;
+  for (DeadlineKind k : roster_deadline_kinds()) {
+    json& states = by_kind[std::string(name(k))] = json::object();
+    for (DeadlineState s : kDeadlineStates) states[std::string(name(s))] = 0;
   }
   std::size_t evaluated = 0;
   for (std::size_t i = 0; i < run.outcomes.size(); ++i) {
@@ -186,10 +185,15 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
     if (!n) continue;
     evaluated += n;
     routes[o.route] = routes.value(o.route, std::size_t{0}) + n;
-    const std::string state = o.urgent_state.empty() ? "none" : o.urgent_state;
+    const std::string state(o.urgent_state ? name(*o.urgent_state) : "none");
     urgent[state] = urgent[state].get<std::size_t>() + n;
-    for (const RosterDeadline& d : o.deadlines)
-      if (by_kind.contains(d.kind)) by_kind[d.kind][d.state] = by_kind[d.kind][d.state].get<std::size_t>() + n;
+    for (const RosterDeadline& d : o.deadlines) {
+      const std::string kind(name(d.kind));
+      if (by_kind.contains(kind)) {
+        json& count = by_kind[kind][std::string(name(d.state))];
+        count = count.get<std::size_t>() + n;
+      }
+    }
     for (const std::string& w : o.warning_codes) warnings[w] = warnings.value(w, std::size_t{0}) + n;
   }
 

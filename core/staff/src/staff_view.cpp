@@ -68,11 +68,11 @@ json roster_row_view(const RosterRun& run, std::size_t r) {
   if (o && o->ok) {
     json deadlines = json::array();
     for (const RosterDeadline& d : o->deadlines)
-      deadlines.push_back(json{{"kind", d.kind},
-                               {"kind_name", message(lang, "deadline." + d.kind)},
+      deadlines.push_back(json{{"kind", name(d.kind)},
+                               {"kind_name", message(lang, catalog_key(d.kind))},
                                {"date", format_iso_date(d.date)},
                                {"clause", d.clause},
-                               {"state", d.state}});
+                               {"state", name(d.state)}});
     json warnings = json::array();
     for (std::size_t i = 0; i < o->warning_codes.size(); ++i) {
       const std::string& staff = i < o->warning_staff_texts.size() ? o->warning_staff_texts[i] : std::string();
@@ -84,7 +84,7 @@ json roster_row_view(const RosterRun& run, std::size_t r) {
     out["org"] = o->org;
     out["alternatives"] = route_names(o->alternatives, lang);
     out["deadlines"] = deadlines;
-    out["urgent_state"] = o->urgent_state;
+    out["urgent_state"] = o->urgent_state ? name(*o->urgent_state) : "";
     out["urgent_date"] = o->urgent_date ? format_iso_date(*o->urgent_date) : std::string();
     out["warnings"] = warnings;
     out["clauses"] = o->clauses;
@@ -136,7 +136,7 @@ json decision_table_view(const Engine& engine, Date today, const std::string& la
       answers.push_back(json{{"field", field}, {"name", names.value(field, field)}, {"word", roster_value_word(field, value, lang)}});
     json deadlines = json::array();
     for (const TableDeadline& d : r->deadlines)
-      deadlines.push_back(json{{"kind_name", message(lang, "deadline." + d.kind)}, {"date", format_iso_date(d.date)}, {"clause", d.clause}});
+      deadlines.push_back(json{{"kind_name", message(lang, catalog_key(d.kind))}, {"date", format_iso_date(d.date)}, {"clause", d.clause}});
     json warnings = json::array();
     for (const std::string& w : r->warnings) warnings.push_back(message(lang, "roster.warning_name." + w));
     json row{{"number", r->number},

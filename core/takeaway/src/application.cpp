@@ -57,7 +57,7 @@ ContextRead read_context(const MemberOutcome& m) {
   for (const Step& s : m.answered)
     if (const Date* d = std::get_if<Date>(&s.value); d && s.field == "departure_date") c.departure_date = format_iso_date(*d);
   for (const Deadline& d : o.deadlines)
-    if (d.kind == "before_departure") c.due = format_iso_date(d.date);
+    if (d.kind == DeadlineKind::before_departure) c.due = format_iso_date(d.date);
   return {std::move(c), std::nullopt};
 }
 

@@ -64,8 +64,8 @@ std::string description(const CalendarInput& in, const CalendarDeadline& d, cons
     for (std::size_t i = 0; i < in.steps.size(); ++i) {
       const CalendarStep& s = in.steps[i];
       Params p{{"n", std::to_string(i + 1)}, {"text", s.text}, {"clause", s.clause}};
-      if (t.has("where." + s.where)) {
-        p["where"] = t("where." + s.where);
+      if (t.has(catalog_key(s.where))) {
+        p["where"] = t(catalog_key(s.where));
         lines.push_back(t("step", p));
       } else {
         lines.push_back(t("step_plain", p));
@@ -131,10 +131,10 @@ CalendarBuild outcome_calendar(const MemberOutcome& member) {
   // later (another as-of date, changed answers) updates that event. A kind
   // met again in the same outcome (a policy may date one kind twice) is
   // numbered so UIDs stay unique.
-  std::map<std::string, int> seen;
+  std::map<DeadlineKind, int> seen;
   for (const CalendarDeadline& d : in.deadlines) {
     const int n = ++seen[d.kind];
-    const std::string kind = n == 1 ? d.kind : d.kind + "-" + std::to_string(n);
+    const std::string kind = std::string(name(d.kind)) + (n == 1 ? "" : "-" + std::to_string(n));
     add_event(ics, in, d, kind + "-" + in.policy_id + "@xueshe", t);
   }
   ics.line("END:VCALENDAR");

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "xueshe/closed_sets.hpp"
 #include "xueshe/dates.hpp"
 #include "xueshe/error.hpp"
 #include "xueshe/member_outcome.hpp"
@@ -14,12 +15,14 @@
 namespace xueshe {
 
 struct CalendarDeadline {
-  std::string kind, label, clause, what;
+  DeadlineKind kind;
+  std::string label, clause, what;
   Date date;
 };
 
 struct CalendarStep {
-  std::string where, text, clause;
+  StepWhere where;
+  std::string text, clause;
 };
 
 struct CalendarClause {

@@ -4,18 +4,19 @@
 #include <string>
 #include <vector>
 
+#include "xueshe/closed_sets.hpp"
 #include "xueshe/outcome_context.hpp"
 
 namespace xueshe {
 
 struct Deadline {
-  std::string kind;  // apply_by | complete_by | all_complete_by | retention_ends | new_org_created_by | before_departure
+  DeadlineKind kind = DeadlineKind::complete_by;
   Date date;
   std::string clause;
   std::string what;
   std::string label;  // the notice's own name for the date, or the kind's
   int days_left = 0;
-  std::string state;  // upcoming | due_soon | today | overdue
+  DeadlineState state = DeadlineState::upcoming;
   // Whose date it is, where that is not plain (else empty): an application due the
   // day the transfer must be complete ("apply early": the receiver must accept by
   // then), and the school-wide target (the school's, not the member's).
@@ -23,7 +24,7 @@ struct Deadline {
 };
 
 // SPEC §3: overdue < 0 days, today = 0, due_soon <= 14, else upcoming.
-std::string deadline_state(int days_left);
+DeadlineState deadline_state(int days_left);
 
 std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx);
 

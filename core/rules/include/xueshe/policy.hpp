@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "xueshe/clause.hpp"
+#include "xueshe/closed_sets.hpp"
 #include "xueshe/dates.hpp"
 #include "xueshe/error.hpp"
 #include "xueshe/national.hpp"
@@ -23,7 +24,7 @@ namespace xueshe {
 // A dated rule of the notice: who it applies to ("cases", see cases.hpp), what
 // kind of deadline it is, and its clause. `opens` is the start of a window.
 struct DeadlineRule {
-  std::string kind;  // apply_by | complete_by | all_complete_by
+  DeadlineKind kind = DeadlineKind::complete_by;  // apply_by | complete_by | all_complete_by | review_window | form_by
   std::optional<Date> opens;
   Date date;
   std::string clause;
@@ -68,7 +69,7 @@ Date add_period(Date from, int value, const std::string& unit);
 // A step of a route: what the member does (in 智慧团建, offline, or to know).
 struct RouteStep {
   std::string id;
-  std::string where;  // system | offline | info
+  StepWhere where = StepWhere::info;
   Localized text;     // may hold placeholders ({ask}, {org}, {period:NAME}, …)
   std::string clause; // "" = the route's clause
   std::string rule;   // cite this named rule's clause instead
@@ -87,7 +88,7 @@ struct Fallback {
 
 // The member's own date on a route: `from` one of their dates, plus a period.
 struct PersonalDeadline {
-  std::string kind;    // retention_ends | new_org_created_by | before_departure | transfer_by | retained_until
+  DeadlineKind kind = DeadlineKind::transfer_by;  // retention_ends | new_org_created_by | before_departure | transfer_by | retained_until
   std::string from;    // graduation_date | enrollment_date | departure_date
   std::string period;  // name in Policy::periods, or "" (the date itself)
   std::string condition;

@@ -11,7 +11,7 @@ namespace xueshe {
 
 struct Action {
   std::string id;
-  std::string where;  // system (智慧团建) | offline | info
+  StepWhere where = StepWhere::info;  // system (智慧团建) | offline | info
   std::string text;
   std::string clause;               // the clause that requires this action
   std::vector<std::string> cites;   // every clause the text relies on (clause first)

@@ -9,12 +9,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xueshe/closed_sets.hpp"
 #include "xueshe/engine.hpp"
 
 namespace xueshe {
 
 struct TableDeadline {
-  std::string kind;
+  DeadlineKind kind;
   Date date;
   std::string clause;
 };

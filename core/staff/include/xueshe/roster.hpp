@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "xueshe/csv.hpp"
+#include "xueshe/closed_sets.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/roster_columns.hpp"
 
@@ -55,10 +56,10 @@ struct RosterOptions {
 };
 
 struct RosterDeadline {
-  std::string kind;
+  DeadlineKind kind;
   Date date;
   std::string clause;
-  std::string state;
+  DeadlineState state;
 };
 
 // The outcome for one distinct set of answers; many rows may share it.
@@ -67,7 +68,7 @@ struct RosterOutcome {
   std::string route, org;
   std::vector<std::string> alternatives;
   std::vector<RosterDeadline> deadlines;
-  std::string urgent_state;  // the most urgent deadline state; "" without deadlines
+  std::optional<DeadlineState> urgent_state;  // the most urgent deadline state; none without deadlines
   std::optional<Date> urgent_date;
   std::vector<std::string> warning_codes, warning_texts, clauses;
   // The warnings said to staff ("roster.warning.<key>"), where the catalog has
@@ -121,7 +122,7 @@ struct RosterRun {
 
 // The deadline kinds of SPEC §3, in the order rosters and tables show them
 // (one column each).
-const std::vector<std::string>& roster_deadline_kinds();
+const std::vector<DeadlineKind>& roster_deadline_kinds();
 
 // `text` must outlive the result (fields are views into it).
 RosterRun evaluate_roster(const Engine& engine, std::string_view text, const RosterOptions& options);

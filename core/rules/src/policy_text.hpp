@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "xueshe/function_ref.hpp"
+#include "function_ref.hpp"
 
 namespace xueshe {
 

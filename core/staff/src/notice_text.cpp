@@ -129,4 +129,18 @@ std::u32string trim(std::u32string_view s) {
   return std::u32string(s.substr(b, e - b));
 }
 
+std::string sentence_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return {};
+  const std::u32string before = decode_utf8(text.substr(0, at)), s = decode_utf8(text);
+  std::size_t b = before.size(), e = before.size();
+  while (b > 0 && !ends_sentence(s[b - 1])) --b;
+  while (e < s.size() && !ends_sentence(s[e])) ++e;
+  std::u32string out;
+  for (std::size_t i = b; i < e; ++i)
+    if (s[i] != U'\n' && s[i] != U'\r') out += s[i];
+  out = trim(out);
+  if (!out.empty() && circled_value(out[0])) out = trim(std::u32string_view(out).substr(1));
+  return encode_utf8(out);
+}
+
 }  // namespace xueshe::notice

@@ -438,6 +438,9 @@ test('the seed notice on the 2022 national guide becomes a policy whose decision
   user.part = 'identity';
   for (const [p, v] of Object.entries(GUIDE.identity)) await user.set(p, v);
   for (const [p, v] of Object.entries(GUIDE.proposed)) assert.equal(await formField(page, p).inputValue(), v, p);
+  await audit(page, 'studio, on the guide, the offers');
+  await page.locator('#st-offers').scrollIntoViewIfNeeded();
+  await shoot(page, '7-offers');
   await takeOffers(page, user, GUIDE.offered);
   for (const [p, v] of Object.entries(GUIDE.taken)) assert.equal(await formField(page, p).inputValue(), v, p);
   // What the guide says and the notice does not, removed: each shown as removed, beside what the guide said.

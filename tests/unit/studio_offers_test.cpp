@@ -186,3 +186,16 @@ TEST_CASE("offers on the national layer: periods and deadlines from the notice's
   CHECK(studio_offers("{", "[]", policies_folder(), "zh-CN")["offers"].empty());
   CHECK(studio_offers(r.studio.dump(), "not json", policies_folder(), "en")["offers"].size() < o["offers"].size());
 }
+
+TEST_CASE("offers on a long clause with thousands of dates: each read in its own sentence — one offer per date and clause") {
+  std::string text = "关于某事的通知\n一、总则\n1. ";
+  for (int i = 0; i < 4000; ++i) text += "第" + std::to_string(i) + "批同学于2022年10月1日前完成转接。";
+  text += "\n";
+  const ordered_json split = notice_split_body(text, "zh-CN");
+  REQUIRE(split["values"].size() >= 4000);
+  const ordered_json s = studio_start("cn-league", split.dump(), "2026-12-01", "zh-CN");
+  const ordered_json o = studio_offers(s.dump(), split["values"].dump(), {}, "zh-CN");
+  REQUIRE(o["offers"].size() == 1);
+  CHECK(o["offers"][0]["item"]["what"] == "第0批同学于2022年10月1日前完成转接");
+  CHECK(o["offers"][0]["item"]["kind"] == "complete_by");
+}

@@ -245,6 +245,7 @@ class Offers {
   void deadlines() {
     if (!values_.is_array()) return;
     const ordered_json* have = json_at_path(form_, "deadlines");
+    std::set<std::pair<std::string, std::string>> offered;  // date, clause: one offer each
     for (const auto& v : values_) {
       if (str(v, "kind") != "date" || !v.contains("value") || !v["value"].is_string()) continue;
       const std::string cl = str(v, "clause"), date = v["value"].get<std::string>();
@@ -254,7 +255,7 @@ class Offers {
       bool there = false;
       if (have && have->is_array())
         for (const auto& d : *have) there = there || (str(d, "date") == date && str(d, "clause") == cl);
-      if (there) continue;
+      if (there || !offered.insert({date, cl}).second) continue;
       ordered_json item{{"kind", said->kind}, {"date", date}};
       if (!str(v, "opens").empty()) item["opens"] = str(v, "opens");
       item["clause"] = cl;

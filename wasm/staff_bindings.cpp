@@ -21,6 +21,7 @@
 #include "xueshe/policy_diff.hpp"
 #include "xueshe/policy_draft.hpp"
 #include "xueshe/policy_studio.hpp"
+#include "xueshe/studio_offers.hpp"
 #include "xueshe/roster.hpp"
 #include "xueshe/roster_columns.hpp"
 #include "xueshe/routes.hpp"
@@ -376,6 +377,14 @@ std::string studio_build(const std::string& studio, const std::string& bases, co
   return xueshe::studio_build(studio, files.texts, lang).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+// What the notice's words and the base chain offer for the form's empty fields (`values`: the split's candidate values).
+std::string studio_offers(const std::string& studio, const std::string& values, const std::string& bases, const std::string& lang_in) {
+  const std::string lang = lang_or_default(lang_in);
+  auto files = xueshe::policy_texts_from_json(bases);
+  if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
+  return xueshe::studio_offers(studio, values, files.texts, lang).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 // A policy JSON path in the words of the studio's form ("routes.x.org" → "路线 · x · 接收组织").
 std::string studio_field_words(const std::string& path, const std::string& lang) {
   return xueshe::studio_field_words(path, lang_or_default(lang));
@@ -428,6 +437,7 @@ EMSCRIPTEN_BINDINGS(xueshe_staff) {
   emscripten::function("studioStart", &studio_start);
   emscripten::function("studioEditClauses", &studio_edit_clauses);
   emscripten::function("studioBuild", &studio_build);
+  emscripten::function("studioOffers", &studio_offers);
   emscripten::function("studioFieldWords", &studio_field_words);
   emscripten::function("builtinPolicy", &builtin_policy);
   emscripten::function("diffPolicies", &diff_policies);

@@ -19,7 +19,10 @@
  * [data-state: ok|error|none], studio-field-error [data-path], unverified
  * [data-count], confirm [data-path], preview-questions [data-count],
  * preview-table [data-count], preview-diff [data-count], export-policy,
- * export-draft, open-draft, studio-clear, studio-saved.
+ * export-draft, open-draft, studio-clear, studio-saved; studio-offers [data-count] with
+ * offer [data-path], accept-offer, accept-offers (core's offers: values the notice's
+ * words or the base give, taken unverified), step-from [data-route] (a route's step
+ * from a named rule or a base layer).
  */
 (() => {
   const KEY = 'xueshe-studio-v1';
@@ -54,7 +57,7 @@
   // The work: the base chosen, base files opened ({name, text}), the notice's text, the split's candidate values and
   // notes, the studio file (core's format), the last build, the last split error.
   let W = { base: 'cn-league', files: [], notice: '', values: [], notes: [], draft: null };
-  let B = null, splitError = null, timer = 0, previewTimer = 0, storeNote = '';
+  let B = null, O = { offers: [], steps: {} }, splitError = null, timer = 0, previewTimer = 0, storeNote = '';
   const PREVIEW_PAUSE = 600;  // ms without an edit before the preview is worked out
   const el = {};
 
@@ -149,11 +152,19 @@
   }
 
   function build() {
-    if (!W.draft) { B = null; showCheck(); return; }
+    if (!W.draft) { B = null; O = { offers: [], steps: {} }; showOffers(); showCheck(); return; }
     W.draft.base = W.base;
     B = JSON.parse(M.studioBuild(JSON.stringify(W.draft), basesJson(), lang));
     store();
+    offersNow();
+    showOffers();
     showCheck();
+  }
+  // What core offers for the form's empty fields now (the notice's words, the base chain).
+  function offersNow() {
+    const r = W.draft ? JSON.parse(M.studioOffers(JSON.stringify(W.draft), JSON.stringify(W.values || []), basesJson(), lang)) : null;
+    O = r && Array.isArray(r.offers) ? r : { offers: [], steps: {} };
+    return O;
   }
   const later = () => { clearTimeout(timer); timer = setTimeout(build, 120); root.dataset.state = 'busy'; };
 
@@ -167,8 +178,8 @@
   }
 
   function render() {
-    for (const k of ['base', 'notice', 'split', 'form', 'check', 'out']) el[k] = h('section', { class: 'box studio-step', 'aria-labelledby': 'st-' + k });
-    put(root, h('p', { class: 'intro' }, t('studio.intro')), el.base, el.notice, el.split, el.form, el.check, el.out);
+    for (const k of ['base', 'notice', 'split', 'offers', 'form', 'check', 'out']) el[k] = h('section', { class: 'box studio-step', 'aria-labelledby': 'st-' + k });
+    put(root, h('p', { class: 'intro' }, t('studio.intro')), el.base, el.notice, el.split, el.offers, el.form, el.check, el.out);
     showBase();
     showNotice();
     showSplit();
@@ -261,6 +272,59 @@
           h('caption', { id: 'cl-cap' }, t('studio.clauses', { n: d.clauses.length })),
           h('thead', {}, h('tr', {}, [t('studio.col.id'), t('studio.col.text'), t('studio.col.fix')].map((x) => h('th', { scope: 'col' }, x)))),
           h('tbody', {}, rows))));
+  }
+
+  // ---- offers: what the notice's words and the base give, taken in one action each or all at once ----
+
+  // Takes an offer into the form: its values set, the ones core names unverified until confirmed.
+  function take(o) {
+    if (o.add) {
+      const items = get(o.add) || [];
+      const p = `${o.add}[${items.length}]`;
+      set(o.add, [...items, structuredClone(o.item)]);
+      for (const k of o.unverified) unverify(`${p}.${k}`, true);
+    } else {
+      for (const x of o.set) set(x.path, structuredClone(x.value));
+      for (const q of o.unverified) unverify(q, true);
+    }
+  }
+  const offerValue = (o) => (o.add ? `${t('deadline.' + o.item.kind)}：${o.item.date}` : o.set.map((x) => shortJson(x.value)).join('；'));
+  function showOffers() {
+    if (!el.offers) return;
+    const head = h('h2', { id: 'st-offers', tabindex: '-1' }, t('studio.step.offers'));
+    if (!W.draft) return put(el.offers, head, h('p', { class: 'empty' }, t('studio.preview.none')));
+    const list = O.offers;
+    const after = () => { showForm(); later(); document.getElementById('st-offers')?.focus(); };
+    put(el.offers, head, h('p', { class: 'hint' }, t('studio.offers_hint')),
+      h('div', { 'data-testid': 'studio-offers', 'data-count': list.length },
+        list.length ? [
+          h('p', { class: 'acts' }, h('button', { type: 'button', class: 'go', 'data-testid': 'accept-offers', onclick: () => { for (const o of list) take(o); after(); } },
+            t('studio.accept_offers', { n: list.length }))),
+          h('ul', { class: 'offers' }, list.map((o, i) => h('li', { 'data-testid': 'offer', 'data-path': o.path, 'data-part': o.part },
+            h('strong', {}, o.field), '：', h('code', {}, offerValue(o)), ' · ',
+            t(o.from == 'notice' ? 'studio.offer_notice' : 'studio.offer_base', { clause: o.clause, layer: o.from }), ' ',
+            h('q', { class: 'ctext' }, o.words || clauseText(o.clause).slice(0, 120)), ' ',
+            h('button', { type: 'button', 'data-testid': 'accept-offer', 'data-path': o.path, 'aria-label': `${t('studio.accept_offer')} ${o.field} ${i + 1}`,
+              onclick: () => { take(o); after(); } }, t('studio.accept_offer')))))]
+          : h('p', {}, t('studio.offers_none'))));
+  }
+
+  // A route's step taken from a rule the notice names or from a layer of the base (core's list), unverified.
+  function stepFrom(r) {
+    const list = O.steps[r] || [];
+    if (!list.length) return null;
+    const id = idOf(`routes.${r}`) + '-stepfrom';
+    return h('div', { class: 'f cand' }, h('label', { for: id }, t('studio.step_from')),
+      h('select', { id, 'data-testid': 'step-from', 'data-route': r, onchange: (e) => {
+        const c = list.find((x) => x.key == e.target.value);
+        if (!c) return;
+        const p = `routes.${r}.steps`, items = get(p) || [];
+        set(p, [...items, structuredClone(c.step)]);
+        unverify(`${p}[${items.length}]`, true);
+        showForm(id);
+        later();
+      } }, h('option', { value: '' }, t('studio.step_from')),
+        list.map((c) => h('option', { value: c.key }, `${c.step.id}：${String(c.step.text || '').slice(0, 50)}（${c.from}）`))));
   }
 
   // ---- the form ----
@@ -458,7 +522,8 @@
   // A deadline's cases (applies to, not for) copied from another deadline's, to be ticked further from there.
   function sameCases(p) {
     const at = Number(p.match(/\[(\d+)\]$/)[1]);
-    const others = (get('deadlines') || []).map((d, i) => [d, i]).filter(([d, i]) => i != at && d && (d.applies_to || d.not_for));
+    // Every other deadline (its cases may be ticked after this list is drawn).
+    const others = (get('deadlines') || []).map((d, i) => [d, i]).filter(([d, i]) => i != at && d);
     if (!others.length) return null;
     const id = idOf(p) + '-cases';
     return h('div', { class: 'f' }, h('label', { for: id }, t('studio.cases_same')),
@@ -479,6 +544,7 @@
     const d = W.draft;
     if (!d) return put(el.form, h('h2', { id: 'st-form', tabindex: '-1' }, t('studio.step.form')), h('p', { class: 'empty' }, t('studio.preview.none')));
     const routeList = h('datalist', { id: 'studio-routes' }, routeIds().map((r) => h('option', { value: r })));
+    offersNow();
 
     const identity = section('identity', t('studio.form.identity'),
       h('div', { class: 'grid' },
@@ -549,6 +615,7 @@
             control(sp + '.rule', 'select', t('studio.section.rules'), RULES.map((x) => [x, t('studio.rules.' + x)])),
             control(sp + '.if', 'text', keyWord('if'), { short: true }),
             control(sp + '.document', 'select', keyWord('document'), [['application', t('studio.key.document')]]))),
+          stepFrom(r),
           removal(p + '.steps'),
           h('details', { class: 'more', open: get(p + '.deadline') ? true : null }, h('summary', {}, keyWord('deadline')),
             h('div', { class: 'grid' },

@@ -104,7 +104,8 @@ async function shoot(page, name) {
 // What the league office reads in the seed notice and enters (clause by clause; the words of each route are theirs;
 // every route is new on the national layer, so each says whether the relationship leaves the school).
 const SEED = {
-  identity: { id: 'hxci-2022', school: '哈尔滨信息工程学院', 'ask_whom.text': '所在学院团总支（“学社衔接”工作对接负责人）', 'ask_whom.clause': '三.1' },
+  // The school is offered from the signature line (共青团哈尔滨信息工程学院委员会) and taken with the other offers.
+  identity: { id: 'hxci-2022', 'ask_whom.text': '所在学院团总支（“学社衔接”工作对接负责人）', 'ask_whom.clause': '三.1' },
   // Proposed from the notice's words (the national layer says none of it), confirmed in the checklist: each
   // destination's clause, the unsettled's bases (居住地、户籍所在地或生源地, 二.4) and the named rules.
   proposed: {
@@ -115,7 +116,9 @@ const SEED = {
     'rules.edit_until_accepted': '三.2', 'rules.second_transfer': '二.8', 'rules.classified_as_military': '二.3', 'rules.higher_notice_prevails': '三.5',
     'rules.youth_home_alternative': '二.1',
   },
-  periods: [['retention', '不超过6个月', '二.4'], ['new_org', '入学一个月内', '二.2']],
+  // Offered by core from the notice's words (the periods by their sentences, the deadlines by the dates whose
+  // sentences say one: kind, the sentence as its description, the cases it names), each taken unverified.
+  offered: ['school', 'periods.new_org', 'periods.retention', 'deadlines', 'deadlines', 'deadlines', 'deadlines'],
   // The destinations' slots in the form's order; a route a slot names that does not exist yet is created there
   // (citing the destination's clause) and filled in the route table at once. The classified employed go the
   // military's way, so that slot is filled once the military's route exists.
@@ -132,17 +135,17 @@ const SEED = {
   // transfers, steps, deadline), then `edit` changes the copied steps where this route's differ.
   routes: {
     employer_org: { org: '工作单位的团组织', started_by: '原就读学校团组织、工作单位团组织或你本人，在“智慧团建”系统申请', transfers: true },
+    // The named rules' steps taken from the step picker (the notice's sentence, the rule, its clause's words).
     employer_township_org: { copy: 'employer_org', org: '工作单位所在地的乡镇（街道）团组织',
-      steps: [{ id: 'youth_home', where: 'system', rule: 'youth_home_alternative', if: 'alternative:youth_home_org', text: '所在地青年之家已建立团组织的，你也可以选择转到青年之家团组织。' },
-        { id: 'second_transfer', where: 'info', rule: 'second_transfer', text: '乡镇（街道）团组织会和你保持联系；以后到了有团组织的单位，要及时办理第二次转接。' }] },
+      steps: [{ from: 'rule:youth_home_alternative', set: { where: 'system', if: 'alternative:youth_home_org' } }, { from: 'rule:second_transfer' }] },
     youth_home_org: { copy: 'employer_org', org: '工作单位所在地青年之家的团组织' },
     new_school_org: { org: '录取学校的新生团组织', started_by: '录取学校团组织创建新生团组织并把你转入；组织建好后，原学校团组织或你本人也可以申请转出', transfers: true,
       deadline: { kind: 'new_org_created_by', from: 'enrollment_date', period: 'new_org', if: 'variant:org_pending', what: '录取学校在新生入学 {period:new_org}内创建新生团组织并转入' } },
     special_unit_pool: { org: '特殊单位专属库（省级团委审核通过后集中管理）', started_by: '原就读学校团组织或你本人在“智慧团建”发起，另须办理线下转接手续', transfers: true, ask_region: false,
-      steps: [{ id: 'classified', where: 'info', rule: 'classified_as_military', if: 'variant:classified', text: '转往涉密单位工作，参照参军入伍的流程办理。' },
+      steps: [{ from: 'rule:classified_as_military' },
         { id: 'offline', where: 'offline', text: '同时要按相关要求办理线下团组织关系转接手续（通知没有列出具体材料，请问{ask}）。' }] },
     community_mobile_branch: { copy: 'employer_township_org', org: '{basis}的乡镇（街道）“流动团员团支部”', started_by: '原就读学校团组织或你本人，在“智慧团建”系统申请',
-      edit: { 'steps[0].text': '当地青年之家已建立团组织的，也可以转到青年之家团组织。', 'steps[0].if': '' } },
+      edit: { 'steps[0].if': '' } },
     retain_at_school: { org: '原就读学校（保留不超过 {period:retention}）', started_by: '现在不转出；落实去向后及时转出', transfers: false,
       steps: [{ id: 'tell', where: 'offline', text: '在原就读学校保留团组织关系，不超过 {period:retention}（到 {date:retention_ends}）。通知没有写具体怎么办理，请向{ask}说明并确认已登记。' }],
       deadline: { kind: 'retention_ends', from: 'graduation_date', period: 'retention', what: '毕业后在校保留团组织关系最长 {period:retention}，到这天为止' } },
@@ -154,16 +157,15 @@ const SEED = {
     hometown_township_org: { copy: 'dispatching_unit_org', org: '户籍所在地，或本人、父母居住地的乡镇（街道）团组织', started_by: '出国（境）前办理转接（通知没写由谁发起，可以你本人在“智慧团建”申请）' },
     delayed_graduation_org: { org: '学校的“延迟毕业团组织”', started_by: '原就读学校团组织在系统中标记并创建，你现在不需要转接', transfers: false },
   },
+  // The four deadlines as the offers add them (the notice's order: 三.2's two, then ③ and ④), with the cases the
+  // author ticks beyond what the sentence names: 三.2's application window for everyone who transfers in the
+  // system; its "全校…基本完成" for the same and the further studies; ③ (已就业与待就业, proposed) also for those
+  // working abroad, not for civil servants (④ names them with its own date).
   deadlines: [
-    { from: ['即日起至8月31日', '三.2'], kind: 'apply_by', applies_to: ['employed', 'military', 'unsettled_community', 'work_abroad_official', 'work_abroad_private'],
-      what: '在“智慧团建”提出转接申请（即日起至8月31日）' },
-    // The same cases as the first but the military (ticked off).
-    { from: ['2022年8月31日前', '三.2③'], kind: 'complete_by', cases: 0, untick: ['military'], applies_to: [],
-      not_for: ['civil_servant'], what: '已就业与待就业同学完成转接' },
-    { from: ['2022年10月1日前', '三.2④'], kind: 'complete_by', applies_to: ['postgraduate', 'civil_servant'], what: '确定录取研究生和公务员同学在2022年10月1日前完成转接' },
-    // The first's cases and the further studies'.
-    { from: ['10月31日前', '三.2'], kind: 'all_complete_by', cases: 0, applies_to: ['postgraduate', 'further_study_other'],
-      what: '全校各级团组织基本完成各类组织关系转接' },
+    { clause: '三.2', date: '2022-08-31', kind: 'apply_by', tick: ['employed', 'military', 'unsettled_community', 'work_abroad_official', 'work_abroad_private'] },
+    { clause: '三.2', date: '2022-10-31', kind: 'all_complete_by', cases: 0, tick: ['postgraduate', 'further_study_other'] },
+    { clause: '三.2③', date: '2022-08-31', kind: 'complete_by', applies_to: ['employed', 'unsettled_community'], tick: ['work_abroad_official', 'work_abroad_private'], not_for: ['civil_servant'] },
+    { clause: '三.2④', date: '2022-10-01', kind: 'complete_by', applies_to: ['postgraduate', 'civil_servant'] },
   ],
 };
 
@@ -180,6 +182,12 @@ async function fillRoute(page, user, id, r) {
   for (const [k, v] of Object.entries(r.edit || {})) await user.set(`${p}.${k}`, v);
   const had = await page.locator(`[data-path^="${p}.steps["][data-path$="].id"]`).count();
   for (const [j, s] of (r.steps || []).entries()) {
+    // A step the notice's named rule or a base layer gives, from the route's step picker, then what differs; or a new one.
+    if (s.from) {
+      await user.select(page.locator(`[data-testid=step-from][data-route="${id}"]`), s.from);
+      for (const [k, v] of Object.entries(s.set || {})) await user.set(`${p}.steps[${had + j}].${k}`, v);
+      continue;
+    }
     await user.click(page.locator(`[data-testid=add][data-list="${p}.steps"]`));
     for (const k of ['id', 'where', 'text', 'rule', 'if', 'document']) if (s[k]) await user.set(`${p}.steps[${had + j}].${k}`, s[k]);
   }
@@ -223,24 +231,36 @@ async function fillSeed(page, user) {
   for (const [p, v] of Object.entries(SEED.identity)) await user.set(p, v);
   // What the notice's words name is in the form already, each value beside its clause (confirmed below).
   for (const [p, v] of Object.entries(SEED.proposed)) assert.equal(await formField(page, p).inputValue(), v, p);
-  user.part = 'periods';
-  for (const [name, words, clause] of SEED.periods) await user.candidate('periods.' + name, words, clause);
+  await takeOffers(page, user, SEED.offered);
+  assert.equal(await formField(page, 'school').inputValue(), '哈尔滨信息工程学院');
+  assert.equal(await formField(page, 'periods.retention.value').inputValue(), '6');
+  assert.equal(await formField(page, 'periods.new_org.clause').inputValue(), '二.2');
   await fillDestinations(page, user, SEED.destinations, SEED.routes);
   await fillDeadlines(page, user);
 }
 
-// The notice's four deadlines, each added from the date the notice gives (the item comes with that date and its
-// clause), then its kind, its cases and its description.
+// The offers core makes (the notice's words, the base), each listed with its clause and words, read and taken at once.
+async function takeOffers(page, user, paths) {
+  user.part = 'offers';
+  const offers = page.locator('[data-testid=offer]');
+  assert.deepEqual(await offers.evaluateAll((l) => l.map((e) => e.dataset.path)), paths);
+  for (const text of await offers.allTextContents()) assert.match(text, /出自(通知|基础文件)/);
+  await user.click(page.locator('[data-testid=accept-offers]'));
+  await page.locator('[data-testid=studio-offers][data-count="0"]').waitFor();
+}
+
+// The notice's four deadlines, added by the offers with their dates, kinds, clauses, the notice's sentences as their
+// descriptions and the cases the sentences name: the author ticks the cases the sentences leave to them.
 async function fillDeadlines(page, user) {
   user.part = 'deadlines';
   for (const [i, d] of SEED.deadlines.entries()) {
-    await user.found('deadlines', ...d.from);
     const p = `deadlines[${i}]`;
-    await user.set(p + '.kind', d.kind);
+    for (const k of ['clause', 'date', 'kind']) assert.equal(await formField(page, `${p}.${k}`).inputValue(), d[k], `${p}.${k}`);
+    assert.ok((await formField(page, p + '.what').inputValue()).length > 8, `${p}: the notice's sentence`);
+    assert.deepEqual((await page.locator(`[data-path="${p}.applies_to"]:checked`).evaluateAll((l) => l.map((e) => e.dataset.value))).sort(), [...d.applies_to || []].sort());
     if (d.cases != null) await user.select(page.locator(`[data-testid=cases-same][data-item="${p}"]`), String(d.cases));
-    for (const c of [...d.applies_to, ...d.untick || []]) await user.tick(p + '.applies_to', c);
+    for (const c of d.tick || []) await user.tick(p + '.applies_to', c);
     for (const c of d.not_for || []) await user.tick(p + '.not_for', c);
-    await user.set(p + '.what', d.what);
   }
 }
 
@@ -265,19 +285,23 @@ test('the seed notice on the national layer becomes a policy whose decision tabl
   const confirms = page.locator('[data-testid=confirm]');
   user.part = 'confirm';
   assert.deepEqual(await confirms.evaluateAll((l) => l.map((e) => e.dataset.path)), [
-    'title', 'cohort', 'notice_date',
+    'title', 'cohort', 'notice_date', 'school',
     ...['employed', 'further_study', 'military', 'unsettled'].map((d) => `destinations.${d}.clause`), 'destinations.unsettled.bases',
     ...['study_abroad', 'work_abroad', 'delayed_graduation'].map((d) => `destinations.${d}.clause`),
     ...Object.keys(SEED.proposed).filter((p) => p.startsWith('rules.')),
-    'periods.retention.value', 'periods.new_org.value',
-    // A route created from a destination's slot cites that destination's clause: still to check while that is.
-    ...['employer_org', 'employer_township_org', 'youth_home_org', 'new_school_org', 'special_unit_pool', 'community_mobile_branch',
-      'retain_at_school', 'overseas_study_branch', 'dispatching_unit_org', 'hometown_township_org', 'delayed_graduation_org'].map((r) => `routes.${r}.clause`),
-    'deadlines[0].date', 'deadlines[1].date', 'deadlines[2].date', 'deadlines[3].date']);
+    'periods.new_org.value', 'periods.retention.value',
+    // A deadline's date and kind as the offers gave them; the cases the sentence named until the author ticks there.
+    ...[0, 1, 2, 3].flatMap((i) => [`deadlines[${i}].date`, `deadlines[${i}].kind`]), 'deadlines[3].applies_to',
+    // A route created from a destination's slot cites that destination's clause: still to check while that is; a step
+    // from a named rule is the notice's sentence, to check too.
+    'routes.employer_org.clause', 'routes.employer_township_org.clause', 'routes.employer_township_org.steps[0]', 'routes.employer_township_org.steps[1]',
+    ...['youth_home_org', 'new_school_org', 'special_unit_pool'].map((r) => `routes.${r}.clause`), 'routes.special_unit_pool.steps[0]',
+    ...['community_mobile_branch', 'retain_at_school', 'overseas_study_branch', 'dispatching_unit_org', 'hometown_township_org', 'delayed_graduation_org']
+      .map((r) => `routes.${r}.clause`)]);
   // Grouped by the part of the form they are in, each value on screen beside its clause: a part's values confirmed
   // together once read, a lone value by its own tick.
   assert.deepEqual(await page.locator('[data-testid=confirm-part]').evaluateAll((l) => l.map((e) => e.dataset.part)),
-    ['identity', 'destinations', 'rules', 'periods', 'routes', 'dates']);
+    ['identity', 'destinations', 'rules', 'periods', 'dates', 'routes']);
   for (;;) {
     const part = page.locator('[data-testid=confirm-part]');
     if (await part.count()) await user.click(part.first());
@@ -350,41 +374,50 @@ test('the seed notice on the national layer becomes a policy whose decision tabl
 
 // ---- the seed notice on the 2022 national guide (the notice's own 附件1) ----
 
-// On the guide most routes exist already: the author adds the ones the table needs changed (by id, in the route
-// table), gives the notice's clause and words where they differ from the guide's, and removes (`remove`: the base's
-// value at that key, shown in the form and kept unverified until confirmed) what the guide says and the notice does
-// not: the county mobile branch as the township routes' fallback, the further-study clause 指引.2(1) and the guide's
-// own steps where the notice gives none. (A period or the bases the notice gives replace the guide's whole, its
-// 1-year cap and "residence first" with them: nothing to remove there.)
+// On the guide most routes exist already. Core offers what the notice's words give where the guide says otherwise
+// (its clauses for the destinations, the named rule the guide cites itself, the unsettled's bases, the periods), the
+// notice's clause for each route of a destination it covers, what the 2022 guide removed and the notice covers as the
+// earlier guide had it (work abroad's routes, the written application's deadline before going abroad), the school
+// and the deadlines: the author reads them beside their clauses and takes them at once (each unverified). Then the
+// author removes (`remove`: the base's value at that key, shown in the form and kept unverified until confirmed) what
+// the guide says and the notice does not: the county mobile branch as the township routes' fallback, the
+// further-study clause 指引.2(1) and the earlier guide's own steps where the notice gives none.
 const GUIDE = {
   identity: SEED.identity,
-  // The notice's words where the guide does not say it: the rules it names (the classified rule the guide cites
-  // itself, 指引.2(3); the notice's 二.3 is picked below) and the two destinations the guide leaves out.
+  // Proposed at the start: the notice's words where the guide does not say it (the rules it names but the classified
+  // rule the guide cites itself, and the two destinations the guide leaves out).
   proposed: {
     'destinations.work_abroad.clause': '二.6', 'destinations.delayed_graduation.clause': '二.7',
     'rules.edit_until_accepted': '三.2', 'rules.second_transfer': '二.8', 'rules.higher_notice_prevails': '三.5', 'rules.youth_home_alternative': '二.1',
   },
-  set: [['rules.classified_as_military', '二.3'], ['destinations.unsettled.bases.value[0]', 'residence'], ['destinations.unsettled.bases.value[1]', 'hukou'],
-    ['destinations.unsettled.bases.value[2]', 'origin'], ['destinations.unsettled.bases.clause', '二.4']],
+  offered: ['school', 'destinations.employed.clause', 'destinations.further_study.clause', 'destinations.military.clause',
+    'destinations.unsettled.clause', 'destinations.unsettled.bases', 'destinations.study_abroad.clause', 'rules.classified_as_military',
+    'destinations.work_abroad', 'periods.new_org', 'periods.retention',
+    ...['employer_org', 'employer_township_org', 'new_school_org', 'special_unit_pool', 'community_mobile_branch', 'retain_at_school',
+      'overseas_study_branch'].map((r) => `routes.${r}.clause`),
+    'routes.overseas_study_branch.deadline', 'routes.dispatching_unit_org.clause', 'routes.hometown_township_org.clause',
+    'deadlines', 'deadlines', 'deadlines', 'deadlines'],
+  // What the offers put in the form, as the notice says it.
+  taken: { 'rules.classified_as_military': '二.3', 'destinations.unsettled.bases.value[0]': 'residence', 'destinations.unsettled.bases.value[1]': 'hukou',
+    'destinations.unsettled.bases.value[2]': 'origin', 'destinations.unsettled.bases.clause': '二.4', 'destinations.work_abroad.mode': 'official_private',
+    'destinations.work_abroad.official': 'dispatching_unit_org', 'destinations.work_abroad.private': 'hometown_township_org',
+    'routes.overseas_study_branch.deadline.kind': 'before_departure', 'routes.hometown_township_org.clause': '二.6' },
   remove: ['destinations.further_study.no_residence_org'],
-  destinations: [['employed', 'youth_home', 'youth_home_org'], ['work_abroad', 'mode', 'official_private'], ['work_abroad', 'official', 'dispatching_unit_org'],
-    ['work_abroad', 'private', 'hometown_township_org'], ['delayed_graduation', 'route', 'delayed_graduation_org']],
+  destinations: [['employed', 'youth_home', 'youth_home_org'], ['delayed_graduation', 'route', 'delayed_graduation_org']],
   newRoutes: {
-    youth_home_org: { clause: '二.1', org: SEED.routes.youth_home_org.org, started_by: SEED.routes.employer_org.started_by, transfers: true },
+    youth_home_org: { org: SEED.routes.youth_home_org.org, started_by: SEED.routes.employer_org.started_by, transfers: true },
     delayed_graduation_org: SEED.routes.delayed_graduation_org,
   },
+  // The routes in the form (their clauses taken), changed where the notice's words differ from the guide's; steps from
+  // the step picker: the notice's named rules and the guide versions' own.
   routes: [
-    { id: 'employer_org', clause: '二.1' },
-    { id: 'employer_township_org', clause: '二.1', org: SEED.routes.employer_township_org.org, steps: SEED.routes.employer_township_org.steps, remove: ['fallback'] },
-    { id: 'new_school_org', clause: '二.2' },
-    { id: 'special_unit_pool', clause: '二.3', org: SEED.routes.special_unit_pool.org, steps: SEED.routes.special_unit_pool.steps },
-    { id: 'community_mobile_branch', clause: '二.4', copy: 'employer_township_org', org: SEED.routes.community_mobile_branch.org,
+    { id: 'employer_township_org', org: SEED.routes.employer_township_org.org, steps: SEED.routes.employer_township_org.steps, remove: ['fallback'] },
+    { id: 'special_unit_pool', org: SEED.routes.special_unit_pool.org, steps: [{ from: 'zhtj-guide-2022:classified' }, { from: 'zhtj-guide-pre2022:offline' }] },
+    { id: 'community_mobile_branch', copy: 'employer_township_org', org: SEED.routes.community_mobile_branch.org,
       edit: SEED.routes.community_mobile_branch.edit, remove: ['fallback'] },
-    { id: 'retain_at_school', clause: '二.4', org: SEED.routes.retain_at_school.org },
-    { id: 'overseas_study_branch', clause: '二.5', steps: SEED.routes.overseas_study_branch.steps,
-      deadline: { kind: 'before_departure', from: 'departure_date', what: SEED.routes.overseas_study_branch.deadline.what } },
-    { id: 'dispatching_unit_org', clause: '二.6' },
-    { id: 'hometown_township_org', clause: '二.6', org: SEED.routes.hometown_township_org.org, remove: ['steps'] },
+    { id: 'retain_at_school', org: SEED.routes.retain_at_school.org },
+    { id: 'overseas_study_branch', steps: [{ from: 'zhtj-guide-pre2022:apply' }] },
+    { id: 'hometown_township_org', org: SEED.routes.hometown_township_org.org, remove: ['steps'] },
   ],
 };
 
@@ -405,9 +438,11 @@ test('the seed notice on the 2022 national guide becomes a policy whose decision
   user.part = 'identity';
   for (const [p, v] of Object.entries(GUIDE.identity)) await user.set(p, v);
   for (const [p, v] of Object.entries(GUIDE.proposed)) assert.equal(await formField(page, p).inputValue(), v, p);
-  for (const [p, v] of GUIDE.set) { user.part = p.split('.')[0]; await user.set(p, v); }
-  user.part = 'periods';
-  for (const [name, words, clause] of SEED.periods) await user.candidate('periods.' + name, words, clause);
+  await audit(page, 'studio, on the guide, the offers');
+  await page.locator('#st-offers').scrollIntoViewIfNeeded();
+  await shoot(page, '7-offers');
+  await takeOffers(page, user, GUIDE.offered);
+  for (const [p, v] of Object.entries(GUIDE.taken)) assert.equal(await formField(page, p).inputValue(), v, p);
   // What the guide says and the notice does not, removed: each shown as removed, beside what the guide said.
   user.part = 'remove';
   for (const p of GUIDE.remove) await removeBase(page, user, p);
@@ -415,9 +450,8 @@ test('the seed notice on the 2022 national guide becomes a policy whose decision
   await audit(page, 'studio, on the guide, a base value removed');
   await fillDestinations(page, user, GUIDE.destinations, GUIDE.newRoutes);
   for (const r of GUIDE.routes) {
-    // A route the guide defines, taken into the form from the route table's list of the base's routes.
-    assert.equal(await page.locator(`[data-testid=route-override] option[value="${r.id}"]`).count(), 1, r.id);
-    await fillRoutes(page, user, [r]);
+    // A route the guide defines, in the form with the notice's clause the offers gave it.
+    await fillRoute(page, user, r.id, r);
     user.part = 'remove';
     for (const k of r.remove || []) await removeBase(page, user, `routes.${r.id}.${k}`);
   }

@@ -110,3 +110,22 @@ test('the diff against the base and the built-in base texts', () => {
   const d = JSON.parse(M.diffPolicies(M.builtinPolicy('hxci-2022'), M.builtinPolicy('hxci-2022'), '', 'zh-CN'));
   assert.deepEqual([d.values.length, d.clauses.length, d.paths.changed], [0, 0, 0]);
 });
+
+test('offers: what the notice and the base give for the empty fields, with clause and words, on the guide opened as base files', () => {
+  const bases = JSON.stringify(Object.fromEntries(['zhtj-guide-2022', 'zhtj-guide-pre2022'].map((f) => [f, readFileSync(path.join(root, 'policies', f + '.json'), 'utf8')])));
+  const split = JSON.parse(M.splitNotice(seed(), 'zh-CN'));
+  const s = JSON.parse(M.studioStart('zhtj-guide-2022', JSON.stringify(split), '2026-12-01', bases, 'zh-CN'));
+  const o = JSON.parse(M.studioOffers(JSON.stringify(s), JSON.stringify(split.values), bases, 'zh-CN'));
+  const at = (p) => o.offers.find((x) => x.path == p);
+  assert.deepEqual(at('school').set, [{ path: 'school', value: '哈尔滨信息工程学院' }]);
+  assert.equal(at('rules.classified_as_military').clause, '二.3');
+  assert.equal(at('destinations.work_abroad').from, 'zhtj-guide-pre2022');
+  assert.match(at('destinations.work_abroad').field, /出国/);
+  assert.deepEqual(at('routes.hometown_township_org.clause').unverified, ['routes.hometown_township_org.clause']);
+  const deadlines = o.offers.filter((x) => x.add == 'deadlines').map((x) => [x.item.clause, x.item.kind]);
+  assert.deepEqual(deadlines, [['三.2', 'apply_by'], ['三.2', 'all_complete_by'], ['三.2③', 'complete_by'], ['三.2④', 'complete_by']]);
+  assert.ok(o.steps.special_unit_pool.some((x) => x.key == 'zhtj-guide-pre2022:offline'));
+  // Bad base files: the error names them; an unreadable studio file offers nothing.
+  assert.ok(JSON.parse(M.studioOffers(JSON.stringify(s), '[]', '{', 'en')).error);
+  assert.deepEqual(JSON.parse(M.studioOffers('nonsense', '[]', '', 'en')), { offers: [], steps: {} });
+});

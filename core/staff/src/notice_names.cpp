@@ -5,6 +5,8 @@
 #include <array>
 #include <string_view>
 
+#include "notice_text.hpp"
+
 namespace xueshe {
 namespace {
 
@@ -50,11 +52,14 @@ std::string field(const ordered_json& c, const char* key) {
   return it != c.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-bool says(const std::string& text, const Named& n) {
+// Where a text first says one of a name's words (npos: nowhere).
+std::size_t said_at(const std::string& text, const Named& n) {
+  std::size_t at = std::string::npos;
   for (std::string_view w : n.words)
-    if (!w.empty() && text.find(w) != std::string::npos) return true;
-  return false;
+    if (!w.empty()) at = std::min(at, text.find(w));
+  return at;
 }
+bool says(const std::string& text, const Named& n) { return said_at(text, n) != std::string::npos; }
 
 // The bases a text names, in its order, each once.
 ordered_json bases_in(const std::string& text) {
@@ -82,19 +87,21 @@ std::vector<NamedInNotice> notice_named_things(const ordered_json& clauses) {
     for (const auto& c : clauses)
       if (c.is_object() && says(field(c, "title"), d)) {
         const std::string id = field(c, "id");
-        out.push_back({std::string("destinations.") + d.name + ".clause", id});
+        out.push_back({std::string("destinations.") + d.name + ".clause", id, {}});
         if (std::string_view(d.name) == "unsettled") {
           ordered_json bases = bases_in(field(c, "text"));
-          if (!bases.empty()) out.push_back({"destinations.unsettled.bases", {{"value", bases}, {"clause", id}}});
+          if (!bases.empty()) out.push_back({"destinations.unsettled.bases", {{"value", bases}, {"clause", id}}, {}});
         }
         break;
       }
   for (const Named& r : kRules)
-    for (const auto& c : clauses)
-      if (c.is_object() && says(field(c, "text").empty() ? field(c, "title") : field(c, "text"), r)) {
-        out.push_back({std::string("rules.") + r.name, field(c, "id")});
+    for (const auto& c : clauses) {
+      const std::string text = field(c, "text").empty() ? field(c, "title") : field(c, "text");
+      if (c.is_object() && says(text, r)) {
+        out.push_back({std::string("rules.") + r.name, field(c, "id"), notice::sentence_at(text, said_at(text, r))});
         break;
       }
+    }
   return out;
 }
 

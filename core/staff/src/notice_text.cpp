@@ -1,5 +1,7 @@
 #include "notice_text.hpp"
 
+#include <algorithm>
+
 namespace xueshe::notice {
 
 std::u32string decode_utf8(std::string_view text) {
@@ -127,6 +129,32 @@ std::u32string trim(std::u32string_view s) {
   while (b < e && is_space(s[b])) ++b;
   while (e > b && is_space(s[e - 1])) --e;
   return std::u32string(s.substr(b, e - b));
+}
+
+std::string sentence_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return {};
+  // Only the sentence is read (a clause may be long and hold many dates): back to the code point before it, on to
+  // its end mark, one code point at a time.
+  auto starts = [&text](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80; };
+  auto point = [&text](std::size_t i) { return decode_utf8(text.substr(i, std::min<std::size_t>(4, text.size() - i)))[0]; };
+  while (at > 0 && !starts(at)) --at;
+  std::size_t b = at, e = at;
+  while (b > 0) {
+    std::size_t prev = b - 1;
+    while (prev > 0 && !starts(prev)) --prev;
+    if (ends_sentence(point(prev))) break;
+    b = prev;
+  }
+  while (e < text.size() && !ends_sentence(point(e))) {
+    ++e;
+    while (e < text.size() && !starts(e)) ++e;
+  }
+  std::u32string out;
+  for (char32_t c : decode_utf8(text.substr(b, e - b)))
+    if (c != U'\n' && c != U'\r') out += c;
+  out = trim(out);
+  if (!out.empty() && circled_value(out[0])) out = trim(std::u32string_view(out).substr(1));
+  return encode_utf8(out);
 }
 
 }  // namespace xueshe::notice

@@ -42,4 +42,11 @@ char32_t circled(int n);
 
 std::u32string trim(std::u32string_view s);
 
+// The sentence of `text` (valid UTF-8) that the byte `at` lies in: from after
+// the mark that ends the one before (ends_sentence) to its own end mark,
+// without that mark, a leading circled number (①) or the spaces around it;
+// line breaks inside it (a notice's wrapped lines) are dropped. "" when `at`
+// is past the end.
+std::string sentence_at(std::string_view text, std::size_t at);
+
 }  // namespace xueshe::notice

@@ -136,15 +136,9 @@ std::string trimmed(const std::string& s) {
   return s.substr(a, s.find_last_not_of(ws) - a + 1);
 }
 
-// The base chain's effective policy (null when there is no base or it is not found): built-in files, else `bases`.
+// The base chain's effective policy (null when there is no base or it is not found).
 json merged_base(const std::string& base, const PolicyTexts& bases) {
-  const PolicyTexts texts = [&bases](const std::string& id) -> std::optional<std::string> {
-    if (bases)
-      if (auto t = bases(id)) return t;
-    return builtin_policy_file(id);
-  };
-  const std::optional<std::string> base_text = base.empty() ? std::nullopt : texts(base);
-  return base_text ? resolve_policy_layers(*base_text, texts).merged : json();
+  return studio_base_layers(base, bases).merged;
 }
 
 // Sets a dotted path ("destinations.employed.clause") in an object, making the objects on the way.
@@ -160,6 +154,19 @@ void set_dotted(ordered_json& o, const std::string& path, const ordered_json& v)
 }
 
 }  // namespace
+
+LayeredPolicy studio_base_layers(const std::string& base, const PolicyTexts& bases) {
+  const PolicyTexts texts = [&bases](const std::string& id) -> std::optional<std::string> {
+    if (bases)
+      if (auto t = bases(id)) return t;
+    return builtin_policy_file(id);
+  };
+  const std::optional<std::string> base_text = base.empty() ? std::nullopt : texts(base);
+  if (!base_text) return {};
+  LayeredPolicy chain = resolve_policy_layers(*base_text, texts);
+  if (chain.error) return {};
+  return chain;
+}
 
 std::string studio_field_words(const std::string& path, const std::string& lang_in) {
   const std::string lang = lang_of(lang_in);

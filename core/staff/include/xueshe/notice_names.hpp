@@ -25,6 +25,7 @@ namespace xueshe {
 struct NamedInNotice {
   std::string path;             // the policy path: "destinations.employed.clause", "rules.second_transfer", …
   nlohmann::ordered_json value;  // what goes there: a clause id, or {"value": [bases…], "clause": id}
+  std::string sentence;          // a rule: the clause's sentence that says its words (a step's text to propose)
 };
 
 // `clauses`: the split's (or the studio file's) [{id, title, text}], in the notice's order.

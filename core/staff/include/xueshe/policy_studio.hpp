@@ -59,6 +59,11 @@ nlohmann::ordered_json studio_edit_clauses(std::string_view clauses_json, std::s
 // naming the field in words. `bases`: base files beyond the built-in ones.
 nlohmann::ordered_json studio_build(std::string_view studio_json, const PolicyTexts& bases, const std::string& lang);
 
+// The base chain of a studio file (built-in files, else `bases`), leaf first;
+// empty (merged null, no layers) when there is no base, it is not found or
+// does not load.
+LayeredPolicy studio_base_layers(const std::string& base, const PolicyTexts& bases);
+
 // A policy JSON path in words: "routes.employer_org.org.en" → "路线 employer_org · 接收组织".
 std::string studio_field_words(const std::string& path, const std::string& lang);
 

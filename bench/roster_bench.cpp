@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
   Engine engine(*load_policy(builtin_policy_text()).policy);
   RosterOptions options;
   options.today = *parse_iso_date("2022-07-01");
-  options.lang = "zh-CN";
+  options.lang = Lang::zh_CN;
 
   std::vector<double> total, total_cpu, parse_eval, write, summary;
   std::size_t out_bytes = 0, evaluations = 0;

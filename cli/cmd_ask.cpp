@@ -36,7 +36,7 @@ std::optional<AnswerValue> read_answer(const nlohmann::json& q, const std::strin
 int run_ask(const CommonOptions& options) {
   Setup s = setup(options);
   if (!s.engine) return 2;
-  const std::string& lang = s.lang;
+  Lang lang = s.lang;
   auto ui = [&lang](const char* key) { return message(lang, std::string("ui.") + key); };
   std::cout << ui("title") << " — " << s.engine->policy().title.at(lang) << "\n"
             << ui("policy") << ": " << s.engine->policy().id << "  (" << format_iso_date(s.today) << ")\n\n";

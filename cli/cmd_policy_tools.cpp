@@ -20,13 +20,14 @@ namespace {
 
 using nlohmann::json;
 
-bool lang_ok(const std::string& lang) {
-  if (is_supported_language(lang)) return true;
-  print_error(Error{"bad_lang", "lang", {{"got", lang}}}, "zh-CN");
-  return false;
+// --lang as given: the language it names, or nullopt once the error is printed.
+std::optional<Lang> lang_of(const std::string& given) {
+  if (auto lang = carried_language(given)) return lang;
+  print_error(Error{"bad_lang", "lang", {{"got", given}}}, Lang::zh_CN);
+  return std::nullopt;
 }
 
-std::optional<std::string> source_text(const std::string& name, const std::string& lang) {
+std::optional<std::string> source_text(const std::string& name, Lang lang) {
   auto text = policy_text_for(name);
   if (!text)
     print_tool_error(policy_tool_error_body(
@@ -41,7 +42,7 @@ std::string value_text(const json& v) {
 }
 
 // The answers in the roster template's column order, in words.
-std::string answers_text(const json& answers, const std::string& lang) {
+std::string answers_text(const json& answers, Lang lang) {
   std::string out;
   for (const std::string& field : roster_column_ids()) {
     auto it = answers.find(field);
@@ -56,7 +57,7 @@ std::string answers_text(const json& answers, const std::string& lang) {
   return out;
 }
 
-std::string deadlines_text(const json& list, const std::string& lang) {
+std::string deadlines_text(const json& list, Lang lang) {
   std::string out;
   for (const auto& d : list) {
     Deadline dl;
@@ -70,7 +71,7 @@ std::string deadlines_text(const json& list, const std::string& lang) {
   return out;
 }
 
-std::string change_text(const json& c, const std::string& lang) {
+std::string change_text(const json& c, Lang lang) {
   std::vector<std::string> parts;
   if (c.contains("b_error")) parts.push_back(message(lang, "policytool.diff.error", {{"message", c["b_error"]["message"].get<std::string>()}}));
   if (c.contains("b_question"))
@@ -95,7 +96,7 @@ std::string change_text(const json& c, const std::string& lang) {
   return out;
 }
 
-std::string diff_markdown(const json& d, const std::string& lang) {
+std::string diff_markdown(const json& d, Lang lang) {
   const std::string a = d["a"]["id"].get<std::string>(), b = d["b"]["id"].get<std::string>();
   std::string out = "# " + md_cell(message(lang, "policytool.diff.title", {{"a", a}, {"b", b}})) + "\n\n";
   for (const char* side : {"a", "b"})
@@ -169,8 +170,10 @@ std::string diff_markdown(const json& d, const std::string& lang) {
 
 }  // namespace
 
-int run_policy_draft(const std::string& from, int cohort, const std::string& out_file, const std::string& lang) {
-  if (!lang_ok(lang)) return 2;
+int run_policy_draft(const std::string& from, int cohort, const std::string& out_file, const std::string& lang_given) {
+  const std::optional<Lang> given = lang_of(lang_given);
+  if (!given) return 2;
+  const Lang lang = *given;
   auto text = source_text(from, lang);
   if (!text) return 2;
   PolicyDraft draft = draft_policy(*text, cohort, policy_files_beside(from));
@@ -189,8 +192,10 @@ int run_policy_draft(const std::string& from, int cohort, const std::string& out
   return 0;
 }
 
-int run_policy_check_draft(const std::string& file, const std::string& lang) {
-  if (!lang_ok(lang)) return 2;
+int run_policy_check_draft(const std::string& file, const std::string& lang_given) {
+  const std::optional<Lang> given = lang_of(lang_given);
+  if (!given) return 2;
+  const Lang lang = *given;
   auto text = source_text(file, lang);
   if (!text) return 2;
   DraftAwareLoad load = load_policy_or_draft(*text, policy_files_beside(file));
@@ -213,8 +218,10 @@ int run_policy_check_draft(const std::string& file, const std::string& lang) {
   return summary["ok"].get<bool>() ? 0 : 2;
 }
 
-int run_policy_diff(const std::string& a, const std::string& b, const std::string& format, const std::string& lang) {
-  if (!lang_ok(lang)) return 2;
+int run_policy_diff(const std::string& a, const std::string& b, const std::string& format, const std::string& lang_given) {
+  const std::optional<Lang> given = lang_of(lang_given);
+  if (!given) return 2;
+  const Lang lang = *given;
   auto ta = source_text(a, lang);
   if (!ta) return 2;
   auto tb = source_text(b, lang);
@@ -234,8 +241,10 @@ int run_policy_diff(const std::string& a, const std::string& b, const std::strin
   return 0;
 }
 
-int run_policy_split(const std::string& file, const std::string& lang) {
-  if (!lang_ok(lang)) return 2;
+int run_policy_split(const std::string& file, const std::string& lang_given) {
+  const std::optional<Lang> given = lang_of(lang_given);
+  if (!given) return 2;
+  const Lang lang = *given;
   std::optional<std::string> text;
   if (file == "-") text = read_limited(std::cin, kNoticeMaxBytes);
   else text = read_file(file, kNoticeMaxBytes);

@@ -49,7 +49,7 @@ std::string percent(double rate) {
 }
 
 // The summary in a few lines, for a person at a terminal.
-void print_summary(const nlohmann::json& s, const std::string& lang) {
+void print_summary(const nlohmann::json& s, Lang lang) {
   const std::string sep = message(lang, "roster.list_separator");
   std::string out = message(lang, "roster.summary.rows",
                             {{"rows", std::to_string(s["rows"].get<std::size_t>())},
@@ -113,7 +113,7 @@ void print_summary(const nlohmann::json& s, const std::string& lang) {
   std::cerr << out;
 }
 
-int roster_error(const Error& e, const std::string& lang) { return print_tool_error(roster_error_body(e, lang)); }
+int roster_error(const Error& e, Lang lang) { return print_tool_error(roster_error_body(e, lang)); }
 
 }  // namespace
 

@@ -20,7 +20,7 @@ std::string joined(const std::vector<std::string>& list, const std::string& sep)
   return out;
 }
 
-std::vector<std::vector<std::string>> table_cells(const DecisionTable& t, const std::string& lang) {
+std::vector<std::vector<std::string>> table_cells(const DecisionTable& t, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header{message(lang, "table.col.number")};
   for (const std::string& f : t.fields) header.push_back(roster_column_name(f, lang));
@@ -45,7 +45,7 @@ std::vector<std::vector<std::string>> table_cells(const DecisionTable& t, const 
       std::vector<std::string> items;
       for (const TableDeadline& d : r.deadlines)
         if (d.kind == kind)
-          items.push_back(format_iso_date(d.date) + (lang == "en" ? " (" + d.clause + ")" : "（" + d.clause + "）"));
+          items.push_back(format_iso_date(d.date) + (lang == Lang::en ? " (" + d.clause + ")" : "（" + d.clause + "）"));
       cells.push_back(joined(items, sep));
     }
     cells.push_back(joined(r.clauses, " "));

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "io.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe::cli {
 

@@ -56,7 +56,7 @@ PolicyTexts policy_files_beside(const std::string& policy_file) {
   return [dir](const std::string& id) { return read_file(dir + id + ".json", policy_json_limits().max_bytes); };
 }
 
-int print_error(const Error& error, const std::string& lang) {
+int print_error(const Error& error, Lang lang) {
   std::cout << to_json_text(error_body(error, lang)) << "\n";
   return 2;
 }
@@ -65,11 +65,12 @@ void print_json(const nlohmann::json& body, bool pretty) { std::cout << to_json_
 
 Setup setup(const CommonOptions& o) {
   Setup s;
-  if (!is_supported_language(o.lang)) {
-    print_error(Error{"bad_lang", "lang", {{"got", o.lang}}}, "zh-CN");
+  const std::optional<Lang> lang = carried_language(o.lang);
+  if (!lang) {
+    print_error(Error{"bad_lang", "lang", {{"got", o.lang}}}, Lang::zh_CN);
     return s;
   }
-  s.lang = o.lang;
+  s.lang = *lang;
   if (o.today.empty()) {
     s.today = local_today();
   } else if (auto d = parse_iso_date(o.today)) {

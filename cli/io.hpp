@@ -6,6 +6,7 @@
 #include <string>
 
 #include "xueshe/engine.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe::cli {
 
@@ -23,7 +24,7 @@ std::string read_limited(std::istream& in, std::size_t limit);
 struct Setup {
   std::optional<Engine> engine;
   Date today;
-  std::string lang;
+  Lang lang = Lang::zh_CN;
 };
 Setup setup(const CommonOptions& options);
 
@@ -38,7 +39,7 @@ Error policy_unreadable(const std::string& path);
 // (the built-in files are the loader's own fallback).
 PolicyTexts policy_files_beside(const std::string& policy_file);
 
-int print_error(const Error& error, const std::string& lang);  // prints, returns 2
+int print_error(const Error& error, Lang lang);  // prints, returns 2
 void print_json(const nlohmann::json& body, bool pretty);
 
 }  // namespace xueshe::cli

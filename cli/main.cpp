@@ -10,12 +10,12 @@
 namespace {
 
 // The language asked for, for messages about arguments that did not parse.
-std::string language_in_argv(int argc, char** argv) {
+xueshe::Lang language_in_argv(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--lang=en" || (a == "--lang" && i + 1 < argc && std::string(argv[i + 1]) == "en")) return "en";
+    if (a == "--lang=en" || (a == "--lang" && i + 1 < argc && std::string(argv[i + 1]) == "en")) return xueshe::Lang::en;
   }
-  return "zh-CN";
+  return xueshe::Lang::zh_CN;
 }
 
 // `xueshe nosuchcmd` (or `xueshe policy nosuch`): the word where a command

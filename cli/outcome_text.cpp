@@ -10,7 +10,7 @@ std::string str(const nlohmann::json& obj, const char* key) {
   return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string days_text(const nlohmann::json& d, const std::string& lang) {
+std::string days_text(const nlohmann::json& d, Lang lang) {
   int n = d.value("days_left", 0);
   if (n > 0) return message(lang, "days_left.future", {{"n", std::to_string(n)}});
   if (n == 0) return message(lang, "days_left.today");
@@ -19,7 +19,7 @@ std::string days_text(const nlohmann::json& d, const std::string& lang) {
 
 }  // namespace
 
-std::string outcome_text(const nlohmann::json& o, const std::string& lang) {
+std::string outcome_text(const nlohmann::json& o, Lang lang) {
   auto ui = [&lang](const char* key) { return message(lang, std::string("ui.") + key); };
   const nlohmann::json& receiving = o["receiving"];
   std::string out;

@@ -4,8 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xueshe/lang.hpp"
+
 namespace xueshe::cli {
 
-std::string outcome_text(const nlohmann::json& outcome, const std::string& lang);
+std::string outcome_text(const nlohmann::json& outcome, Lang lang);
 
 }  // namespace xueshe::cli

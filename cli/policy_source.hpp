@@ -17,7 +17,7 @@ struct StaffSetup {
   std::optional<Engine> engine;
   std::vector<std::string> unverified;  // the draft's unchecked values
   Date today;
-  std::string lang;
+  Lang lang = Lang::zh_CN;
 };
 
 // As setup(), but --policy may be a draft or the built-in id. On failure the

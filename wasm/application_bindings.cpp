@@ -20,16 +20,18 @@ std::string bad_lang(const std::string& lang) {
 
 std::string application_form(const std::string& policy_text, const std::string& bases, const std::string& answers_json,
                              const std::string& today, const std::string& lang) {
-  if (!xueshe::is_supported_language(lang)) return bad_lang(lang);
-  const xueshe_wasm::TakeawayMember in(policy_text, bases, answers_json, today, lang);
+  const std::optional<xueshe::Lang> known = xueshe::carried_language(lang);
+  if (!known) return bad_lang(lang);
+  const xueshe_wasm::TakeawayMember in(policy_text, bases, answers_json, today, *known);
   if (!in.error().empty()) return in.error();
   return xueshe::to_json_text(xueshe::application_form(in.member()));
 }
 
 std::string application(const std::string& policy_text, const std::string& bases, const std::string& answers_json,
                         const std::string& today, const std::string& applicant_json, const std::string& lang) {
-  if (!xueshe::is_supported_language(lang)) return bad_lang(lang);
-  const xueshe_wasm::TakeawayMember in(policy_text, bases, answers_json, today, lang);
+  const std::optional<xueshe::Lang> known = xueshe::carried_language(lang);
+  if (!known) return bad_lang(lang);
+  const xueshe_wasm::TakeawayMember in(policy_text, bases, answers_json, today, *known);
   if (!in.error().empty()) return in.error();
   return xueshe::to_json_text(xueshe::application_document(in.member(), applicant_json));
 }

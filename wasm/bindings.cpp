@@ -29,9 +29,6 @@ struct PagePolicy {
 
 const PagePolicy& opened(std::uintptr_t handle) { return *reinterpret_cast<const PagePolicy*>(handle); }
 
-std::string lang_or_default(const std::string& lang) {
-  return xueshe::is_supported_language(lang) ? lang : xueshe::default_language();
-}
 
 // policy_text: the policy file's text ("" = built-in); bases: its base files as
 // {"<id>": "<text>"} ("" = none beyond the built-in ones).
@@ -50,7 +47,7 @@ void close_policy(std::uintptr_t handle) { delete reinterpret_cast<PagePolicy*>(
 // Why the policy did not load, as an error body; "" when it did.
 std::string policy_error(std::uintptr_t handle, const std::string& lang) {
   const auto& page = opened(handle);
-  return page.error ? xueshe::to_json_text(xueshe::error_body(*page.error, lang_or_default(lang))) : "";
+  return page.error ? xueshe::to_json_text(xueshe::error_body(*page.error, xueshe::language_or_default(lang))) : "";
 }
 
 // The result for these answers (page_result.hpp) as far as the questions go:
@@ -62,13 +59,13 @@ std::string questions(std::uintptr_t handle, const std::string& answers, const s
                      const std::string& lang) {
   const auto& page = opened(handle);
   return xueshe_wasm::page_result(page.engine ? &*page.engine : nullptr, page.error, today, lang,
-                                  [&](const Engine& engine, xueshe::Date day, const std::string& l) {
+                                  [&](const Engine& engine, xueshe::Date day, xueshe::Lang l) {
                                     return engine.evaluate_questions_json(answers, day, l);
                                   });
 }
 
 // The page's texts: the catalog's parts as compiled in (messages.hpp), merged by the page.
-std::string catalog(const std::string& lang) { return xueshe::catalog_parts_text(lang); }
+std::string catalog(const std::string& lang) { return xueshe::catalog_parts_text(xueshe::language_or_default(lang)); }
 
 }  // namespace
 

@@ -15,13 +15,14 @@ namespace {
 
 std::string calendar(const std::string& policy_text, const std::string& bases, const std::string& answers_json,
                      const std::string& today, const std::string& lang) {
-  if (!xueshe::is_supported_language(lang))
+  const std::optional<xueshe::Lang> known = xueshe::carried_language(lang);
+  if (!known)
     return xueshe::to_json_text(xueshe::takeaway_error_body({"calendar_bad_lang", "lang", {{"got", lang}}},
                                                             xueshe::default_language()));
-  const xueshe_wasm::TakeawayMember in(policy_text, bases, answers_json, today, lang);
+  const xueshe_wasm::TakeawayMember in(policy_text, bases, answers_json, today, *known);
   if (!in.error().empty()) return in.error();
   xueshe::CalendarBuild built = xueshe::outcome_calendar(in.member());
-  if (built.error) return xueshe::to_json_text(xueshe::takeaway_error_body(*built.error, lang));
+  if (built.error) return xueshe::to_json_text(xueshe::takeaway_error_body(*built.error, *known));
   return xueshe::to_json_text(nlohmann::json{{"filename", built.file->filename}, {"ics", built.file->ics}});
 }
 

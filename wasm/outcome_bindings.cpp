@@ -21,7 +21,7 @@ std::string evaluate(const std::string& policy_text, const std::string& bases, c
   std::optional<xueshe::Engine> engine;
   if (load.policy) engine.emplace(std::move(*load.policy));
   return xueshe_wasm::page_result(engine ? &*engine : nullptr, load.error, today, lang,
-                                  [&](const xueshe::Engine& e, xueshe::Date day, const std::string& l) {
+                                  [&](const xueshe::Engine& e, xueshe::Date day, xueshe::Lang l) {
                                     return e.evaluate_json(answers, day, l);
                                   });
 }

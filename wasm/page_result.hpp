@@ -15,8 +15,8 @@ namespace xueshe_wasm {
 template <class Evaluate>
 std::string page_result(const xueshe::Engine* engine, const std::optional<xueshe::Error>& policy_error,
                         const std::string& today, const std::string& lang_in, Evaluate evaluate) {
-  const bool known = xueshe::is_supported_language(lang_in);
-  const std::string lang = known ? lang_in : xueshe::default_language();
+  const bool known = xueshe::carried_language(lang_in).has_value();
+  const xueshe::Lang lang = xueshe::language_or_default(lang_in);
   auto fail = [&](const xueshe::Error& e) { return xueshe::to_json_text(xueshe::error_body(e, lang)); };
   if (policy_error) return fail(*policy_error);
   if (!known) return fail(xueshe::Error{"bad_lang", "lang", {{"got", lang_in}}});

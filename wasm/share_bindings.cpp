@@ -19,9 +19,9 @@ using xueshe::Error;
 
 std::string share(const std::string& policy_text, const std::string& bases, const std::string& answers_json,
                   const std::string& today, const std::string& lang_in) {
-  const std::string lang = xueshe::is_supported_language(lang_in) ? lang_in : xueshe::default_language();
+  const xueshe::Lang lang = xueshe::language_or_default(lang_in);
   auto fail = [&](const Error& e) { return xueshe::to_json_text(xueshe::error_body(e, lang)); };
-  if (lang != lang_in) return fail(Error{"bad_lang", "lang", {{"got", lang_in}}});
+  if (!xueshe::carried_language(lang_in)) return fail(Error{"bad_lang", "lang", {{"got", lang_in}}});
   auto load = xueshe_wasm::load_page_policy(policy_text, bases);
   if (!load.policy) return fail(*load.error);
   auto day = xueshe::parse_iso_date(today);

@@ -33,14 +33,12 @@ namespace {
 using nlohmann::json;
 using xueshe::Error;
 
-std::string lang_or_default(const std::string& lang) {
-  return xueshe::is_supported_language(lang) ? lang : xueshe::default_language();
-}
+xueshe::Lang lang_or_default(const std::string& lang) { return xueshe::language_or_default(lang); }
 
 std::string text_of(const json& j) { return xueshe::to_json_text(j); }
 
-std::string localized(const xueshe::Localized& texts, const std::string& lang) {
-  auto it = texts.find(lang);
+std::string localized(const xueshe::Localized& texts, xueshe::Lang lang) {
+  auto it = texts.find(std::string(xueshe::code(lang)));
   if (it != texts.end()) return it->second;
   it = texts.find("zh-CN");
   return it != texts.end() ? it->second : std::string();
@@ -49,8 +47,8 @@ std::string localized(const xueshe::Localized& texts, const std::string& lang) {
 // Checks today and lang as the page module does; nullopt when both are fine.
 std::optional<std::string> bad_request(const std::string& today, const std::string& lang_in,
                                        std::optional<xueshe::Date>& day) {
-  const std::string lang = lang_or_default(lang_in);
-  if (!xueshe::is_supported_language(lang_in))
+  const xueshe::Lang lang = lang_or_default(lang_in);
+  if (!xueshe::carried_language(lang_in))
     return text_of(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
   day = xueshe::parse_iso_date(today);
   if (!day) return text_of(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
@@ -97,7 +95,7 @@ class StaffTool {
   // {"error": …} when the policy did not load; otherwise what the page shows
   // of it, with the draft's unverified paths (empty for a finished policy).
   std::string policy(const std::string& lang_in) const {
-    const std::string lang = lang_or_default(lang_in);
+    const xueshe::Lang lang = lang_or_default(lang_in);
     if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
     const xueshe::Policy& p = engine_->policy();
     json out{{"id", p.id},
@@ -123,7 +121,7 @@ class StaffTool {
 
   // The decision table as the page shows it (decision_table_view).
   std::string table(const std::string& today, const std::string& lang_in) const {
-    const std::string lang = lang_or_default(lang_in);
+    const xueshe::Lang lang = lang_or_default(lang_in);
     if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
     std::optional<xueshe::Date> day;
     if (auto bad = bad_request(today, lang_in, day)) return *bad;
@@ -134,7 +132,7 @@ class StaffTool {
   // next question or the outcome for these answers (a JSON object), as the
   // member's page gets it (SPEC §3).
   std::string evaluate(const std::string& answers, const std::string& today, const std::string& lang_in) const {
-    const std::string lang = lang_or_default(lang_in);
+    const xueshe::Lang lang = lang_or_default(lang_in);
     if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
     std::optional<xueshe::Date> day;
     if (auto bad = bad_request(today, lang_in, day)) return *bad;
@@ -154,7 +152,7 @@ class StaffTool {
     bytes_.shrink_to_fit();
     selection_.clear();
     text_.clear();
-    const std::string lang = lang_or_default(lang_in);
+    const xueshe::Lang lang = lang_or_default(lang_in);
     if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
     std::optional<xueshe::Date> day;
     if (auto bad = bad_request(today, lang_in, day)) return *bad;
@@ -337,7 +335,7 @@ double first_invalid_utf8_line(const emscripten::val& bytes) {
 // string (pasted text). Over the limit only the first kNoticeMaxBytes + 1
 // bytes are copied: enough for core to say so.
 std::string split_notice(const emscripten::val& input, const std::string& lang_in) {
-  const std::string lang = lang_or_default(lang_in);
+  const xueshe::Lang lang = lang_or_default(lang_in);
   const bool is_bytes = input.instanceof(emscripten::val::global("Uint8Array"));
   if (!is_bytes && !input.isString())
     return text_of(xueshe::error_body(
@@ -360,7 +358,7 @@ std::string split_notice(const emscripten::val& input, const std::string& lang_i
 // them ({"<id>": "<text>"} or "").
 std::string studio_start(const std::string& base, const std::string& split, const std::string& today,
                          const std::string& bases, const std::string& lang_in) {
-  const std::string lang = lang_or_default(lang_in);
+  const xueshe::Lang lang = lang_or_default(lang_in);
   auto files = xueshe::policy_texts_from_json(bases);
   if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
   return xueshe::studio_start(base, split, today, lang, files.texts).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -371,7 +369,7 @@ std::string studio_edit_clauses(const std::string& clauses, const std::string& o
 }
 
 std::string studio_build(const std::string& studio, const std::string& bases, const std::string& lang_in) {
-  const std::string lang = lang_or_default(lang_in);
+  const xueshe::Lang lang = lang_or_default(lang_in);
   auto files = xueshe::policy_texts_from_json(bases);
   if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
   return xueshe::studio_build(studio, files.texts, lang).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -379,7 +377,7 @@ std::string studio_build(const std::string& studio, const std::string& bases, co
 
 // What the notice's words and the base chain offer for the form's empty fields (`values`: the split's candidate values).
 std::string studio_offers(const std::string& studio, const std::string& values, const std::string& bases, const std::string& lang_in) {
-  const std::string lang = lang_or_default(lang_in);
+  const xueshe::Lang lang = lang_or_default(lang_in);
   auto files = xueshe::policy_texts_from_json(bases);
   if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
   return xueshe::studio_offers(studio, values, files.texts, lang).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -396,7 +394,7 @@ std::string builtin_policy(const std::string& id) { return xueshe::builtin_polic
 
 // What changes from policy a to policy b (policy_diff.hpp), both with the same bases.
 std::string diff_policies(const std::string& a, const std::string& b, const std::string& bases, const std::string& lang_in) {
-  const std::string lang = lang_or_default(lang_in);
+  const xueshe::Lang lang = lang_or_default(lang_in);
   auto files = xueshe::policy_texts_from_json(bases);
   if (files.error) return text_of(xueshe::policy_tool_error_body(*files.error, lang));
   xueshe::PolicyDiff d = xueshe::diff_policies(a, b, lang, files.texts, files.texts);

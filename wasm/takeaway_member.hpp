@@ -17,7 +17,7 @@ class TakeawayMember {
  public:
   // `lang`: a supported language (the bindings check it first, in their own words).
   TakeawayMember(const std::string& policy_text, const std::string& bases, const std::string& answers_json,
-                 const std::string& today, const std::string& lang) {
+                 const std::string& today, xueshe::Lang lang) {
     if (std::optional<xueshe::Error> e = evaluate(policy_text, bases, answers_json, today, lang))
       error_ = xueshe::to_json_text(xueshe::error_body(*e, lang));
   }
@@ -30,7 +30,7 @@ class TakeawayMember {
  private:
   std::optional<xueshe::Error> evaluate(const std::string& policy_text, const std::string& bases,
                                         const std::string& answers_json, const std::string& today,
-                                        const std::string& lang) {
+                                        xueshe::Lang lang) {
     auto load = load_page_policy(policy_text, bases);
     if (!load.policy) return load.error;
     engine_.emplace(std::move(*load.policy));

@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const xueshe::Engine engine(*xueshe::load_policy(xueshe::builtin_policy_text()).policy);
   if (size < 2) return 0;
-  const std::string lang = (data[0] & 1) ? "en" : "zh-CN";
+  const xueshe::Lang lang = (data[0] & 1) ? xueshe::Lang::en : xueshe::Lang::zh_CN;
   // As-of dates spread over 2021-2024, around every date of the 2022 policy.
   const xueshe::Date today = xueshe::Date{date::sys_days{date::year{2021} / 1 / 1} + date::days{data[1] * 6}};
   std::string_view answers(reinterpret_cast<const char*>(data + 2), size - 2);

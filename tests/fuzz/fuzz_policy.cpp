@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!xueshe::unreachable_nodes(engine.flow()).empty()) violated("a loaded policy with unreachable nodes");
   const xueshe::Date today = engine.policy().notice_date;
   std::size_t n = 0;
-  for (const auto& line : xueshe::evaluate_all_paths(engine, today, "zh-CN")) {
+  for (const auto& line : xueshe::evaluate_all_paths(engine, today, xueshe::Lang::zh_CN)) {
     const auto& body = line["result"];
     std::string problem = xueshe::fuzzing::check_result(body, !body.contains("error"));
     if (problem.empty() && body.value("status", "") != "outcome") problem = "a full path that is not an outcome";

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   xueshe::RosterOptions options;
   options.today = xueshe::Date{date::year{2022}, date::month{8}, date::day{20}};
-  options.lang = "zh-CN";
+  options.lang = xueshe::Lang::zh_CN;
   xueshe::RosterRun run = xueshe::evaluate_roster(engine, text, options);
   if (run.error) {
     if (run.error->code.empty() || run.error->field.empty()) violated("roster error without code or field");

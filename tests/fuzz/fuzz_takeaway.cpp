@@ -84,7 +84,7 @@ void check_application(const xueshe::MemberOutcome& member, const nlohmann::json
     // (2023年9月1日, 1 September 2023: the catalog's document.date in the member's language).
     xueshe::StrictJson typed = xueshe::parse_strict_json(applicant, xueshe::application_json_limits());
     const std::string dumped = doc.dump();
-    const std::string lang = doc["document"].value("lang", std::string());
+    const xueshe::Lang lang = xueshe::language_or_default(doc["document"].value("lang", std::string()));
     auto as_letter = [&lang](const std::string& text) -> std::string {
       const auto d = xueshe::parse_iso_date(text);
       if (!d) return {};
@@ -113,7 +113,7 @@ void check_application(const xueshe::MemberOutcome& member, const nlohmann::json
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const xueshe::Engine engine(*xueshe::load_policy(xueshe::builtin_policy_text()).policy);
   if (size < 3) return 0;
-  const std::string lang = (data[0] & 1) ? "en" : "zh-CN";
+  const xueshe::Lang lang = (data[0] & 1) ? xueshe::Lang::en : xueshe::Lang::zh_CN;
   const xueshe::Date today = xueshe::Date{date::sys_days{date::year{2021} / 1 / 1} + date::days{data[1] * 6}};
   const bool every_route = data[2] & 1;
   const std::string_view text(reinterpret_cast<const char*>(data + 3), size - 3);

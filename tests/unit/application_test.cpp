@@ -27,7 +27,7 @@ const Engine& builtin_engine() {
 }
 
 // The member's typed outcome (the application is made from it), as of `today`.
-MemberOutcome member_of(const Engine& engine, const std::string& answers, Date today, const std::string& lang) {
+MemberOutcome member_of(const Engine& engine, const std::string& answers, Date today, Lang lang) {
   AnswersParse parsed = parse_answers(answers);
   REQUIRE_FALSE(parsed.error);
   MemberEvaluation m = evaluate_member(engine, parsed.answers, today, lang);
@@ -35,7 +35,7 @@ MemberOutcome member_of(const Engine& engine, const std::string& answers, Date t
   return *m.member;
 }
 
-MemberOutcome outcome(const std::string& answers, const std::string& lang = "zh-CN") {
+MemberOutcome outcome(const std::string& answers, Lang lang = Lang::zh_CN) {
   return member_of(builtin_engine(), answers, *parse_iso_date("2022-06-01"), lang);
 }
 
@@ -54,16 +54,16 @@ json valid_applicant() {
               {"contact_abroad", "zhangsan@example.org / 微信 zs2022"}};
 }
 
-json document_for(const json& applicant, const std::string& lang = "zh-CN") {
+json document_for(const json& applicant, Lang lang = Lang::zh_CN) {
   return application_document(outcome(abroad_answers, lang), applicant.dump());
 }
 
-std::string label(const std::string& lang, const std::string& id) {
+std::string label(Lang lang, const std::string& id) {
   return message(lang, "takeaway.application.field." + id + ".label");
 }
 
 // One error whose field is `field`, with a message in `lang` naming the field's label.
-void expect_field_error(const json& body, const std::string& code, const std::string& field, const std::string& lang) {
+void expect_field_error(const json& body, const std::string& code, const std::string& field, Lang lang) {
   INFO(body.dump());
   REQUIRE(body.contains("error"));
   CHECK_FALSE(body.contains("document"));
@@ -85,7 +85,7 @@ std::string repeat(const std::string& unit, std::size_t n) {
 }  // namespace
 
 TEST_CASE("application form: the fields 二.5 asks for — 'from' prefilled from the answers") {
-  for (const std::string lang : {"zh-CN", "en"}) {
+  for (const Lang lang : {Lang::zh_CN, Lang::en}) {
     json body = application_form(outcome(abroad_answers, lang));
     INFO(body.dump());
     REQUIRE(body.contains("form"));
@@ -127,7 +127,7 @@ TEST_CASE("application form: the fields 二.5 asks for — 'from' prefilled from
   later.replace(later.find("2022-08-01"), 10, "2022-09-15");
   CHECK(application_form(outcome(later))["form"]["fields"][5]["value"] == "2022-09-15");
   // The two languages differ in words only.
-  CHECK(application_form(outcome(abroad_answers, "en"))["form"]["title"] !=
+  CHECK(application_form(outcome(abroad_answers, Lang::en))["form"]["title"] !=
         application_form(outcome(abroad_answers))["form"]["title"]);
 }
 
@@ -135,7 +135,7 @@ TEST_CASE("application: every other route and every question is an error value �
   int forms = 0, not_needed = 0;
   for (const auto& text : policy_texts()) {
     Engine engine(must_load(text));
-    for (const std::string lang : {"zh-CN", "en"})
+    for (const Lang lang : {Lang::zh_CN, Lang::en})
       for (const json& line : evaluate_all_paths(engine, engine.policy().notice_date, lang)) {
         INFO(line["answers"].dump());
         const MemberOutcome member = member_of(engine, line["answers"].dump(), engine.policy().notice_date, lang);
@@ -164,8 +164,8 @@ TEST_CASE("application: every other route and every question is an error value �
   CHECK(application_form(question)["error"]["code"] == "application_needs_outcome");
   CHECK(application_form(question)["error"]["field"] == "graduation_date");
   CHECK(application_document(question, valid_applicant().dump())["error"]["code"] == "application_needs_outcome");
-  // An unknown language falls back to the default one rather than failing.
-  CHECK(application_form(outcome(abroad_answers, "fr"))["form"]["lang"] == "zh-CN");
+  CHECK(application_form(outcome(abroad_answers, Lang::zh_CN))["form"]["lang"] == "zh-CN");
+  CHECK(application_form(outcome(abroad_answers, Lang::en))["form"]["lang"] == "en");
 }
 
 TEST_CASE("application document: every typed value verbatim — the committee — the pledge and the approval block") {
@@ -174,7 +174,7 @@ TEST_CASE("application document: every typed value verbatim — the committee �
   applicant["institution"] = "\"quotes\" & 'apostrophes' {name} {until}";
   applicant["country_or_region"] = "🇨🇳👩‍🎓 中国香港";
   applicant["study_plan"] = "line one\nline two\n\n<b>bold?</b>";
-  for (const std::string lang : {"zh-CN", "en"}) {
+  for (const Lang lang : {Lang::zh_CN, Lang::en}) {
     json body = document_for(applicant, lang);
     INFO(body.dump());
     REQUIRE(body.contains("document"));
@@ -182,7 +182,7 @@ TEST_CASE("application document: every typed value verbatim — the committee �
     REQUIRE(d["rows"].size() == applicant.size());
     // The dates as a letter writes them, never as typed (ISO).
     const std::map<std::string, std::string> dates =
-        lang == "en" ? std::map<std::string, std::string>{{"from", "1 August 2022"}, {"until", "30 September 2023"}}
+        lang == Lang::en ? std::map<std::string, std::string>{{"from", "1 August 2022"}, {"until", "30 September 2023"}}
                      : std::map<std::string, std::string>{{"from", "2022年8月1日"}, {"until", "2023年9月30日"}};
     auto shown = [&](const std::string& id) { return dates.count(id) ? dates.at(id) : applicant[id].get<std::string>(); };
     for (const json& row : d["rows"]) {
@@ -218,7 +218,7 @@ TEST_CASE("application document: every typed value verbatim — the committee �
   CHECK(zh["pledge"].get<std::string>().find("定期") != std::string::npos);
   CHECK(zh["pledge"].get<std::string>().find("履行团员基本义务") != std::string::npos);
   // The addressee: the school league committee, by the policy's name for the school.
-  for (const std::string lang : {"zh-CN", "en"}) {
+  for (const Lang lang : {Lang::zh_CN, Lang::en}) {
     const json named = document_for(applicant, lang)["document"];
     CHECK(named["addressee_from"] == "policy.school");
     CHECK(named["addressee"] == message(lang, "takeaway.application.document.addressee",
@@ -274,7 +274,7 @@ TEST_CASE("application: every validation error names its field — in both langu
       {"contact_phone", repeat("1", 33), "application_too_long"},
       {"contact_abroad", repeat("a", 2001), "application_too_long"},
   };
-  for (const std::string lang : {"zh-CN", "en"})
+  for (const Lang lang : {Lang::zh_CN, Lang::en})
     for (const Case& c : cases) {
       json applicant = valid_applicant();
       if (c.value == erase) applicant.erase(c.field);
@@ -285,11 +285,11 @@ TEST_CASE("application: every validation error names its field — in both langu
   // A date's message says the years it may have.
   json far = valid_applicant();
   far["until"] = "9999-12-31";
-  CHECK(document_for(far, "en")["error"]["message"].get<std::string>().find("from the years 1900–2199") != std::string::npos);
+  CHECK(document_for(far, Lang::en)["error"]["message"].get<std::string>().find("from the years 1900–2199") != std::string::npos);
   // The messages differ between the languages.
   json a = valid_applicant();
   a["contact_phone"] = "abc";
-  CHECK(document_for(a, "zh-CN")["error"]["message"] != document_for(a, "en")["error"]["message"]);
+  CHECK(document_for(a, Lang::zh_CN)["error"]["message"] != document_for(a, Lang::en)["error"]["message"]);
 }
 
 TEST_CASE("application: every problem at once — one per field — in the form's order") {
@@ -321,7 +321,7 @@ TEST_CASE("application: text fields take 2 —000 code points — not bytes — 
     json over = valid_applicant();
     over["institution"] = repeat(unit, 2001);
     json e = document_for(over);
-    expect_field_error(e, "application_too_long", "applicant.institution", "zh-CN");
+    expect_field_error(e, "application_too_long", "applicant.institution", Lang::zh_CN);
     CHECK(e["error"]["message"].get<std::string>().find("2001") != std::string::npos);
   }
   // Each Chinese character counts once: 2,000 of them (6,000 bytes) are within the limit.
@@ -343,7 +343,7 @@ TEST_CASE("application: phone numbers as people write them") {
 }
 
 TEST_CASE("application: input that is not a JSON object of fields") {
-  const MemberOutcome r = outcome(abroad_answers, "en");
+  const MemberOutcome r = outcome(abroad_answers, Lang::en);
   auto doc = [&r](const std::string& text) { return application_document(r, text); };
   CHECK(doc("not json")["error"]["code"] == "application_malformed_json");
   CHECK(doc("not json")["error"]["field"] == "applicant");
@@ -363,7 +363,7 @@ TEST_CASE("application: input that is not a JSON object of fields") {
   json bad = doc(text);
   CHECK(bad["error"]["code"] == "application_invalid_utf8");
   CHECK(bad["error"]["field"] == "applicant.country_or_region");
-  CHECK(bad["error"]["message"].get<std::string>().find(label("en", "country_or_region")) != std::string::npos);
+  CHECK(bad["error"]["message"].get<std::string>().find(label(Lang::en, "country_or_region")) != std::string::npos);
   std::string overlong = R"({"contact_name":"a)" + std::string("\xc0\xaf") + R"("})";
   CHECK(doc(overlong)["error"]["field"] == "applicant.contact_name");
   // Unpaired surrogate escapes are not text.

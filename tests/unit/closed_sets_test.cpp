@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "xueshe/closed_sets.hpp"
+#include "xueshe/lang.hpp"
 #include "xueshe/messages.hpp"
 
 using namespace xueshe;
@@ -18,14 +19,14 @@ TEST_CASE("every deadline kind, state and place reads back from its name") {
     CHECK(deadline_kind_named(kinds[i]) == kind);
     CHECK(catalog_key(kind) == std::string("deadline.") + kinds[i]);
     // Every kind has its words in every language (the label of a date the notice does not name).
-    for (const std::string& lang : supported_languages()) CHECK(catalog(lang).contains(catalog_key(kind)));
+    for (Lang lang : supported_languages()) CHECK(catalog(lang).contains(catalog_key(kind)));
   }
   const char* states[] = {"overdue", "today", "due_soon", "upcoming"};
   for (std::size_t i = 0; i < std::size(states); ++i) {
     const auto state = static_cast<DeadlineState>(i);
     CHECK(name(state) == states[i]);
     CHECK(deadline_state_named(states[i]) == state);
-    for (const std::string& lang : supported_languages()) CHECK(catalog(lang).contains(catalog_key(state)));
+    for (Lang lang : supported_languages()) CHECK(catalog(lang).contains(catalog_key(state)));
   }
   const char* wheres[] = {"system", "offline", "info"};
   for (std::size_t i = 0; i < std::size(wheres); ++i) {
@@ -46,4 +47,18 @@ TEST_CASE("the most urgent state orders first") {
   CHECK(DeadlineState::overdue < DeadlineState::today);
   CHECK(DeadlineState::today < DeadlineState::due_soon);
   CHECK(DeadlineState::due_soon < DeadlineState::upcoming);
+}
+
+TEST_CASE("closed sets and languages are written into JSON as their words") {
+  const nlohmann::json j{{"kind", DeadlineKind::apply_by}, {"state", DeadlineState::due_soon},
+                         {"where", StepWhere::offline}, {"lang", Lang::en}};
+  CHECK(j.dump() == R"({"kind":"apply_by","lang":"en","state":"due_soon","where":"offline"})");
+}
+
+TEST_CASE("a language is one of the codes exactly") {
+  CHECK(code(Lang::zh_CN) == "zh-CN");
+  CHECK(code(Lang::en) == "en");
+  CHECK(lang_named("zh-CN") == Lang::zh_CN);
+  CHECK(lang_named("en") == Lang::en);
+  for (const char* word : {"", "zh", "zh-cn", "zh_CN", "EN", "en-US", "fr"}) CHECK_FALSE(lang_named(word));
 }

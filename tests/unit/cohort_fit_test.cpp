@@ -11,7 +11,7 @@ using nlohmann::json;
 
 namespace {
 
-json evaluate(const std::string& answers, const char* today, const char* lang = "zh-CN") {
+json evaluate(const std::string& answers, const char* today, Lang lang = Lang::zh_CN) {
   Engine e(must_load(std::string(builtin_policy_text())));
   Result r = e.evaluate_json(answers, *parse_iso_date(today), lang);
   REQUIRE(r.ok);
@@ -60,7 +60,7 @@ TEST_CASE("visiting on 2026-12-01 with the built-in 2022 notice: said at the fir
 }
 
 TEST_CASE("a graduation date outside the cohort is said on the very next question") {
-  json q = evaluate(R"({"destination":"employed","graduation_date":"2026-06-30"})", "2022-07-01", "en");
+  json q = evaluate(R"({"destination":"employed","graduation_date":"2026-06-30"})", "2022-07-01", Lang::en);
   REQUIRE(q["status"] == "question");
   CHECK(q["question"]["id"] == "birth_date");
   REQUIRE(q.contains("cohort_misfit"));

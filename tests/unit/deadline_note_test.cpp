@@ -15,7 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-json deadlines(const std::string& answers, const char* lang = "zh-CN") {
+json deadlines(const std::string& answers, Lang lang = Lang::zh_CN) {
   Engine e(must_load(std::string(builtin_policy_text())));
   Result r = e.evaluate_json(answers, *parse_iso_date("2022-07-01"), lang);
   REQUIRE(r.ok);
@@ -27,7 +27,7 @@ const char* kBase = R"("graduation_date":"2022-06-30","birth_date":"2000-01-01",
 }  // namespace
 
 TEST_CASE("deadline notes: apply early where the application shares the completion date and the school target") {
-  for (const char* lang : {"zh-CN", "en"}) {
+  for (const Lang lang : {Lang::zh_CN, Lang::en}) {
     const json d = deadlines(std::string("{") + kBase +
                                  R"("destination":"employed","self_employed":false,"employer_classified":false,)"
                                  R"("civil_servant":false,"employer_has_league_org":true,"receiving_region":"other"})",

@@ -26,8 +26,8 @@ struct Both {
 
 Both both(const std::string& answers) {
   const Date day = *parse_iso_date("2022-07-01");
-  Result full = engine().evaluate_json(answers, day, "zh-CN");
-  Result questions = engine().evaluate_questions_json(answers, day, "zh-CN");
+  Result full = engine().evaluate_json(answers, day, Lang::zh_CN);
+  Result questions = engine().evaluate_questions_json(answers, day, Lang::zh_CN);
   REQUIRE(full.ok == questions.ok);
   return {full.body, questions.body};
 }

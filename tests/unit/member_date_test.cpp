@@ -14,7 +14,7 @@ namespace {
 
 Date day(const char* iso) { return *parse_iso_date(iso); }
 
-std::string text_of(const Error& e, const std::string& lang) {
+std::string text_of(const Error& e, Lang lang) {
   return error_body(e, lang)["error"]["message"].get<std::string>();
 }
 
@@ -110,24 +110,24 @@ TEST_CASE("member dates: the error keeps its code and field and says what was wr
 }
 
 TEST_CASE("member dates: the message names the question — says what was wrong and shows the spellings") {
-  const auto message_for = [](const char* typed, const std::string& field, const std::string& lang) {
+  const auto message_for = [](const char* typed, const std::string& field, Lang lang) {
     return text_of(member_date_error(read_member_date(typed), field, typed), lang);
   };
-  const std::string feb = message_for("2022/2/30", "graduation_date", "zh-CN");
+  const std::string feb = message_for("2022/2/30", "graduation_date", Lang::zh_CN);
   CHECK(has(feb, "毕业日期"));
   CHECK(has(feb, "2022年2月没有30日"));
   CHECK(has(feb, "2022年6月30日"));  // the spellings, with an example
-  CHECK(has(message_for("2022-08-31x", "graduation_date", "zh-CN"), "看不懂毕业日期“2022-08-31x”"));
-  CHECK(has(message_for("2022-13-01", "enrollment_date", "zh-CN"), "入学日期“2022-13-01”不对：没有13月"));
-  CHECK(has(message_for("22/6/30", "birth_date", "zh-CN"), "出生日期“22/6/30”的年份要写全四位"));
-  CHECK(has(message_for("9999-12-31", "departure_date", "zh-CN"), "出国（境）日期“9999-12-31”的年份不对"));
-  CHECK(has(message_for("2022/2/30", "graduation_date", "en"), "The graduation date “2022/2/30” is not a date"));
-  CHECK(has(message_for("2022/2/30", "graduation_date", "en"), "month 2 of 2022 has no day 30 (it has 28 days)"));
-  CHECK(has(message_for("2022-08-31x", "birth_date", "en"), "as the date of birth"));
+  CHECK(has(message_for("2022-08-31x", "graduation_date", Lang::zh_CN), "看不懂毕业日期“2022-08-31x”"));
+  CHECK(has(message_for("2022-13-01", "enrollment_date", Lang::zh_CN), "入学日期“2022-13-01”不对：没有13月"));
+  CHECK(has(message_for("22/6/30", "birth_date", Lang::zh_CN), "出生日期“22/6/30”的年份要写全四位"));
+  CHECK(has(message_for("9999-12-31", "departure_date", Lang::zh_CN), "出国（境）日期“9999-12-31”的年份不对"));
+  CHECK(has(message_for("2022/2/30", "graduation_date", Lang::en), "The graduation date “2022/2/30” is not a date"));
+  CHECK(has(message_for("2022/2/30", "graduation_date", Lang::en), "month 2 of 2022 has no day 30 (it has 28 days)"));
+  CHECK(has(message_for("2022-08-31x", "birth_date", Lang::en), "as the date of birth"));
   // No field id, code or unfilled placeholder, in any language, for any date field and reason.
   for (const Field& f : answer_fields()) {
     if (f.kind != FieldKind::date) continue;
-    for (const std::string lang : {"zh-CN", "en"})
+    for (const Lang lang : {Lang::zh_CN, Lang::en})
       for (const char* typed : {"x", "22/6/30", "2022-13-01", "2022-02-30", "9999-12-31"}) {
         const std::string text = message_for(typed, f.id, lang);
         INFO(f.id << " " << lang << ": " << text);

@@ -329,7 +329,7 @@ TEST_CASE("notice values: periods and percentages in their spellings — and wha
 }
 
 TEST_CASE("notice split as JSON: the body the CLI prints and the page shows — in either language") {
-  const json zh = json::parse(notice_split_body(notice("00-hxci-2022.txt"), "zh-CN").dump());
+  const json zh = json::parse(notice_split_body(notice("00-hxci-2022.txt"), Lang::zh_CN).dump());
   REQUIRE(zh.contains("clauses"));
   CHECK(zh["clauses"][3] == json{{"id", "二.1"}, {"title", "已落实工作单位(含自主创业)的毕业生团员"},
                                  {"text", clause(split_notice(notice("00-hxci-2022.txt")), "二.1").text}});
@@ -341,15 +341,15 @@ TEST_CASE("notice split as JSON: the body the CLI prints and the page shows — 
   REQUIRE(zh["notes"].size() == 3);
   CHECK(zh["notes"][0]["code"] == "renumbered");
   CHECK(zh["notes"][0]["message"].get<std::string>().find("三.3") != std::string::npos);
-  const json en = json::parse(notice_split_body(notice("00-hxci-2022.txt"), "en").dump());
+  const json en = json::parse(notice_split_body(notice("00-hxci-2022.txt"), Lang::en).dump());
   CHECK(en["clauses"] == zh["clauses"]);
   CHECK(en["values"] == zh["values"]);
   CHECK(en["notes"][0]["message"] != zh["notes"][0]["message"]);
-  const json bad = json::parse(notice_split_body("\xc3\x28", "en").dump());
+  const json bad = json::parse(notice_split_body("\xc3\x28", Lang::en).dump());
   CHECK(bad["error"]["code"] == "notice_not_utf8");
   CHECK(bad["error"]["field"] == "notice");
   CHECK(bad["error"]["message"].get<std::string>().find("UTF-8") != std::string::npos);
-  CHECK(notice_split_body("", "zh-CN")["error"]["message"] != notice_split_body("", "en")["error"]["message"]);
+  CHECK(notice_split_body("", Lang::zh_CN)["error"]["message"] != notice_split_body("", Lang::en)["error"]["message"]);
 }
 
 TEST_CASE("notice split: 3 —000 seeded random texts of numbering marks — dates and bytes: no crash — distinct ids — no word lost") {

@@ -19,7 +19,7 @@ namespace {
 std::string seed_split() {
   const std::string text = read_text(std::string(XUESHE_SOURCE_DIR) + "/tests/notices/00-hxci-2022.txt");
   REQUIRE_FALSE(text.empty());
-  return notice_split_body(text, "zh-CN").dump();
+  return notice_split_body(text, Lang::zh_CN).dump();
 }
 
 std::vector<std::string> ids(const ordered_json& clauses) {
@@ -28,14 +28,14 @@ std::vector<std::string> ids(const ordered_json& clauses) {
   return out;
 }
 
-ordered_json edit(const ordered_json& clauses, const ordered_json& op, const std::string& lang = "zh-CN") {
+ordered_json edit(const ordered_json& clauses, const ordered_json& op, Lang lang = Lang::zh_CN) {
   return studio_edit_clauses(clauses.dump(), op.dump(), lang);
 }
 
 // A small studio file on the national layer: one destination, one route, no named rules (the form's own values,
 // in place of what the notice's words propose).
 ordered_json small_studio() {
-  ordered_json s = studio_start("cn-league", seed_split(), "2026-12-01", "zh-CN");
+  ordered_json s = studio_start("cn-league", seed_split(), "2026-12-01", Lang::zh_CN);
   s["policy"].erase("rules");
   s["unverified"] = ordered_json::array({"title", "cohort", "notice_date"});
   s["policy"]["id"] = "test-school-2022";
@@ -51,7 +51,7 @@ ordered_json small_studio() {
 }  // namespace
 
 TEST_CASE("studio: a new studio file takes the split's clauses and proposes the title — cohort — notice date and what its words name") {
-  const ordered_json s = studio_start("cn-league", seed_split(), "2026-12-01", "zh-CN");
+  const ordered_json s = studio_start("cn-league", seed_split(), "2026-12-01", Lang::zh_CN);
   REQUIRE(s["studio"] == 1);
   CHECK(s["base"] == "cn-league");
   const auto list = ids(s["clauses"]);
@@ -85,7 +85,7 @@ TEST_CASE("studio: a new studio file takes the split's clauses and proposes the 
 
 TEST_CASE("studio: what the base says already is carried over — not proposed from the notice's words") {
   // Last year's policy as the base: it names every destination's clause and every rule.
-  const ordered_json s = studio_start("hxci-2022", seed_split(), "2026-12-01", "zh-CN");
+  const ordered_json s = studio_start("hxci-2022", seed_split(), "2026-12-01", Lang::zh_CN);
   CHECK_FALSE(s["policy"].contains("destinations"));
   CHECK_FALSE(s["policy"].contains("rules"));
   CHECK(s["unverified"] == ordered_json::array({"title", "cohort", "notice_date"}));
@@ -95,7 +95,7 @@ TEST_CASE("studio: what the base says already is carried over — not proposed f
   const PolicyTexts files = [&guide](const std::string& id) -> std::optional<std::string> {
     return id == "zhtj-guide-pre2022" ? std::optional<std::string>(guide) : std::nullopt;
   };
-  const ordered_json g = studio_start("zhtj-guide-pre2022", seed_split(), "2026-12-01", "zh-CN", files);
+  const ordered_json g = studio_start("zhtj-guide-pre2022", seed_split(), "2026-12-01", Lang::zh_CN, files);
   const ordered_json& gp = g["policy"];
   CHECK_FALSE((gp.contains("destinations") && gp["destinations"].contains("military")));
   REQUIRE(gp.contains("rules"));
@@ -120,7 +120,7 @@ TEST_CASE("studio: the notice's words for destinations — rules and bases") {
 }
 
 TEST_CASE("studio: a split that is an error starts nothing") {
-  const ordered_json s = studio_start("cn-league", notice_split_body("", "zh-CN").dump(), "2026-12-01", "en");
+  const ordered_json s = studio_start("cn-league", notice_split_body("", Lang::zh_CN).dump(), "2026-12-01", Lang::en);
   REQUIRE(s.contains("error"));
   CHECK(s["error"]["code"] == "studio_no_split");
   CHECK(s["error"]["message"].get<std::string>().find("Split") != std::string::npos);
@@ -173,13 +173,13 @@ TEST_CASE("studio: the split is corrected by merging — splitting — renumberi
     CHECK(edit(clauses, {{"op", "split"}, {"at", 0}, {"chars", 0}, {"id", "x"}})["error"]["code"] == "studio_bad_split");
     CHECK(edit(clauses, {{"op", "split"}, {"at", 0}, {"chars", 99}, {"id", "x"}})["error"]["code"] == "studio_bad_split");
     CHECK(edit(clauses, {{"op", "shuffle"}, {"at", 0}})["error"]["code"] == "studio_bad_edit");
-    CHECK(studio_edit_clauses("not json", "{}", "zh-CN")["error"]["code"] == "studio_bad_edit");
+    CHECK(studio_edit_clauses("not json", "{}", Lang::zh_CN)["error"]["code"] == "studio_bad_edit");
   }
 }
 
 TEST_CASE("studio: the form builds a policy file that loads — with both languages and the proposed values unverified") {
   ordered_json s = small_studio();
-  ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+  ordered_json r = studio_build(s.dump(), nullptr, Lang::zh_CN);
   INFO(r.dump());
   REQUIRE(r["error"].is_null());
   CHECK_FALSE(r["finished"].get<bool>());
@@ -193,16 +193,16 @@ TEST_CASE("studio: the form builds a policy file that loads — with both langua
   CHECK_FALSE(file.contains("situations"));  // a section nobody filled is left out
 
   s["unverified"] = ordered_json::array({"cohort", "routes.nowhere.org"});  // the title and date confirmed; a stale path
-  r = studio_build(s.dump(), nullptr, "zh-CN");
+  r = studio_build(s.dump(), nullptr, Lang::zh_CN);
   CHECK(r["unverified"] == ordered_json::array({"cohort"}));
   s["unverified"] = ordered_json::array();
-  r = studio_build(s.dump(), nullptr, "zh-CN");
+  r = studio_build(s.dump(), nullptr, Lang::zh_CN);
   CHECK(r["finished"].get<bool>());
   const DraftAwareLoad load = load_policy_or_draft(r["policy_text"].get<std::string>());
   REQUIRE(load.policy);
   const Engine engine(std::move(*load.policy));
   bool military = false;
-  for (const TableRow& row : decision_table(engine, *parse_iso_date("2022-06-01"), "zh-CN").rows)
+  for (const TableRow& row : decision_table(engine, *parse_iso_date("2022-06-01"), Lang::zh_CN).rows)
     if (row.route == "special_unit_pool") military = row.org == "特殊单位专属库";
   CHECK(military);
 }
@@ -211,7 +211,7 @@ TEST_CASE("studio: a new route without steps has none — a base's route keeps t
   ordered_json s = small_studio();
   s["policy"]["routes"]["special_unit_pool"].erase("steps");
   s["policy"]["routes"]["not_covered"] = {{"org", "通知没有写到：先问学院团总支"}};
-  const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+  const ordered_json r = studio_build(s.dump(), nullptr, Lang::zh_CN);
   INFO(r.dump());
   REQUIRE(r["error"].is_null());
   const ordered_json file = ordered_json::parse(r["policy_text"].get<std::string>());
@@ -230,7 +230,7 @@ TEST_CASE("studio: a null the author wrote removes what the base says — kept i
     if (id == "zhtj-guide-pre2022") return pre;
     return builtin_policy_file(id);
   };
-  ordered_json s = studio_start("zhtj-guide-2022", seed_split(), "2026-12-01", "zh-CN", files);
+  ordered_json s = studio_start("zhtj-guide-2022", seed_split(), "2026-12-01", Lang::zh_CN, files);
   s["policy"]["id"] = "test-school-2022";
   s["policy"]["school"] = "测试学院";
   s["policy"]["ask_whom"] = {{"text", "所在学院团总支"}, {"clause", "三.1"}};
@@ -238,7 +238,7 @@ TEST_CASE("studio: a null the author wrote removes what the base says — kept i
   // (The destinations the guide leaves out that the notice's words propose need routes: not this test's point.)
   s["policy"]["destinations"] = {{"further_study", {{"no_residence_org", nullptr}}}};
   s["unverified"] = ordered_json::array({"routes.employer_township_org.fallback", "destinations.further_study.no_residence_org"});
-  ordered_json r = studio_build(s.dump(), files, "zh-CN");
+  ordered_json r = studio_build(s.dump(), files, Lang::zh_CN);
   INFO(r.dump());
   REQUIRE(r["error"].is_null());
   const ordered_json file = ordered_json::parse(r["policy_text"].get<std::string>());
@@ -252,9 +252,9 @@ TEST_CASE("studio: a null the author wrote removes what the base says — kept i
   CHECK_FALSE(merged.merged["destinations"]["further_study"].contains("no_residence_org"));
   // Confirmed: finished. An emptied field (absent, not null) leaves the base's value.
   s["unverified"] = ordered_json::array();
-  CHECK(studio_build(s.dump(), files, "zh-CN")["finished"].get<bool>());
+  CHECK(studio_build(s.dump(), files, Lang::zh_CN)["finished"].get<bool>());
   s["policy"]["routes"]["employer_township_org"].erase("fallback");
-  r = studio_build(s.dump(), files, "zh-CN");
+  r = studio_build(s.dump(), files, Lang::zh_CN);
   CHECK_FALSE(ordered_json::parse(r["policy_text"].get<std::string>())["routes"]["employer_township_org"].contains("fallback"));
   CHECK(resolve_policy_layers(r["policy_text"].get<std::string>(), files).merged["routes"]["employer_township_org"]["fallback"]["route"] ==
         "county_mobile_branch");
@@ -264,7 +264,7 @@ TEST_CASE("studio: a loader error names the form field in words — not its JSON
   ordered_json s = small_studio();
   SECTION("a clause that does not exist") {
     s["policy"]["routes"]["special_unit_pool"]["clause"] = "九.9";
-    const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+    const ordered_json r = studio_build(s.dump(), nullptr, Lang::zh_CN);
     REQUIRE(r["error"].is_object());
     CHECK(r["error"]["path"] == "routes.special_unit_pool.clause");
     CHECK(r["error"]["field"] == "路线 · special_unit_pool · 依据条款");
@@ -275,7 +275,7 @@ TEST_CASE("studio: a loader error names the form field in words — not its JSON
   }
   SECTION("a text left empty is named without its language") {
     s["policy"]["title"] = "";
-    const ordered_json r = studio_build(s.dump(), nullptr, "en");
+    const ordered_json r = studio_build(s.dump(), nullptr, Lang::en);
     REQUIRE(r["error"].is_object());
     CHECK(r["error"]["path"] == "title");
     CHECK(r["error"]["field"] == "title");
@@ -283,14 +283,14 @@ TEST_CASE("studio: a loader error names the form field in words — not its JSON
   SECTION("a deadline's date, by its number in the list") {
     s["policy"]["deadlines"] = ordered_json::array(
         {{{"kind", "all_complete_by"}, {"date", "2022-02-30"}, {"clause", "三.2"}, {"applies_to", {"military"}}, {"what", "完成"}}});
-    const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+    const ordered_json r = studio_build(s.dump(), nullptr, Lang::zh_CN);
     REQUIRE(r["error"].is_object());
     CHECK(r["error"]["path"] == "deadlines[0].date");
     CHECK(r["error"]["field"] == "日期 · 第 1 项 · 日期");
   }
   SECTION("an empty id is a missing one") {
     s["policy"]["id"] = "";
-    const ordered_json r = studio_build(s.dump(), nullptr, "zh-CN");
+    const ordered_json r = studio_build(s.dump(), nullptr, Lang::zh_CN);
     REQUIRE(r["error"].is_object());
     CHECK(r["error"]["code"] == "policy_missing_key");
     CHECK(r["error"]["message"] == "政策文件缺少“政策编号”。");
@@ -298,21 +298,21 @@ TEST_CASE("studio: a loader error names the form field in words — not its JSON
   SECTION("a studio file from anywhere: wrong types are errors or ignored, never a throw") {
     for (const char* text : {R"({"studio": "1", "policy": {}})", R"({"studio": 1, "policy": []})",
                              R"({"studio": 1, "base": 7, "clauses": [3, null, {"id": 5}], "policy": {"id": 9}, "unverified": [1, "x"]})"})
-      CHECK_NOTHROW(studio_build(text, nullptr, "zh-CN").dump());
-    CHECK(studio_edit_clauses("[1, 2]", R"({"op": "merge", "at": 0})", "zh-CN")["error"]["code"] == "studio_bad_edit");
-    CHECK(studio_edit_clauses(R"([{"id": "1", "text": "ab"}])", R"({"op": "split", "at": 0, "chars": "1", "id": "x"})", "zh-CN")["error"]["code"] ==
+      CHECK_NOTHROW(studio_build(text, nullptr, Lang::zh_CN).dump());
+    CHECK(studio_edit_clauses("[1, 2]", R"({"op": "merge", "at": 0})", Lang::zh_CN)["error"]["code"] == "studio_bad_edit");
+    CHECK(studio_edit_clauses(R"([{"id": "1", "text": "ab"}])", R"({"op": "split", "at": 0, "chars": "1", "id": "x"})", Lang::zh_CN)["error"]["code"] ==
           "studio_bad_split");
   }
   SECTION("not a studio file") {
-    const ordered_json r = studio_build("[]", nullptr, "zh-CN");
+    const ordered_json r = studio_build("[]", nullptr, Lang::zh_CN);
     CHECK(r["error"]["code"] == "studio_not_a_studio_file");
     CHECK(r["error"]["field"] == "整个政策文件");
   }
 }
 
 TEST_CASE("studio: field words for every section and key the form has") {
-  CHECK(studio_field_words("destinations.unsettled.bases", "zh-CN") == "去向 · 未就业 · 转往地依据（按通知顺序）");
-  CHECK(studio_field_words("periods.retention.cap.value", "zh-CN") == "期限 · 在校保留期 · 上限 · 数值");
-  CHECK(studio_field_words("rules.second_transfer", "en") == "named rules · second transfer");
-  CHECK(studio_field_words("clauses[2].text.zh-CN", "zh-CN") == "条款 · 第 3 项 · 文字");
+  CHECK(studio_field_words("destinations.unsettled.bases", Lang::zh_CN) == "去向 · 未就业 · 转往地依据（按通知顺序）");
+  CHECK(studio_field_words("periods.retention.cap.value", Lang::zh_CN) == "期限 · 在校保留期 · 上限 · 数值");
+  CHECK(studio_field_words("rules.second_transfer", Lang::en) == "named rules · second transfer");
+  CHECK(studio_field_words("clauses[2].text.zh-CN", Lang::zh_CN) == "条款 · 第 3 项 · 文字");
 }

@@ -53,13 +53,13 @@ void check_derived_dates(const json& r, const Answers& a) {
 
 // Evaluates in both languages and checks every property; returns the zh-CN result.
 json evaluate_checked(const Engine& engine, const Answers& a, Date today) {
-  Result zh = engine.evaluate(a, today, "zh-CN");
-  Result en = engine.evaluate(a, today, "en");
+  Result zh = engine.evaluate(a, today, Lang::zh_CN);
+  Result en = engine.evaluate(a, today, Lang::en);
   INFO(to_json_text(zh.body));
   CHECK(fuzzing::check_result(zh.body, zh.ok) == "");
   CHECK(fuzzing::check_result(en.body, en.ok) == "");
   CHECK(structure(zh.body) == structure(en.body));
-  CHECK(to_json_text(engine.evaluate(a, today, "zh-CN").body) == to_json_text(zh.body));
+  CHECK(to_json_text(engine.evaluate(a, today, Lang::zh_CN).body) == to_json_text(zh.body));
   check_derived_dates(zh.body, a);
   return zh.body;
 }

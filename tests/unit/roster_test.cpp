@@ -20,7 +20,7 @@ namespace {
 
 Date day(const char* iso) { return *parse_iso_date(iso); }
 
-RosterOptions options(const char* today, const std::string& lang = "zh-CN") {
+RosterOptions options(const char* today, Lang lang = Lang::zh_CN) {
   RosterOptions o;
   o.today = day(today);
   o.lang = lang;
@@ -72,7 +72,7 @@ TEST_CASE("roster columns: Chinese — English and SPEC field ids name the same 
   CHECK(v.column_for_header("转接状态") == "status");
   CHECK(v.column_for_header("备注").empty());
   for (const std::string& id : roster_column_ids())
-    for (const std::string lang : {"zh-CN", "en"}) CHECK(v.column_for_header(roster_column_name(id, lang)) == id);
+    for (const Lang lang : {Lang::zh_CN, Lang::en}) CHECK(v.column_for_header(roster_column_name(id, lang)) == id);
   CHECK(v.conflicts().empty());
 }
 
@@ -291,7 +291,7 @@ TEST_CASE("transfer_target_clause finds the notice's 100 % clause — or says th
 TEST_CASE("the template round-trips: its headers map — its example rows evaluate without error") {
   for (const auto& text : policy_texts()) {
     Engine engine(must_load(text));
-    for (const std::string lang : {"zh-CN", "en"}) {
+    for (const Lang lang : {Lang::zh_CN, Lang::en}) {
       const std::string tpl = roster_template_csv(engine.policy(), lang);
       REQUIRE(tpl.rfind(std::string(kUtf8Bom), 0) == 0);
       RosterRun run = evaluate_roster(engine, tpl, options("2022-07-01", lang));
@@ -311,7 +311,7 @@ TEST_CASE("rosters in English: headers and words") {
       "Student number,Destination,Graduation date,Date of birth,Party member,Study level,Enrollment date,"
       "New school's organization created,Receiving region,Transfer status\n"
       "1,Further study,2022-06-30,2000-01-01,No,Postgraduate,2022-09-01,Yes,Beijing,Completed\n";
-  RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01", "en"));
+  RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01", Lang::en));
   REQUIRE_FALSE(run.error);
   Table out = parse_output(annotated_roster_csv(run));
   CHECK(out.at(0, "Route") == "new_school_org");
@@ -339,7 +339,7 @@ TEST_CASE("roster files that cannot be read as a roster are rejected whole — w
   small.max_bytes = 10;
   CHECK(error_of("去向\n延迟毕业\n", small) == "roster_too_large");
 
-  json body = roster_error_body(Error{"roster_too_many_rows", "$", {{"max", "1000000"}, {"line", "1000002"}}}, "zh-CN");
+  json body = roster_error_body(Error{"roster_too_many_rows", "$", {{"max", "1000000"}, {"line", "1000002"}}}, Lang::zh_CN);
   CHECK(body["error"]["message"] == "名单超过 1000000 行（到第 1000002 行时）。请分成几个文件。");
 }
 
@@ -448,7 +448,7 @@ std::string random_roster(const Policy& p, unsigned seed, int rows) {
   return csv;
 }
 
-std::string annotate(const Engine& e, const std::string& text, Date today, const std::string& lang, bool memoize,
+std::string annotate(const Engine& e, const std::string& text, Date today, Lang lang, bool memoize,
                      bool direct) {
   RosterOptions o;
   o.today = today;
@@ -469,14 +469,14 @@ TEST_CASE("direct outcomes equal the engine's on every path of every policy — 
     const Date notice = engine.policy().notice_date, last = engine.policy().latest_date();
     for (const Date today : {notice, Date{date::sys_days{last} - date::days{10}}, last,
                              Date{date::sys_days{last} + date::days{1}}})
-      for (const std::string lang : {"zh-CN", "en"}) {
+      for (const Lang lang : {Lang::zh_CN, Lang::en}) {
         INFO(engine.policy().id << " " << lang << " " << format_iso_date(today));
         const std::string direct = annotate(engine, roster, today, lang, false, true);
         CHECK(direct == annotate(engine, roster, today, lang, false, false));
       }
     // And every path evaluates, to the route the engine names.
     RosterRun run = evaluate_roster(engine, roster, options("2022-07-01"));
-    std::vector<json> paths = evaluate_all_paths(engine, notice, "zh-CN");
+    std::vector<json> paths = evaluate_all_paths(engine, notice, Lang::zh_CN);
     REQUIRE(run.rows.size() == paths.size());
     for (std::size_t i = 0; i < paths.size(); ++i) {
       REQUIRE_FALSE(run.rows[i].has_error(run.outcomes));
@@ -492,7 +492,7 @@ TEST_CASE("each distinct set of answers evaluated once gives exactly what evalua
     const Policy& p = engine.policy();
     const std::string roster = random_roster(p, static_cast<unsigned>(seed++), 700);
     for (const Date today : {p.notice_date, Date{date::sys_days{p.latest_date()} + date::days{30}}})
-      for (const std::string lang : {"zh-CN", "en"}) {
+      for (const Lang lang : {Lang::zh_CN, Lang::en}) {
         INFO(p.id << " " << lang << " " << format_iso_date(today));
         const std::string slow = annotate(engine, roster, today, lang, false, false);
         CHECK(annotate(engine, roster, today, lang, true, true) == slow);
@@ -588,7 +588,7 @@ TEST_CASE("roster rows: a birth date read as the age rule reads it gives each ro
       INFO(p.id << " " << format_iso_date(today));
       RosterOptions o;
       o.today = today;
-      o.lang = "zh-CN";
+      o.lang = Lang::zh_CN;
       o.memoize = false;
       const RosterRun each = evaluate_roster(engine, roster, o);
       o.memoize = true;
@@ -648,7 +648,7 @@ TEST_CASE("roster dates as people type them: a roster spelt every way checks exa
         for (std::size_t c : date_columns) out[r][c].clear();
       return out;
     };
-    for (const std::string lang : {"zh-CN", "en"}) {
+    for (const Lang lang : {Lang::zh_CN, Lang::en}) {
       INFO(p.id << " " << lang);
       RosterOptions o;
       o.today = p.notice_date;
@@ -705,10 +705,10 @@ TEST_CASE("the column mapping can be overridden: a column's meaning — a column
   CHECK_FALSE(as_named.rows[0].has_error(as_named.outcomes));
 
   auto error_of = [&](std::map<std::size_t, std::string> columns) {
-    RosterOptions bad = options("2022-07-01", "en");
+    RosterOptions bad = options("2022-07-01", Lang::en);
     bad.columns = std::move(columns);
     RosterRun r = evaluate_roster(hxci(), named, bad);
-    return r.error ? roster_error_body(*r.error, "en")["error"] : json();
+    return r.error ? roster_error_body(*r.error, Lang::en)["error"] : json();
   };
   json e = error_of({{5, "name"}});
   CHECK(e["code"] == "roster_column_out_of_range");

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "test_policies.hpp"
+#include "xueshe/messages.hpp"
 #include "xueshe/age_band.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/flow_export.hpp"
@@ -35,7 +36,7 @@ std::string shared_text(const SharedAnswers& s) {
 }
 
 // Shares `answers`, and checks the shared answers give the same result and hold no birth date.
-SharedAnswers check_share(const Engine& engine, const Answers& answers, Date today, const std::string& lang) {
+SharedAnswers check_share(const Engine& engine, const Answers& answers, Date today, Lang lang) {
   const Result original = engine.evaluate(answers, today, lang);
   const SharedAnswers shared = share_answers(engine, answers, today);
   REQUIRE(shared.error.has_value() == !original.ok);
@@ -98,7 +99,7 @@ TEST_CASE("every scenario shared: the same result — no birth date", "[share]")
       continue;
     }
     const Date today = *parse_iso_date(s.value("today", "2022-07-01"));
-    const SharedAnswers shared = check_share(engine, parsed.answers, today, s.value("lang", "zh-CN"));
+    const SharedAnswers shared = check_share(engine, parsed.answers, today, language_or_default(s.value("lang", std::string("zh-CN"))));
     if (shared.error) continue;
     outcomes += s["expect"]["status"] == "outcome";
     if (auto band = shared.answers.choice(age_band::field)) {
@@ -132,7 +133,7 @@ TEST_CASE("every path of every policy shared — with birth dates around the age
       for (int m : {-2, 2, 8}) {
         a.values["birth_date"] = add_months_clamped(*graduation, m - 12 * p.national.age_limit.value);
         for (Date today : {Date{y / 5 / 1}, Date{(y + date::years{2}) / 1 / 1}}) {
-          const SharedAnswers shared = check_share(engine, a, today, m == 2 ? "en" : "zh-CN");
+          const SharedAnswers shared = check_share(engine, a, today, m == 2 ? Lang::en : Lang::zh_CN);
           if (auto band = shared.answers.choice(age_band::field)) ++bands[*band];
         }
       }
@@ -148,7 +149,7 @@ TEST_CASE("a share carries only the answers on the path — drops implied ones �
   auto parsed = parse_answers(R"({"destination":"unsettled","graduation_date":"2022-06-30","birth_date":"2000-03-15",
     "party_member":true,"unsettled_choice":"retain_at_school","departure_date":"2022-09-01","study_level":"other"})");
   REQUIRE_FALSE(parsed.error);
-  const SharedAnswers shared = check_share(engine, parsed.answers, Date{date::year{2022} / 7 / 1}, "zh-CN");
+  const SharedAnswers shared = check_share(engine, parsed.answers, Date{date::year{2022} / 7 / 1}, Lang::zh_CN);
   // In the questionnaire's order: the dates and the age rule first (issue 13), then the destination.
   CHECK(shared.order ==
         std::vector<std::string>{"graduation_date", "age_band", "party_member", "destination", "unsettled_choice"});
@@ -158,7 +159,7 @@ TEST_CASE("a share carries only the answers on the path — drops implied ones �
   CHECK(shared.left_out.empty());
 
   const Result r = share_json(engine, R"({"destination":"unsettled","graduation_date":"2022/6/30","birth_date":"2000年3月15日",
-    "party_member":false,"unsettled_choice":"retain_at_school"})", Date{date::year{2022} / 7 / 1}, "zh-CN");
+    "party_member":false,"unsettled_choice":"retain_at_school"})", Date{date::year{2022} / 7 / 1}, Lang::zh_CN);
   REQUIRE(r.ok);
   INFO(to_json_text(r.body));
   CHECK(r.body["answers"] == json{{"destination", "unsettled"}, {"graduation_date", "2022-06-30"}, {"age_band", "under_limit"},
@@ -176,16 +177,16 @@ TEST_CASE("an unfinished questionnaire: the age answer where it is settled — e
   // 28 by the graduation month: settled, whatever comes after.
   auto old = parse_answers(R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"1994-06-20","party_member":false})");
   REQUIRE_FALSE(old.error);
-  const SharedAnswers at_limit = check_share(engine, old.answers, today, "zh-CN");
+  const SharedAnswers at_limit = check_share(engine, old.answers, today, Lang::zh_CN);
   CHECK(at_limit.answers.choice("age_band") == std::string("at_limit_by_graduation"));
   CHECK(at_limit.left_out.empty());
   // Under it: whether the 28th birthday comes before a date that applies depends on the outcome, not reached yet.
   auto young = parse_answers(R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"1994-09-20","party_member":false})");
   REQUIRE_FALSE(young.error);
-  const SharedAnswers left = check_share(engine, young.answers, today, "en");
+  const SharedAnswers left = check_share(engine, young.answers, today, Lang::en);
   CHECK(left.left_out == std::vector<std::string>{"birth_date", "party_member", "destination"});
   CHECK(left.order == std::vector<std::string>{"graduation_date"});
-  const Result r = share_json(engine, R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"1994-09-20","party_member":false})", today, "en");
+  const Result r = share_json(engine, R"({"destination":"employed","graduation_date":"2022-06-30","birth_date":"1994-09-20","party_member":false})", today, Lang::en);
   REQUIRE(r.ok);
   CHECK(r.body["left_out"] == json::array({json{{"id", "birth_date"}, {"name", "date of birth"}},
                                            json{{"id", "party_member"}, {"name", "Party member"}},
@@ -197,30 +198,30 @@ TEST_CASE("age_band is validated like every answers field", "[share]") {
   Engine engine(must_load(std::string(builtin_policy_text())));
   const Date today{date::year{2022} / 7 / 1};
   const std::string base = R"({"destination":"unsettled","graduation_date":"2022-06-30","party_member":false,"unsettled_choice":"retain_at_school",)";
-  auto error_of = [&](const std::string& rest, const std::string& lang) {
+  auto error_of = [&](const std::string& rest, Lang lang) {
     Result r = engine.evaluate_json(base + rest + "}", today, lang);
     REQUIRE_FALSE(r.ok);
     return r.body["error"];
   };
-  json e = error_of(R"("age_band":"28_or_over")", "zh-CN");
+  json e = error_of(R"("age_band":"28_or_over")", Lang::zh_CN);
   CHECK(e["code"] == "unknown_value");
   CHECK(e["field"] == "age_band");
   CHECK(e["message"].get<std::string>().find("under_limit") != std::string::npos);
-  e = error_of(R"("age_band":true)", "en");
+  e = error_of(R"("age_band":true)", Lang::en);
   CHECK(e["code"] == "wrong_type");
   CHECK(e["field"] == "age_band");
-  for (const std::string lang : {"zh-CN", "en"}) {
+  for (const Lang lang : {Lang::zh_CN, Lang::en}) {
     e = error_of(R"("age_band":"under_limit","birth_date":"2000-03-15")", lang);
     CHECK(e["code"] == "both_given");
     CHECK(e["field"] == "age_band");
     const std::string text = e["message"];
     INFO(text);
-    CHECK(text.find(lang == "en" ? "date of birth" : "出生日期") != std::string::npos);
-    CHECK(text.find(lang == "en" ? "age" : "年龄") != std::string::npos);
+    CHECK(text.find(lang == Lang::en ? "date of birth" : "出生日期") != std::string::npos);
+    CHECK(text.find(lang == Lang::en ? "age" : "年龄") != std::string::npos);
     CHECK(text.find('{') == std::string::npos);
   }
   // Accepted in the birth date's place; the answers summary says it in words.
-  Result ok = engine.evaluate_json(base + R"("age_band":"at_limit_by_graduation","holds_league_post":false})", today, "en");
+  Result ok = engine.evaluate_json(base + R"("age_band":"at_limit_by_graduation","holds_league_post":false})", today, Lang::en);
   REQUIRE(ok.ok);
   CHECK(ok.body["route"] == "age_out");
   CHECK(ok.body["answered"][1]["id"] == "age_band");

@@ -30,8 +30,8 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 TEST_CASE("decision table: one row per path — with its answers — route — deadlines — clauses and warnings") {
   for (const auto& text : policy_texts()) {
     Engine engine(must_load(text));
-    const DecisionTable t = decision_table(engine, engine.policy().notice_date, "zh-CN");
-    const auto paths = evaluate_all_paths(engine, engine.policy().notice_date, "zh-CN");
+    const DecisionTable t = decision_table(engine, engine.policy().notice_date, Lang::zh_CN);
+    const auto paths = evaluate_all_paths(engine, engine.policy().notice_date, Lang::zh_CN);
     REQUIRE(t.rows.size() == paths.size());
     CHECK(t.fields.front() == "destination");
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
@@ -50,7 +50,7 @@ TEST_CASE("decision table: one row per path — with its answers — route — d
     }
   }
   Engine engine(must_load(builtin()));
-  json j = decision_table_json(decision_table(engine, day("2022-07-01"), "en"));
+  json j = decision_table_json(decision_table(engine, day("2022-07-01"), Lang::en));
   CHECK(j["rows"].size() == 382);
   CHECK(j["rows"][0]["answers"]["destination"] == "employed");
 }
@@ -149,12 +149,12 @@ TEST_CASE("the unverified marker is checked: a list of existing — distinct pat
   CHECK(error("[\"deadlines[9].date\"]").code == "policy_unknown_path");
   CHECK(error("[\"cohort\", \"cohort\"]").code == "policy_duplicate_value");
   CHECK(error("[\"cohort\", \"cohort\"]").field == "unverified[1]");
-  json body = policy_tool_error_body(error("[\"nope\"]"), "zh-CN");
+  json body = policy_tool_error_body(error("[\"nope\"]"), Lang::zh_CN);
   CHECK(body["error"]["message"] == "政策文件中“unverified[0]”的路径“nope”在文件里不存在。");
   // The engine shows a draft's state: a banner text for front ends and a warning on each outcome.
   Engine draft(*ok.policy);
   Result r = draft.evaluate_json(R"({"destination":"delayed_graduation","graduation_date":"2022-06-30"})",
-                                 *parse_iso_date("2022-06-01"), "en");
+                                 *parse_iso_date("2022-06-01"), Lang::en);
   REQUIRE(r.ok);
   CHECK(r.body["policy"]["unverified"] == 1);
   CHECK(r.body["policy"]["unverified_text"].get<std::string>().find("1 values have not been checked") != std::string::npos);
@@ -162,14 +162,14 @@ TEST_CASE("the unverified marker is checked: a list of existing — distinct pat
   for (const auto& w : r.body["warnings"]) warned = warned || w["code"] == "policy_unverified";
   CHECK(warned);
   Engine finished(*load_policy(base).policy);
-  CHECK(finished.evaluate_json(R"({})", *parse_iso_date("2022-06-01"), "en").body["policy"]["unverified_text"] == "");
-  CHECK(policy_tool_error_body(Error{"policy_unknown_key", "x", {{"allowed", "a"}}}, "en")["error"]["code"] ==
+  CHECK(finished.evaluate_json(R"({})", *parse_iso_date("2022-06-01"), Lang::en).body["policy"]["unverified_text"] == "");
+  CHECK(policy_tool_error_body(Error{"policy_unknown_key", "x", {{"allowed", "a"}}}, Lang::en)["error"]["code"] ==
         "policy_unknown_key");  // the loader's own errors keep their messages
 }
 
 TEST_CASE("policy diff: hxci-2022 against its 2026 draft lists the dates and the paths that change") {
   PolicyDraft d = draft_policy(builtin(), 2026);
-  PolicyDiff diff = diff_policies(builtin(), d.text, "zh-CN");
+  PolicyDiff diff = diff_policies(builtin(), d.text, Lang::zh_CN);
   REQUIRE_FALSE(diff.error);
   const json& j = diff.diff;
   CHECK(j["a"]["id"] == "hxci-2022");
@@ -205,7 +205,7 @@ TEST_CASE("policy diff: a checked draft against the draft shows the real changes
   std::string edited = replaced(d.text, "\"date\": \"2026-08-31\",\n      \"clause\": \"三.2③\"",
                                 "\"date\": \"2026-09-15\",\n      \"clause\": \"三.2③\"");
   edited = replaced(edited, "已就业与待就业同学于2022年8月31日前完成转接；", "已就业与待就业同学于2026年9月15日前完成转接；");
-  PolicyDiff diff = diff_policies(d.text, edited, "en");
+  PolicyDiff diff = diff_policies(d.text, edited, Lang::en);
   REQUIRE_FALSE(diff.error);
   const json& j = diff.diff;
   REQUIRE(j["clauses"].size() == 1);
@@ -222,13 +222,13 @@ TEST_CASE("policy diff: a checked draft against the draft shows the real changes
 }
 
 TEST_CASE("policy diff: a school with other options shows paths only one side has — and errors name the file") {
-  PolicyDiff diff = diff_policies(policy_texts()[2], policy_texts()[1], "zh-CN");  // 0 months -> 12 months' retention
+  PolicyDiff diff = diff_policies(policy_texts()[2], policy_texts()[1], Lang::zh_CN);  // 0 months -> 12 months' retention
   REQUIRE_FALSE(diff.error);
   CHECK(diff.diff["paths"]["only_in_b"].get<int>() > 0);
   bool retain = false;
   for (const auto& p : diff.diff["paths"]["only_in_b_paths"]) retain = retain || p["outcome_node"] == "outcome.retain_at_school";
   CHECK(retain);
-  PolicyDiff bad = diff_policies(builtin(), "{}", "zh-CN");
+  PolicyDiff bad = diff_policies(builtin(), "{}", Lang::zh_CN);
   REQUIRE(bad.error);
   CHECK(bad.which == "b");
 }

@@ -23,7 +23,7 @@ const Engine& hxci() {
   return engine;
 }
 
-RosterRun check(const std::string& text, const std::string& lang = "zh-CN") {
+RosterRun check(const std::string& text, Lang lang = Lang::zh_CN) {
   RosterOptions o;
   o.today = *parse_iso_date("2022-07-01");
   o.lang = lang;
@@ -39,7 +39,7 @@ TEST_CASE("an empty cell's error says why the row needs it") {
                            "1,已就业,2022-06-30,1990-01-01,否,,否,否,否,是,其他\r\n"  // 28 or older: the league post
                            "2,已就业,2022-06-30,2000-01-01,否,,否,否,否,,其他\r\n"    // the employer's org
                            "3,,2022-06-30,2000-01-01,否,,,,,,\r\n";                     // no destination at all
-  for (const std::string lang : {"zh-CN", "en"}) {
+  for (const Lang lang : {Lang::zh_CN, Lang::en}) {
     RosterRun run = check(text, lang);
     REQUIRE_FALSE(run.error);
     REQUIRE(run.rows.size() == 3);
@@ -50,7 +50,7 @@ TEST_CASE("an empty cell's error says why the row needs it") {
       messages.push_back(row["errors"][0]["message"].get<std::string>());
       CHECK(messages.back().find("你") == std::string::npos);
     }
-    if (lang == "zh-CN") {
+    if (lang == Lang::zh_CN) {
       CHECK(messages[0] == "毕业当月 28 岁及以上，需要知道“是否担任团内职务”（这一格是空的）。");
       CHECK(messages[1].find("，需要知道“单位是否有团组织”（这一格是空的）。") != std::string::npos);
       CHECK(messages[1].rfind("“", 0) == 0);  // the answer that led there, by its column
@@ -68,15 +68,15 @@ TEST_CASE("a row's warnings are said to staff — its route and dates by name") 
   REQUIRE_FALSE(run.error);
   const json row = roster_row_view(run, 0);
   REQUIRE(row["route"] == "age_out");
-  CHECK(row["route_name"] == message("zh-CN", "roster.route.age_out"));
+  CHECK(row["route_name"] == message(Lang::zh_CN, "roster.route.age_out"));
   REQUIRE(row["warnings"].size() == 1);
   CHECK(row["warnings"][0]["code"] == "age_out_no_transfer");
-  CHECK(row["warnings"][0]["text"] == message("zh-CN", "roster.warning.age_out_no_transfer", {{"limit", "28"}}));
+  CHECK(row["warnings"][0]["text"] == message(Lang::zh_CN, "roster.warning.age_out_no_transfer", {{"limit", "28"}}));
   CHECK(row["warnings"][0]["text"].get<std::string>().find("你") == std::string::npos);
 }
 
 TEST_CASE("every staff warning text has the member text's placeholders and no 你") {
-  for (const std::string lang : {"zh-CN", "en"}) {
+  for (const Lang lang : {Lang::zh_CN, Lang::en}) {
     const json& cat = catalog(lang);
     for (auto it = cat.begin(); it != cat.end(); ++it) {
       const std::string key = it.key();
@@ -84,7 +84,7 @@ TEST_CASE("every staff warning text has the member text's placeholders and no �
       const std::string staff = "roster.warning." + key.substr(8);
       INFO(lang << " " << staff);
       REQUIRE(cat.contains(staff));
-      if (lang == "zh-CN") CHECK(cat[staff].get<std::string>().find("你") == std::string::npos);
+      if (lang == Lang::zh_CN) CHECK(cat[staff].get<std::string>().find("你") == std::string::npos);
       // Every placeholder of the staff text is one the member text is filled with.
       const std::string text = cat[staff].get<std::string>(), member = it.value().get<std::string>();
       for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
@@ -97,8 +97,8 @@ TEST_CASE("every staff warning text has the member text's placeholders and no �
 
 TEST_CASE("the decision table view: grouped by route in the policy's order — the usual paths first — no ids as text") {
   const Date today = *parse_iso_date("2022-07-01");
-  const DecisionTable table = decision_table(hxci(), today, "zh-CN");
-  const json view = decision_table_view(hxci(), today, "zh-CN");
+  const DecisionTable table = decision_table(hxci(), today, Lang::zh_CN);
+  const json view = decision_table_view(hxci(), today, Lang::zh_CN);
   CHECK(view["count"] == table.rows.size());
   const std::vector<std::string> order = route_order(hxci().policy());
   std::set<std::size_t> numbers;
@@ -113,7 +113,7 @@ TEST_CASE("the decision table view: grouped by route in the policy's order — t
       CHECK(rank >= last_rank);
       last_rank = rank;
     }
-    CHECK(g["name"] == message("zh-CN", "roster.route." + route));
+    CHECK(g["name"] == message(Lang::zh_CN, "roster.route." + route));
     int previous = -1;
     for (const json& r : g["rows"]) {
       numbers.insert(r["number"].get<std::size_t>());

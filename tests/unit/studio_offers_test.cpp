@@ -17,7 +17,7 @@ namespace {
 ordered_json seed_split() {
   const std::string text = read_text(std::string(XUESHE_SOURCE_DIR) + "/tests/notices/00-hxci-2022.txt");
   REQUIRE_FALSE(text.empty());
-  return notice_split_body(text, "zh-CN");
+  return notice_split_body(text, Lang::zh_CN);
 }
 
 struct Run {
@@ -27,10 +27,10 @@ struct Run {
 Run offers_on(const std::string& base, const std::function<void(ordered_json&)>& edit = {}) {
   const ordered_json split = seed_split();
   Run r;
-  r.studio = studio_start(base, split.dump(), "2026-12-01", "zh-CN", policies_folder());
+  r.studio = studio_start(base, split.dump(), "2026-12-01", Lang::zh_CN, policies_folder());
   REQUIRE(r.studio.contains("policy"));
   if (edit) edit(r.studio);
-  r.offers = studio_offers(r.studio.dump(), split["values"].dump(), policies_folder(), "zh-CN");
+  r.offers = studio_offers(r.studio.dump(), split["values"].dump(), policies_folder(), Lang::zh_CN);
   return r;
 }
 
@@ -183,18 +183,18 @@ TEST_CASE("offers on the national layer: periods and deadlines from the notice's
   CHECK(offer_of(o, "destinations.work_abroad").is_null());
   for (const auto& x : o["offers"]) CHECK(x["from"] == "notice");
   // Unreadable input offers nothing, without throwing.
-  CHECK(studio_offers("{", "[]", policies_folder(), "zh-CN")["offers"].empty());
-  CHECK(studio_offers(r.studio.dump(), "not json", policies_folder(), "en")["offers"].size() < o["offers"].size());
+  CHECK(studio_offers("{", "[]", policies_folder(), Lang::zh_CN)["offers"].empty());
+  CHECK(studio_offers(r.studio.dump(), "not json", policies_folder(), Lang::en)["offers"].size() < o["offers"].size());
 }
 
 TEST_CASE("offers on a long clause with thousands of dates: each read in its own sentence — one offer per date and clause") {
   std::string text = "关于某事的通知\n一、总则\n1. ";
   for (int i = 0; i < 4000; ++i) text += "第" + std::to_string(i) + "批同学于2022年10月1日前完成转接。";
   text += "\n";
-  const ordered_json split = notice_split_body(text, "zh-CN");
+  const ordered_json split = notice_split_body(text, Lang::zh_CN);
   REQUIRE(split["values"].size() >= 4000);
-  const ordered_json s = studio_start("cn-league", split.dump(), "2026-12-01", "zh-CN");
-  const ordered_json o = studio_offers(s.dump(), split["values"].dump(), {}, "zh-CN");
+  const ordered_json s = studio_start("cn-league", split.dump(), "2026-12-01", Lang::zh_CN);
+  const ordered_json o = studio_offers(s.dump(), split["values"].dump(), {}, Lang::zh_CN);
   REQUIRE(o["offers"].size() == 1);
   CHECK(o["offers"][0]["item"]["what"] == "第0批同学于2022年10月1日前完成转接");
   CHECK(o["offers"][0]["item"]["kind"] == "complete_by");

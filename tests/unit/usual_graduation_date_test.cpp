@@ -39,7 +39,7 @@ json question_for(const Engine& engine, const json& answers, const std::string& 
   json given = json::object();
   const Date today{date::year{2025}, date::month{6}, date::day{15}};
   for (int i = 0; i < 20; ++i) {
-    Result r = engine.evaluate_json(given.dump(), today, "zh-CN");
+    Result r = engine.evaluate_json(given.dump(), today, Lang::zh_CN);
     REQUIRE(r.ok);
     if (r.body["status"] != "question") return nullptr;
     const json& q = r.body["question"];
@@ -95,7 +95,7 @@ TEST_CASE("usual_graduation_date: each bad value is a load error naming its JSON
     CHECK_FALSE(r.policy);
     CHECK(r.error->code == b.code);
     CHECK(r.error->field == b.field);
-    for (const char* lang : {"zh-CN", "en"}) {
+    for (const Lang lang : {Lang::zh_CN, Lang::en}) {
       const std::string text = error_body(*r.error, lang)["error"]["message"].get<std::string>();
       INFO(text);
       CHECK(text.find(b.field) != std::string::npos);
@@ -107,10 +107,10 @@ TEST_CASE("usual_graduation_date: each bad value is a load error naming its JSON
   doc["usual_graduation_date"]["value"] = "2024-06-30";
   auto r = load(doc);
   REQUIRE(r.error);
-  CHECK(error_body(*r.error, "en")["error"]["message"] ==
+  CHECK(error_body(*r.error, Lang::en)["error"]["message"] ==
         "In the policy file, the date 2024-06-30 at “usual_graduation_date.value” is not in 2025: it must be a "
         "graduation date of the class of 2025.");
-  CHECK(error_body(*r.error, "zh-CN")["error"]["message"] ==
+  CHECK(error_body(*r.error, Lang::zh_CN)["error"]["message"] ==
         "政策文件中“usual_graduation_date.value”的日期 2024-06-30 不在 2025 年：它必须是 2025 届的毕业日期。");
 }
 
@@ -149,7 +149,7 @@ TEST_CASE("the graduation-date question carries the usual date only when the pol
   // Answered with it, the walk moves on with that date recorded.
   json answers = kAnswers;
   answers["graduation_date"] = q["suggested"]["value"];
-  Result next = with.evaluate_json(answers.dump(), Date{date::year{2025}, date::month{6}, date::day{15}}, "en");
+  Result next = with.evaluate_json(answers.dump(), Date{date::year{2025}, date::month{6}, date::day{15}}, Lang::en);
   REQUIRE(next.ok);
   CHECK_FALSE((next.body["status"] == "question" && next.body["question"]["id"] == "graduation_date"));
   bool recorded = false;

@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include <nlohmann/json.hpp>
+
 namespace xueshe {
 namespace {
 
@@ -36,5 +38,9 @@ std::optional<StepWhere> step_where_named(std::string_view n) { return named<Ste
 std::string catalog_key(DeadlineKind kind) { return "deadline." + std::string(name(kind)); }
 std::string catalog_key(DeadlineState state) { return "state." + std::string(name(state)); }
 std::string catalog_key(StepWhere where) { return "where." + std::string(name(where)); }
+
+void to_json(nlohmann::json& j, DeadlineKind kind) { j = std::string(name(kind)); }
+void to_json(nlohmann::json& j, DeadlineState state) { j = std::string(name(state)); }
+void to_json(nlohmann::json& j, StepWhere where) { j = std::string(name(where)); }
 
 }  // namespace xueshe

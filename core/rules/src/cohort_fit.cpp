@@ -12,7 +12,7 @@ std::optional<std::string> cohort_misfit(const Policy& p, const Answers& used, D
   return std::nullopt;
 }
 
-std::map<std::string, std::string> cohort_misfit_params(const Policy& p, const Answers& used, const std::string& lang) {
+std::map<std::string, std::string> cohort_misfit_params(const Policy& p, const Answers& used, Lang lang) {
   std::map<std::string, std::string> params{{"title", p.title.at(lang)},
                                             {"cohort", std::to_string(p.cohort)},
                                             {"date", format_iso_date(p.latest_date())},
@@ -25,7 +25,7 @@ std::string cohort_misfit_key(const std::string& reason) {
   return reason == "outside_cohort" ? "graduation_outside_cohort" : "policy_dates_passed";
 }
 
-std::string cohort_misfit_text(const Policy& p, const std::string& reason, const Answers& used, const std::string& lang) {
+std::string cohort_misfit_text(const Policy& p, const std::string& reason, const Answers& used, Lang lang) {
   return message(lang, "warning." + cohort_misfit_key(reason), cohort_misfit_params(p, used, lang));
 }
 

@@ -30,7 +30,7 @@ DeadlineState deadline_state(int days_left) {
 std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
   const Policy& p = ctx.policy;
   const std::string& route = ctx.outcome.route;
-  const std::string& lang = ctx.lang;
+  Lang lang = ctx.lang;
   std::vector<Deadline> out;
   if (route == "age_out") return out;  // 离团: nothing is transferred, so no transfer date applies
   // The notice's dates are another cohort's, or all passed: the routing stands, its dates do not.
@@ -91,9 +91,9 @@ std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx) {
   return out;
 }
 
-std::string deadline_phrase(const Deadline& d, const std::string& lang) {
+std::string deadline_phrase(const Deadline& d, Lang lang) {
   return (d.label.empty() ? message(lang, catalog_key(d.kind)) : d.label) + " " + format_iso_date(d.date) +
-         (lang == "en" ? " (" + d.clause + ")" : "（" + d.clause + "）");
+         (lang == Lang::en ? " (" + d.clause + ")" : "（" + d.clause + "）");
 }
 
 }  // namespace xueshe

@@ -27,7 +27,7 @@ json answer_json(const AnswerValue& v) {
 // An option in words: a situation the policy names, the policy's own wording,
 // or the catalog's (the retention period filled in from the policy).
 std::string option_label(const Policy& p, const std::string& field, const std::string& value,
-                         const std::string& lang) {
+                         Lang lang) {
   if (field == "destination")
     for (const Situation& s : p.situations)
       if (s.id == value) return s.label.at(lang);
@@ -40,7 +40,7 @@ std::string option_label(const Policy& p, const std::string& field, const std::s
 }
 
 // A question's text and help: the policy's own wording where it has one.
-std::string question_text(const Policy& p, const std::string& key, const std::string& lang) {
+std::string question_text(const Policy& p, const std::string& key, Lang lang) {
   if (auto it = p.wording.find(key); it != p.wording.end()) return it->second.at(lang);
   return message(lang, key);
 }
@@ -49,7 +49,7 @@ std::string question_text(const Policy& p, const std::string& key, const std::st
 // The policy behind a result; `outdated` (every date of the policy has passed)
 // and `unverified` (a draft's unchecked values) let a front end put their
 // banners on question screens too.
-json policy_json(const Policy& p, Date today, const std::string& lang) {
+json policy_json(const Policy& p, Date today, Lang lang) {
   // A guide on its own has no dates of a cohort, so nothing of it goes out of date.
   const bool outdated = p.cohort != 0 && today > p.latest_date();
   const std::size_t unverified = p.unverified.size() + p.unverified_bases.size();
@@ -83,7 +83,7 @@ json policy_json(const Policy& p, Date today, const std::string& lang) {
       .done();
 }
 
-json answered_json(const Policy& p, const std::vector<Step>& steps, const std::string& lang) {
+json answered_json(const Policy& p, const std::vector<Step>& steps, Lang lang) {
   json list = json::array();
   for (const Step& s : steps)
     list.push_back(JsonObject()
@@ -97,7 +97,7 @@ json answered_json(const Policy& p, const std::vector<Step>& steps, const std::s
   return list;
 }
 
-json question_json(const Policy& p, const Flow& flow, const Node& n, const std::string& lang) {
+json question_json(const Policy& p, const Flow& flow, const Node& n, Lang lang) {
   json options = json::array();
   if (n.kind == FieldKind::choice)
     for (const auto& v : n.options) options.push_back(JsonObject()
@@ -166,14 +166,14 @@ std::optional<Error> offered_ahead(const Flow& flow, const std::string& from, co
 
 }  // namespace
 
-std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang) {
+std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, Lang lang) {
   if (auto* b = std::get_if<bool>(&v)) return message(lang, *b ? "bool.true" : "bool.false");
   if (find_field(field)->kind == FieldKind::boolean) return message(lang, "bool.unknown");
   if (auto* s = std::get_if<std::string>(&v)) return option_label(p, field, *s, lang);
   return format_iso_date(std::get<Date>(v));
 }
 
-std::string question_name(const std::string& field, const std::string& lang) {
+std::string question_name(const std::string& field, Lang lang) {
   const std::string key = "field." + field;
   return catalog(lang).contains(key) ? message(lang, key) : field;
 }
@@ -214,25 +214,25 @@ Evaluation Engine::walk_answers(const Answers& answers) const {
   return Evaluation{std::nullopt, w.at, std::move(w.steps), std::move(used), situation};
 }
 
-Result Engine::evaluate(const Answers& answers, Date today, const std::string& lang) const {
+Result Engine::evaluate(const Answers& answers, Date today, Lang lang) const {
   return evaluate_with(answers, today, lang, OutcomeParts{outcome_json, compare_options});
 }
 
-Result Engine::evaluate_questions(const Answers& answers, Date today, const std::string& lang) const {
+Result Engine::evaluate_questions(const Answers& answers, Date today, Lang lang) const {
   return evaluate_with(answers, today, lang, OutcomeParts{nullptr, nullptr});
 }
 
-Result Engine::evaluate_json(std::string_view answers_json, Date today, const std::string& lang) const {
+Result Engine::evaluate_json(std::string_view answers_json, Date today, Lang lang) const {
   return evaluate_json_with(answers_json, today, lang, OutcomeParts{outcome_json, compare_options});
 }
 
-Result Engine::evaluate_questions_json(std::string_view answers_json, Date today, const std::string& lang) const {
+Result Engine::evaluate_questions_json(std::string_view answers_json, Date today, Lang lang) const {
   return evaluate_json_with(answers_json, today, lang, OutcomeParts{nullptr, nullptr});
 }
 
-Result Engine::evaluate_with(const Answers& answers, Date today, const std::string& lang_in,
+Result Engine::evaluate_with(const Answers& answers, Date today, Lang lang_in,
                              const OutcomeParts& parts) const {
-  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
+  const Lang lang = is_supported_language(lang_in) ? lang_in : default_language();
   const Evaluation e = walk_answers(answers);
   if (e.error) return Result{false, error_body(*e.error, lang)};
 
@@ -265,7 +265,7 @@ Result Engine::evaluate_with(const Answers& answers, Date today, const std::stri
   return Result{true, std::move(body)};
 }
 
-Result Engine::evaluate_json_with(std::string_view answers_json, Date today, const std::string& lang,
+Result Engine::evaluate_json_with(std::string_view answers_json, Date today, Lang lang,
                                   const OutcomeParts& parts) const {
   AnswersParse parsed = parse_answers(answers_json);
   if (parsed.error) return Result{false, error_body(*parsed.error, lang)};

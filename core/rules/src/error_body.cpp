@@ -9,8 +9,8 @@
 
 namespace xueshe {
 
-nlohmann::json error_body(const Error& e, const std::string& lang_in, std::string_view catalog) {
-  const std::string lang = is_supported_language(lang_in) ? lang_in : default_language();
+nlohmann::json error_body(const Error& e, Lang lang_in, std::string_view catalog) {
+  const Lang lang = is_supported_language(lang_in) ? lang_in : default_language();
   std::map<std::string, std::string> params = e.params;
   params["field"] = e.field == "$" ? message(lang, "field.whole_input") : e.field;
   // A member reads the question's name, not its field id ("毕业日期", not graduation_date).

@@ -50,7 +50,7 @@ std::string dot_escape(const std::string& s) {
 
 }  // namespace
 
-std::string flow_to_dot(const Flow& flow, const std::string& lang) {
+std::string flow_to_dot(const Flow& flow, Lang lang) {
   std::string out = "digraph xueshe {\n  rankdir=LR;\n  node [fontname=\"Noto Sans CJK SC\"];\n";
   for (const Node& n : flow.nodes) {
     std::string label = n.is_outcome()    ? n.route + (n.variant.empty() ? "" : " (" + n.variant + ")")
@@ -74,7 +74,7 @@ std::vector<std::pair<std::string, Date>> sample_dates(const Policy& p) {
           {"departure_date", Date{y, date::month{9}, date::day{15}}}};
 }
 
-std::vector<json> evaluate_all_paths(const Engine& engine, Date today, const std::string& lang) {
+std::vector<json> evaluate_all_paths(const Engine& engine, Date today, Lang lang) {
   std::vector<json> out;
   for (const Path& path : enumerate_paths(engine.flow(), sample_dates(engine.policy()))) {
     Answers answers;

@@ -19,42 +19,57 @@ nlohmann::json merged_catalog(const EmbeddedCatalog& entry) {
   return out;
 }
 
-const std::vector<std::string>& supported_languages() {
-  static const std::vector<std::string> langs = [] {
-    std::vector<std::string> out;
+// The table's entry for a language; the default language's (the first) where the binary does not carry it.
+const EmbeddedCatalog& entry_for(Lang lang) {
+  const CatalogTable table = catalog_table();
+  for (std::size_t i = 0; i < table.count; ++i)
+    if (lang_named(table.entries[i].lang) == lang) return table.entries[i];
+  return table.entries[0];
+}
+
+const std::vector<Lang>& supported_languages() {
+  // Immutable after first use: constant data, not state.
+  static const std::vector<Lang> langs = [] {
+    std::vector<Lang> out;
     CatalogTable table = catalog_table();
-    for (std::size_t i = 0; i < table.count; ++i) out.push_back(table.entries[i].lang);
+    for (std::size_t i = 0; i < table.count; ++i)
+      if (auto lang = lang_named(table.entries[i].lang)) out.push_back(*lang);  // the table is generated from Lang's codes
     return out;
   }();
   return langs;
 }
 
-const std::string& default_language() { return supported_languages().front(); }
+Lang default_language() { return supported_languages().front(); }
 
-bool is_supported_language(const std::string& lang) {
-  for (const auto& l : supported_languages())
+bool is_supported_language(Lang lang) {
+  for (Lang l : supported_languages())
     if (l == lang) return true;
   return false;
 }
 
-const nlohmann::json& catalog(const std::string& lang) {
-  // Immutable after first use: constant data, not state.
-  static const std::map<std::string, nlohmann::json> catalogs = [] {
-    std::map<std::string, nlohmann::json> out;
-    CatalogTable table = catalog_table();
-    for (std::size_t i = 0; i < table.count; ++i)
-      out[table.entries[i].lang] = merged_catalog(table.entries[i]);
-    return out;
-  }();
-  auto it = catalogs.find(lang);
-  return it != catalogs.end() ? it->second : catalogs.at(default_language());
+std::optional<Lang> carried_language(std::string_view c) {
+  const std::optional<Lang> lang = lang_named(c);
+  if (lang && is_supported_language(*lang)) return lang;
+  return std::nullopt;
 }
 
-std::string catalog_parts_text(const std::string& lang) {
-  const CatalogTable table = catalog_table();
-  const EmbeddedCatalog* entry = &table.entries[0];  // the default language
-  for (std::size_t i = 0; i < table.count; ++i)
-    if (lang == table.entries[i].lang) entry = &table.entries[i];
+Lang language_or_default(std::string_view c) { return carried_language(c).value_or(default_language()); }
+
+const nlohmann::json& catalog(Lang lang) {
+  // Immutable after first use: constant data, not state. The carried languages' catalogs, in the table's order;
+  // a language the binary does not carry gets the default language's.
+  static const std::vector<std::pair<Lang, nlohmann::json>> catalogs = [] {
+    std::vector<std::pair<Lang, nlohmann::json>> out;
+    for (Lang l : supported_languages()) out.emplace_back(l, merged_catalog(entry_for(l)));
+    return out;
+  }();
+  for (const auto& [l, cat] : catalogs)
+    if (l == lang) return cat;
+  return catalogs.front().second;
+}
+
+std::string catalog_parts_text(Lang lang) {
+  const EmbeddedCatalog* entry = &entry_for(lang);
   std::string out = "[";
   for (auto part : {entry->engine, entry->page, entry->staff, entry->takeaway}) {
     if (!part) continue;
@@ -85,7 +100,7 @@ std::string fill_placeholders(const std::string& text, const std::map<std::strin
   return out;
 }
 
-std::string message(const std::string& lang, const std::string& key,
+std::string message(Lang lang, const std::string& key,
                     const std::map<std::string, std::string>& params) {
   const nlohmann::json& cat = catalog(lang);
   auto it = cat.find(key);

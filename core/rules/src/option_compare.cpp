@@ -30,7 +30,7 @@ json only(json& list, const char* key, std::initializer_list<const char*> wanted
 }  // namespace
 
 json compare_options(const Policy& p, const Flow& flow, const Node& q, const Answers& used, Date today,
-                     const std::string& lang) {
+                     Lang lang) {
   json out = json::array();
   for (const Edge& e : q.edges) {
     const Node* o = outcome_after(flow, e.to);

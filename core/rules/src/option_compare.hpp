@@ -10,11 +10,12 @@
 #include "xueshe/dates.hpp"
 #include "xueshe/flow.hpp"
 #include "xueshe/policy.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
 // One entry per option of `question` (a node with compare set), in its order.
 nlohmann::json compare_options(const Policy& policy, const Flow& flow, const Node& question, const Answers& used,
-                               Date today, const std::string& lang);
+                               Date today, Lang lang);
 
 }  // namespace xueshe

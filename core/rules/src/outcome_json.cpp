@@ -16,7 +16,7 @@ namespace xueshe {
 using nlohmann::json;
 
 // A clause with its notice's words, for a front end to show beside what cites it.
-json clause_json(const Clause& c, const std::string& lang) {
+json clause_json(const Clause& c, Lang lang) {
   return JsonObject().add("id", c.id).add("title", c.title.at(lang)).add("text", c.text.at(lang)).done();
 }
 
@@ -37,7 +37,7 @@ std::string receiving_heading(const Policy& p, const std::string& route) {
 
 json outcome_json(const OutcomeContext& ctx) {
   const Policy& p = ctx.policy;
-  const std::string& lang = ctx.lang;
+  Lang lang = ctx.lang;
   const AssembledOutcome o = assemble_outcome(ctx);
 
   json alternative_options = json::array();

@@ -8,11 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "xueshe/outcome_context.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
 nlohmann::json outcome_json(const OutcomeContext& ctx);
 // {"id", "title", "text"}: a clause in `lang`, for a front end to show beside what cites it.
-nlohmann::json clause_json(const Clause& c, const std::string& lang);
+nlohmann::json clause_json(const Clause& c, Lang lang);
 
 }  // namespace xueshe

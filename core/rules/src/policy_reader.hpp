@@ -94,7 +94,7 @@ class PolicyReader {
   // (the page's one-language modules) may be there and is not kept.
   bool localized(const json& v, const std::string& path, Localized& out) {
     std::vector<std::string> shown, others;
-    for (const auto& lang : kLanguages) (is_supported_language(lang) ? shown : others).push_back(lang);
+    for (const auto& lang : kLanguages) (carried_language(lang) ? shown : others).push_back(lang);
     if (!keys(v, path, shown, others)) return false;
     for (const auto& lang : shown)
       if (!string(v[lang], json_path_key(path, lang), out[lang])) return false;

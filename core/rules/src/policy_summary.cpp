@@ -4,7 +4,7 @@
 
 namespace xueshe {
 
-nlohmann::json policy_summary(const Engine& engine, const std::string& lang) {
+nlohmann::json policy_summary(const Engine& engine, Lang lang) {
   using nlohmann::json;
   const Policy& p = engine.policy();
   json clauses = json::array(), rules = json::array(), staff = json::array();

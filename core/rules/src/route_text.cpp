@@ -38,12 +38,12 @@ std::string rule_clause(const Policy& p, const std::string& rule) {
   return "";
 }
 
-std::string period_text(int value, const std::string& unit, const std::string& lang) {
+std::string period_text(int value, const std::string& unit, Lang lang) {
   const std::string n = std::to_string(value);
   return message(lang, "period." + unit + (value == 1 ? ".one" : ""), {{"n", n}});
 }
 
-std::string period_text(const Period& period, const std::string& lang) {
+std::string period_text(const Period& period, Lang lang) {
   return period_text(period.value, period.unit, lang);
 }
 

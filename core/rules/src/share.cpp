@@ -51,7 +51,7 @@ SharedAnswers share_answers(const Engine& engine, const Answers& answers, Date t
   return out;
 }
 
-Result share_json(const Engine& engine, std::string_view answers_json, Date today, const std::string& lang) {
+Result share_json(const Engine& engine, std::string_view answers_json, Date today, Lang lang) {
   AnswersParse parsed = parse_answers(answers_json);
   if (parsed.error) return Result{false, error_body(*parsed.error, lang)};
   const SharedAnswers shared = share_answers(engine, parsed.answers, today);

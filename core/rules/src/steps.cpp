@@ -30,7 +30,7 @@ std::string community_basis_text(const OutcomeContext& ctx) {
 std::vector<Action> compute_steps(const OutcomeContext& ctx, const std::vector<Deadline>& deadlines) {
   const Policy& p = ctx.policy;
   const std::string& route = ctx.outcome.route;
-  const std::string& lang = ctx.lang;
+  Lang lang = ctx.lang;
   std::vector<Action> out;
   const RouteEntry* entry = p.route(route);
 

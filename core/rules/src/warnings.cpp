@@ -13,9 +13,9 @@
 namespace xueshe {
 namespace {
 
-std::string joined_phrases(const std::vector<const Deadline*>& list, const std::string& lang) {
+std::string joined_phrases(const std::vector<const Deadline*>& list, Lang lang) {
   std::string out;
-  for (const Deadline* d : list) out += (out.empty() ? "" : (lang == "en" ? "; " : "；")) + deadline_phrase(*d, lang);
+  for (const Deadline* d : list) out += (out.empty() ? "" : (lang == Lang::en ? "; " : "；")) + deadline_phrase(*d, lang);
   return out;
 }
 
@@ -35,7 +35,7 @@ bool lists(const std::vector<std::string>& v, const std::string& s) {
 
 std::vector<Warning> compute_warnings(const OutcomeContext& ctx, const std::vector<Deadline>& deadlines) {
   const Policy& p = ctx.policy;
-  const std::string& lang = ctx.lang;
+  Lang lang = ctx.lang;
   const std::string& route = ctx.outcome.route;
   const std::string ask = p.ask_whom.at(lang);
   // Another cohort's notice, or one whose dates have all passed: no date of it is the member's.

@@ -9,7 +9,7 @@ namespace xueshe {
 
 using nlohmann::json;
 
-DecisionTable decision_table(const Engine& engine, Date today, const std::string& lang) {
+DecisionTable decision_table(const Engine& engine, Date today, Lang lang) {
   DecisionTable table;
   std::vector<std::string> asked;
   const std::vector<Path> paths = enumerate_paths(engine.flow(), sample_dates(engine.policy()));

@@ -48,7 +48,7 @@ void diff_values(const ordered_json* a, const ordered_json* b, const std::string
   out.push_back(json{{"path", path}, {"a", a ? plain(*a) : json(nullptr)}, {"b", b ? plain(*b) : json(nullptr)}});
 }
 
-json diff_clauses(const Policy& a, const Policy& b, const std::string& lang) {
+json diff_clauses(const Policy& a, const Policy& b, Lang lang) {
   json out = json::array();
   auto find = [](const Policy& p, const std::string& id) -> const Clause* {
     for (const Clause& c : p.clauses)
@@ -165,7 +165,7 @@ json policy_info(const DraftAwareLoad& l) {
 
 }  // namespace
 
-PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, const std::string& lang,
+PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, Lang lang,
                          const PolicyTexts& a_bases, const PolicyTexts& b_bases) {
   PolicyDiff out;
   DraftAwareLoad a = load_policy_or_draft(a_text, a_bases);
@@ -216,7 +216,7 @@ PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, const
   out.diff = json{{"a", policy_info(a)},
                   {"b", policy_info(b)},
                   {"years_shifted", years},
-                  {"clauses", diff_clauses(pa, pb, is_supported_language(lang) ? lang : "zh-CN")},
+                  {"clauses", diff_clauses(pa, pb, is_supported_language(lang) ? lang : Lang::zh_CN)},
                   {"values", values},
                   {"paths", json{{"total", paths_a.size()},
                                  {"changed", changes.size()},

@@ -158,8 +158,8 @@ PolicyDraft draft_policy(std::string_view source, int cohort, const PolicyTexts&
 }
 
 // The policy tools' own errors, or — an error of the policy itself — the engine's.
-json policy_tool_error_body(const Error& e, const std::string& lang) {
-  const std::string& l = is_supported_language(lang) ? lang : default_language();
+json policy_tool_error_body(const Error& e, Lang lang) {
+  const Lang l = is_supported_language(lang) ? lang : default_language();
   return error_body(e, l, catalog(l).contains("policytool.error." + e.code) ? "policytool.error" : "error");
 }
 

@@ -357,7 +357,7 @@ class Evaluator {
   }
 
   void render(RosterOutcome& o) const {
-    const std::string& lang = run_.lang;
+    Lang lang = run_.lang;
     const std::string sep = message(lang, "roster.list_separator");
     std::string& out = o.cells;
     auto cell = [&out](std::string_view text) {
@@ -631,6 +631,6 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   return run;
 }
 
-json roster_error_body(const Error& e, const std::string& lang) { return error_body(e, lang, "roster.error"); }
+json roster_error_body(const Error& e, Lang lang) { return error_body(e, lang, "roster.error"); }
 
 }  // namespace xueshe

@@ -227,11 +227,11 @@ std::string_view trim_cell(std::string_view s) {
   return s;
 }
 
-std::string roster_column_name(const std::string& column, const std::string& lang) {
+std::string roster_column_name(const std::string& column, Lang lang) {
   return message(lang, "roster.column." + column);
 }
 
-std::string roster_value_word(const std::string& field, const AnswerValue& value, const std::string& lang) {
+std::string roster_value_word(const std::string& field, const AnswerValue& value, Lang lang) {
   if (auto* b = std::get_if<bool>(&value)) return message(lang, *b ? "bool.true" : "bool.false");
   if (auto* s = std::get_if<std::string>(&value)) {
     const Field* f = find_field(field);

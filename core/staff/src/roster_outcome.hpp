@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "xueshe/roster.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -25,7 +26,7 @@ std::optional<Walk> direct_walk(const Engine& engine, const Answers& answers);
 // The outcome at the end of such a walk. It reads only the answers the walk
 // used (and today, the language), so answer sets whose walks used the same
 // answers (used_key) have the same outcome.
-RosterOutcome direct_outcome(const Engine& engine, const Walk& walk, Date today, const std::string& lang);
+RosterOutcome direct_outcome(const Engine& engine, const Walk& walk, Date today, Lang lang);
 
 // The outcome node and the answers the walk used but `except`, as a key.
 std::string used_key(const Walk& walk, std::string_view except);

@@ -17,7 +17,7 @@ constexpr std::size_t kListed = 100;  // errors and duplicates listed in the sum
 // "学号 2022001 重复：第 2、7 行": every line for a few, the first ten for many
 // (the text is in every such row; a roster of one number must not grow a
 // cell per row per row).
-std::string duplicate_text(const RosterDuplicate& d, const std::string& lang) {
+std::string duplicate_text(const RosterDuplicate& d, Lang lang) {
   constexpr std::size_t kShown = 10;
   std::string lines;
   for (std::size_t i = 0; i < d.lines.size() && i < kShown; ++i) {
@@ -37,7 +37,7 @@ bool written_as_read(const CsvRecord& rec) { return !rec.quoted && !rec.formula 
 }  // namespace
 
 void annotated_roster_csv(const RosterRun& run, const std::function<void(std::string_view)>& sink) {
-  const std::string& lang = run.lang;
+  Lang lang = run.lang;
   constexpr std::size_t kChunk = std::size_t{1} << 20;
   std::string out(kUtf8Bom);
   out.reserve(kChunk + 64 * 1024);
@@ -243,7 +243,7 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
               {"completion", completion}};
 }
 
-std::string roster_template_csv(const Policy& p, const std::string& lang) {
+std::string roster_template_csv(const Policy& p, Lang lang) {
   const std::vector<std::string>& ids = roster_column_ids();
   std::string out(kUtf8Bom);
   std::vector<std::string> header;

@@ -14,11 +14,11 @@ namespace {
 
 using nlohmann::json;
 
-std::string route_name(const std::string& route, const std::string& lang) {
+std::string route_name(const std::string& route, Lang lang) {
   return message(lang, "roster.route." + route);
 }
 
-json route_names(const std::vector<std::string>& routes, const std::string& lang) {
+json route_names(const std::vector<std::string>& routes, Lang lang) {
   json out = json::array();
   for (const std::string& r : routes) out.push_back(route_name(r, lang));
   return out;
@@ -44,7 +44,7 @@ int decision_path_rarity(const std::vector<std::pair<std::string, AnswerValue>>&
 }
 
 json roster_row_view(const RosterRun& run, std::size_t r) {
-  const std::string& lang = run.lang;
+  Lang lang = run.lang;
   const RosterRow& row = run.rows[r];
   const CsvRecord& rec = run.csv.records[row.record];
   json cells = json::array();
@@ -97,13 +97,13 @@ json roster_row_view(const RosterRun& run, std::size_t r) {
   return out;
 }
 
-json roster_column_choices(const std::string& lang) {
+json roster_column_choices(Lang lang) {
   json out = json::array();
   for (const std::string& id : roster_column_ids()) out.push_back(json{{"id", id}, {"name", roster_column_name(id, lang)}});
   return out;
 }
 
-json decision_table_view(const Engine& engine, Date today, const std::string& lang) {
+json decision_table_view(const Engine& engine, Date today, Lang lang) {
   const DecisionTable t = decision_table(engine, today, lang);
   json names = json::object();
   for (const std::string& f : t.fields) names[f] = roster_column_name(f, lang);

@@ -47,7 +47,7 @@ std::string str(const ordered_json& o, const char* key) {
 
 class Offers {
  public:
-  Offers(const ordered_json& studio, const ordered_json& values, const PolicyTexts& bases, const std::string& lang)
+  Offers(const ordered_json& studio, const ordered_json& values, const PolicyTexts& bases, Lang lang)
       : form_(studio["policy"]), clauses_(studio["clauses"]), values_(values), lang_(lang),
         chain_(studio_base_layers(str(studio, "base"), bases)) {
     if (clauses_.is_array()) named_ = notice_named_things(clauses_);
@@ -316,7 +316,7 @@ class Offers {
   const ordered_json& form_;
   const ordered_json& clauses_;
   const ordered_json& values_;
-  const std::string lang_;
+  const Lang lang_;
   const LayeredPolicy chain_;
   std::vector<NamedInNotice> named_;
   std::vector<std::pair<std::string, std::string>> covered_;  // destination, its notice clause
@@ -327,7 +327,7 @@ class Offers {
 }  // namespace
 
 ordered_json studio_offers(std::string_view studio_json, std::string_view values_json, const PolicyTexts& bases,
-                           const std::string& lang) {
+                           Lang lang) {
   const ordered_json s = ordered_json::parse(studio_json, nullptr, false);
   const ordered_json values = ordered_json::parse(values_json, nullptr, false);
   if (!s.is_object() || !s.contains("policy") || !s["policy"].is_object() || !s.contains("clauses") || !s["clauses"].is_array())

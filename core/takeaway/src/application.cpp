@@ -63,14 +63,14 @@ ContextRead read_context(const MemberOutcome& m) {
 
 class Texts {
  public:
-  explicit Texts(std::string lang) : lang_(std::move(lang)) {}
+  explicit Texts(Lang lang) : lang_(lang) {}
   std::string operator()(const std::string& key, const Params& params = {}) const {
     return message(lang_, "takeaway.application." + key, params);
   }
   std::string label(const std::string& id) const { return (*this)("field." + id + ".label"); }
 
  private:
-  std::string lang_;
+  Lang lang_;
 };
 
 // A date as the document says it: "{year}年{month}月{day}日", "{day} {month} {year}" (the month by name in English).
@@ -81,7 +81,7 @@ std::string letter_date(const Date& d, const Texts& t) {
                              {"day", std::to_string(static_cast<unsigned>(d.day()))}});
 }
 
-std::string supported(const std::string& lang) { return is_supported_language(lang) ? lang : default_language(); }
+Lang supported(Lang lang) { return is_supported_language(lang) ? lang : default_language(); }
 
 json policy_json(const ApplicationContext& c) {
   return json{{"id", c.policy_id}, {"hash", c.policy_hash}, {"title", c.policy_title}};
@@ -95,8 +95,8 @@ json fill_line(const std::string& label, const std::string& fill = "") { return 
 
 }  // namespace
 
-json application_error_body(Error e, const std::string& lang_in) {
-  const std::string lang = supported(lang_in);
+json application_error_body(Error e, Lang lang_in) {
+  const Lang lang = supported(lang_in);
   const std::string prefix = "applicant.";
   std::string label = e.field;
   if (e.field.rfind(prefix, 0) == 0) {
@@ -110,7 +110,7 @@ json application_error_body(Error e, const std::string& lang_in) {
 }
 
 json application_form(const MemberOutcome& member) {
-  const std::string& lang = member.lang;
+  Lang lang = member.lang;
   ContextRead read = read_context(member);
   if (read.error) return application_error_body(*read.error, lang);
   const ApplicationContext& c = *read.context;
@@ -144,7 +144,7 @@ json application_form(const MemberOutcome& member) {
 }
 
 json application_document(const MemberOutcome& member, std::string_view applicant_json) {
-  const std::string& lang = member.lang;
+  Lang lang = member.lang;
   ContextRead read = read_context(member);
   if (read.error) return application_error_body(*read.error, lang);
   const ApplicationContext& c = *read.context;

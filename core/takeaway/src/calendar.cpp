@@ -26,30 +26,30 @@ Date next_day(const Date& d) { return Date{date::sys_days{d} + date::days{1}}; }
 
 class Ics {
  public:
-  explicit Ics(std::string lang) : lang_(std::move(lang)) {}
+  explicit Ics(Lang lang) : lang_(lang) {}
   void line(const std::string& content) { out_ += ics_content_line(content); }
   void text(const std::string& name, const std::string& value) { line(name + ":" + ics_escape_text(value)); }
   // A text in the file's language, marked so (RFC 5545 LANGUAGE parameter).
   void localized(const std::string& name, const std::string& value) {
-    text(name + ";LANGUAGE=" + lang_, value);
+    text(name + ";LANGUAGE=" + std::string(code(lang_)), value);
   }
   std::string take() { return std::move(out_); }
 
  private:
-  std::string lang_;
+  Lang lang_;
   std::string out_;
 };
 
 class Texts {
  public:
-  explicit Texts(std::string lang) : lang_(std::move(lang)) {}
+  explicit Texts(Lang lang) : lang_(lang) {}
   std::string operator()(const std::string& key, const Params& params = {}) const {
     return message(lang_, "takeaway.calendar." + key, params);
   }
   bool has(const std::string& key) const { return catalog(lang_).contains("takeaway.calendar." + key); }
 
  private:
-  std::string lang_;
+  Lang lang_;
 };
 
 std::string description(const CalendarInput& in, const CalendarDeadline& d, const Texts& t) {
@@ -111,7 +111,7 @@ void add_event(Ics& ics, const CalendarInput& in, const CalendarDeadline& d, con
 }  // namespace
 
 CalendarBuild outcome_calendar(const MemberOutcome& member) {
-  const std::string& lang = member.lang;
+  Lang lang = member.lang;
   CalendarInputRead read = read_calendar_input(member);
   if (read.error) return {std::nullopt, read.error};
   const CalendarInput& in = *read.input;

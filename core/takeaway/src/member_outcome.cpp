@@ -6,7 +6,7 @@
 
 namespace xueshe {
 
-MemberEvaluation evaluate_member(const Engine& engine, const Answers& answers, Date today, const std::string& lang_in) {
+MemberEvaluation evaluate_member(const Engine& engine, const Answers& answers, Date today, Lang lang_in) {
   Evaluation e = engine.walk_answers(answers);
   if (e.error) return {std::nullopt, std::move(e.error)};
   MemberOutcome m;

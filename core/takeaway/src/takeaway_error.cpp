@@ -4,6 +4,6 @@
 
 namespace xueshe {
 
-nlohmann::json takeaway_error_body(const Error& e, const std::string& lang) { return error_body(e, lang, "takeaway.error"); }
+nlohmann::json takeaway_error_body(const Error& e, Lang lang) { return error_body(e, lang, "takeaway.error"); }
 
 }  // namespace xueshe

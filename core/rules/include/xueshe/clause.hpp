@@ -4,11 +4,19 @@
 #include <map>
 #include <string>
 
+#include "xueshe/lang.hpp"
+
 namespace xueshe {
 
 // Text in every language the binary shows ("zh-CN", "en" for the CLI; the one
-// language of a page module).
-using Localized = std::map<std::string, std::string>;
+// language of a page module), by the language's code as policy files write it;
+// at(lang) gives a language's text (it is there: the loader requires every
+// language the binary carries).
+struct Localized : std::map<std::string, std::string> {
+  using std::map<std::string, std::string>::map;
+  using std::map<std::string, std::string>::at;
+  const std::string& at(Lang lang) const { return at(std::string(code(lang))); }
+};
 
 struct Clause {
   std::string id;  // e.g. "二.4", "三.2④", "团章.1"

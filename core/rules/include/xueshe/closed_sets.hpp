@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace xueshe {
 
 // In the order a member meets them on one day (SPEC §3: deadlines on the same
@@ -47,5 +49,15 @@ std::optional<StepWhere> step_where_named(std::string_view name);
 std::string catalog_key(DeadlineKind kind);
 std::string catalog_key(DeadlineState state);
 std::string catalog_key(StepWhere where);
+
+// Written into JSON they are their names (never numbers); none is read from
+// JSON implicitly: a name is read with the *_named functions, where an unknown
+// word can be said.
+void to_json(nlohmann::json& j, DeadlineKind kind);
+void to_json(nlohmann::json& j, DeadlineState state);
+void to_json(nlohmann::json& j, StepWhere where);
+void from_json(const nlohmann::json& j, DeadlineKind& kind) = delete;
+void from_json(const nlohmann::json& j, DeadlineState& state) = delete;
+void from_json(const nlohmann::json& j, StepWhere& where) = delete;
 
 }  // namespace xueshe

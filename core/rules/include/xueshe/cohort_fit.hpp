@@ -11,6 +11,7 @@
 #include "xueshe/answers.hpp"
 #include "xueshe/dates.hpp"
 #include "xueshe/policy.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -21,9 +22,9 @@ std::optional<std::string> cohort_misfit(const Policy& p, const Answers& used, D
 
 // The notice for a result ({"reason", "text"}), said from the first screen on
 // which it is known, in `lang`.
-std::string cohort_misfit_text(const Policy& p, const std::string& reason, const Answers& used, const std::string& lang);
+std::string cohort_misfit_text(const Policy& p, const std::string& reason, const Answers& used, Lang lang);
 // What that text is made of: its catalog key after "warning." and its parameters.
 std::string cohort_misfit_key(const std::string& reason);
-std::map<std::string, std::string> cohort_misfit_params(const Policy& p, const Answers& used, const std::string& lang);
+std::map<std::string, std::string> cohort_misfit_params(const Policy& p, const Answers& used, Lang lang);
 
 }  // namespace xueshe

@@ -6,6 +6,7 @@
 
 #include "xueshe/closed_sets.hpp"
 #include "xueshe/outcome_context.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -29,6 +30,6 @@ DeadlineState deadline_state(int days_left);
 std::vector<Deadline> compute_deadlines(const OutcomeContext& ctx);
 
 // "完成转接截止 2022-08-31（三.2③）" — a deadline in one line, for warnings and text output.
-std::string deadline_phrase(const Deadline& d, const std::string& lang);
+std::string deadline_phrase(const Deadline& d, Lang lang);
 
 }  // namespace xueshe

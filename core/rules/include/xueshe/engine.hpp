@@ -14,6 +14,7 @@
 #include "xueshe/json_text.hpp"
 #include "xueshe/outcome_context.hpp"
 #include "xueshe/policy.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -42,9 +43,9 @@ class Engine {
   // The typed evaluation evaluate() renders; the take-away outputs read it too.
   Evaluation walk_answers(const Answers& answers) const;
   // Answers as already-validated values.
-  Result evaluate(const Answers& answers, Date today, const std::string& lang) const;
+  Result evaluate(const Answers& answers, Date today, Lang lang) const;
   // Answers as JSON text: the SPEC §3 contract, also used by wasm.
-  Result evaluate_json(std::string_view answers_json, Date today, const std::string& lang) const;
+  Result evaluate_json(std::string_view answers_json, Date today, Lang lang) const;
 
   // The questions only, for the page's question module (xueshe.wasm), which
   // links these and not the above so that the outcome's code stays out of the
@@ -53,8 +54,8 @@ class Engine {
   // (`compare`), this gives the same result without them and with
   // "needs_outcome_module": true, and the take-away module's `evaluate` gives the
   // whole of it (wasm/outcome_bindings.cpp).
-  Result evaluate_questions(const Answers& answers, Date today, const std::string& lang) const;
-  Result evaluate_questions_json(std::string_view answers_json, Date today, const std::string& lang) const;
+  Result evaluate_questions(const Answers& answers, Date today, Lang lang) const;
+  Result evaluate_questions_json(std::string_view answers_json, Date today, Lang lang) const;
 
  private:
   // What evaluate() adds to a result that evaluate_questions() leaves out; the
@@ -62,10 +63,10 @@ class Engine {
   struct OutcomeParts {
     nlohmann::json (*outcome)(const OutcomeContext& ctx);
     nlohmann::json (*compare)(const Policy& p, const Flow& flow, const Node& question, const Answers& used,
-                              Date today, const std::string& lang);
+                              Date today, Lang lang);
   };
-  Result evaluate_with(const Answers& answers, Date today, const std::string& lang, const OutcomeParts& parts) const;
-  Result evaluate_json_with(std::string_view answers_json, Date today, const std::string& lang,
+  Result evaluate_with(const Answers& answers, Date today, Lang lang, const OutcomeParts& parts) const;
+  Result evaluate_json_with(std::string_view answers_json, Date today, Lang lang,
                             const OutcomeParts& parts) const;
 
   Policy policy_;
@@ -73,9 +74,9 @@ class Engine {
 };
 
 // An answer in words, as `answered` shows it ("已就业", "否", "2022-06-30").
-std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, const std::string& lang);
+std::string value_label(const Policy& p, const std::string& field, const AnswerValue& v, Lang lang);
 // A field's short name in words ("毕业日期"), or the field itself where the catalog has none.
-std::string question_name(const std::string& field, const std::string& lang);
+std::string question_name(const std::string& field, Lang lang);
 
 
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "xueshe/error.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -19,6 +20,6 @@ namespace xueshe {
 // Each wing names its catalog: "error" (the engine's), "roster.error",
 // "policytool.error", "takeaway.error". An error in a base policy file says which
 // file ("policy"); a missing base is named for the front end to fetch ("missing").
-nlohmann::json error_body(const Error& error, const std::string& lang, std::string_view catalog = "error");
+nlohmann::json error_body(const Error& error, Lang lang, std::string_view catalog = "error");
 
 }  // namespace xueshe

@@ -8,6 +8,7 @@
 #include "xueshe/answers.hpp"
 #include "xueshe/flow.hpp"
 #include "xueshe/policy.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -17,7 +18,7 @@ struct OutcomeContext {
   const Answers& used;
   std::set<std::string> cases;
   Date today;
-  std::string lang;
+  Lang lang = Lang::zh_CN;
   const Situation* situation;  // the named situation answered (西部计划), or nullptr
 };
 

@@ -6,9 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "xueshe/engine.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
-nlohmann::json policy_summary(const Engine& engine, const std::string& lang);
+nlohmann::json policy_summary(const Engine& engine, Lang lang);
 
 }  // namespace xueshe

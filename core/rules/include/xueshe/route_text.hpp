@@ -7,6 +7,7 @@
 
 #include "xueshe/deadlines.hpp"
 #include "xueshe/outcome_context.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -18,8 +19,8 @@ bool condition_holds(const OutcomeContext& ctx, const std::string& condition);
 std::string rule_clause(const Policy& p, const std::string& rule);
 
 // "6 个月" / "6 months", "30 天" / "30 days", "1 年" / "1 year".
-std::string period_text(int value, const std::string& unit, const std::string& lang);
-std::string period_text(const Period& period, const std::string& lang);
+std::string period_text(int value, const std::string& unit, Lang lang);
+std::string period_text(const Period& period, Lang lang);
 
 // `text` in the member's language with its placeholders filled; every clause
 // a placeholder relies on (whom to ask, a period) is added to `cites`.

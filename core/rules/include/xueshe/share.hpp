@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "xueshe/engine.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -28,6 +29,6 @@ SharedAnswers share_answers(const Engine& engine, const Answers& answers, Date t
 // The same as JSON, for a front end to show before copying:
 // {"answers": {...}, "contains": [{"id", "name", "label"}], "left_out": [{"id", "name"}], "notes": [text]}
 // or {"error": {...}} (ok = false).
-Result share_json(const Engine& engine, std::string_view answers_json, Date today, const std::string& lang);
+Result share_json(const Engine& engine, std::string_view answers_json, Date today, Lang lang);
 
 }  // namespace xueshe

@@ -11,6 +11,7 @@
 
 #include "xueshe/closed_sets.hpp"
 #include "xueshe/engine.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -38,7 +39,7 @@ struct DecisionTable {
   std::vector<TableRow> rows;
 };
 
-DecisionTable decision_table(const Engine& engine, Date today, const std::string& lang);
+DecisionTable decision_table(const Engine& engine, Date today, Lang lang);
 
 nlohmann::json decision_table_json(const DecisionTable& table);
 

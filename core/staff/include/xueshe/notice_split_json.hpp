@@ -11,9 +11,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xueshe/lang.hpp"
+
 namespace xueshe {
 
 // Keys in the order above (ordered_json).
-nlohmann::ordered_json notice_split_body(std::string_view text, const std::string& lang);
+nlohmann::ordered_json notice_split_body(std::string_view text, Lang lang);
 
 }  // namespace xueshe

@@ -15,6 +15,7 @@
 #include "xueshe/policy_layers.hpp"
 
 #include "xueshe/error.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -25,7 +26,7 @@ struct PolicyDiff {
 };
 
 // Both texts are policy files; drafts (with "unverified") are allowed.
-PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, const std::string& lang,
+PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, Lang lang,
                          const PolicyTexts& a_bases = nullptr, const PolicyTexts& b_bases = nullptr);
 
 }  // namespace xueshe

@@ -18,6 +18,7 @@
 
 #include "xueshe/json_at_path.hpp"
 #include "xueshe/policy.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -47,6 +48,6 @@ PolicyDraft draft_policy(std::string_view source, int cohort, const PolicyTexts&
 // {"error": {...}} for an error from load_policy_or_draft, draft_policy or
 // diff_policies: their own codes from "policytool.error.<code>", the
 // loader's from "error.<code>".
-nlohmann::json policy_tool_error_body(const Error& error, const std::string& lang);
+nlohmann::json policy_tool_error_body(const Error& error, Lang lang);
 
 }  // namespace xueshe

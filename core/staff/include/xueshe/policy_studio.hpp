@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "xueshe/policy_layers.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -38,7 +39,7 @@ namespace xueshe {
 // bases). `today` is last_verified; `bases`: base files beyond the built-in
 // ones. {"error": …} when the split is an error or unreadable.
 nlohmann::ordered_json studio_start(const std::string& base, std::string_view split_json, const std::string& today,
-                                    const std::string& lang, const PolicyTexts& bases = {});
+                                    Lang lang, const PolicyTexts& bases = {});
 
 // A correction of the split: {"op": "merge", "at": i} (clause i+1 joins
 // clause i), {"op": "split", "at": i, "chars": n, "id": "new id"} (clause i's
@@ -49,7 +50,7 @@ nlohmann::ordered_json studio_start(const std::string& base, std::string_view sp
 // {"error": {code, field, message}}: ids must be
 // non-empty, unique and free of spaces; `at` in range.
 nlohmann::ordered_json studio_edit_clauses(std::string_view clauses_json, std::string_view op_json,
-                                           const std::string& lang);
+                                           Lang lang);
 
 // The policy file a studio file makes, checked:
 //   {"policy_text": "…", "unverified": […], "finished": bool,
@@ -57,7 +58,7 @@ nlohmann::ordered_json studio_edit_clauses(std::string_view clauses_json, std::s
 // `path` is the form field's path (the policy's JSON path without the text's
 // language), `field` that field in words, `message` the loader's message
 // naming the field in words. `bases`: base files beyond the built-in ones.
-nlohmann::ordered_json studio_build(std::string_view studio_json, const PolicyTexts& bases, const std::string& lang);
+nlohmann::ordered_json studio_build(std::string_view studio_json, const PolicyTexts& bases, Lang lang);
 
 // The base chain of a studio file (built-in files, else `bases`), leaf first;
 // empty (merged null, no layers) when there is no base, it is not found or
@@ -65,6 +66,6 @@ nlohmann::ordered_json studio_build(std::string_view studio_json, const PolicyTe
 LayeredPolicy studio_base_layers(const std::string& base, const PolicyTexts& bases);
 
 // A policy JSON path in words: "routes.employer_org.org.en" → "路线 employer_org · 接收组织".
-std::string studio_field_words(const std::string& path, const std::string& lang);
+std::string studio_field_words(const std::string& path, Lang lang);
 
 }  // namespace xueshe

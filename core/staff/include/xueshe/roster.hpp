@@ -25,6 +25,7 @@
 #include "xueshe/closed_sets.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/roster_columns.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -39,7 +40,7 @@ struct RosterLimits {
 
 struct RosterOptions {
   Date today;
-  std::string lang;
+  Lang lang = Lang::zh_CN;
   RosterLimits limits;
   // What input columns are, overriding what their headers name (a front end
   // lets staff correct the detected mapping): 0-based column index → a
@@ -107,7 +108,7 @@ struct RosterDuplicate {
 
 struct RosterRun {
   std::optional<Error> error;  // the roster as a whole; render with roster_error_body
-  std::string lang;
+  Lang lang = Lang::zh_CN;
   Date today;
   CsvTable csv;                // refers to the text given to evaluate_roster
   std::size_t header_line = 0;
@@ -141,10 +142,10 @@ nlohmann::json roster_summary(const RosterRun& run, const Policy& policy);
 std::optional<std::string> transfer_target_clause(const Policy& policy);
 
 // The template staff fill in: every column named in `lang`, three example rows.
-std::string roster_template_csv(const Policy& policy, const std::string& lang);
+std::string roster_template_csv(const Policy& policy, Lang lang);
 
 // {"error": {"code", "message", "field"}} for a roster's own errors
 // (catalog keys "roster.error.<code>").
-nlohmann::json roster_error_body(const Error& error, const std::string& lang);
+nlohmann::json roster_error_body(const Error& error, Lang lang);
 
 }  // namespace xueshe

@@ -17,6 +17,7 @@
 #include "xueshe/answers.hpp"
 #include "xueshe/fields.hpp"
 #include "xueshe/policy.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -56,7 +57,7 @@ std::string_view trim_cell(std::string_view cell);
 
 // Catalog texts for front ends: a column's name, and the short word for a
 // value (已就业, 是) as the template and the decision table write them.
-std::string roster_column_name(const std::string& column, const std::string& lang);
-std::string roster_value_word(const std::string& field, const AnswerValue& value, const std::string& lang);
+std::string roster_column_name(const std::string& column, Lang lang);
+std::string roster_value_word(const std::string& field, const AnswerValue& value, Lang lang);
 
 }  // namespace xueshe

@@ -12,6 +12,7 @@
 
 #include "xueshe/engine.hpp"
 #include "xueshe/roster.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -23,7 +24,7 @@ namespace xueshe {
 nlohmann::json roster_row_view(const RosterRun& run, std::size_t r);
 
 // Every column a roster can have, [{"id", "name"}], for the mapping controls.
-nlohmann::json roster_column_choices(const std::string& lang);
+nlohmann::json roster_column_choices(Lang lang);
 
 // The decision table for the page: {"count", "fields", "field_names",
 // "groups": [{"route", "name", "org", "rows": [{"number", "answers": [{"field",
@@ -31,7 +32,7 @@ nlohmann::json roster_column_choices(const std::string& lang);
 // "date", "clause"}], "clauses", "warnings" (short names), "error"?}]}]}.
 // Groups follow the policy's route order; within a group the usual paths come
 // first (decision_path_rarity), then the flow's order (number).
-nlohmann::json decision_table_view(const Engine& engine, Date today, const std::string& lang);
+nlohmann::json decision_table_view(const Engine& engine, Date today, Lang lang);
 
 // How unusual a path's answers are: one for each answer that is not the usual
 // one of its question (a Party member, self-employed, a classified employer, a

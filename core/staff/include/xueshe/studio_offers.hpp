@@ -28,6 +28,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xueshe/lang.hpp"
 #include "xueshe/policy_layers.hpp"
 
 namespace xueshe {
@@ -39,6 +40,6 @@ namespace xueshe {
 //    "steps": {"<route>": [{key, from, label, step: {…}}]}}
 // (`from`: "notice" or the base layer's id; an unreadable input gives none).
 nlohmann::ordered_json studio_offers(std::string_view studio_json, std::string_view values_json, const PolicyTexts& bases,
-                                     const std::string& lang);
+                                     Lang lang);
 
 }  // namespace xueshe

@@ -18,6 +18,7 @@
 #include "xueshe/error.hpp"
 #include "xueshe/member_outcome.hpp"
 #include "xueshe/strict_json.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
@@ -41,7 +42,7 @@ nlohmann::json application_document(const MemberOutcome& member, std::string_vie
 // An application error as {"error": {"code", "message", "field"}} in `lang`;
 // the message names an applicant field by its label ("联系人电话"). For front
 // ends reporting their own input errors (the CLI's envelope).
-nlohmann::json application_error_body(Error error, const std::string& lang);
+nlohmann::json application_error_body(Error error, Lang lang);
 
 // The applicant object's JSON limits: far above any real application (a text
 // field holds at most 2,000 code points), small enough to refuse a flood.

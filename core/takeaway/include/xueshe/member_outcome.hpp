@@ -9,13 +9,14 @@
 
 #include "xueshe/engine.hpp"
 #include "xueshe/outcome.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
 struct MemberOutcome {
   const Policy* policy = nullptr;  // the engine's: lives as long as the engine
   Date today;                      // the as-of date
-  std::string lang;                // a supported language
+  Lang lang = Lang::zh_CN;         // a supported language
   std::vector<Step> answered;      // the answered steps on the member's path
   std::string question;            // the field still to answer, or "" at an outcome
   std::optional<AssembledOutcome> outcome;  // at an outcome
@@ -28,6 +29,6 @@ struct MemberEvaluation {
 };
 
 // `lang`: an unsupported one falls back to the default language.
-MemberEvaluation evaluate_member(const Engine& engine, const Answers& answers, Date today, const std::string& lang);
+MemberEvaluation evaluate_member(const Engine& engine, const Answers& answers, Date today, Lang lang);
 
 }  // namespace xueshe

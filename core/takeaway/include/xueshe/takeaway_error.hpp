@@ -6,9 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "xueshe/error.hpp"
+#include "xueshe/lang.hpp"
 
 namespace xueshe {
 
-nlohmann::json takeaway_error_body(const Error& error, const std::string& lang);
+nlohmann::json takeaway_error_body(const Error& error, Lang lang);
 
 }  // namespace xueshe

@@ -450,6 +450,77 @@ class StudentIds {
   std::int64_t scratch_ = kNew;
 };
 
+// One data row: its own errors, its outcome, its status and student number.
+// A function of its own, called row after row (noinline): a browser swaps a
+// wasm function's optimized code in only between calls, so after the first
+// few hundred rows the rest run optimized even on the page's first roster
+// (see csv_reader.cpp).
+struct RowChecker {
+  RosterRun& run;
+  const Layout& layout;
+  const RosterVocabulary& vocabulary;
+  const RosterLimits& limits;
+  Evaluator& evaluator;
+  StudentIds& student_ids;
+  std::unordered_map<std::string_view, TransferStatus> statuses;
+
+  [[gnu::noinline]] void check(std::size_t r) {
+    constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
+    const CsvTable& csv = run.csv;
+    const CsvRecord& header = csv.records.front();
+    const CsvRecord& rec = csv.records[r];
+    if (layout.student_id != SIZE_MAX && r + kAhead < csv.records.size())
+      student_ids.prefetch(trim_cell(csv.field(csv.records[r + kAhead], layout.student_id)));
+    RosterRow row;
+    row.line = rec.line;
+    row.record = r;
+    auto row_error = [&](const std::string& code, std::size_t column, std::map<std::string, std::string> params) {
+      params["column"] = column < run.columns.size() ? run.columns[column].header : std::to_string(column + 1);
+      params["n"] = std::to_string(column + 1);
+      row.errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
+                                          message(run.lang, "roster.error." + code, params)});
+    };
+    if (!rec.problem.empty()) {
+      row_error(std::string(rec.problem), rec.problem_column - 1, {});
+    } else {
+      bool extra = false;
+      for (std::size_t i = header.count; i < rec.count; ++i) extra = extra || !trim_cell(csv.field(rec, i)).empty();
+      if (extra)
+        row_error("too_many_fields", header.count,
+                  {{"got", std::to_string(rec.count)}, {"max", std::to_string(header.count)}});
+      // No field is longer than its record as written (rec.length), so a short record needs no look.
+      for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.errors.empty(); ++i)
+        if (csv.field(rec, i).size() > limits.max_field_bytes)
+          row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
+    }
+    if (row.errors.empty()) row.outcome = evaluator.outcome_for(rec);
+
+    if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
+      std::string_view cell = trim_cell(csv.field(rec, layout.status));
+      auto it = statuses.find(cell);
+      if (it == statuses.end()) it = statuses.emplace(cell, vocabulary.status(cell)).first;
+      row.status = it->second;
+      if (row.status == TransferStatus::unknown)
+        row_error("unknown_value", layout.status,
+                  {{"got", preview(cell)},
+                   {"allowed", message(run.lang, "roster.status.completed") + message(run.lang, "roster.word_separator") +
+                                   message(run.lang, "roster.status.open")}});
+    }
+    if (layout.student_id != SIZE_MAX) {
+      std::string_view id = trim_cell(csv.field(rec, layout.student_id));
+      if (!id.empty()) {
+        std::int64_t& group = student_ids.group(id);
+        if (group == StudentIds::kSeen) {
+          group = static_cast<std::int64_t>(run.duplicates.size());
+          run.duplicates.push_back(RosterDuplicate{std::string(id), {}});
+        }
+        if (group >= 0) row.duplicate = group;
+      }
+    }
+    run.rows.push_back(std::move(row));
+  }
+};
+
 Error file_error(const char* code, std::map<std::string, std::string> params) {
   return Error{code, "$", std::move(params)};
 }
@@ -555,61 +626,9 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
 
   Evaluator evaluator(engine, options, run, layout, vocabulary);
   StudentIds student_ids(layout.student_id != SIZE_MAX ? csv.records.size() : 0);
-  std::unordered_map<std::string_view, TransferStatus> statuses;
+  RowChecker checker{run, layout, vocabulary, limits, evaluator, student_ids, {}};
   run.rows.reserve(csv.records.size() - 1);
-  constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
-  for (std::size_t r = 1; r < csv.records.size(); ++r) {
-    const CsvRecord& rec = csv.records[r];
-    if (layout.student_id != SIZE_MAX && r + kAhead < csv.records.size())
-      student_ids.prefetch(trim_cell(csv.field(csv.records[r + kAhead], layout.student_id)));
-    RosterRow row;
-    row.line = rec.line;
-    row.record = r;
-    auto row_error = [&](const std::string& code, std::size_t column, std::map<std::string, std::string> params) {
-      params["column"] = column < run.columns.size() ? run.columns[column].header : std::to_string(column + 1);
-      params["n"] = std::to_string(column + 1);
-      row.errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
-                                          message(run.lang, "roster.error." + code, params)});
-    };
-    if (!rec.problem.empty()) {
-      row_error(std::string(rec.problem), rec.problem_column - 1, {});
-    } else {
-      bool extra = false;
-      for (std::size_t i = header.count; i < rec.count; ++i) extra = extra || !trim_cell(csv.field(rec, i)).empty();
-      if (extra)
-        row_error("too_many_fields", header.count,
-                  {{"got", std::to_string(rec.count)}, {"max", std::to_string(header.count)}});
-      // No field is longer than its record as written (rec.length), so a short record needs no look.
-      for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.errors.empty(); ++i)
-        if (csv.field(rec, i).size() > limits.max_field_bytes)
-          row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
-    }
-    if (row.errors.empty()) row.outcome = evaluator.outcome_for(rec);
-
-    if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
-      std::string_view cell = trim_cell(csv.field(rec, layout.status));
-      auto it = statuses.find(cell);
-      if (it == statuses.end()) it = statuses.emplace(cell, vocabulary.status(cell)).first;
-      row.status = it->second;
-      if (row.status == TransferStatus::unknown)
-        row_error("unknown_value", layout.status,
-                  {{"got", preview(cell)},
-                   {"allowed", message(run.lang, "roster.status.completed") + message(run.lang, "roster.word_separator") +
-                                   message(run.lang, "roster.status.open")}});
-    }
-    if (layout.student_id != SIZE_MAX) {
-      std::string_view id = trim_cell(csv.field(rec, layout.student_id));
-      if (!id.empty()) {
-        std::int64_t& group = student_ids.group(id);
-        if (group == StudentIds::kSeen) {
-          group = static_cast<std::int64_t>(run.duplicates.size());
-          run.duplicates.push_back(RosterDuplicate{std::string(id), {}});
-        }
-        if (group >= 0) row.duplicate = group;
-      }
-    }
-    run.rows.push_back(std::move(row));
-  }
+  for (std::size_t r = 1; r < csv.records.size(); ++r) checker.check(r);
   // Every row of a duplicated student number is flagged, the first one too.
   if (!run.duplicates.empty()) {
     for (RosterRow& row : run.rows) {

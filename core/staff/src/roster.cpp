@@ -104,10 +104,11 @@ class Evaluator {
     if (graduation_cell != graduation_cell_) {  // rosters have a few graduation dates, row after row
       graduation_cell_.assign(graduation_cell);
       graduation_ = parse_member_date(graduation_cell);
+      if (graduation_) cutoff_ = age_limit_cutoff(engine_.flow(), *graduation_);
     }
     if (!graduation_ || add_months_clamped(*birth, 12 * (kMinAgeAtGraduation + 1)) > *graduation_) return std::nullopt;
-    return BirthReading{at_age_limit_by(engine_.flow(), *birth, *graduation_) ? kAtLimit : kUnder,
-                        under.limit_birthday};
+    // at_age_limit_by, with the cutoff read once per graduation date.
+    return BirthReading{under.limit_birthday <= cutoff_ ? kAtLimit : kUnder, under.limit_birthday};
   }
 
   // The key: each answer cell as written, length first (so no cell text can
@@ -262,7 +263,15 @@ class Evaluator {
     return fail("missing_answer", field, {{"reason", reason}});
   }
 
-  RosterOutcome evaluate(const CsvRecord& rec) {
+  // An evaluation: a new outcome, or (shared >= 0) one run_.outcomes has already.
+  struct Evaluated {
+    Evaluated(RosterOutcome o) : outcome(std::move(o)) {}  // NOLINT: every error return is a new outcome
+    explicit Evaluated(std::int64_t index) : shared(index) {}
+    RosterOutcome outcome;
+    std::int64_t shared = -1;
+  };
+
+  Evaluated evaluate(const CsvRecord& rec) {
     Answers answers;
     for (const auto& [col, field] : layout_.answers) {
       std::string_view cell = trim_cell(run_.csv.field(rec, col));
@@ -318,7 +327,7 @@ class Evaluator {
   // the same answers, the birth date read as in outcome_for (a group of its
   // own by what it decides; the day itself only where the age warning could
   // name it), share the outcome assembled and rendered for the first of them.
-  RosterOutcome by_walk(const Walk& w) {
+  Evaluated by_walk(const Walk& w) {
     const std::optional<Date> birth = w.used.date("birth_date");
     const std::optional<Date> graduation = w.used.date("graduation_date");
     std::string key = used_key(w, "birth_date");
@@ -326,16 +335,16 @@ class Evaluator {
     Group& g = used_groups_[key];
     const Date limit_birthday = birth ? age_limit_birthday(*birth, engine_.flow().age_limit) : Date{};
     const bool beyond = !birth || (g.learned && (g.birth_free || limit_birthday > g.until));
-    if (beyond && g.shared >= 0) return run_.outcomes[static_cast<std::size_t>(g.shared)];
+    if (beyond && g.shared >= 0) return Evaluated(g.shared);
     RosterOutcome o = direct_outcome(engine_, w, run_.today, run_.lang);
     render(o);
     const auto index = static_cast<std::int64_t>(run_.outcomes.size());  // where add_outcome puts it
     if (!birth) {
       g.shared = index;
-      return o;
+      return Evaluated(std::move(o));
     }
     learn(g, o, limit_birthday, index);
-    return o;
+    return Evaluated(std::move(o));
   }
 
   // What the group learns from one of its evaluations (outcome_for, by_walk).
@@ -376,7 +385,9 @@ class Evaluator {
   }
 
   std::int64_t add_outcome(const CsvRecord& rec) {
-    RosterOutcome o = evaluate(rec);
+    Evaluated e = evaluate(rec);
+    if (e.shared >= 0) return e.shared;
+    RosterOutcome& o = e.outcome;
     if (!o.ok) o.cells.assign(roster_deadline_kinds().size() + 8, ',');  // the same columns, empty (render's count)
     else if (o.cells.empty()) render(o);  // not one evaluate() found rendered already
     run_.outcomes.push_back(std::move(o));
@@ -392,6 +403,7 @@ class Evaluator {
   std::vector<std::string_view> cells_;  // the key's cells, reused row after row
   std::string graduation_cell_;          // the last graduation date read, and what it read
   std::optional<Date> graduation_;
+  Date cutoff_;                          // age_limit_cutoff of graduation_
   std::unordered_map<std::string, std::int64_t> memo_, canonical_memo_;  // by cells as written, by answers
   std::unordered_map<std::string, Group> groups_;                        // by answers
   std::unordered_map<std::string, Group*> written_groups_;               // by cells as written

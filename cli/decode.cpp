@@ -21,34 +21,23 @@ std::size_t line_at(const std::string& bytes, std::size_t offset) {
 
 // Most GB18030 text is ASCII and two-byte codes (lead 0x81-0xFE, trail
 // 0x40-0xFE but 0x7F), and iconv is slow byte by byte: each two-byte code's
-// UTF-8 is asked of iconv once, then the text is read from that table. Any
-// other byte (a four-byte code, a code iconv refuses, a cut-off lead) and the
-// whole text goes to iconv instead, so what comes out, errors included, is
-// always what iconv says.
+// UTF-8 is asked of iconv the first time the text holds it (a roster holds a
+// few hundred of the 24,000), then read from the table. Any other byte (a
+// four-byte code, a code iconv refuses, a cut-off lead) and the whole text
+// goes to iconv instead, so what comes out, errors included, is always what
+// iconv says.
 class TwoByteCodes {
  public:
-  bool load() {
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
-    for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
-      for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
-        if (trail == 0x7F) continue;
-        char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
-        char* src = in;
-        std::size_t src_left = 2;
-        Code& code = codes_[index(lead, trail)];
-        char* dst = code.utf8;
-        std::size_t dst_left = sizeof code.utf8;
-        if (iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<std::size_t>(-1) && src_left == 0)
-          code.length = static_cast<unsigned char>(sizeof code.utf8 - dst_left);
-        iconv(cd, nullptr, nullptr, nullptr, nullptr);  // back to the initial state
-      }
-    iconv_close(cd);
-    return true;
+  TwoByteCodes() : cd_(iconv_open("UTF-8", "GB18030")) {}
+  ~TwoByteCodes() {
+    if (ok()) iconv_close(cd_);
   }
+  TwoByteCodes(const TwoByteCodes&) = delete;
+  TwoByteCodes& operator=(const TwoByteCodes&) = delete;
+  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
 
   // nullopt: a byte the table does not answer for.
-  std::optional<std::string> decode(const std::string& in) const {
+  std::optional<std::string> decode(const std::string& in) {
     std::string out(in.size() * 3 / 2 + 16, '\0');  // a two-byte code is at most three bytes of UTF-8
     const auto* b = reinterpret_cast<const unsigned char*>(in.data());
     char* o = out.data();
@@ -62,8 +51,8 @@ class TwoByteCodes {
       if (c == 0x80 || c == 0xFF || i + 1 >= n) return std::nullopt;
       const unsigned trail = b[i + 1];
       if (trail < 0x40 || trail > 0xFE || trail == 0x7F) return std::nullopt;
-      const Code& code = codes_[index(c, trail)];
-      if (code.length == 0) return std::nullopt;
+      const Code& code = lookup(c, trail);
+      if (code.length == kRefused) return std::nullopt;
       for (unsigned k = 0; k < code.length; ++k) *o++ = code.utf8[k];
       i += 2;
     }
@@ -72,17 +61,35 @@ class TwoByteCodes {
   }
 
  private:
+  static constexpr unsigned char kUnasked = 0, kRefused = 0xFF;
   struct Code {
     char utf8[4] = {};
-    unsigned char length = 0;  // 0: iconv refused the code
+    unsigned char length = kUnasked;
   };
   static std::size_t index(unsigned lead, unsigned trail) { return (lead - 0x81) * 191 + (trail - 0x40); }
+
+  const Code& lookup(unsigned lead, unsigned trail) {
+    Code& code = codes_[index(lead, trail)];
+    if (code.length != kUnasked) return code;
+    char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+    char* src = in;
+    std::size_t src_left = 2;
+    char* dst = code.utf8;
+    std::size_t dst_left = sizeof code.utf8;
+    const bool read = iconv(cd_, &src, &src_left, &dst, &dst_left) != static_cast<std::size_t>(-1) && src_left == 0 &&
+                      dst_left < sizeof code.utf8;
+    code.length = read ? static_cast<unsigned char>(sizeof code.utf8 - dst_left) : kRefused;
+    iconv(cd_, nullptr, nullptr, nullptr, nullptr);  // back to the initial state
+    return code;
+  }
+
+  iconv_t cd_;
   std::vector<Code> codes_ = std::vector<Code>(126 * 191);
 };
 
 std::optional<std::string> gb18030_to_utf8(const std::string& in, std::size_t& bad_offset) {
   TwoByteCodes table;
-  if (table.load())
+  if (table.ok())
     if (auto text = table.decode(in)) return text;
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) {

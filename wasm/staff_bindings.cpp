@@ -37,13 +37,6 @@ xueshe::Lang lang_or_default(const std::string& lang) { return xueshe::language_
 
 std::string text_of(const json& j) { return xueshe::to_json_text(j); }
 
-std::string localized(const xueshe::Localized& texts, xueshe::Lang lang) {
-  auto it = texts.find(std::string(xueshe::code(lang)));
-  if (it != texts.end()) return it->second;
-  it = texts.find("zh-CN");
-  return it != texts.end() ? it->second : std::string();
-}
-
 // Checks today and lang as the page module does; nullopt when both are fine.
 std::optional<std::string> bad_request(const std::string& today, const std::string& lang_in,
                                        std::optional<xueshe::Date>& day) {
@@ -52,23 +45,6 @@ std::optional<std::string> bad_request(const std::string& today, const std::stri
     return text_of(xueshe::error_body(Error{"bad_lang", "lang", {{"got", lang_in}}}, lang));
   day = xueshe::parse_iso_date(today);
   if (!day) return text_of(xueshe::error_body(Error{"bad_today", "today", {{"got", today}}}, lang));
-  return std::nullopt;
-}
-
-// The page's column mapping: "" (as the header names them) or a JSON array
-// with one entry per input column: a column id, "" (kept as it is) or null
-// (as the header names it).
-std::optional<Error> parse_columns(const std::string& text, std::map<std::size_t, std::string>& out) {
-  if (text.empty()) return std::nullopt;
-  json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return Error{"malformed_json", "columns", {{"offset", "0"}}};
-  if (!j.is_array()) return Error{"wrong_type", "columns", {{"expected", "array"}, {"got", j.type_name()}}};
-  for (std::size_t i = 0; i < j.size(); ++i) {
-    if (j[i].is_null()) continue;
-    if (!j[i].is_string())
-      return Error{"wrong_type", "columns[" + std::to_string(i) + "]", {{"expected", "string"}, {"got", j[i].type_name()}}};
-    out[i] = j[i].get<std::string>();
-  }
   return std::nullopt;
 }
 
@@ -97,18 +73,7 @@ class StaffTool {
   std::string policy(const std::string& lang_in) const {
     const xueshe::Lang lang = lang_or_default(lang_in);
     if (error_) return text_of(xueshe::policy_tool_error_body(*error_, lang));
-    const xueshe::Policy& p = engine_->policy();
-    json out{{"id", p.id},
-             {"title", localized(p.title, lang)},
-             {"school", localized(p.school, lang)},
-             {"cohort", p.cohort},
-             {"notice_date", xueshe::format_iso_date(p.notice_date)},
-             {"last_verified", xueshe::format_iso_date(p.last_verified)},
-             {"hash", p.hash},
-             {"unverified", unverified_}};
-    if (!unverified_.empty())
-      out["banner"] = xueshe::message(lang, "warning.policy_unverified", {{"id", p.id}, {"n", std::to_string(unverified_.size())}});
-    return text_of(out);
+    return text_of(xueshe::staff_policy_view(engine_->policy(), unverified_, lang));
   }
 
   // The template staff fill in (UTF-8 with BOM) as bytes: a view valid
@@ -140,7 +105,7 @@ class StaffTool {
   }
 
   // Checks a roster: `input` is the roster as UTF-8 (a Uint8Array, or a
-  // string; a BOM is fine), `columns` the mapping (see parse_columns). Returns {"error": …}
+  // string; a BOM is fine), `columns` the mapping (roster_columns_from_json). Returns {"error": …}
   // (with "columns": [{"header", "column"}…] when the header could be read)
   // or {"summary": …, "route_order": […]}; both with "column_choices":
   // [{"id", "name"}…] (every column a roster can have, for the mapping
@@ -159,7 +124,7 @@ class StaffTool {
     xueshe::RosterOptions options;
     options.today = *day;
     options.lang = lang;
-    if (auto e = parse_columns(columns, options.columns)) return text_of(xueshe::error_body(*e, lang));
+    if (auto e = xueshe::roster_columns_from_json(columns, options.columns)) return text_of(xueshe::error_body(*e, lang));
     const bool is_bytes = input.instanceof(emscripten::val::global("Uint8Array"));
     if (!is_bytes && !input.isString())
       return text_of(xueshe::error_body(
@@ -184,33 +149,10 @@ class StaffTool {
           Error{"roster_invalid_utf8", "encoding", {{"line", std::to_string(xueshe::first_invalid_utf8_line(text_))}}}, lang));
 
     run_.emplace(xueshe::evaluate_roster(*engine_, text_, options));
-    if (run_->error) {
-      json body = xueshe::roster_error_body(*run_->error, lang);
-      // The header as read and what each column is taken for, so the page
-      // can still offer the mapping controls (a roster whose headers name no
-      // 去向 column is fixed there).
-      if (!run_->csv.records.empty() && run_->csv.records.front().problem.empty()) {
-        const xueshe::RosterVocabulary vocabulary(engine_->policy());
-        json list = json::array();
-        const auto& header = run_->csv.records.front();
-        for (std::size_t i = 0; i < header.count; ++i) {
-          const std::string h(run_->csv.field(header, i));
-          auto chosen = options.columns.find(i);
-          const std::string id = chosen != options.columns.end() ? chosen->second
-                                                                 : vocabulary.column_for_header(xueshe::trim_cell(h));
-          list.push_back(json{{"header", h}, {"column", id.empty() ? json(nullptr) : json(id)}});
-        }
-        body["columns"] = list;
-      }
-      body["column_choices"] = xueshe::roster_column_choices(lang);
-      run_.reset();
-      return text_of(body);
-    }
-    json summary = xueshe::roster_summary(*run_, engine_->policy());
-    summary["policy"]["unverified"] = unverified_.size();
-    const std::vector<std::string> order = xueshe::route_order(engine_->policy());
-    select("");
-    return text_of(json{{"summary", summary}, {"route_order", order}, {"column_choices", xueshe::roster_column_choices(lang)}});
+    const json view = xueshe::roster_check_view(*run_, engine_->policy(), unverified_.size(), options.columns);
+    if (run_->error) run_.reset();
+    else selection_ = xueshe::roster_select(*run_, {});
+    return text_of(view);
   }
 
   // Selects the rows a filter matches and returns how many: filter is ""
@@ -218,51 +160,7 @@ class StaffTool {
   // "errors": bool, "duplicates": bool, "text": part of a student number or name}.
   int select(const std::string& filter) {
     selection_.clear();
-    if (!run_) return 0;
-    std::string route, state, text;
-    bool errors = false, duplicates = false;
-    if (!filter.empty()) {
-      json f = json::parse(filter, nullptr, false);
-      if (f.is_object()) {
-        auto str = [&f](const char* key) {
-          auto it = f.find(key);
-          return it != f.end() && it->is_string() ? it->get<std::string>() : std::string();
-        };
-        auto flag = [&f](const char* key) {
-          auto it = f.find(key);
-          return it != f.end() && it->is_boolean() && it->get<bool>();
-        };
-        route = str("route");
-        state = str("state");
-        text = std::string(xueshe::trim_cell(str("text")));
-        errors = flag("errors");
-        duplicates = flag("duplicates");
-      }
-    }
-    std::size_t sid = SIZE_MAX, name = SIZE_MAX;
-    for (std::size_t i = 0; i < run_->columns.size(); ++i) {
-      if (run_->columns[i].id == "student_id") sid = i;
-      if (run_->columns[i].id == "name") name = i;
-    }
-    const auto& outcomes = run_->outcomes;
-    for (std::size_t r = 0; r < run_->rows.size(); ++r) {
-      const xueshe::RosterRow& row = run_->rows[r];
-      const bool has_error = row.has_error(outcomes);
-      const xueshe::RosterOutcome* o = row.outcome >= 0 ? &outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
-      const bool ok = o && o->ok;
-      if (errors && !has_error) continue;
-      if (duplicates && row.duplicate < 0) continue;
-      if (!route.empty() && (!ok || o->route != route)) continue;
-      if (!state.empty() && (!ok || (o->urgent_state ? xueshe::name(*o->urgent_state) : "none") != state)) continue;
-      if (!text.empty()) {
-        const xueshe::CsvRecord& rec = run_->csv.records[row.record];
-        auto has = [&](std::size_t col) {
-          return col < rec.count && run_->csv.field(rec, col).find(text) != std::string_view::npos;
-        };
-        if (!has(sid) && !has(name)) continue;
-      }
-      selection_.push_back(static_cast<std::uint32_t>(r));
-    }
+    if (run_) selection_ = xueshe::roster_select(*run_, xueshe::roster_filter_from_json(filter));
     return static_cast<int>(selection_.size());
   }
 

@@ -129,12 +129,14 @@
     R = d.error ? { ...JSON.parse(M.rosterError(d.error[0], 'encoding', JSON.stringify(d.error[1]), S.lang)) }
       : JSON.parse(tool.check(d.data, S.asOf, S.lang, S.mapping ? JSON.stringify(S.mapping) : ''));
     R.encoding = d.encoding;
-    select();
+    // The module's check selects every row: only a filter needs selecting again.
+    if (filtered()) select();
+    else count = R.error ? 0 : R.summary.rows;
   }
 
+  const filtered = () => { const f = S.filter; return f.route || f.state || f.errors || f.duplicates || f.text; };
   function select() {
-    const f = S.filter, any = f.route || f.state || f.errors || f.duplicates || f.text;
-    count = R && !R.error ? tool.select(any ? JSON.stringify(f) : '') : 0;
+    count = R && !R.error ? tool.select(filtered() ? JSON.stringify(S.filter) : '') : 0;
   }
 
   async function onRoster(input) {

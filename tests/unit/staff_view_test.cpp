@@ -133,3 +133,98 @@ TEST_CASE("the decision table view: grouped by route in the policy's order — t
   const json& first = view["groups"][0]["rows"][0];
   CHECK(decision_path_rarity(table.rows[first["number"].get<std::size_t>() - 1].answers) == 0);
 }
+
+TEST_CASE("the policy header: the policy's names in the page's language and a draft's banner") {
+  const Policy& p = hxci().policy();
+  const json finished = staff_policy_view(p, {}, Lang::en);
+  CHECK(finished["id"] == p.id);
+  CHECK(finished["cohort"] == p.cohort);
+  CHECK(finished["hash"] == p.hash);
+  CHECK(finished["notice_date"] == format_iso_date(p.notice_date));
+  CHECK(finished["title"] == p.title.at("en"));
+  CHECK(finished["unverified"] == json::array());
+  CHECK_FALSE(finished.contains("banner"));
+  const json draft = staff_policy_view(p, {"routes.x.org", "deadlines.y"}, Lang::zh_CN);
+  CHECK(draft["title"] == p.title.at("zh-CN"));
+  CHECK(draft["unverified"].size() == 2);
+  CHECK(draft["banner"] == message(Lang::zh_CN, "warning.policy_unverified", {{"id", p.id}, {"n", "2"}}));
+}
+
+TEST_CASE("the column mapping from the page: ids by column index - null as the header says - errors name the entry") {
+  std::map<std::size_t, std::string> columns;
+  CHECK_FALSE(roster_columns_from_json("", columns));
+  CHECK(columns.empty());
+  CHECK_FALSE(roster_columns_from_json(R"([null, "destination", ""])", columns));
+  CHECK(columns == std::map<std::size_t, std::string>{{1, "destination"}, {2, ""}});
+  std::map<std::size_t, std::string> bad;
+  CHECK(roster_columns_from_json("[", bad)->code == "malformed_json");
+  CHECK(roster_columns_from_json("{}", bad)->field == "columns");
+  const std::optional<Error> number = roster_columns_from_json(R"(["name", 3])", bad);
+  REQUIRE(number);
+  CHECK(number->code == "wrong_type");
+  CHECK(number->field == "columns[1]");
+}
+
+TEST_CASE("a roster rejected whole still shows what each header is taken for") {
+  const std::string text = "学号,方向,毕业日期\r\n1,已就业,2022-06-30\r\n";  // no 去向 column
+  RosterRun run = check(text);
+  REQUIRE(run.error);
+  const json view = roster_check_view(run, hxci().policy(), 0, {});
+  CHECK(view["error"]["code"] == "roster_no_destination_column");
+  REQUIRE(view["columns"].size() == 3);
+  CHECK(view["columns"][0] == json{{"header", "学号"}, {"column", "student_id"}});
+  CHECK(view["columns"][1] == json{{"header", "方向"}, {"column", nullptr}});
+  CHECK(view["columns"][2]["column"] == "graduation_date");
+  CHECK(view["column_choices"] == roster_column_choices(Lang::zh_CN));
+  // The mapping the page sent is what the view says the column is.
+  const json mapped = roster_header_view(run, hxci().policy(), {{1, "destination"}, {0, ""}});
+  CHECK(mapped[1]["column"] == "destination");
+  CHECK(mapped[0]["column"] == nullptr);
+  // No header that could be read: no columns.
+  RosterRun empty = check("");
+  REQUIRE(empty.error);
+  CHECK(roster_header_view(empty, hxci().policy(), {}).is_null());
+  CHECK_FALSE(roster_check_view(empty, hxci().policy(), 0, {}).contains("columns"));
+}
+
+TEST_CASE("a checked roster's view: its summary with the draft's unverified count - the route order") {
+  const std::string text = std::string(kHeader) + "1,已就业,2022-06-30,2000-01-01,否,,否,否,否,是,其他\r\n";
+  RosterRun run = check(text);
+  REQUIRE_FALSE(run.error);
+  const json view = roster_check_view(run, hxci().policy(), 3, {});
+  json summary = roster_summary(run, hxci().policy());
+  summary["policy"]["unverified"] = 3;
+  CHECK(view["summary"] == summary);
+  CHECK(view["route_order"] == route_order(hxci().policy()));
+  CHECK(view["column_choices"] == roster_column_choices(Lang::zh_CN));
+  CHECK_FALSE(view.contains("error"));
+}
+
+TEST_CASE("the page's filter: each part narrows - text in the student number or name") {
+  const std::string text =
+      "学号,姓名,去向,毕业日期,出生日期,是否党员,是否担任团内职务,是否自主创业,是否涉密单位,是否公务员,单位是否有团组织,接收地区\r\n"
+      "2022001,张三,已就业,2022-06-30,2000-01-01,否,,否,否,否,是,其他\r\n"   // 0: employer, fine
+      "2022002,李四,延迟毕业,,2000-01-01,否,,,,,,\r\n"                          // 1: delayed graduation
+      "2022001,王五,已就业,2022-06-30,2000-01-01,否,,否,否,否,,其他\r\n"       // 2: duplicate number, an error
+      "2022004,张四,已就业,2022-06-30,2000-01-01,否,,否,否,否,是,其他\r\n";    // 3: employer, fine
+  RosterRun run = check(text);
+  REQUIRE_FALSE(run.error);
+  REQUIRE(run.rows.size() == 4);
+  auto select = [&run](const std::string& filter) { return roster_select(run, roster_filter_from_json(filter)); };
+  using Rows = std::vector<std::uint32_t>;
+  CHECK(select("") == Rows{0, 1, 2, 3});
+  CHECK(select("not json") == Rows{0, 1, 2, 3});
+  CHECK(select(R"({"route": 5, "errors": "yes"})") == Rows{0, 1, 2, 3});  // other types filter nothing
+  const std::string employer = run.outcomes[static_cast<std::size_t>(run.rows[0].outcome)].route;
+  CHECK(select(R"({"route": ")" + employer + R"("})") == Rows{0, 3});
+  CHECK(select(R"({"errors": true})") == Rows{2});
+  CHECK(select(R"({"duplicates": true})") == Rows{0, 2});
+  CHECK(select(R"({"text": " 张 "})") == Rows{0, 3});       // trimmed, in the name
+  CHECK(select(R"({"text": "2022004"})") == Rows{3});        // in the student number
+  CHECK(select(R"({"text": "张", "duplicates": true})") == Rows{0});
+  const auto urgent = run.outcomes[static_cast<std::size_t>(run.rows[0].outcome)].urgent_state;
+  const std::string state(urgent ? name(*urgent) : "none");
+  CHECK(select(R"({"state": ")" + state + R"(", "route": ")" + employer + R"("})") ==
+        Rows{0, 3});
+  CHECK(select(R"({"state": "no such state"})").empty());
+}

@@ -5,11 +5,14 @@ namespace xueshe {
 
 Date age_limit_birthday(const Date& birth, int age_limit) { return add_months_clamped(birth, 12 * age_limit); }
 
+Date age_limit_cutoff(const Flow& flow, const Date& graduation) {
+  return flow.age_counted_at_month
+             ? Date{graduation.year(), graduation.month(), (graduation.year() / graduation.month() / date::last).day()}
+             : graduation;
+}
+
 bool at_age_limit_by(const Flow& flow, const Date& birth, const Date& graduation) {
-  const Date cutoff = flow.age_counted_at_month
-                          ? Date{graduation.year(), graduation.month(), (graduation.year() / graduation.month() / date::last).day()}
-                          : graduation;
-  return age_limit_birthday(birth, flow.age_limit) <= cutoff;
+  return age_limit_birthday(birth, flow.age_limit) <= age_limit_cutoff(flow, graduation);
 }
 
 }  // namespace xueshe

@@ -6,10 +6,16 @@
 
 namespace xueshe {
 
-std::size_t first_invalid_utf8(std::string_view s) {
+namespace {
+
+// Reads characters from i on while i < stop and returns where it stopped: a
+// character's start at or past stop, or (bad set) the first byte that is not
+// UTF-8. A function of its own, called once per block of the text
+// (noinline): a browser swaps a wasm function's optimized code in only
+// between calls, never inside a running loop.
+[[gnu::noinline]] std::size_t scan(std::string_view s, std::size_t i, std::size_t stop, bool& bad) {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = 0;
-  while (i < s.size()) {
+  while (i < stop) {
     const unsigned char c = b[i];
     if (c < 0x80) {
       ++i;
@@ -29,6 +35,7 @@ std::size_t first_invalid_utf8(std::string_view s) {
     }
     std::size_t len;
     unsigned cp;
+    bad = true;
     if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }
     else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0Fu; }
     else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07u; }
@@ -41,7 +48,20 @@ std::size_t first_invalid_utf8(std::string_view s) {
     if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return i;  // overlong
     if (cp >= 0xD800 && cp <= 0xDFFF) return i;                           // surrogate
     if (cp > 0x10FFFF) return i;
+    bad = false;
     i += len;
+  }
+  return i;
+}
+
+}  // namespace
+
+std::size_t first_invalid_utf8(std::string_view s) {
+  constexpr std::size_t kBlock = 64 * 1024;
+  for (std::size_t i = 0; i < s.size();) {
+    bool bad = false;
+    i = scan(s, i, std::min(s.size(), i + kBlock), bad);
+    if (bad) return i;
   }
   return std::string_view::npos;
 }

@@ -104,10 +104,11 @@ class Evaluator {
     if (graduation_cell != graduation_cell_) {  // rosters have a few graduation dates, row after row
       graduation_cell_.assign(graduation_cell);
       graduation_ = parse_member_date(graduation_cell);
+      if (graduation_) cutoff_ = age_limit_cutoff(engine_.flow(), *graduation_);
     }
     if (!graduation_ || add_months_clamped(*birth, 12 * (kMinAgeAtGraduation + 1)) > *graduation_) return std::nullopt;
-    return BirthReading{at_age_limit_by(engine_.flow(), *birth, *graduation_) ? kAtLimit : kUnder,
-                        under.limit_birthday};
+    // at_age_limit_by, with the cutoff read once per graduation date.
+    return BirthReading{under.limit_birthday <= cutoff_ ? kAtLimit : kUnder, under.limit_birthday};
   }
 
   // The key: each answer cell as written, length first (so no cell text can
@@ -262,7 +263,15 @@ class Evaluator {
     return fail("missing_answer", field, {{"reason", reason}});
   }
 
-  RosterOutcome evaluate(const CsvRecord& rec) {
+  // An evaluation: a new outcome, or (shared >= 0) one run_.outcomes has already.
+  struct Evaluated {
+    Evaluated(RosterOutcome o) : outcome(std::move(o)) {}  // NOLINT: every error return is a new outcome
+    explicit Evaluated(std::int64_t index) : shared(index) {}
+    RosterOutcome outcome;
+    std::int64_t shared = -1;
+  };
+
+  Evaluated evaluate(const CsvRecord& rec) {
     Answers answers;
     for (const auto& [col, field] : layout_.answers) {
       std::string_view cell = trim_cell(run_.csv.field(rec, col));
@@ -323,7 +332,7 @@ class Evaluator {
   // the same answers, the birth date read as in outcome_for (a group of its
   // own by what it decides; the day itself only where the age warning could
   // name it), share the outcome assembled and rendered for the first of them.
-  RosterOutcome by_walk(const Walk& w) {
+  Evaluated by_walk(const Walk& w) {
     const std::optional<Date> birth = w.used.date("birth_date");
     const std::optional<Date> graduation = w.used.date("graduation_date");
     std::string key = used_key(w, "birth_date");
@@ -331,16 +340,16 @@ class Evaluator {
     Group& g = used_groups_[key];
     const Date limit_birthday = birth ? age_limit_birthday(*birth, engine_.flow().age_limit) : Date{};
     const bool beyond = !birth || (g.learned && (g.birth_free || limit_birthday > g.until));
-    if (beyond && g.shared >= 0) return run_.outcomes[static_cast<std::size_t>(g.shared)];
+    if (beyond && g.shared >= 0) return Evaluated(g.shared);
     RosterOutcome o = direct_outcome(engine_, w, run_.today, run_.lang);
     render(o);
     const auto index = static_cast<std::int64_t>(run_.outcomes.size());  // where add_outcome puts it
     if (!birth) {
       g.shared = index;
-      return o;
+      return Evaluated(std::move(o));
     }
     learn(g, o, limit_birthday, index);
-    return o;
+    return Evaluated(std::move(o));
   }
 
   // What the group learns from one of its evaluations (outcome_for, by_walk).
@@ -381,7 +390,9 @@ class Evaluator {
   }
 
   std::int64_t add_outcome(const CsvRecord& rec) {
-    RosterOutcome o = evaluate(rec);
+    Evaluated e = evaluate(rec);
+    if (e.shared >= 0) return e.shared;
+    RosterOutcome& o = e.outcome;
     if (!o.ok) o.cells.assign(roster_deadline_kinds().size() + 8, ',');  // the same columns, empty (render's count)
     else if (o.cells.empty()) render(o);  // not one evaluate() found rendered already
     run_.outcomes.push_back(std::move(o));
@@ -397,6 +408,7 @@ class Evaluator {
   std::vector<std::string_view> cells_;  // the key's cells, reused row after row
   std::string graduation_cell_;          // the last graduation date read, and what it read
   std::optional<Date> graduation_;
+  Date cutoff_;                          // age_limit_cutoff of graduation_
   std::unordered_map<std::string, std::int64_t> memo_, canonical_memo_;  // by cells as written, by answers
   std::unordered_map<std::string, Group> groups_;                        // by answers
   std::unordered_map<std::string, Group*> written_groups_;               // by cells as written
@@ -453,6 +465,77 @@ class StudentIds {
   std::vector<std::string_view> ids_;
   std::vector<std::int64_t> groups_;
   std::int64_t scratch_ = kNew;
+};
+
+// One data row: its own errors, its outcome, its status and student number.
+// A function of its own, called row after row (noinline): a browser swaps a
+// wasm function's optimized code in only between calls, so after the first
+// few hundred rows the rest run optimized even on the page's first roster
+// (see csv_reader.cpp).
+struct RowChecker {
+  RosterRun& run;
+  const Layout& layout;
+  const RosterVocabulary& vocabulary;
+  const RosterLimits& limits;
+  Evaluator& evaluator;
+  StudentIds& student_ids;
+  std::unordered_map<std::string_view, TransferStatus> statuses;
+
+  [[gnu::noinline]] void check(std::size_t r) {
+    constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
+    const CsvTable& csv = run.csv;
+    const CsvRecord& header = csv.records.front();
+    const CsvRecord& rec = csv.records[r];
+    if (layout.student_id != SIZE_MAX && r + kAhead < csv.records.size())
+      student_ids.prefetch(trim_cell(csv.field(csv.records[r + kAhead], layout.student_id)));
+    RosterRow row;
+    row.line = rec.line;
+    row.record = r;
+    auto row_error = [&](const std::string& code, std::size_t column, std::map<std::string, std::string> params) {
+      params["column"] = column < run.columns.size() ? run.columns[column].header : std::to_string(column + 1);
+      params["n"] = std::to_string(column + 1);
+      row.errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
+                                          message(run.lang, "roster.error." + code, params)});
+    };
+    if (!rec.problem.empty()) {
+      row_error(std::string(rec.problem), rec.problem_column - 1, {});
+    } else {
+      bool extra = false;
+      for (std::size_t i = header.count; i < rec.count; ++i) extra = extra || !trim_cell(csv.field(rec, i)).empty();
+      if (extra)
+        row_error("too_many_fields", header.count,
+                  {{"got", std::to_string(rec.count)}, {"max", std::to_string(header.count)}});
+      // No field is longer than its record as written (rec.length), so a short record needs no look.
+      for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.errors.empty(); ++i)
+        if (csv.field(rec, i).size() > limits.max_field_bytes)
+          row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
+    }
+    if (row.errors.empty()) row.outcome = evaluator.outcome_for(rec);
+
+    if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
+      std::string_view cell = trim_cell(csv.field(rec, layout.status));
+      auto it = statuses.find(cell);
+      if (it == statuses.end()) it = statuses.emplace(cell, vocabulary.status(cell)).first;
+      row.status = it->second;
+      if (row.status == TransferStatus::unknown)
+        row_error("unknown_value", layout.status,
+                  {{"got", preview(cell)},
+                   {"allowed", message(run.lang, "roster.status.completed") + message(run.lang, "roster.word_separator") +
+                                   message(run.lang, "roster.status.open")}});
+    }
+    if (layout.student_id != SIZE_MAX) {
+      std::string_view id = trim_cell(csv.field(rec, layout.student_id));
+      if (!id.empty()) {
+        std::int64_t& group = student_ids.group(id);
+        if (group == StudentIds::kSeen) {
+          group = static_cast<std::int64_t>(run.duplicates.size());
+          run.duplicates.push_back(RosterDuplicate{std::string(id), {}});
+        }
+        if (group >= 0) row.duplicate = group;
+      }
+    }
+    run.rows.push_back(std::move(row));
+  }
 };
 
 Error file_error(const char* code, std::map<std::string, std::string> params) {
@@ -561,61 +644,9 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
 
   Evaluator evaluator(engine, options, run, layout, vocabulary);
   StudentIds student_ids(layout.student_id != SIZE_MAX ? csv.records.size() : 0);
-  std::unordered_map<std::string_view, TransferStatus> statuses;
+  RowChecker checker{run, layout, vocabulary, limits, evaluator, student_ids, {}};
   run.rows.reserve(csv.records.size() - 1);
-  constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
-  for (std::size_t r = 1; r < csv.records.size(); ++r) {
-    const CsvRecord& rec = csv.records[r];
-    if (layout.student_id != SIZE_MAX && r + kAhead < csv.records.size())
-      student_ids.prefetch(trim_cell(csv.field(csv.records[r + kAhead], layout.student_id)));
-    RosterRow row;
-    row.line = rec.line;
-    row.record = r;
-    auto row_error = [&](const std::string& code, std::size_t column, std::map<std::string, std::string> params) {
-      params["column"] = column < run.columns.size() ? run.columns[column].header : std::to_string(column + 1);
-      params["n"] = std::to_string(column + 1);
-      row.errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
-                                          message(run.lang, "roster.error." + code, params)});
-    };
-    if (!rec.problem.empty()) {
-      row_error(std::string(rec.problem), rec.problem_column - 1, {});
-    } else {
-      bool extra = false;
-      for (std::size_t i = header.count; i < rec.count; ++i) extra = extra || !trim_cell(csv.field(rec, i)).empty();
-      if (extra)
-        row_error("too_many_fields", header.count,
-                  {{"got", std::to_string(rec.count)}, {"max", std::to_string(header.count)}});
-      // No field is longer than its record as written (rec.length), so a short record needs no look.
-      for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.errors.empty(); ++i)
-        if (csv.field(rec, i).size() > limits.max_field_bytes)
-          row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
-    }
-    if (row.errors.empty()) row.outcome = evaluator.outcome_for(rec);
-
-    if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
-      std::string_view cell = trim_cell(csv.field(rec, layout.status));
-      auto it = statuses.find(cell);
-      if (it == statuses.end()) it = statuses.emplace(cell, vocabulary.status(cell)).first;
-      row.status = it->second;
-      if (row.status == TransferStatus::unknown)
-        row_error("unknown_value", layout.status,
-                  {{"got", preview(cell)},
-                   {"allowed", message(run.lang, "roster.status.completed") + message(run.lang, "roster.word_separator") +
-                                   message(run.lang, "roster.status.open")}});
-    }
-    if (layout.student_id != SIZE_MAX) {
-      std::string_view id = trim_cell(csv.field(rec, layout.student_id));
-      if (!id.empty()) {
-        std::int64_t& group = student_ids.group(id);
-        if (group == StudentIds::kSeen) {
-          group = static_cast<std::int64_t>(run.duplicates.size());
-          run.duplicates.push_back(RosterDuplicate{std::string(id), {}});
-        }
-        if (group >= 0) row.duplicate = group;
-      }
-    }
-    run.rows.push_back(std::move(row));
-  }
+  for (std::size_t r = 1; r < csv.records.size(); ++r) checker.check(r);
   // Every row of a duplicated student number is flagged, the first one too.
   if (!run.duplicates.empty()) {
     for (RosterRow& row : run.rows) {

@@ -200,10 +200,7 @@ TransferStatus RosterVocabulary::status(std::string_view cell) const {
   return it->second == "completed" ? TransferStatus::completed : TransferStatus::open;
 }
 
-std::string_view trim_cell(std::string_view s) {
-  // Most cells neither start nor end with a byte a space can start or end with.
-  auto maybe_space = [](char c) { return c == ' ' || c == '\t' || c == '\xE3' || c == '\xC2' || c == '\x80' || c == '\xA0'; };
-  if (s.empty() || (!maybe_space(s.front()) && !maybe_space(s.back()))) return s;
+std::string_view trim_cell_spaces(std::string_view s) {
   // Byte by byte, not substr() == (a roster trims every cell of every row).
   auto at = [&s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   auto space_at_start = [&]() -> std::size_t {

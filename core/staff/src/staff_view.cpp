@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "xueshe/dates.hpp"
 #include "xueshe/decision_table.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/roster_columns.hpp"
@@ -33,7 +34,118 @@ const std::vector<std::pair<std::string, std::string>>& usual_answers() {
   return usual;
 }
 
+std::string localized(const Localized& texts, Lang lang) {
+  auto it = texts.find(std::string(code(lang)));
+  if (it != texts.end()) return it->second;
+  it = texts.find("zh-CN");
+  return it != texts.end() ? it->second : std::string();
+}
+
 }  // namespace
+
+json staff_policy_view(const Policy& p, const std::vector<std::string>& unverified, Lang lang) {
+  json out{{"id", p.id},
+           {"title", localized(p.title, lang)},
+           {"school", localized(p.school, lang)},
+           {"cohort", p.cohort},
+           {"notice_date", format_iso_date(p.notice_date)},
+           {"last_verified", format_iso_date(p.last_verified)},
+           {"hash", p.hash},
+           {"unverified", unverified}};
+  if (!unverified.empty())
+    out["banner"] = message(lang, "warning.policy_unverified", {{"id", p.id}, {"n", std::to_string(unverified.size())}});
+  return out;
+}
+
+std::optional<Error> roster_columns_from_json(const std::string& text, std::map<std::size_t, std::string>& out) {
+  if (text.empty()) return std::nullopt;
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return Error{"malformed_json", "columns", {{"offset", "0"}}};
+  if (!j.is_array()) return Error{"wrong_type", "columns", {{"expected", "array"}, {"got", j.type_name()}}};
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    if (j[i].is_null()) continue;
+    if (!j[i].is_string())
+      return Error{"wrong_type", "columns[" + std::to_string(i) + "]", {{"expected", "string"}, {"got", j[i].type_name()}}};
+    out[i] = j[i].get<std::string>();
+  }
+  return std::nullopt;
+}
+
+json roster_header_view(const RosterRun& run, const Policy& policy, const std::map<std::size_t, std::string>& columns) {
+  if (run.csv.records.empty() || !run.csv.records.front().problem.empty()) return nullptr;
+  const RosterVocabulary vocabulary(policy);
+  json list = json::array();
+  const CsvRecord& header = run.csv.records.front();
+  for (std::size_t i = 0; i < header.count; ++i) {
+    const std::string h(run.csv.field(header, i));
+    auto chosen = columns.find(i);
+    const std::string id = chosen != columns.end() ? chosen->second : vocabulary.column_for_header(trim_cell(h));
+    list.push_back(json{{"header", h}, {"column", id.empty() ? json(nullptr) : json(id)}});
+  }
+  return list;
+}
+
+json roster_check_view(const RosterRun& run, const Policy& policy, std::size_t unverified,
+                       const std::map<std::size_t, std::string>& columns) {
+  if (run.error) {
+    json body = roster_error_body(*run.error, run.lang);
+    if (json header = roster_header_view(run, policy, columns); !header.is_null()) body["columns"] = header;
+    body["column_choices"] = roster_column_choices(run.lang);
+    return body;
+  }
+  json summary = roster_summary(run, policy);
+  summary["policy"]["unverified"] = unverified;
+  return json{{"summary", summary}, {"route_order", route_order(policy)}, {"column_choices", roster_column_choices(run.lang)}};
+}
+
+RosterFilter roster_filter_from_json(const std::string& text) {
+  RosterFilter out;
+  if (text.empty()) return out;
+  const json f = json::parse(text, nullptr, false);
+  if (!f.is_object()) return out;
+  auto str = [&f](const char* key) {
+    auto it = f.find(key);
+    return it != f.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  auto flag = [&f](const char* key) {
+    auto it = f.find(key);
+    return it != f.end() && it->is_boolean() && it->get<bool>();
+  };
+  out.route = str("route");
+  out.state = str("state");
+  out.text = std::string(trim_cell(str("text")));
+  out.errors = flag("errors");
+  out.duplicates = flag("duplicates");
+  return out;
+}
+
+std::vector<std::uint32_t> roster_select(const RosterRun& run, const RosterFilter& filter) {
+  std::vector<std::uint32_t> selected;
+  std::size_t sid = SIZE_MAX, name = SIZE_MAX;
+  for (std::size_t i = 0; i < run.columns.size(); ++i) {
+    if (run.columns[i].id == "student_id") sid = i;
+    if (run.columns[i].id == "name") name = i;
+  }
+  const auto& outcomes = run.outcomes;
+  for (std::size_t r = 0; r < run.rows.size(); ++r) {
+    const RosterRow& row = run.rows[r];
+    const RosterOutcome* o = row.outcome >= 0 ? &outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
+    const bool ok = o && o->ok;
+    if (filter.errors && !row.has_error(outcomes)) continue;
+    if (filter.duplicates && row.duplicate < 0) continue;
+    if (!filter.route.empty() && (!ok || o->route != filter.route)) continue;
+    if (!filter.state.empty() && (!ok || (o->urgent_state ? xueshe::name(*o->urgent_state) : "none") != filter.state)) continue;
+    if (!filter.text.empty()) {
+      const CsvRecord& rec = run.csv.records[row.record];
+      auto has = [&](std::size_t col) {
+        return col < rec.count && run.csv.field(rec, col).find(filter.text) != std::string_view::npos;
+      };
+      if (!has(sid) && !has(name)) continue;
+    }
+    selected.push_back(static_cast<std::uint32_t>(r));
+  }
+  return selected;
+}
 
 int decision_path_rarity(const std::vector<std::pair<std::string, AnswerValue>>& answers) {
   int rarity = 0;

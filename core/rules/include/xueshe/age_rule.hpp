@@ -19,4 +19,9 @@ Date age_limit_birthday(const Date& birth, int age_limit);
 // counts ages at the month (national.age_counted_at).
 bool at_age_limit_by(const Flow& flow, const Date& birth, const Date& graduation);
 
+// The last day that counts as by graduation: at_age_limit_by is
+// age_limit_birthday(birth) <= this day (a roster reads it once per
+// graduation date rather than once per member).
+Date age_limit_cutoff(const Flow& flow, const Date& graduation);
+
 }  // namespace xueshe

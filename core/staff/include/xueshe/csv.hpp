@@ -64,6 +64,7 @@ class CsvTable {
 
  private:
   friend CsvTable read_csv(std::string_view, const CsvLimits&);
+  friend class CsvReader;
   // A field: offset (bits 0-31), length (32-62), and bit 63 set when it is
   // in `unescaped_` rather than in the text. One word, written in one store.
   std::string_view text_;

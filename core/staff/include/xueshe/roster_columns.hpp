@@ -52,8 +52,15 @@ class RosterVocabulary {
   std::vector<std::string> conflicts_;
 };
 
-// Cell text without surrounding spaces (ASCII, U+3000, U+00A0).
-std::string_view trim_cell(std::string_view cell);
+// Cell text without surrounding spaces (ASCII, U+3000, U+00A0). Inline for
+// the common cell, which neither starts nor ends with a byte a space can start
+// or end with (a roster trims every cell of every row).
+std::string_view trim_cell_spaces(std::string_view cell);
+inline std::string_view trim_cell(std::string_view cell) {
+  auto maybe_space = [](char c) { return c == ' ' || c == '\t' || c == '\xE3' || c == '\xC2' || c == '\x80' || c == '\xA0'; };
+  if (cell.empty() || (!maybe_space(cell.front()) && !maybe_space(cell.back()))) return cell;
+  return trim_cell_spaces(cell);
+}
 
 // Catalog texts for front ends: a column's name, and the short word for a
 // value (已就业, 是) as the template and the decision table write them.

@@ -6,7 +6,11 @@
 // this only says it in the staff's words (core/messages/staff.*.json).
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +19,49 @@
 #include "xueshe/lang.hpp"
 
 namespace xueshe {
+
+// The policy as the page shows it above everything: {"id", "title",
+// "school" (in `lang`, else Chinese), "cohort", "notice_date",
+// "last_verified", "hash", "unverified" (a draft's unverified paths; empty for
+// a finished policy), "banner"? (saying so, only for a draft)}.
+nlohmann::json staff_policy_view(const Policy& policy, const std::vector<std::string>& unverified,
+                                 Lang lang);
+
+// The page's column mapping: "" (as the headers name them) or a JSON array
+// with one entry per input column: a column id, "" (kept as it is) or null (as
+// the header names it), into RosterOptions::columns. An error names the field
+// ("columns", "columns[2]"); render it with error_body.
+std::optional<Error> roster_columns_from_json(const std::string& text, std::map<std::size_t, std::string>& columns);
+
+// What each column of the header is taken for, [{"header", "column"}] (column:
+// an id or null), as `columns` (the mapping) or else the header names it; null
+// when the roster has no header that could be read. For a roster rejected
+// whole, so the page can still offer the mapping controls (a roster whose
+// headers name no 去向 column is fixed there).
+nlohmann::json roster_header_view(const RosterRun& run, const Policy& policy,
+                                  const std::map<std::size_t, std::string>& columns);
+
+// What the page gets back from checking a roster: {"summary" (roster_summary,
+// its "policy" with "unverified": how many paths of a draft are unverified),
+// "route_order", "column_choices"}; for a roster rejected whole (run.error),
+// {"error" (roster_error_body), "columns"? (roster_header_view, by the
+// mapping `columns`), "column_choices"}.
+nlohmann::json roster_check_view(const RosterRun& run, const Policy& policy, std::size_t unverified,
+                                 const std::map<std::size_t, std::string>& columns);
+
+// The page's filter of a checked roster's rows. Each part set narrows: a
+// route id, a most urgent state (overdue, today, due_soon, upcoming, none),
+// rows with errors, rows of a duplicated student number, part of a student
+// number or name (spaces around it trimmed).
+struct RosterFilter {
+  std::string route, state, text;
+  bool errors = false, duplicates = false;
+};
+// "" (every row) or {"route", "state", "errors", "duplicates", "text"}: a part
+// missing or of another type (or text that is no JSON object) filters nothing.
+RosterFilter roster_filter_from_json(const std::string& text);
+// The rows (indices into run.rows) the filter keeps, in order.
+std::vector<std::uint32_t> roster_select(const RosterRun& run, const RosterFilter& filter);
 
 // Row `r` of a checked roster: {"line", "cells", "errors": [{"code", "field",
 // "column", "message"}], "route", "route_name", "org", "alternatives" (names),

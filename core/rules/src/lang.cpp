@@ -3,7 +3,6 @@
 
 #include <array>
 #include <cstddef>
-#include <ostream>
 
 #include <nlohmann/json.hpp>
 
@@ -24,7 +23,5 @@ std::optional<Lang> lang_named(std::string_view c) {
 }
 
 void to_json(nlohmann::json& j, Lang lang) { j = std::string(code(lang)); }
-
-std::ostream& operator<<(std::ostream& out, Lang lang) { return out << code(lang); }
 
 }  // namespace xueshe

@@ -15,7 +15,7 @@ namespace xueshe {
 struct Localized : std::map<std::string, std::string> {
   using std::map<std::string, std::string>::map;
   using std::map<std::string, std::string>::at;
-  const std::string& at(Lang lang) const { return at(std::string(code(lang))); }
+  const std::string& at(Lang lang) const;  // out of line: one copy, not one per call (the page's module is small)
 };
 
 struct Clause {

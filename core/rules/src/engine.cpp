@@ -232,7 +232,7 @@ Result Engine::evaluate_questions_json(std::string_view answers_json, Date today
 
 Result Engine::evaluate_with(const Answers& answers, Date today, Lang lang_in,
                              const OutcomeParts& parts) const {
-  const Lang lang = is_supported_language(lang_in) ? lang_in : default_language();
+  const Lang lang = carried_or_default(lang_in);
   const Evaluation e = walk_answers(answers);
   if (e.error) return Result{false, error_body(*e.error, lang)};
 

@@ -10,7 +10,7 @@
 namespace xueshe {
 
 nlohmann::json error_body(const Error& e, Lang lang_in, std::string_view catalog) {
-  const Lang lang = is_supported_language(lang_in) ? lang_in : default_language();
+  const Lang lang = carried_or_default(lang_in);
   std::map<std::string, std::string> params = e.params;
   params["field"] = e.field == "$" ? message(lang, "field.whole_input") : e.field;
   // A member reads the question's name, not its field id ("毕业日期", not graduation_date).

@@ -55,6 +55,8 @@ std::optional<Lang> carried_language(std::string_view c) {
 
 Lang language_or_default(std::string_view c) { return carried_language(c).value_or(default_language()); }
 
+Lang carried_or_default(Lang lang) { return is_supported_language(lang) ? lang : default_language(); }
+
 const nlohmann::json& catalog(Lang lang) {
   // Immutable after first use: constant data, not state. The carried languages' catalogs, in the table's order;
   // a language the binary does not carry gets the default language's.

@@ -10,7 +10,7 @@ namespace xueshe {
 using json = nlohmann::ordered_json;
 
 json notice_split_body(std::string_view text, Lang lang_in) {
-  const Lang lang = is_supported_language(lang_in) ? lang_in : default_language();
+  const Lang lang = carried_or_default(lang_in);
   NoticeSplit split = split_notice(text);
   if (split.error) return json::parse(policy_tool_error_body(*split.error, lang).dump());
   std::vector<NoticeNote> notes = split.notes;

@@ -216,7 +216,7 @@ PolicyDiff diff_policies(std::string_view a_text, std::string_view b_text, Lang 
   out.diff = json{{"a", policy_info(a)},
                   {"b", policy_info(b)},
                   {"years_shifted", years},
-                  {"clauses", diff_clauses(pa, pb, is_supported_language(lang) ? lang : Lang::zh_CN)},
+                  {"clauses", diff_clauses(pa, pb, carried_or_default(lang))},
                   {"values", values},
                   {"paths", json{{"total", paths_a.size()},
                                  {"changed", changes.size()},

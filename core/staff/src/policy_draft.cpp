@@ -159,7 +159,7 @@ PolicyDraft draft_policy(std::string_view source, int cohort, const PolicyTexts&
 
 // The policy tools' own errors, or — an error of the policy itself — the engine's.
 json policy_tool_error_body(const Error& e, Lang lang) {
-  const Lang l = is_supported_language(lang) ? lang : default_language();
+  const Lang l = carried_or_default(lang);
   return error_body(e, l, catalog(l).contains("policytool.error." + e.code) ? "policytool.error" : "error");
 }
 

@@ -19,8 +19,6 @@ using nlohmann::ordered_json;
 
 constexpr std::size_t kMaxClauses = 2000;
 
-Lang lang_of(Lang lang) { return is_supported_language(lang) ? lang : default_language(); }
-
 ordered_json error_of(const Error& e, Lang lang) {
   json body = policy_tool_error_body(e, lang);
   return ordered_json::parse(body.dump());
@@ -169,7 +167,7 @@ LayeredPolicy studio_base_layers(const std::string& base, const PolicyTexts& bas
 }
 
 std::string studio_field_words(const std::string& path, Lang lang_in) {
-  const Lang lang = lang_of(lang_in);
+  const Lang lang = carried_or_default(lang_in);
   const json& cat = catalog(lang);
   auto word = [&](const std::string& key, const std::string& fallback) {
     return cat.contains(key) ? message(lang, key) : fallback;
@@ -196,7 +194,7 @@ std::string studio_field_words(const std::string& path, Lang lang_in) {
 
 ordered_json studio_start(const std::string& base, std::string_view split_json, const std::string& today,
                           Lang lang_in, const PolicyTexts& bases) {
-  const Lang lang = lang_of(lang_in);
+  const Lang lang = carried_or_default(lang_in);
   const ordered_json split = parse_object(split_json);
   if (split.is_null() || split.contains("error") || !split.contains("clauses"))
     return error_of(Error{"studio_no_split", "notice", {}}, lang);
@@ -235,7 +233,7 @@ ordered_json studio_start(const std::string& base, std::string_view split_json, 
 }
 
 ordered_json studio_edit_clauses(std::string_view clauses_json, std::string_view op_json, Lang lang_in) {
-  const Lang lang = lang_of(lang_in);
+  const Lang lang = carried_or_default(lang_in);
   ordered_json clauses = ordered_json::parse(clauses_json, nullptr, false);
   const ordered_json op = parse_object(op_json);
   if (!clauses.is_array()) return error_of(Error{"studio_bad_edit", "clauses", {}}, lang);
@@ -293,7 +291,7 @@ ordered_json studio_edit_clauses(std::string_view clauses_json, std::string_view
 }
 
 ordered_json studio_build(std::string_view studio_json, const PolicyTexts& bases, Lang lang_in) {
-  const Lang lang = lang_of(lang_in);
+  const Lang lang = carried_or_default(lang_in);
   const ordered_json s = parse_object(studio_json);
   ordered_json out{{"policy_text", ""}, {"unverified", ordered_json::array()}, {"finished", false}, {"error", nullptr}};
   auto fail = [&](const Error& e) {

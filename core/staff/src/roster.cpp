@@ -553,7 +553,7 @@ const std::vector<DeadlineKind>& roster_deadline_kinds() {
 
 RosterRun evaluate_roster(const Engine& engine, std::string_view text, const RosterOptions& options) {
   RosterRun run;
-  run.lang = is_supported_language(options.lang) ? options.lang : default_language();
+  run.lang = carried_or_default(options.lang);
   run.today = options.today;
   const RosterLimits& limits = options.limits;
   if (text.size() > limits.max_bytes) {

@@ -53,7 +53,7 @@ std::string used_key(const Walk& w, std::string_view except) {
 }
 
 RosterOutcome direct_outcome(const Engine& engine, const Walk& w, Date today, Lang lang_in) {
-  const Lang lang = is_supported_language(lang_in) ? lang_in : default_language();
+  const Lang lang = carried_or_default(lang_in);
   // A named situation (二战考研) is its destination for every rule, as in Engine::evaluate.
   Answers used = w.used;
   const Situation* situation = resolve_situation(engine.policy(), used);

@@ -81,8 +81,6 @@ std::string letter_date(const Date& d, const Texts& t) {
                              {"day", std::to_string(static_cast<unsigned>(d.day()))}});
 }
 
-Lang supported(Lang lang) { return is_supported_language(lang) ? lang : default_language(); }
-
 json policy_json(const ApplicationContext& c) {
   return json{{"id", c.policy_id}, {"hash", c.policy_hash}, {"title", c.policy_title}};
 }
@@ -96,7 +94,7 @@ json fill_line(const std::string& label, const std::string& fill = "") { return 
 }  // namespace
 
 json application_error_body(Error e, Lang lang_in) {
-  const Lang lang = supported(lang_in);
+  const Lang lang = carried_or_default(lang_in);
   const std::string prefix = "applicant.";
   std::string label = e.field;
   if (e.field.rfind(prefix, 0) == 0) {

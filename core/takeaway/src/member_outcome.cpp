@@ -12,7 +12,7 @@ MemberEvaluation evaluate_member(const Engine& engine, const Answers& answers, D
   MemberOutcome m;
   m.policy = &engine.policy();
   m.today = today;
-  m.lang = is_supported_language(lang_in) ? lang_in : default_language();
+  m.lang = carried_or_default(lang_in);
   m.answered = std::move(e.steps);
   if (!e.at->is_outcome()) {
     m.question = e.at->field;

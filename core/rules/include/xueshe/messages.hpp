@@ -22,6 +22,8 @@ bool is_supported_language(Lang lang);
 std::optional<Lang> carried_language(std::string_view code);
 // The same, or the default language where the code names none this binary carries.
 Lang language_or_default(std::string_view code);
+// A language this binary carries: `lang` itself, or the default language.
+Lang carried_or_default(Lang lang);
 
 // The text for `key` in `lang` with {name} placeholders filled from params.
 // An unknown key renders as the key itself (the catalog test forbids that).

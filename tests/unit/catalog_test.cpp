@@ -28,7 +28,7 @@ void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
 TEST_CASE("the catalog parts are valid JSON objects whose keys do not overlap") {
   for (const Lang lang : {Lang::zh_CN, Lang::en}) {
     std::vector<std::pair<std::string, nlohmann::json>> parts;
-    for (const std::string prefix : {"", "page.", "staff.", "takeaway."}) {
+    for (const std::string prefix : {"", "page.", "outcome.", "staff.", "takeaway."}) {
       auto part = nlohmann::json::parse(read_text(std::string(XUESHE_SOURCE_DIR) + "/core/messages/" + prefix + std::string(code(lang)) + ".json"));
       INFO(prefix << lang);
       REQUIRE(part.is_object());

@@ -11,7 +11,7 @@ namespace xueshe {
 nlohmann::json merged_catalog(const EmbeddedCatalog& entry) {
   const JsonLimits limits{1 << 20, 2, 1 << 16};
   nlohmann::json out = nlohmann::json::object();
-  for (auto part : {entry.engine, entry.page, entry.staff, entry.takeaway}) {
+  for (auto part : {entry.engine, entry.page, entry.outcome, entry.staff, entry.takeaway}) {
     if (!part) continue;
     StrictJson parsed = parse_strict_json(part(), limits);
     if (!parsed.error && parsed.value.is_object()) out.update(parsed.value);
@@ -73,7 +73,7 @@ const nlohmann::json& catalog(Lang lang) {
 std::string catalog_parts_text(Lang lang) {
   const EmbeddedCatalog* entry = &entry_for(lang);
   std::string out = "[";
-  for (auto part : {entry->engine, entry->page, entry->staff, entry->takeaway}) {
+  for (auto part : {entry->engine, entry->page, entry->outcome, entry->staff, entry->takeaway}) {
     if (!part) continue;
     if (out.size() > 1) out += ',';
     out += part();

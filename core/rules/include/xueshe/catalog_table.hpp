@@ -16,6 +16,7 @@ struct EmbeddedCatalog {
   const char* lang;
   std::string_view (*engine)();    // core/messages/<lang>.json
   std::string_view (*page)();      // core/messages/page.<lang>.json
+  std::string_view (*outcome)();   // core/messages/outcome.<lang>.json (not in the page's question modules)
   std::string_view (*staff)();     // core/messages/staff.<lang>.json (CLI, staff page)
   std::string_view (*takeaway)();  // core/messages/takeaway.<lang>.json (calendar, application)
 };

@@ -30,6 +30,8 @@ const replace = (from, to) => {
   html = html.replace(from, () => to);
 };
 replace('<link rel="manifest" href="manifest.webmanifest">\n', '');
+// The module is inline here: nothing to fetch ahead.
+replace('<link rel="preload" href="xueshe.wasm" as="fetch" type="application/wasm" crossorigin>\n', '');
 replace('href="icon.svg"', `href="data:image/svg+xml,${encodeURIComponent(read('icon.svg').trim())}"`);
 // The document gets the stylesheet; the element copies the <template> into its shadow root.
 replace('<link rel="stylesheet" href="xueshe.css">', `${style}\n<template id="xueshe-css">${style}</template>`);

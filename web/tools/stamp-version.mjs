@@ -9,7 +9,8 @@
 //   instead of running, say, this version's script with another's English module);
 // - index.html loads xueshe.js as `xueshe.js?v=<build>`, xueshe-check.js as
 //   `xueshe-check.js?v=<its hash>` and xueshe.css as the element does
-//   (`xueshe.css?v=<build>`), each with its integrity;
+//   (`xueshe.css?v=<build>`), each with its integrity, and preloads xueshe.wasm
+//   under the URL and integrity the element fetches it with;
 // - sw.js gets VERSION: a hash of every file it precaches (its FILES list), as
 //   written here, so a change to any of them installs a new worker and cache.
 // The inputs may be files stamped before: every stamp is replaced.
@@ -43,6 +44,7 @@ let index = readFileSync(indexIn, 'utf8');
 index = stamp(index, '<script', 'src', 'xueshe.js', build);
 index = stamp(index, '<script', 'src', 'xueshe-check.js', checkVersion);
 index = stamp(index, '<link rel="stylesheet"', 'href', 'xueshe.css', build);
+index = stamp(index, '<link rel="preload"', 'href', 'xueshe.wasm', build);
 writeFileSync(path.join(site, 'index.html'), index);
 
 const sw = readFileSync(swIn, 'utf8');

@@ -99,6 +99,20 @@
   // Fetched when the browser is idle after the first screen, or when first needed; its methods join the class.
   const more = () => js('xueshe-outcome.js', !!customElements.get('xueshe-check').prototype.outcome);
   const idle = (f) => (window.requestIdleCallback || setTimeout)(f, { timeout: 3000 });
+  // The first date input a page makes costs Chromium's date machinery its start-up (≈ 35 ms on this project's machine,
+  // ≈ 150 ms at the bench's 4× slower CPU, and its first layout as much again), and the first screen would wait for
+  // it. So until the browser is idle after the first screen, a date picker is made as a disabled plain field
+  // (data-date) in its place, and turned into the picker then; the date is typed in a text field anyway.
+  let datesReady = false;
+  const dateInput = (attrs) => h('input', datesReady ? { ...attrs, type: 'date' } : { ...attrs, 'data-date': '', disabled: true });
+  const readyDates = () => datesReady || idle(() => {
+    datesReady = true;
+    for (const e of all()) e.shadowRoot?.querySelectorAll('input[data-date]').forEach((i) => {
+      i.type = 'date';
+      i.disabled = false;
+      i.removeAttribute('data-date');
+    });
+  });
   // Shown only when the module itself cannot load, so there is no catalog to take it from.
   const FAIL = '无法加载程序（需要支持 WebAssembly 的浏览器）。Could not load the program (a browser with WebAssembly is needed).';
   const STALE = ['网站上的程序文件已更新，请重新加载。This page’s files have been updated on the site: please reload.', '重新加载 Reload'];
@@ -415,7 +429,7 @@
       const settings = h('details', { 'data-testid': 'settings', open: s.open || !!tErr },
         h('summary', {}, t('page.settings')),
         h('label', { for: 'asof' }, t('page.as_of')),
-        h('input', { type: 'date', id: 'asof', 'data-testid': 'as-of-input', value: s.asOf, onchange: (e) => this.asOf(e.target.value) }),
+        dateInput({ id: 'asof', 'data-testid': 'as-of-input', value: s.asOf, onchange: (e) => this.asOf(e.target.value) }),
         s.asOf && h('button', { type: 'button', onclick: () => this.asOf('') }, t('page.as_of_clear')),
         tErr && this.errBox(tErr));
       settings.ontoggle = () => (s.open = settings.open);
@@ -447,6 +461,7 @@
           this.app && location.protocol.startsWith('http') && h('p', {}, h('a', { href: at('xueshe-offline.html'), download: '' }, t('page.offline')),
             ' · ', h('a', { href: at('staff.html'), 'data-testid': 'staff-link' }, t('page.staff'))))].flat().filter(Boolean));
       this.notice();
+      readyDates();
     }
 
     back() {
@@ -460,7 +475,7 @@
       if (q.kind == 'date') {
         const u = q.suggested, inp = h('input', { id: 'di', 'data-testid': 'date-input', inputmode: 'numeric', autocomplete: 'off', placeholder: t('page.date_hint'),
           value: prev ?? '', 'aria-invalid': err ? 'true' : null, 'aria-describedby': err ? 'err' : null });
-        const pick = h('input', { type: 'date', id: 'dp', 'data-testid': 'date-picker', oninput: () => (inp.value = pick.value) });
+        const pick = dateInput({ id: 'dp', 'data-testid': 'date-picker', oninput: () => (inp.value = pick.value) });
         body = h('form', { class: 'date', onsubmit: (e) => { e.preventDefault(); this.answer(q.id, inp.value); } },
           // The cohort's usual date, where the notice states one: one tap answers with it.
           u && h('p', {}, h('button', { type: 'button', class: 'opt', 'data-testid': 'date-suggested', 'data-value': u.value,

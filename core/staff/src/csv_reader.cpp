@@ -8,6 +8,7 @@
 // run of quotes has even length, and a field that opens with a quote (always
 // after a comma or a line end, so at the start of its run) closes within that
 // run. Reading stays linear on any input; the unit tests time a hostile one.
+#include <algorithm>
 #include <cstring>
 
 #include "xueshe/csv.hpp"
@@ -48,9 +49,17 @@ class CsvReader {
   void finish() { t.lines = ended_with_eol ? line - 1 : line; }
 
  private:
-  void add_field(std::size_t offset, std::size_t length, bool own) {
-    t.fields_.push_back(static_cast<std::uint64_t>(offset) | (static_cast<std::uint64_t>(length) << 32) |
-                        (own ? std::uint64_t{1} << 63 : 0));
+  // A field whose text as written ends at `end` (CsvTable::fields_).
+  void add_field(std::size_t end, std::uint32_t quoted = 0) {
+    t.fields_.push_back(static_cast<std::uint32_t>(end) | quoted);
+  }
+  // Forgets the fields from `first` on (a record skipped or refused).
+  void drop_fields(std::size_t first) {
+    t.fields_.resize(first);
+    while (!t.unescaped_fields_.empty() && t.unescaped_fields_.back() >= first) {
+      t.unescaped_fields_.pop_back();
+      t.unescaped_ends_.pop_back();
+    }
   }
   // Consume one line end at pos, if any.
   void end_line() {
@@ -79,14 +88,14 @@ class CsvReader {
 bool CsvReader::record() {
   ended_with_eol = false;
   CsvRecord rec;
-  rec.line = line;
-  rec.first = t.fields_.size();
-  rec.offset = pos;
+  rec.line = static_cast<std::uint32_t>(line);
+  rec.first = static_cast<std::uint32_t>(t.fields_.size());
+  rec.offset = static_cast<std::uint32_t>(pos);
   bool content = false;
   auto problem = [&rec, this](std::string_view what) {
     if (rec.problem.empty()) {
       rec.problem = what;
-      rec.problem_column = t.fields_.size() - rec.first;  // the field just added
+      rec.problem_column = static_cast<std::uint32_t>(t.fields_.size() - rec.first);  // the field just added
     }
   };
 
@@ -94,7 +103,7 @@ bool CsvReader::record() {
     if (t.fields_.size() - rec.first >= limits.max_fields) {
       t.limit_exceeded = "max_fields";
       t.limit_line = rec.line;
-      t.fields_.resize(rec.first);
+      drop_fields(rec.first);
       return false;
     }
     if (pos < n && s[pos] == '"') {
@@ -120,7 +129,7 @@ bool CsvReader::record() {
         // Cut the record at the end of the opening quote's line; keep that text as written.
         std::size_t eol = open;
         while (eol < n && !is_eol(s[eol])) ++eol;
-        add_field(open, eol - open, false);
+        add_field(eol);
         problem("csv_unterminated_quote");
         content = true;
         pos = eol;
@@ -131,19 +140,20 @@ bool CsvReader::record() {
       if (pos < n && s[pos] != ',' && !is_eol(s[pos])) {
         // Text after the closing quote: keep the whole field as written.
         while (pos < n && s[pos] != ',' && !is_eol(s[pos])) ++pos;
-        add_field(open, pos - open, false);
+        add_field(pos);
         problem("csv_stray_quote");
         content = true;
       } else if (doubled) {
-        const std::size_t at = t.unescaped_.size();
         for (std::size_t j = open + 1; j < close; ++j) {
           t.unescaped_.push_back(s[j]);
           if (s[j] == '"') ++j;  // "" -> "
         }
-        add_field(at, t.unescaped_.size() - at, true);
+        t.unescaped_fields_.push_back(static_cast<std::uint32_t>(t.fields_.size()));
+        t.unescaped_ends_.push_back(static_cast<std::uint32_t>(t.unescaped_.size()));
+        add_field(pos, CsvTable::kQuoted | CsvTable::kUnescaped);
         content = true;
       } else {
-        add_field(open + 1, close - open - 1, false);
+        add_field(pos, CsvTable::kQuoted);
         content = content || close > open + 1;
       }
     } else {
@@ -157,7 +167,7 @@ bool CsvReader::record() {
         }
         ++pos;
       }
-      add_field(start, pos - start, false);
+      add_field(pos);
       rec.formula = rec.formula || csv_field_needs_prefix(text.substr(start, pos - start));
       if (stray) problem("csv_stray_quote");
       content = content || pos > start;
@@ -168,28 +178,35 @@ bool CsvReader::record() {
     }
     break;
   }
-  rec.length = pos - rec.offset;
+  rec.length = static_cast<std::uint32_t>(pos - rec.offset);
   end_line();
-  rec.count = t.fields_.size() - rec.first;
+  rec.count = static_cast<std::uint32_t>(t.fields_.size() - rec.first);
   if (!content && rec.problem.empty()) {
-    t.fields_.resize(rec.first);
+    drop_fields(rec.first);
     ++t.blank_lines;
     return true;
   }
   if (t.records.size() >= limits.max_records) {
     t.limit_exceeded = "max_records";
     t.limit_line = rec.line;
-    t.fields_.resize(rec.first);
+    drop_fields(rec.first);
     return false;
   }
   t.records.push_back(std::move(rec));
   return true;
 }
 
+std::string_view CsvTable::unescaped(std::size_t index) const {
+  const auto at = static_cast<std::size_t>(
+      std::lower_bound(unescaped_fields_.begin(), unescaped_fields_.end(), index) - unescaped_fields_.begin());
+  const std::size_t start = at == 0 ? 0 : unescaped_ends_[at - 1];
+  return std::string_view(unescaped_).substr(start, unescaped_ends_[at] - start);
+}
+
 CsvTable read_csv(std::string_view text, const CsvLimits& limits) {
   CsvTable t;
   t.text_ = text;
-  if (text.size() >= (std::size_t{1} << 31)) {
+  if (text.size() > CsvTable::kEnd) {
     t.limit_exceeded = "max_bytes";
     return t;
   }

@@ -592,7 +592,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   Layout layout;
   RosterVocabulary vocabulary(engine.policy());
   std::size_t width = header.count;
-  for (const CsvRecord& rec : csv.records) width = std::max(width, rec.count);
+  for (const CsvRecord& rec : csv.records) width = std::max<std::size_t>(width, rec.count);
   for (const auto& [index, id] : options.columns) {
     if (index >= width) {
       run.error = Error{"roster_column_out_of_range", "columns",

@@ -490,7 +490,7 @@ struct RowChecker {
       student_ids.prefetch(trim_cell(csv.field(csv.records[r + kAhead], layout.student_id)));
     RosterRow row;
     row.line = rec.line;
-    row.record = r;
+    row.record = static_cast<std::uint32_t>(r);
     auto row_error = [&](const std::string& code, std::size_t column, std::map<std::string, std::string> params) {
       params["column"] = column < run.columns.size() ? run.columns[column].header : std::to_string(column + 1);
       params["n"] = std::to_string(column + 1);
@@ -510,7 +510,7 @@ struct RowChecker {
         if (csv.field(rec, i).size() > limits.max_field_bytes)
           row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
     }
-    if (row.errors.empty()) row.outcome = evaluator.outcome_for(rec);
+    if (row.errors.empty()) row.outcome = static_cast<std::int32_t>(evaluator.outcome_for(rec));
 
     if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
       std::string_view cell = trim_cell(csv.field(rec, layout.status));
@@ -531,7 +531,7 @@ struct RowChecker {
           group = static_cast<std::int64_t>(run.duplicates.size());
           run.duplicates.push_back(RosterDuplicate{std::string(id), {}});
         }
-        if (group >= 0) row.duplicate = group;
+        if (group >= 0) row.duplicate = static_cast<std::int32_t>(group);
       }
     }
     run.rows.push_back(std::move(row));
@@ -654,7 +654,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
       if (id.empty()) continue;
       const std::int64_t group = student_ids.group(id);
       if (group >= 0) {
-        row.duplicate = group;
+        row.duplicate = static_cast<std::int32_t>(group);
         run.duplicates[static_cast<std::size_t>(group)].lines.push_back(row.line);
       }
     }

@@ -83,12 +83,13 @@ struct RosterRowError {
   std::string code, field, message;
 };
 
+// 32-bit numbers, as in CsvRecord: a roster has a row per record.
 struct RosterRow {
-  std::size_t line = 0;        // where its record starts in the file
-  std::size_t record = 0;      // index into RosterRun::csv.records
-  std::int64_t outcome = -1;   // index into RosterRun::outcomes; -1: not evaluated (see errors)
+  std::uint32_t line = 0;       // where its record starts in the file
+  std::uint32_t record = 0;     // index into RosterRun::csv.records
+  std::int32_t outcome = -1;    // index into RosterRun::outcomes; -1: not evaluated (see errors)
+  std::int32_t duplicate = -1;  // index into RosterRun::duplicates
   TransferStatus status = TransferStatus::open;
-  std::int64_t duplicate = -1;  // index into RosterRun::duplicates
   std::vector<RosterRowError> errors;  // the row's own (CSV, limits, status); the outcome's come on top
 
   bool has_error(const std::vector<RosterOutcome>& outcomes) const {

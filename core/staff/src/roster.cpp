@@ -417,16 +417,18 @@ class Evaluator {
 
 // Student numbers seen so far, for duplicates: an open-addressing table of
 // small slots (a roster can have a million rows; a node per number, or wide
-// slots, would make this the slowest part of a run).
+// slots, would make this the slowest part of a run). A number is kept as the
+// record it was first seen in (4 bytes, not a 16-byte view: fresh memory is
+// slow to touch) and read back from the table when a slot's tag matches.
 class StudentIds {
  public:
-  static constexpr std::int64_t kNew = -2, kSeen = -1;  // group(): first sight / seen once
+  static constexpr std::int32_t kNew = -2, kSeen = -1;  // group(): first sight / seen once
 
-  explicit StudentIds(std::size_t expected) {
+  StudentIds(const CsvTable& csv, std::size_t column, std::size_t expected) : csv_(csv), column_(column) {
     std::size_t size = 16;
     while (size < expected * 2) size *= 2;
     slots_.assign(size, Slot{0, 0});
-    ids_.reserve(expected);
+    records_.reserve(expected);
     groups_.reserve(expected);
   }
 
@@ -438,33 +440,37 @@ class StudentIds {
   }
 
   // The duplicate group of `id` (>= 0), or kSeen. A number seen for the
-  // first time is recorded as kSeen and reported as kNew.
-  std::int64_t& group(std::string_view id) {
+  // first time (in `record`) is recorded as kSeen and reported as kNew.
+  std::int32_t& group(std::string_view id, std::size_t record) {
     const std::size_t hash = std::hash<std::string_view>{}(id);
     // The tag: other bits of the hash, mixed (size_t is 32 bits in wasm), never 0.
     const std::uint32_t tag = static_cast<std::uint32_t>((static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL) >> 32) | 1u;
     for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       Slot& s = slots_[i];
       if (s.index == 0) {
-        ids_.push_back(id);
+        records_.push_back(static_cast<std::uint32_t>(record));
         groups_.push_back(kSeen);
-        s = Slot{tag, static_cast<std::uint32_t>(ids_.size())};
+        s = Slot{tag, static_cast<std::uint32_t>(records_.size())};
         scratch_ = kNew;
         return scratch_;
       }
-      if (s.tag == tag && ids_[s.index - 1] == id) return groups_[s.index - 1];
+      if (s.tag == tag && id_in(records_[s.index - 1]) == id) return groups_[s.index - 1];
     }
   }
 
  private:
   struct Slot {
     std::uint32_t tag;    // high hash bits, never 0
-    std::uint32_t index;  // 1 + index into ids_/groups_; 0 = empty
+    std::uint32_t index;  // 1 + index into records_/groups_; 0 = empty
   };
+  std::string_view id_in(std::uint32_t record) const { return trim_cell(csv_.field(csv_.records[record], column_)); }
+
+  const CsvTable& csv_;
+  std::size_t column_;
   std::vector<Slot> slots_;
-  std::vector<std::string_view> ids_;
-  std::vector<std::int64_t> groups_;
-  std::int64_t scratch_ = kNew;
+  std::vector<std::uint32_t> records_;  // where each number was first seen
+  std::vector<std::int32_t> groups_;
+  std::int32_t scratch_ = kNew;
 };
 
 // One data row: its own errors, its outcome, its status and student number.
@@ -526,12 +532,12 @@ struct RowChecker {
     if (layout.student_id != SIZE_MAX) {
       std::string_view id = trim_cell(csv.field(rec, layout.student_id));
       if (!id.empty()) {
-        std::int64_t& group = student_ids.group(id);
+        std::int32_t& group = student_ids.group(id, r);
         if (group == StudentIds::kSeen) {
-          group = static_cast<std::int64_t>(run.duplicates.size());
+          group = static_cast<std::int32_t>(run.duplicates.size());
           run.duplicates.push_back(RosterDuplicate{std::string(id), {}});
         }
-        if (group >= 0) row.duplicate = static_cast<std::int32_t>(group);
+        if (group >= 0) row.duplicate = group;
       }
     }
     run.rows.push_back(std::move(row));
@@ -643,7 +649,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   run.has_status = layout.status != SIZE_MAX;
 
   Evaluator evaluator(engine, options, run, layout, vocabulary);
-  StudentIds student_ids(layout.student_id != SIZE_MAX ? csv.records.size() : 0);
+  StudentIds student_ids(csv, layout.student_id, layout.student_id != SIZE_MAX ? csv.records.size() : 0);
   RowChecker checker{run, layout, vocabulary, limits, evaluator, student_ids, {}};
   run.rows.reserve(csv.records.size() - 1);
   for (std::size_t r = 1; r < csv.records.size(); ++r) checker.check(r);
@@ -652,9 +658,9 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
     for (RosterRow& row : run.rows) {
       std::string_view id = trim_cell(csv.field(csv.records[row.record], layout.student_id));
       if (id.empty()) continue;
-      const std::int64_t group = student_ids.group(id);
+      const std::int32_t group = student_ids.group(id, row.record);
       if (group >= 0) {
-        row.duplicate = static_cast<std::int32_t>(group);
+        row.duplicate = group;
         run.duplicates[static_cast<std::size_t>(group)].lines.push_back(row.line);
       }
     }

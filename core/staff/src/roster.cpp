@@ -6,6 +6,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "key_table.hpp"
 #include "roster_outcome.hpp"
 #include "xueshe/age_rule.hpp"
 #include "xueshe/error_body.hpp"
@@ -60,9 +61,9 @@ class Evaluator {
     // deadline (none: an error or no deadlines, so no warning can apply), and
     // birth_free is set once a row whose birthday comes by it shows no such
     // warning (the warning's other conditions do not hold for the group).
-    Group*& written = written_groups_[key_];
-    if (!written) written = &groups_[canonical_key(rec, birth->by_graduation)];
-    Group& g = *written;
+    Group** written = written_groups_.find(key_);
+    if (!written) written = &written_groups_.add(key_, &groups_[canonical_key(rec, birth->by_graduation)]);
+    Group& g = **written;
     if (g.learned && (g.birth_free || birth->limit_birthday > g.until)) {
       if (g.shared < 0) g.shared = add_outcome(rec);
       return g.shared;
@@ -411,7 +412,7 @@ class Evaluator {
   Date cutoff_;                          // age_limit_cutoff of graduation_
   std::unordered_map<std::string, std::int64_t> memo_, canonical_memo_;  // by cells as written, by answers
   std::unordered_map<std::string, Group> groups_;                        // by answers
-  std::unordered_map<std::string, Group*> written_groups_;               // by cells as written
+  KeyTable<Group*> written_groups_;                                      // by cells as written (groups_ is node-stable)
   std::unordered_map<std::string, Group> used_groups_;                   // by the answers the walk used (by_walk)
 };
 
@@ -485,7 +486,7 @@ struct RowChecker {
   const RosterLimits& limits;
   Evaluator& evaluator;
   StudentIds& student_ids;
-  std::unordered_map<std::string_view, TransferStatus> statuses;
+  KeyTable<TransferStatus> statuses;
 
   [[gnu::noinline]] void check(std::size_t r) {
     constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
@@ -520,9 +521,8 @@ struct RowChecker {
 
     if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
       std::string_view cell = trim_cell(csv.field(rec, layout.status));
-      auto it = statuses.find(cell);
-      if (it == statuses.end()) it = statuses.emplace(cell, vocabulary.status(cell)).first;
-      row.status = it->second;
+      const TransferStatus* status = statuses.find(cell);
+      row.status = status ? *status : statuses.add(cell, vocabulary.status(cell));
       if (row.status == TransferStatus::unknown)
         row_error("unknown_value", layout.status,
                   {{"got", preview(cell)},

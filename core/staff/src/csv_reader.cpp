@@ -49,14 +49,24 @@ class CsvReader {
   void finish() { t.lines = ended_with_eol ? line - 1 : line; }
 
  private:
-  // A field whose text as written ends at `end` (CsvTable::fields_).
-  void add_field(std::size_t end, std::uint32_t quoted = 0) {
-    t.fields_.push_back(static_cast<std::uint32_t>(end) | quoted);
+  // A field of the record being read, whose text as written ends at `end`;
+  // `quoting` is CsvTable::kQuotedBit and kUnescapedBit.
+  void add_field(std::size_t end, unsigned quoting = 0) { fields.push_back(static_cast<std::uint32_t>(end) | quoting << 30); }
+  // The record's fields into the table, 16 bits each when the record is short enough.
+  void keep_fields(CsvRecord& rec) {
+    rec.wide = rec.length > CsvTable::kNarrowEnd;
+    if (!rec.wide) {
+      rec.first = static_cast<std::uint32_t>(t.narrow_.size());
+      for (std::uint32_t f : fields)
+        t.narrow_.push_back(static_cast<std::uint16_t>(((f & CsvTable::kWideEnd) - rec.offset) | (f >> 30) << 14));
+    } else {
+      rec.first = static_cast<std::uint32_t>(t.wide_.size());
+      t.wide_.insert(t.wide_.end(), fields.begin(), fields.end());
+    }
   }
-  // Forgets the fields from `first` on (a record skipped or refused).
-  void drop_fields(std::size_t first) {
-    t.fields_.resize(first);
-    while (!t.unescaped_fields_.empty() && t.unescaped_fields_.back() >= first) {
+  // Forgets the unescaped fields of a record not kept (one that starts at `offset`).
+  void drop_unescaped(std::size_t offset) {
+    while (!t.unescaped_fields_.empty() && t.unescaped_fields_.back() >= offset) {
       t.unescaped_fields_.pop_back();
       t.unescaped_ends_.pop_back();
     }
@@ -76,6 +86,7 @@ class CsvReader {
   }
 
   CsvTable& t;
+  std::vector<std::uint32_t> fields;  // the record being read: each field's end in the text, and its quoting
   std::string_view text;
   const CsvLimits& limits;
   const char* s;
@@ -89,21 +100,21 @@ bool CsvReader::record() {
   ended_with_eol = false;
   CsvRecord rec;
   rec.line = static_cast<std::uint32_t>(line);
-  rec.first = static_cast<std::uint32_t>(t.fields_.size());
   rec.offset = static_cast<std::uint32_t>(pos);
+  fields.clear();
   bool content = false;
   auto problem = [&rec, this](std::string_view what) {
     if (rec.problem.empty()) {
       rec.problem = what;
-      rec.problem_column = static_cast<std::uint32_t>(t.fields_.size() - rec.first);  // the field just added
+      rec.problem_column = static_cast<std::uint32_t>(fields.size());  // the field just added
     }
   };
 
   for (;;) {  // one field per turn
-    if (t.fields_.size() - rec.first >= limits.max_fields) {
+    if (fields.size() >= limits.max_fields) {
       t.limit_exceeded = "max_fields";
       t.limit_line = rec.line;
-      drop_fields(rec.first);
+      drop_unescaped(rec.offset);
       return false;
     }
     if (pos < n && s[pos] == '"') {
@@ -148,12 +159,12 @@ bool CsvReader::record() {
           t.unescaped_.push_back(s[j]);
           if (s[j] == '"') ++j;  // "" -> "
         }
-        t.unescaped_fields_.push_back(static_cast<std::uint32_t>(t.fields_.size()));
+        t.unescaped_fields_.push_back(static_cast<std::uint32_t>(pos));
         t.unescaped_ends_.push_back(static_cast<std::uint32_t>(t.unescaped_.size()));
-        add_field(pos, CsvTable::kQuoted | CsvTable::kUnescaped);
+        add_field(pos, CsvTable::kQuotedBit | CsvTable::kUnescapedBit);
         content = true;
       } else {
-        add_field(pos, CsvTable::kQuoted);
+        add_field(pos, CsvTable::kQuotedBit);
         content = content || close > open + 1;
       }
     } else {
@@ -180,25 +191,26 @@ bool CsvReader::record() {
   }
   rec.length = static_cast<std::uint32_t>(pos - rec.offset);
   end_line();
-  rec.count = static_cast<std::uint32_t>(t.fields_.size() - rec.first);
+  rec.count = static_cast<std::uint32_t>(fields.size());
   if (!content && rec.problem.empty()) {
-    drop_fields(rec.first);
+    drop_unescaped(rec.offset);
     ++t.blank_lines;
     return true;
   }
   if (t.records.size() >= limits.max_records) {
     t.limit_exceeded = "max_records";
     t.limit_line = rec.line;
-    drop_fields(rec.first);
+    drop_unescaped(rec.offset);
     return false;
   }
+  keep_fields(rec);
   t.records.push_back(std::move(rec));
   return true;
 }
 
-std::string_view CsvTable::unescaped(std::size_t index) const {
+std::string_view CsvTable::unescaped(std::size_t end) const {
   const auto at = static_cast<std::size_t>(
-      std::lower_bound(unescaped_fields_.begin(), unescaped_fields_.end(), index) - unescaped_fields_.begin());
+      std::lower_bound(unescaped_fields_.begin(), unescaped_fields_.end(), end) - unescaped_fields_.begin());
   const std::size_t start = at == 0 ? 0 : unescaped_ends_[at - 1];
   return std::string_view(unescaped_).substr(start, unescaped_ends_[at] - start);
 }
@@ -206,11 +218,11 @@ std::string_view CsvTable::unescaped(std::size_t index) const {
 CsvTable read_csv(std::string_view text, const CsvLimits& limits) {
   CsvTable t;
   t.text_ = text;
-  if (text.size() > CsvTable::kEnd) {
+  if (text.size() > CsvTable::kWideEnd) {
     t.limit_exceeded = "max_bytes";
     return t;
   }
-  t.fields_.reserve(text.size() / 4 + 16);   // rosters have fewer fields than that; more just regrow
+  t.narrow_.reserve(text.size() / 4 + 16);   // rosters have fewer fields than that; more just regrow
   t.records.reserve(text.size() / 64 + 16);  // nor shorter records (a roster row is over 100 bytes); more just regrow
   CsvReader reader(t, text, limits);
   while (reader.more())

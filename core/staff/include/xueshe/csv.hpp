@@ -19,7 +19,7 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // a record per row (smaller records are less fresh memory to touch).
 struct CsvRecord {
   std::uint32_t line = 0;   // physical line (1-based) the record starts on
-  std::uint32_t first = 0;  // index of its first field in CsvTable's fields
+  std::uint32_t first = 0;  // index of its first field in CsvTable's fields (narrow or wide)
   std::uint32_t count = 0;  // number of fields
   // The record as written, line end excluded. When no field was quoted and
   // there is no problem, it is exactly the fields joined by commas, so a
@@ -29,6 +29,7 @@ struct CsvRecord {
   std::uint32_t problem_column = 0;  // 1-based field the problem is in
   bool quoted = false;
   bool formula = false;  // an unquoted field starts as csv_field_needs_prefix says (so it is not written as read)
+  bool wide = false;     // 16 KiB or longer: its fields are kept in 32-bit words, not 16-bit ones
   // Empty, "csv_unterminated_quote" (a quoted field never closed: the record
   // ends with its line, and reading resumes on the next one) or
   // "csv_stray_quote" (a quote inside an unquoted field, or text after a
@@ -56,33 +57,46 @@ class CsvTable {
   // Inline: a roster run reads every cell of every row several times.
   std::string_view field(const CsvRecord& r, std::size_t i) const {
     if (i >= r.count) return {};
-    const std::size_t index = r.first + i;
-    const std::uint32_t word = fields_[index];
-    const std::size_t start = i == 0 ? r.offset : (fields_[index - 1] & kEnd) + 1;  // past the comma
-    const std::size_t end = word & kEnd;
-    if (!(word & kQuoted)) return std::string_view(text_.data() + start, end - start);
-    if (!(word & kUnescaped)) return std::string_view(text_.data() + start + 1, end - start - 2);
-    return unescaped(index);
+    std::size_t start, end;
+    unsigned quoting;  // kQuotedBit | kUnescapedBit
+    if (!r.wide) {
+      const std::uint16_t* f = narrow_.data() + r.first;
+      end = r.offset + (f[i] & kNarrowEnd);
+      start = i == 0 ? r.offset : r.offset + (f[i - 1] & kNarrowEnd) + 1u;  // past the comma
+      quoting = f[i] >> 14;
+    } else {
+      const std::uint32_t* f = wide_.data() + r.first;
+      end = f[i] & kWideEnd;
+      start = i == 0 ? r.offset : (f[i - 1] & kWideEnd) + 1u;
+      quoting = f[i] >> 30;
+    }
+    if (!(quoting & kQuotedBit)) return std::string_view(text_.data() + start, end - start);
+    if (!(quoting & kUnescapedBit)) return std::string_view(text_.data() + start + 1, end - start - 2);
+    return unescaped(end);
   }
   std::string_view raw(const CsvRecord& r) const { return text_.substr(r.offset, r.length); }
 
  private:
   friend CsvTable read_csv(std::string_view, const CsvLimits&);
   friend class CsvReader;
-  // A field is one 32-bit word (a roster's fields are most of its memory,
-  // and fresh memory is slow to touch): where its text as written ends, and
-  // whether it was quoted. Its text starts at its record's offset (the first
-  // field) or one past the previous field's end (the comma). A quoted field's
-  // value is that text less its quotes, or, with doubled quotes inside, in
-  // `unescaped_` (unescaped_fields_ says where).
-  static constexpr std::uint32_t kEnd = (std::uint32_t{1} << 30) - 1, kUnescaped = std::uint32_t{1} << 30,
-                                 kQuoted = std::uint32_t{1} << 31;
-  std::string_view unescaped(std::size_t index) const;
+  // A field is one small word (a roster's fields are most of its memory, and
+  // fresh memory is slow to touch): where its text as written ends, and two
+  // bits, quoted and unescaped. In a record under 16 KiB (nearly all) the
+  // word is 16 bits, the end counted from the record's offset; in a longer
+  // ("wide") one it is 32 bits, the end counted from the text's start. A
+  // field's text starts at its record's offset (the first field) or one past
+  // the previous field's end (the comma). A quoted field's value is that text
+  // less its quotes, or, with doubled quotes inside, in `unescaped_`.
+  static constexpr unsigned kQuotedBit = 2, kUnescapedBit = 1;  // the top two bits of a word
+  static constexpr std::uint16_t kNarrowEnd = (1u << 14) - 1;
+  static constexpr std::uint32_t kWideEnd = (std::uint32_t{1} << 30) - 1;
+  std::string_view unescaped(std::size_t end) const;
   std::string_view text_;
-  std::vector<std::uint32_t> fields_;
+  std::vector<std::uint16_t> narrow_;
+  std::vector<std::uint32_t> wide_;
   std::string unescaped_;
-  // The fields in unescaped_, by index in fields_ (ascending), and where each
-  // ends in unescaped_ (it starts where the one before ends).
+  // The fields in unescaped_, by where their text ends in text_ (ascending),
+  // and where each ends in unescaped_ (it starts where the one before ends).
   std::vector<std::uint32_t> unescaped_fields_, unescaped_ends_;
 };
 

@@ -103,9 +103,9 @@ bool CsvReader::record() {
   rec.offset = static_cast<std::uint32_t>(pos);
   fields.clear();
   bool content = false;
-  auto problem = [&rec, this](std::string_view what) {
-    if (rec.problem.empty()) {
-      rec.problem = what;
+  auto problem = [&rec, this](CsvProblem what) {
+    if (rec.problem_kind == CsvProblem::none) {
+      rec.problem_kind = what;
       rec.problem_column = static_cast<std::uint32_t>(fields.size());  // the field just added
     }
   };
@@ -141,7 +141,7 @@ bool CsvReader::record() {
         std::size_t eol = open;
         while (eol < n && !is_eol(s[eol])) ++eol;
         add_field(eol);
-        problem("csv_unterminated_quote");
+        problem(CsvProblem::unterminated_quote);
         content = true;
         pos = eol;
         break;
@@ -152,7 +152,7 @@ bool CsvReader::record() {
         // Text after the closing quote: keep the whole field as written.
         while (pos < n && s[pos] != ',' && !is_eol(s[pos])) ++pos;
         add_field(pos);
-        problem("csv_stray_quote");
+        problem(CsvProblem::stray_quote);
         content = true;
       } else if (doubled) {
         for (std::size_t j = open + 1; j < close; ++j) {
@@ -180,7 +180,7 @@ bool CsvReader::record() {
       }
       add_field(pos);
       rec.formula = rec.formula || csv_field_needs_prefix(text.substr(start, pos - start));
-      if (stray) problem("csv_stray_quote");
+      if (stray) problem(CsvProblem::stray_quote);
       content = content || pos > start;
     }
     if (pos < n && s[pos] == ',') {
@@ -192,7 +192,7 @@ bool CsvReader::record() {
   rec.length = static_cast<std::uint32_t>(pos - rec.offset);
   end_line();
   rec.count = static_cast<std::uint32_t>(fields.size());
-  if (!content && rec.problem.empty()) {
+  if (!content && rec.problem_kind == CsvProblem::none) {
     drop_unescaped(rec.offset);
     ++t.blank_lines;
     return true;

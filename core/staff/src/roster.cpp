@@ -504,8 +504,8 @@ struct RowChecker {
       row.errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
                                           message(run.lang, "roster.error." + code, params)});
     };
-    if (!rec.problem.empty()) {
-      row_error(std::string(rec.problem), rec.problem_column - 1, {});
+    if (rec.problem_kind != CsvProblem::none) {
+      row_error(std::string(rec.problem()), rec.problem_column - 1, {});
     } else {
       bool extra = false;
       for (std::size_t i = header.count; i < rec.count; ++i) extra = extra || !trim_cell(csv.field(rec, i)).empty();
@@ -589,7 +589,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   const CsvRecord& header = csv.records.front();
   run.header_line = header.line;
   run.header_width = header.count;
-  if (!header.problem.empty()) {
+  if (header.problem_kind != CsvProblem::none) {
     run.error = file_error("roster_header_malformed", {{"line", std::to_string(header.line)}});
     return run;
   }

@@ -32,7 +32,7 @@ std::string duplicate_text(const RosterDuplicate& d, Lang lang) {
 
 // A record whose text can be copied as it is: no field was quoted (so none
 // needs quoting) and none needs the formula prefix (csv_append_field).
-bool written_as_read(const CsvRecord& rec) { return !rec.quoted && !rec.formula && rec.problem.empty(); }
+bool written_as_read(const CsvRecord& rec) { return !rec.quoted && !rec.formula && rec.problem_kind == CsvProblem::none; }
 
 }  // namespace
 

@@ -72,7 +72,7 @@ std::optional<Error> roster_columns_from_json(const std::string& text, std::map<
 }
 
 json roster_header_view(const RosterRun& run, const Policy& policy, const std::map<std::size_t, std::string>& columns) {
-  if (run.csv.records.empty() || !run.csv.records.front().problem.empty()) return nullptr;
+  if (run.csv.records.empty() || run.csv.records.front().problem_kind != CsvProblem::none) return nullptr;
   const RosterVocabulary vocabulary(policy);
   json list = json::array();
   const CsvRecord& header = run.csv.records.front();

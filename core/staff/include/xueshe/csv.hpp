@@ -15,8 +15,11 @@ namespace xueshe {
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
+// What is wrong with a record, if anything (CsvRecord::problem).
+enum class CsvProblem : std::uint8_t { none, unterminated_quote, stray_quote };
+
 // 32-bit numbers: read_csv refuses a text of 1 GiB or more, and a roster has
-// a record per row (smaller records are less fresh memory to touch).
+// a record per row (smaller records are less fresh memory to touch: 28 bytes).
 struct CsvRecord {
   std::uint32_t line = 0;   // physical line (1-based) the record starts on
   std::uint32_t first = 0;  // index of its first field in CsvTable's fields (narrow or wide)
@@ -30,11 +33,20 @@ struct CsvRecord {
   bool quoted = false;
   bool formula = false;  // an unquoted field starts as csv_field_needs_prefix says (so it is not written as read)
   bool wide = false;     // 16 KiB or longer: its fields are kept in 32-bit words, not 16-bit ones
+  CsvProblem problem_kind = CsvProblem::none;
+
   // Empty, "csv_unterminated_quote" (a quoted field never closed: the record
   // ends with its line, and reading resumes on the next one) or
   // "csv_stray_quote" (a quote inside an unquoted field, or text after a
   // closing quote: the field is kept as written).
-  std::string_view problem;
+  std::string_view problem() const {
+    switch (problem_kind) {
+      case CsvProblem::unterminated_quote: return "csv_unterminated_quote";
+      case CsvProblem::stray_quote: return "csv_stray_quote";
+      case CsvProblem::none: break;
+    }
+    return {};
+  }
 };
 
 struct CsvLimits {

@@ -498,11 +498,13 @@ struct RowChecker {
     RosterRow row;
     row.line = rec.line;
     row.record = static_cast<std::uint32_t>(r);
+    row.first_error = static_cast<std::uint32_t>(run.row_errors.size());
     auto row_error = [&](const std::string& code, std::size_t column, std::map<std::string, std::string> params) {
       params["column"] = column < run.columns.size() ? run.columns[column].header : std::to_string(column + 1);
       params["n"] = std::to_string(column + 1);
-      row.errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
-                                          message(run.lang, "roster.error." + code, params)});
+      run.row_errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
+                                              message(run.lang, "roster.error." + code, params)});
+      ++row.error_count;
     };
     if (rec.problem_kind != CsvProblem::none) {
       row_error(std::string(rec.problem()), rec.problem_column - 1, {});
@@ -513,11 +515,11 @@ struct RowChecker {
         row_error("too_many_fields", header.count,
                   {{"got", std::to_string(rec.count)}, {"max", std::to_string(header.count)}});
       // No field is longer than its record as written (rec.length), so a short record needs no look.
-      for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.errors.empty(); ++i)
+      for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.error_count == 0; ++i)
         if (csv.field(rec, i).size() > limits.max_field_bytes)
           row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
     }
-    if (row.errors.empty()) row.outcome = static_cast<std::int32_t>(evaluator.outcome_for(rec));
+    if (row.error_count == 0) row.outcome = static_cast<std::int32_t>(evaluator.outcome_for(rec));
 
     if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
       std::string_view cell = trim_cell(csv.field(rec, layout.status));
@@ -540,7 +542,7 @@ struct RowChecker {
         if (group >= 0) row.duplicate = group;
       }
     }
-    run.rows.push_back(std::move(row));
+    run.rows.push_back(row);
   }
 };
 

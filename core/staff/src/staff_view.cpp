@@ -168,7 +168,7 @@ json roster_row_view(const RosterRun& run, std::size_t r) {
     return nullptr;
   };
   json errors = json::array();
-  for (const RosterRowError& e : row.errors)
+  for (const RosterRowError& e : run.errors(row))
     errors.push_back(json{{"code", e.code}, {"field", e.field}, {"column", column_of(e.field)}, {"message", e.message}});
   json out{{"line", row.line}, {"cells", cells}};
   const RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "decode.hpp"
+#include "file_bytes.hpp"
 #include "policy_source.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/roster.hpp"
@@ -18,29 +19,6 @@ namespace xueshe::cli {
 namespace {
 
 void write_stdout(std::string_view bytes) { std::fwrite(bytes.data(), 1, bytes.size(), stdout); }
-
-// The whole file in one allocation; nullopt when it cannot be read. A file
-// over `limit` is read only to limit + 1 bytes (the caller reports it).
-std::optional<std::string> read_whole(const std::string& path, std::size_t limit) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return std::nullopt;
-  std::string out;
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    long size = std::ftell(f);
-    if (size > 0) out.reserve(std::min<std::size_t>(static_cast<std::size_t>(size), limit + 1));
-    std::fseek(f, 0, SEEK_SET);
-  }
-  char buf[1 << 16];
-  while (out.size() <= limit) {
-    std::size_t n = std::fread(buf, 1, sizeof buf, f);
-    if (n == 0) break;
-    out.append(buf, n);
-  }
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return std::nullopt;
-  return out;
-}
 
 std::string percent(double rate) {
   char buf[32];
@@ -131,17 +109,17 @@ int run_roster(const CommonOptions& options, const RosterCommand& cmd) {
   RosterOptions roster_options;
   roster_options.today = s.today;
   roster_options.lang = s.lang;
-  auto bytes = read_whole(cmd.input, roster_options.limits.max_bytes);
-  if (!bytes)
+  const std::optional<FileBytes> file = FileBytes::read(cmd.input, roster_options.limits.max_bytes);
+  if (!file)
     return roster_error(Error{is_folder(cmd.input) ? "roster_is_folder" : "roster_unreadable", "input", {{"got", cmd.input}}},
                         s.lang);
-  if (bytes->size() > roster_options.limits.max_bytes)
+  if (file->view().size() > roster_options.limits.max_bytes)
     return roster_error(Error{"roster_too_large", "input", {{"max", std::to_string(roster_options.limits.max_bytes)}}},
                         s.lang);
-  Decoded decoded = decode_roster(std::move(*bytes), cmd.encoding);
+  const Decoded decoded = decode_roster(file->view(), cmd.encoding);
   if (decoded.error) return roster_error(*decoded.error, s.lang);
 
-  RosterRun run = evaluate_roster(*s.engine, decoded.text, roster_options);
+  RosterRun run = evaluate_roster(*s.engine, decoded.text(), roster_options);
   if (run.error) return roster_error(*run.error, s.lang);
   nlohmann::json summary = roster_summary(run, s.engine->policy());
   summary["file"]["encoding"] = decoded.encoding;

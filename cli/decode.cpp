@@ -12,7 +12,7 @@
 namespace xueshe::cli {
 namespace {
 
-std::size_t line_at(const std::string& bytes, std::size_t offset) {
+std::size_t line_at(std::string_view bytes, std::size_t offset) {
   std::size_t line = 1;
   for (std::size_t i = 0; i < offset && i < bytes.size(); ++i)
     if (bytes[i] == '\n') ++line;
@@ -37,7 +37,7 @@ class TwoByteCodes {
   bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
 
   // nullopt: a byte the table does not answer for.
-  std::optional<std::string> decode(const std::string& in) {
+  std::optional<std::string> decode(std::string_view in) {
     std::string out(in.size() * 3 / 2 + 16, '\0');  // a two-byte code is at most three bytes of UTF-8
     const auto* b = reinterpret_cast<const unsigned char*>(in.data());
     char* o = out.data();
@@ -87,7 +87,7 @@ class TwoByteCodes {
   std::vector<Code> codes_ = std::vector<Code>(126 * 191);
 };
 
-std::optional<std::string> gb18030_to_utf8(const std::string& in, std::size_t& bad_offset) {
+std::optional<std::string> gb18030_to_utf8(std::string_view in, std::size_t& bad_offset) {
   TwoByteCodes table;
   if (table.ok())
     if (auto text = table.decode(in)) return text;
@@ -125,10 +125,10 @@ std::optional<std::string> gb18030_to_utf8(const std::string& in, std::size_t& b
 
 }  // namespace
 
-Decoded decode_roster(std::string bytes, const std::string& encoding) {
+Decoded decode_roster(std::string_view bytes, const std::string& encoding) {
   Decoded d;
   if (encoding != "gb18030" && is_valid_utf8(bytes)) {
-    d.text = std::move(bytes);
+    d.bytes = bytes;
     d.encoding = "utf-8";
     return d;
   }
@@ -146,7 +146,7 @@ Decoded decode_roster(std::string bytes, const std::string& encoding) {
     d.error = Error{"roster_undecodable", "encoding", {{"encoding", encoding == "auto" ? "UTF-8 / GB18030" : "GB18030"}, {"line", std::to_string(line_at(bytes, bad))}}};
     return d;
   }
-  d.text = std::move(*text);
+  d.converted = std::move(text);
   d.encoding = "gb18030";
   return d;
 }

@@ -32,7 +32,7 @@ std::ostream& operator<<(std::ostream& os, const Rec& r) {
 std::vector<Rec> records(const CsvTable& t) {
   std::vector<Rec> out;
   for (const CsvRecord& r : t.records) {
-    Rec rec{r.line, {}, std::string(r.problem), r.problem_column};
+    Rec rec{r.line, {}, std::string(r.problem()), r.problem_column};
     for (std::size_t i = 0; i < r.count; ++i) rec.fields.emplace_back(t.field(r, i));
     out.push_back(std::move(rec));
   }
@@ -251,7 +251,7 @@ TEST_CASE("csv: reading stays linear on hostile input (an unclosed quote — the
   CsvTable t = read_csv(s);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(t.records.size() == 100001);
-  CHECK(t.records[0].problem == "csv_unterminated_quote");
+  CHECK(t.records[0].problem() == "csv_unterminated_quote");
   CHECK(t.records[1].line == 2);
   CHECK(t.field(t.records[100000], 1) == "\"");
   CHECK(seconds < 5.0);  // quadratic rescanning would take minutes

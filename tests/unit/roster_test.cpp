@@ -363,8 +363,8 @@ TEST_CASE("an over-long cell makes its row an error row that stays in the output
   RosterRun run = evaluate_roster(hxci(), text, o);
   REQUIRE(run.rows.size() == 2);
   CHECK_FALSE(run.rows[0].has_error(run.outcomes));
-  REQUIRE(run.rows[1].errors.size() == 1);
-  CHECK(run.rows[1].errors[0].code == "field_too_long");
+  REQUIRE(run.errors(run.rows[1]).size() == 1);
+  CHECK(run.errors(run.rows[1])[0].code == "field_too_long");
   CHECK(parse_output(annotated_roster_csv(run)).at(1, "备注") == "这一格太长了");
 }
 

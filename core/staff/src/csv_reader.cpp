@@ -8,6 +8,7 @@
 // run of quotes has even length, and a field that opens with a quote (always
 // after a comma or a line end, so at the start of its run) closes within that
 // run. Reading stays linear on any input; the unit tests time a hostile one.
+#include <algorithm>
 #include <cstring>
 
 #include "xueshe/csv.hpp"
@@ -48,9 +49,27 @@ class CsvReader {
   void finish() { t.lines = ended_with_eol ? line - 1 : line; }
 
  private:
-  void add_field(std::size_t offset, std::size_t length, bool own) {
-    t.fields_.push_back(static_cast<std::uint64_t>(offset) | (static_cast<std::uint64_t>(length) << 32) |
-                        (own ? std::uint64_t{1} << 63 : 0));
+  // A field of the record being read, whose text as written ends at `end`;
+  // `quoting` is CsvTable::kQuotedBit and kUnescapedBit.
+  void add_field(std::size_t end, unsigned quoting = 0) { fields.push_back(static_cast<std::uint32_t>(end) | quoting << 30); }
+  // The record's fields into the table, 16 bits each when the record is short enough.
+  void keep_fields(CsvRecord& rec) {
+    rec.wide = rec.length > CsvTable::kNarrowEnd;
+    if (!rec.wide) {
+      rec.first = static_cast<std::uint32_t>(t.narrow_.size());
+      for (std::uint32_t f : fields)
+        t.narrow_.push_back(static_cast<std::uint16_t>(((f & CsvTable::kWideEnd) - rec.offset) | (f >> 30) << 14));
+    } else {
+      rec.first = static_cast<std::uint32_t>(t.wide_.size());
+      t.wide_.insert(t.wide_.end(), fields.begin(), fields.end());
+    }
+  }
+  // Forgets the unescaped fields of a record not kept (one that starts at `offset`).
+  void drop_unescaped(std::size_t offset) {
+    while (!t.unescaped_fields_.empty() && t.unescaped_fields_.back() >= offset) {
+      t.unescaped_fields_.pop_back();
+      t.unescaped_ends_.pop_back();
+    }
   }
   // Consume one line end at pos, if any.
   void end_line() {
@@ -67,6 +86,7 @@ class CsvReader {
   }
 
   CsvTable& t;
+  std::vector<std::uint32_t> fields;  // the record being read: each field's end in the text, and its quoting
   std::string_view text;
   const CsvLimits& limits;
   const char* s;
@@ -79,22 +99,22 @@ class CsvReader {
 bool CsvReader::record() {
   ended_with_eol = false;
   CsvRecord rec;
-  rec.line = line;
-  rec.first = t.fields_.size();
-  rec.offset = pos;
+  rec.line = static_cast<std::uint32_t>(line);
+  rec.offset = static_cast<std::uint32_t>(pos);
+  fields.clear();
   bool content = false;
-  auto problem = [&rec, this](std::string_view what) {
-    if (rec.problem.empty()) {
-      rec.problem = what;
-      rec.problem_column = t.fields_.size() - rec.first;  // the field just added
+  auto problem = [&rec, this](CsvProblem what) {
+    if (rec.problem_kind == CsvProblem::none) {
+      rec.problem_kind = what;
+      rec.problem_column = static_cast<std::uint32_t>(fields.size());  // the field just added
     }
   };
 
   for (;;) {  // one field per turn
-    if (t.fields_.size() - rec.first >= limits.max_fields) {
+    if (fields.size() >= limits.max_fields) {
       t.limit_exceeded = "max_fields";
       t.limit_line = rec.line;
-      t.fields_.resize(rec.first);
+      drop_unescaped(rec.offset);
       return false;
     }
     if (pos < n && s[pos] == '"') {
@@ -120,8 +140,8 @@ bool CsvReader::record() {
         // Cut the record at the end of the opening quote's line; keep that text as written.
         std::size_t eol = open;
         while (eol < n && !is_eol(s[eol])) ++eol;
-        add_field(open, eol - open, false);
-        problem("csv_unterminated_quote");
+        add_field(eol);
+        problem(CsvProblem::unterminated_quote);
         content = true;
         pos = eol;
         break;
@@ -131,19 +151,20 @@ bool CsvReader::record() {
       if (pos < n && s[pos] != ',' && !is_eol(s[pos])) {
         // Text after the closing quote: keep the whole field as written.
         while (pos < n && s[pos] != ',' && !is_eol(s[pos])) ++pos;
-        add_field(open, pos - open, false);
-        problem("csv_stray_quote");
+        add_field(pos);
+        problem(CsvProblem::stray_quote);
         content = true;
       } else if (doubled) {
-        const std::size_t at = t.unescaped_.size();
         for (std::size_t j = open + 1; j < close; ++j) {
           t.unescaped_.push_back(s[j]);
           if (s[j] == '"') ++j;  // "" -> "
         }
-        add_field(at, t.unescaped_.size() - at, true);
+        t.unescaped_fields_.push_back(static_cast<std::uint32_t>(pos));
+        t.unescaped_ends_.push_back(static_cast<std::uint32_t>(t.unescaped_.size()));
+        add_field(pos, CsvTable::kQuotedBit | CsvTable::kUnescapedBit);
         content = true;
       } else {
-        add_field(open + 1, close - open - 1, false);
+        add_field(pos, CsvTable::kQuotedBit);
         content = content || close > open + 1;
       }
     } else {
@@ -157,9 +178,9 @@ bool CsvReader::record() {
         }
         ++pos;
       }
-      add_field(start, pos - start, false);
+      add_field(pos);
       rec.formula = rec.formula || csv_field_needs_prefix(text.substr(start, pos - start));
-      if (stray) problem("csv_stray_quote");
+      if (stray) problem(CsvProblem::stray_quote);
       content = content || pos > start;
     }
     if (pos < n && s[pos] == ',') {
@@ -168,32 +189,40 @@ bool CsvReader::record() {
     }
     break;
   }
-  rec.length = pos - rec.offset;
+  rec.length = static_cast<std::uint32_t>(pos - rec.offset);
   end_line();
-  rec.count = t.fields_.size() - rec.first;
-  if (!content && rec.problem.empty()) {
-    t.fields_.resize(rec.first);
+  rec.count = static_cast<std::uint32_t>(fields.size());
+  if (!content && rec.problem_kind == CsvProblem::none) {
+    drop_unescaped(rec.offset);
     ++t.blank_lines;
     return true;
   }
   if (t.records.size() >= limits.max_records) {
     t.limit_exceeded = "max_records";
     t.limit_line = rec.line;
-    t.fields_.resize(rec.first);
+    drop_unescaped(rec.offset);
     return false;
   }
+  keep_fields(rec);
   t.records.push_back(std::move(rec));
   return true;
+}
+
+std::string_view CsvTable::unescaped(std::size_t end) const {
+  const auto at = static_cast<std::size_t>(
+      std::lower_bound(unescaped_fields_.begin(), unescaped_fields_.end(), end) - unescaped_fields_.begin());
+  const std::size_t start = at == 0 ? 0 : unescaped_ends_[at - 1];
+  return std::string_view(unescaped_).substr(start, unescaped_ends_[at] - start);
 }
 
 CsvTable read_csv(std::string_view text, const CsvLimits& limits) {
   CsvTable t;
   t.text_ = text;
-  if (text.size() >= (std::size_t{1} << 31)) {
+  if (text.size() > CsvTable::kWideEnd) {
     t.limit_exceeded = "max_bytes";
     return t;
   }
-  t.fields_.reserve(text.size() / 4 + 16);   // rosters have fewer fields than that; more just regrow
+  t.narrow_.reserve(text.size() / 4 + 16);   // rosters have fewer fields than that; more just regrow
   t.records.reserve(text.size() / 64 + 16);  // nor shorter records (a roster row is over 100 bytes); more just regrow
   CsvReader reader(t, text, limits);
   while (reader.more())

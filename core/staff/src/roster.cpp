@@ -6,6 +6,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "key_table.hpp"
 #include "roster_outcome.hpp"
 #include "xueshe/age_rule.hpp"
 #include "xueshe/error_body.hpp"
@@ -60,9 +61,9 @@ class Evaluator {
     // deadline (none: an error or no deadlines, so no warning can apply), and
     // birth_free is set once a row whose birthday comes by it shows no such
     // warning (the warning's other conditions do not hold for the group).
-    Group*& written = written_groups_[key_];
-    if (!written) written = &groups_[canonical_key(rec, birth->by_graduation)];
-    Group& g = *written;
+    Group** written = written_groups_.find(key_);
+    if (!written) written = &written_groups_.add(key_, &groups_[canonical_key(rec, birth->by_graduation)]);
+    Group& g = **written;
     if (g.learned && (g.birth_free || birth->limit_birthday > g.until)) {
       if (g.shared < 0) g.shared = add_outcome(rec);
       return g.shared;
@@ -411,22 +412,24 @@ class Evaluator {
   Date cutoff_;                          // age_limit_cutoff of graduation_
   std::unordered_map<std::string, std::int64_t> memo_, canonical_memo_;  // by cells as written, by answers
   std::unordered_map<std::string, Group> groups_;                        // by answers
-  std::unordered_map<std::string, Group*> written_groups_;               // by cells as written
+  KeyTable<Group*> written_groups_;                                      // by cells as written (groups_ is node-stable)
   std::unordered_map<std::string, Group> used_groups_;                   // by the answers the walk used (by_walk)
 };
 
 // Student numbers seen so far, for duplicates: an open-addressing table of
 // small slots (a roster can have a million rows; a node per number, or wide
-// slots, would make this the slowest part of a run).
+// slots, would make this the slowest part of a run). A number is kept as the
+// record it was first seen in (4 bytes, not a 16-byte view: fresh memory is
+// slow to touch) and read back from the table when a slot's tag matches.
 class StudentIds {
  public:
-  static constexpr std::int64_t kNew = -2, kSeen = -1;  // group(): first sight / seen once
+  static constexpr std::int32_t kNew = -2, kSeen = -1;  // group(): first sight / seen once
 
-  explicit StudentIds(std::size_t expected) {
+  StudentIds(const CsvTable& csv, std::size_t column, std::size_t expected) : csv_(csv), column_(column) {
     std::size_t size = 16;
     while (size < expected * 2) size *= 2;
     slots_.assign(size, Slot{0, 0});
-    ids_.reserve(expected);
+    records_.reserve(expected);
     groups_.reserve(expected);
   }
 
@@ -438,33 +441,37 @@ class StudentIds {
   }
 
   // The duplicate group of `id` (>= 0), or kSeen. A number seen for the
-  // first time is recorded as kSeen and reported as kNew.
-  std::int64_t& group(std::string_view id) {
+  // first time (in `record`) is recorded as kSeen and reported as kNew.
+  std::int32_t& group(std::string_view id, std::size_t record) {
     const std::size_t hash = std::hash<std::string_view>{}(id);
     // The tag: other bits of the hash, mixed (size_t is 32 bits in wasm), never 0.
     const std::uint32_t tag = static_cast<std::uint32_t>((static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL) >> 32) | 1u;
     for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       Slot& s = slots_[i];
       if (s.index == 0) {
-        ids_.push_back(id);
+        records_.push_back(static_cast<std::uint32_t>(record));
         groups_.push_back(kSeen);
-        s = Slot{tag, static_cast<std::uint32_t>(ids_.size())};
+        s = Slot{tag, static_cast<std::uint32_t>(records_.size())};
         scratch_ = kNew;
         return scratch_;
       }
-      if (s.tag == tag && ids_[s.index - 1] == id) return groups_[s.index - 1];
+      if (s.tag == tag && id_in(records_[s.index - 1]) == id) return groups_[s.index - 1];
     }
   }
 
  private:
   struct Slot {
     std::uint32_t tag;    // high hash bits, never 0
-    std::uint32_t index;  // 1 + index into ids_/groups_; 0 = empty
+    std::uint32_t index;  // 1 + index into records_/groups_; 0 = empty
   };
+  std::string_view id_in(std::uint32_t record) const { return trim_cell(csv_.field(csv_.records[record], column_)); }
+
+  const CsvTable& csv_;
+  std::size_t column_;
   std::vector<Slot> slots_;
-  std::vector<std::string_view> ids_;
-  std::vector<std::int64_t> groups_;
-  std::int64_t scratch_ = kNew;
+  std::vector<std::uint32_t> records_;  // where each number was first seen
+  std::vector<std::int32_t> groups_;
+  std::int32_t scratch_ = kNew;
 };
 
 // One data row: its own errors, its outcome, its status and student number.
@@ -479,7 +486,7 @@ struct RowChecker {
   const RosterLimits& limits;
   Evaluator& evaluator;
   StudentIds& student_ids;
-  std::unordered_map<std::string_view, TransferStatus> statuses;
+  KeyTable<TransferStatus> statuses;
 
   [[gnu::noinline]] void check(std::size_t r) {
     constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
@@ -490,15 +497,17 @@ struct RowChecker {
       student_ids.prefetch(trim_cell(csv.field(csv.records[r + kAhead], layout.student_id)));
     RosterRow row;
     row.line = rec.line;
-    row.record = r;
+    row.record = static_cast<std::uint32_t>(r);
+    row.first_error = static_cast<std::uint32_t>(run.row_errors.size());
     auto row_error = [&](const std::string& code, std::size_t column, std::map<std::string, std::string> params) {
       params["column"] = column < run.columns.size() ? run.columns[column].header : std::to_string(column + 1);
       params["n"] = std::to_string(column + 1);
-      row.errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
-                                          message(run.lang, "roster.error." + code, params)});
+      run.row_errors.push_back(RosterRowError{code, column < run.columns.size() ? run.columns[column].id : "",
+                                              message(run.lang, "roster.error." + code, params)});
+      ++row.error_count;
     };
-    if (!rec.problem.empty()) {
-      row_error(std::string(rec.problem), rec.problem_column - 1, {});
+    if (rec.problem_kind != CsvProblem::none) {
+      row_error(std::string(rec.problem()), rec.problem_column - 1, {});
     } else {
       bool extra = false;
       for (std::size_t i = header.count; i < rec.count; ++i) extra = extra || !trim_cell(csv.field(rec, i)).empty();
@@ -506,17 +515,16 @@ struct RowChecker {
         row_error("too_many_fields", header.count,
                   {{"got", std::to_string(rec.count)}, {"max", std::to_string(header.count)}});
       // No field is longer than its record as written (rec.length), so a short record needs no look.
-      for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.errors.empty(); ++i)
+      for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.error_count == 0; ++i)
         if (csv.field(rec, i).size() > limits.max_field_bytes)
           row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
     }
-    if (row.errors.empty()) row.outcome = evaluator.outcome_for(rec);
+    if (row.error_count == 0) row.outcome = static_cast<std::int32_t>(evaluator.outcome_for(rec));
 
     if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
       std::string_view cell = trim_cell(csv.field(rec, layout.status));
-      auto it = statuses.find(cell);
-      if (it == statuses.end()) it = statuses.emplace(cell, vocabulary.status(cell)).first;
-      row.status = it->second;
+      const TransferStatus* status = statuses.find(cell);
+      row.status = status ? *status : statuses.add(cell, vocabulary.status(cell));
       if (row.status == TransferStatus::unknown)
         row_error("unknown_value", layout.status,
                   {{"got", preview(cell)},
@@ -526,15 +534,15 @@ struct RowChecker {
     if (layout.student_id != SIZE_MAX) {
       std::string_view id = trim_cell(csv.field(rec, layout.student_id));
       if (!id.empty()) {
-        std::int64_t& group = student_ids.group(id);
+        std::int32_t& group = student_ids.group(id, r);
         if (group == StudentIds::kSeen) {
-          group = static_cast<std::int64_t>(run.duplicates.size());
+          group = static_cast<std::int32_t>(run.duplicates.size());
           run.duplicates.push_back(RosterDuplicate{std::string(id), {}});
         }
         if (group >= 0) row.duplicate = group;
       }
     }
-    run.rows.push_back(std::move(row));
+    run.rows.push_back(row);
   }
 };
 
@@ -583,7 +591,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   const CsvRecord& header = csv.records.front();
   run.header_line = header.line;
   run.header_width = header.count;
-  if (!header.problem.empty()) {
+  if (header.problem_kind != CsvProblem::none) {
     run.error = file_error("roster_header_malformed", {{"line", std::to_string(header.line)}});
     return run;
   }
@@ -592,7 +600,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   Layout layout;
   RosterVocabulary vocabulary(engine.policy());
   std::size_t width = header.count;
-  for (const CsvRecord& rec : csv.records) width = std::max(width, rec.count);
+  for (const CsvRecord& rec : csv.records) width = std::max<std::size_t>(width, rec.count);
   for (const auto& [index, id] : options.columns) {
     if (index >= width) {
       run.error = Error{"roster_column_out_of_range", "columns",
@@ -643,7 +651,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   run.has_status = layout.status != SIZE_MAX;
 
   Evaluator evaluator(engine, options, run, layout, vocabulary);
-  StudentIds student_ids(layout.student_id != SIZE_MAX ? csv.records.size() : 0);
+  StudentIds student_ids(csv, layout.student_id, layout.student_id != SIZE_MAX ? csv.records.size() : 0);
   RowChecker checker{run, layout, vocabulary, limits, evaluator, student_ids, {}};
   run.rows.reserve(csv.records.size() - 1);
   for (std::size_t r = 1; r < csv.records.size(); ++r) checker.check(r);
@@ -652,7 +660,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
     for (RosterRow& row : run.rows) {
       std::string_view id = trim_cell(csv.field(csv.records[row.record], layout.student_id));
       if (id.empty()) continue;
-      const std::int64_t group = student_ids.group(id);
+      const std::int32_t group = student_ids.group(id, row.record);
       if (group >= 0) {
         row.duplicate = group;
         run.duplicates[static_cast<std::size_t>(group)].lines.push_back(row.line);

@@ -32,7 +32,7 @@ std::string duplicate_text(const RosterDuplicate& d, Lang lang) {
 
 // A record whose text can be copied as it is: no field was quoted (so none
 // needs quoting) and none needs the formula prefix (csv_append_field).
-bool written_as_read(const CsvRecord& rec) { return !rec.quoted && !rec.formula && rec.problem.empty(); }
+bool written_as_read(const CsvRecord& rec) { return !rec.quoted && !rec.formula && rec.problem_kind == CsvProblem::none; }
 
 }  // namespace
 
@@ -79,7 +79,7 @@ void annotated_roster_csv(const RosterRun& run, const std::function<void(std::st
     out += o ? o->cells : empty_outcome;
     out.push_back(',');
     if (row.duplicate >= 0) csv_append_field(out, duplicates[static_cast<std::size_t>(row.duplicate)]);
-    if (row.errors.empty() && (!o || o->ok)) {
+    if (row.error_count == 0 && (!o || o->ok)) {
       out += ",,\r\n";
       continue;
     }
@@ -88,7 +88,7 @@ void annotated_roster_csv(const RosterRun& run, const std::function<void(std::st
       codes += (codes.empty() ? "" : " ") + code;
       texts += (texts.empty() ? "" : "\n") + text;
     };
-    for (const RosterRowError& e : row.errors) add(e.code, e.message);
+    for (const RosterRowError& e : run.errors(row)) add(e.code, e.message);
     if (o && !o->ok) add(o->error_code, o->error_message);
     out.push_back(',');
     csv_append_field(out, codes);
@@ -146,7 +146,7 @@ json roster_summary(const RosterRun& run, const Policy& policy) {
           errors_listed.push_back(json{{"line", row.line}, {"code", code}, {"field", field.empty() ? json(nullptr) : json(field)},
                                        {"column", column_of(field)}, {"message", text}});
       };
-      for (const RosterRowError& e : row.errors) list(e.code, e.field, e.message);
+      for (const RosterRowError& e : run.errors(row)) list(e.code, e.field, e.message);
       if (o && !o->ok) list(o->error_code, o->error_field, o->error_message);
     }
     if (!run.has_status) continue;

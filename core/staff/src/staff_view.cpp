@@ -72,7 +72,7 @@ std::optional<Error> roster_columns_from_json(const std::string& text, std::map<
 }
 
 json roster_header_view(const RosterRun& run, const Policy& policy, const std::map<std::size_t, std::string>& columns) {
-  if (run.csv.records.empty() || !run.csv.records.front().problem.empty()) return nullptr;
+  if (run.csv.records.empty() || run.csv.records.front().problem_kind != CsvProblem::none) return nullptr;
   const RosterVocabulary vocabulary(policy);
   json list = json::array();
   const CsvRecord& header = run.csv.records.front();
@@ -168,7 +168,7 @@ json roster_row_view(const RosterRun& run, std::size_t r) {
     return nullptr;
   };
   json errors = json::array();
-  for (const RosterRowError& e : row.errors)
+  for (const RosterRowError& e : run.errors(row))
     errors.push_back(json{{"code", e.code}, {"field", e.field}, {"column", column_of(e.field)}, {"message", e.message}});
   json out{{"line", row.line}, {"cells", cells}};
   const RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;

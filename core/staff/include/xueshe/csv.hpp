@@ -15,23 +15,38 @@ namespace xueshe {
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
+// What is wrong with a record, if anything (CsvRecord::problem).
+enum class CsvProblem : std::uint8_t { none, unterminated_quote, stray_quote };
+
+// 32-bit numbers: read_csv refuses a text of 1 GiB or more, and a roster has
+// a record per row (smaller records are less fresh memory to touch: 28 bytes).
 struct CsvRecord {
-  std::size_t line = 0;   // physical line (1-based) the record starts on
-  std::size_t first = 0;  // index of its first field in CsvTable::fields
-  std::size_t count = 0;  // number of fields
+  std::uint32_t line = 0;   // physical line (1-based) the record starts on
+  std::uint32_t first = 0;  // index of its first field in CsvTable's fields (narrow or wide)
+  std::uint32_t count = 0;  // number of fields
   // The record as written, line end excluded. When no field was quoted and
   // there is no problem, it is exactly the fields joined by commas, so a
   // writer may copy it whole (unless a field needs the formula prefix, see
   // csv_append_field).
-  std::size_t offset = 0, length = 0;
+  std::uint32_t offset = 0, length = 0;
+  std::uint32_t problem_column = 0;  // 1-based field the problem is in
   bool quoted = false;
   bool formula = false;  // an unquoted field starts as csv_field_needs_prefix says (so it is not written as read)
+  bool wide = false;     // 16 KiB or longer: its fields are kept in 32-bit words, not 16-bit ones
+  CsvProblem problem_kind = CsvProblem::none;
+
   // Empty, "csv_unterminated_quote" (a quoted field never closed: the record
   // ends with its line, and reading resumes on the next one) or
   // "csv_stray_quote" (a quote inside an unquoted field, or text after a
   // closing quote: the field is kept as written).
-  std::string_view problem;
-  std::size_t problem_column = 0;  // 1-based field the problem is in
+  std::string_view problem() const {
+    switch (problem_kind) {
+      case CsvProblem::unterminated_quote: return "csv_unterminated_quote";
+      case CsvProblem::stray_quote: return "csv_stray_quote";
+      case CsvProblem::none: break;
+    }
+    return {};
+  }
 };
 
 struct CsvLimits {
@@ -48,31 +63,56 @@ class CsvTable {
   std::size_t blank_lines = 0;     // records with no content (empty lines, ",,,"), skipped
   std::size_t lines = 0;           // physical lines in the text
   // Set when a limit was exceeded: reading stopped at `limit_line`.
-  std::string limit_exceeded;      // "" | "max_records" | "max_fields" | "max_bytes" (4 GiB)
+  std::string limit_exceeded;      // "" | "max_records" | "max_fields" | "max_bytes" (1 GiB)
   std::size_t limit_line = 0;
 
   // Inline: a roster run reads every cell of every row several times.
   std::string_view field(const CsvRecord& r, std::size_t i) const {
-    return i < r.count ? field(r.first + i) : std::string_view();
-  }
-  std::string_view field(std::size_t index) const {
-    const std::uint64_t f = fields_[index];
-    const char* base = (f >> 63) ? unescaped_.data() : text_.data();
-    return std::string_view(base + (f & 0xFFFFFFFFu), static_cast<std::size_t>((f >> 32) & 0x7FFFFFFFu));
+    if (i >= r.count) return {};
+    std::size_t start, end;
+    unsigned quoting;  // kQuotedBit | kUnescapedBit
+    if (!r.wide) {
+      const std::uint16_t* f = narrow_.data() + r.first;
+      end = r.offset + (f[i] & kNarrowEnd);
+      start = i == 0 ? r.offset : r.offset + (f[i - 1] & kNarrowEnd) + 1u;  // past the comma
+      quoting = f[i] >> 14;
+    } else {
+      const std::uint32_t* f = wide_.data() + r.first;
+      end = f[i] & kWideEnd;
+      start = i == 0 ? r.offset : (f[i - 1] & kWideEnd) + 1u;
+      quoting = f[i] >> 30;
+    }
+    if (!(quoting & kQuotedBit)) return std::string_view(text_.data() + start, end - start);
+    if (!(quoting & kUnescapedBit)) return std::string_view(text_.data() + start + 1, end - start - 2);
+    return unescaped(end);
   }
   std::string_view raw(const CsvRecord& r) const { return text_.substr(r.offset, r.length); }
 
  private:
   friend CsvTable read_csv(std::string_view, const CsvLimits&);
   friend class CsvReader;
-  // A field: offset (bits 0-31), length (32-62), and bit 63 set when it is
-  // in `unescaped_` rather than in the text. One word, written in one store.
+  // A field is one small word (a roster's fields are most of its memory, and
+  // fresh memory is slow to touch): where its text as written ends, and two
+  // bits, quoted and unescaped. In a record under 16 KiB (nearly all) the
+  // word is 16 bits, the end counted from the record's offset; in a longer
+  // ("wide") one it is 32 bits, the end counted from the text's start. A
+  // field's text starts at its record's offset (the first field) or one past
+  // the previous field's end (the comma). A quoted field's value is that text
+  // less its quotes, or, with doubled quotes inside, in `unescaped_`.
+  static constexpr unsigned kQuotedBit = 2, kUnescapedBit = 1;  // the top two bits of a word
+  static constexpr std::uint16_t kNarrowEnd = (1u << 14) - 1;
+  static constexpr std::uint32_t kWideEnd = (std::uint32_t{1} << 30) - 1;
+  std::string_view unescaped(std::size_t end) const;
   std::string_view text_;
+  std::vector<std::uint16_t> narrow_;
+  std::vector<std::uint32_t> wide_;
   std::string unescaped_;
-  std::vector<std::uint64_t> fields_;
+  // The fields in unescaped_, by where their text ends in text_ (ascending),
+  // and where each ends in unescaped_ (it starts where the one before ends).
+  std::vector<std::uint32_t> unescaped_fields_, unescaped_ends_;
 };
 
-// `text` is UTF-8 (a leading BOM is skipped); a text of 2 GiB or more is
+// `text` is UTF-8 (a leading BOM is skipped); a text of 1 GiB or more is
 // refused (limit_exceeded "max_bytes"): callers limit sizes well below that.
 CsvTable read_csv(std::string_view text, const CsvLimits& limits = {});
 

@@ -83,17 +83,30 @@ struct RosterRowError {
   std::string code, field, message;
 };
 
+// 24 bytes, 32-bit numbers as in CsvRecord: a roster has a row per record,
+// and few rows have errors of their own, so those are kept in the run.
 struct RosterRow {
-  std::size_t line = 0;        // where its record starts in the file
-  std::size_t record = 0;      // index into RosterRun::csv.records
-  std::int64_t outcome = -1;   // index into RosterRun::outcomes; -1: not evaluated (see errors)
+  std::uint32_t line = 0;         // where its record starts in the file
+  std::uint32_t record = 0;       // index into RosterRun::csv.records
+  std::int32_t outcome = -1;      // index into RosterRun::outcomes; -1: not evaluated (see errors)
+  std::int32_t duplicate = -1;    // index into RosterRun::duplicates
+  std::uint32_t first_error = 0;  // the row's own errors (CSV, limits, status; the outcome's come on top):
+  std::uint16_t error_count = 0;  //   RosterRun::row_errors from first_error on (RosterRun::errors)
   TransferStatus status = TransferStatus::open;
-  std::int64_t duplicate = -1;  // index into RosterRun::duplicates
-  std::vector<RosterRowError> errors;  // the row's own (CSV, limits, status); the outcome's come on top
 
   bool has_error(const std::vector<RosterOutcome>& outcomes) const {
-    return !errors.empty() || outcome < 0 || !outcomes[static_cast<std::size_t>(outcome)].ok;
+    return error_count > 0 || outcome < 0 || !outcomes[static_cast<std::size_t>(outcome)].ok;
   }
+};
+
+// A row's own errors, as a range.
+struct RosterRowErrors {
+  const RosterRowError *first, *last;
+  const RosterRowError* begin() const { return first; }
+  const RosterRowError* end() const { return last; }
+  bool empty() const { return first == last; }
+  std::size_t size() const { return static_cast<std::size_t>(last - first); }
+  const RosterRowError& operator[](std::size_t i) const { return first[i]; }
 };
 
 struct RosterColumn {
@@ -116,9 +129,15 @@ struct RosterRun {
   std::vector<RosterColumn> columns;  // every output column before the added ones
   bool has_status = false;
   std::vector<RosterRow> rows;
+  std::vector<RosterRowError> row_errors;  // every row's own errors, row after row
   std::vector<RosterOutcome> outcomes;
   std::vector<RosterDuplicate> duplicates;
   std::size_t evaluations = 0;  // engine calls made (distinct answer sets)
+
+  RosterRowErrors errors(const RosterRow& row) const {
+    const RosterRowError* first = row_errors.data() + row.first_error;
+    return RosterRowErrors{first, first + row.error_count};
+  }
 };
 
 // The deadline kinds of SPEC §3, in the order rosters and tables show them

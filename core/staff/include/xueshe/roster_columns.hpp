@@ -8,6 +8,7 @@
 // every build, whichever languages that build displays, so the CLI and the
 // page read a roster identically.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +27,7 @@ namespace xueshe {
 // (the transfer status, for the completion rate).
 const std::vector<std::string>& roster_column_ids();
 
-enum class TransferStatus { completed, open, unknown };
+enum class TransferStatus : std::uint8_t { completed, open, unknown };
 
 class RosterVocabulary {
  public:

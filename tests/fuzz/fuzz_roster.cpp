@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& row : run.rows) {
     if (row.line <= last_line) violated("rows out of file order");
     last_line = row.line;
-    if (row.outcome < 0 && row.errors.empty()) violated("a row with neither an outcome nor an error");
+    if (row.outcome < 0 && run.errors(row).empty()) violated("a row with neither an outcome nor an error");
   }
   if (run.rows.size() + 1 != run.csv.records.size() && !run.csv.records.empty())
     violated("rows dropped or invented: " + std::to_string(run.rows.size()) + " rows of " +

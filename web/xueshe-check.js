@@ -103,16 +103,17 @@
   // ≈ 150 ms at the bench's 4× slower CPU, and its first layout as much again), and the first screen would wait for
   // it. So until the browser is idle after the first screen, a date picker is made as a disabled plain field
   // (data-date) in its place, and turned into the picker then; the date is typed in a text field anyway.
-  let datesReady = false;
+  let datesReady = false, datesAsked = false;
   const dateInput = (attrs) => h('input', datesReady ? { ...attrs, type: 'date' } : { ...attrs, 'data-date': '', disabled: true });
-  const readyDates = () => datesReady || idle(() => {
+  // Asked for once (every screen shown before the idle moment calls it).
+  const readyDates = () => datesAsked || (datesAsked = true, idle(() => {
     datesReady = true;
     for (const e of all()) e.shadowRoot?.querySelectorAll('input[data-date]').forEach((i) => {
       i.type = 'date';
       i.disabled = false;
       i.removeAttribute('data-date');
     });
-  });
+  }));
   // Shown only when the module itself cannot load, so there is no catalog to take it from.
   const FAIL = '无法加载程序（需要支持 WebAssembly 的浏览器）。Could not load the program (a browser with WebAssembly is needed).';
   const STALE = ['网站上的程序文件已更新，请重新加载。This page’s files have been updated on the site: please reload.', '重新加载 Reload'];

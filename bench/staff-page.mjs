@@ -5,7 +5,8 @@
 //    > out.csv`), medians;
 //  - the staff page in Chromium: the time from choosing the file
 //    (setInputFiles) to the summary being shown, for the roster saved as UTF-8
-//    and as GB18030, median of RUNS (each in a fresh page), measured from Node
+//    and as GB18030, the file chosen as soon as the page is ready and 3 s
+//    after, median of RUNS (each in a fresh page), measured from Node
 //    (wall) and inside the page (from the input's change event to the frame
 //    after the summary is in the document);
 //  - the staff module's size (gzip -9).
@@ -65,7 +66,10 @@ for (const file of [utf8File, gbFile]) {
 const browser = await launch();
 const server = await serve(siteCopy());
 console.log(`staff page in Chromium (${runs} runs each, median):`);
-for (const file of [utf8File, gbFile]) {
+// The file chosen the moment the page is ready (the worst case), and 3 s later, as a person finds it in a file
+// dialog: the page practises on a made-up roster while it waits (web/staff.js practise), the first case pays
+// for whatever of that is still running.
+for (const [file, pause] of [[utf8File, 0], [utf8File, 3000], [gbFile, 0], [gbFile, 3000]]) {
   const wall = [], inPage = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
@@ -73,6 +77,7 @@ for (const file of [utf8File, gbFile]) {
     await page.goto(server.origin + '/staff.html');
     await page.locator('#app[data-ready]').waitFor();
     await page.locator('[data-testid=as-of]').fill(TODAY);
+    if (pause) await page.waitForTimeout(pause);
     await page.evaluate((n) => {
       const input = document.querySelector('[data-testid=roster-file]');
       input.addEventListener('change', () => {
@@ -92,7 +97,7 @@ for (const file of [utf8File, gbFile]) {
     await page.locator(`[data-testid=summary][data-rows="${rows}"]`).waitFor({ timeout: 120000 });
     wall.push(Number(process.hrtime.bigint() - t) / 1e6);
     inPage.push(await page.waitForFunction(() => window.__staffBench).then((h) => h.jsonValue()));
-    if (i === 0) {
+    if (i === 0 && !pause) {
       const shown = await page.locator('[data-testid=row]').count();
       const summary = await page.locator('[data-testid=summary-rows]').textContent();
       console.log(`  ${path.basename(file)}: ${summary.trim()} (${shown} table rows in the DOM)`);
@@ -100,7 +105,7 @@ for (const file of [utf8File, gbFile]) {
     await context.close();
   }
   const ms = median(wall);
-  console.log(`  ${path.basename(file).padEnd(26)} choose file -> summary shown: median ${ms.toFixed(0)} ms wall, ${median(inPage).toFixed(0)} ms in the page ` +
+  console.log(`  ${path.basename(file).padEnd(26)} ${pause ? `chosen ${pause / 1000} s after ready` : 'chosen at once     '} -> summary shown: median ${ms.toFixed(0)} ms wall, ${median(inPage).toFixed(0)} ms in the page ` +
     `(runs: ${wall.map((x) => x.toFixed(0)).join(', ')}; target <= 500 ms: ${ms <= 500 ? 'met' : 'MISSED'})`);
 }
 await browser.close();

@@ -21,6 +21,7 @@
 #include "xueshe/policy_diff.hpp"
 #include "xueshe/policy_draft.hpp"
 #include "xueshe/policy_studio.hpp"
+#include "xueshe/practice_roster.hpp"
 #include "xueshe/studio_offers.hpp"
 #include "xueshe/roster.hpp"
 #include "xueshe/roster_columns.hpp"
@@ -153,6 +154,25 @@ class StaffTool {
     if (run_->error) run_.reset();
     else selection_ = xueshe::roster_select(*run_, {});
     return text_of(view);
+  }
+
+  // Checks a made-up roster of `rows` rows (practice_roster.hpp) as check()
+  // and the first page of the table would, and drops the result: the page
+  // calls it once while it waits for staff to choose a file, so the module's
+  // roster code is compiled and optimized by the time a real roster comes.
+  // The roster last checked, and its selection, are left as they were.
+  void practise(const std::string& today, int rows) const {
+    const std::optional<xueshe::Date> day = xueshe::parse_iso_date(today);
+    if (!engine_ || !day || rows <= 0) return;
+    xueshe::RosterOptions options;
+    options.today = *day;
+    const std::string text = xueshe::practice_roster_csv(*engine_, options.lang, static_cast<std::size_t>(rows));
+    if (!xueshe::is_valid_utf8(text)) return;
+    const xueshe::RosterRun run = xueshe::evaluate_roster(*engine_, text, options);
+    text_of(xueshe::roster_check_view(run, engine_->policy(), unverified_.size(), options.columns));
+    if (run.error) return;
+    const std::vector<std::uint32_t> all = xueshe::roster_select(run, {});
+    for (std::size_t k = 0; k < all.size() && k < 100; ++k) text_of(xueshe::roster_row_view(run, all[k]));
   }
 
   // Selects the rows a filter matches and returns how many: filter is ""
@@ -322,6 +342,7 @@ EMSCRIPTEN_BINDINGS(xueshe_staff) {
       .function("table", &StaffTool::table)
       .function("evaluate", &StaffTool::evaluate)
       .function("check", &StaffTool::check)
+      .function("practise", &StaffTool::practise)
       .function("select", &StaffTool::select)
       .function("rows", &StaffTool::rows)
       .function("annotated", &StaffTool::annotated)

@@ -116,6 +116,33 @@ test('a GB18030 roster (encoding auto) exports exactly what `xueshe roster` writ
   await page.context().close();
 });
 
+test('while staff look for their file the page practises on a made-up roster, shown nowhere; a roster chosen stops it', async () => {
+  const page = await open();
+  await page.locator('#app[data-practised="5"]').waitFor();
+  assert.equal(await page.locator('[data-testid=summary]').count(), 0, 'nothing of the practice is shown');
+  assert.equal(await page.locator('[data-testid=row]').count(), 0);
+  const file = path.join(rosterDir, 'mixed.csv');
+  await chooseRoster(page, file);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export]').click()]);
+  assert.ok(readFileSync(await download.path()).equals(xueshe(['roster', file, '--today', TODAY])), 'the roster checked after the practice is the CLI\'s');
+  clean(page);
+  await page.context().close();
+  // A roster chosen before the browser was idle: the practice, asked for then, does not run.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.held = [];
+    window.requestIdleCallback = (f) => window.held.push(f);
+  });
+  const quick = await context.newPage();
+  await quick.goto(`${server.origin}/staff.html`);
+  await quick.locator('#app[data-ready]').waitFor();
+  await chooseRoster(quick, file);
+  assert.equal(await quick.evaluate(() => window.held.length), 1, 'the practice was asked for');
+  await quick.evaluate(() => window.held.splice(0).forEach((f) => f()));
+  assert.equal(await quick.locator('#app').getAttribute('data-practised'), null);
+  await context.close();
+});
+
 test('a UTF-8 roster with one bad byte on line 800 is refused naming line 800 in auto mode, as the CLI does', async () => {
   const page = await open();
   const lines = [readFileSync(path.join(rosterDir, 'mixed.csv'), 'utf8').split('\n')[0].replace(/\r$/, '')];

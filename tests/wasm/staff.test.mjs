@@ -113,6 +113,23 @@ test('mixed.csv: rows carry their cells as read, lines, errors; filters select w
   });
 });
 
+test('practise checks a made-up roster and leaves the roster last checked, its selection and export as they were', () => {
+  withTool('', (tool) => {
+    const bytes = readFileSync(path.join(rosterDir, 'mixed.csv'));
+    tool.check(bytes, TODAY, 'zh-CN', '');
+    const routed = tool.select(JSON.stringify({ route: 'employer_org' }));
+    const shown = tool.rows(0, 1000);
+    const exported = Buffer.from(tool.annotated()).toString('utf8');
+    tool.practise(TODAY, 1000);
+    tool.practise('not a date', 1000);  // a date the field does not hold yet: nothing, quietly
+    tool.practise(TODAY, 0);
+    assert.equal(tool.rows(0, 1000), shown);
+    assert.equal(tool.select(JSON.stringify({ route: 'employer_org' })), routed);
+    assert.equal(Buffer.from(tool.annotated()).toString('utf8'), exported);
+    assert.equal(Buffer.from(tool.annotated()).toString('utf8'), run(['roster', path.join(rosterDir, 'mixed.csv'), '--today', TODAY]).out.toString('utf8'));
+  });
+});
+
 test('the column mapping: a roster whose headers name nothing is checked once its columns are given', () => {
   const text = new TextEncoder().encode('编号,毕业后,状态\r\n1,延迟毕业,已完成\r\n2,火星,未完成\r\n');
   withTool('', (tool) => {

@@ -109,7 +109,9 @@ int run_roster(const CommonOptions& options, const RosterCommand& cmd) {
   RosterOptions roster_options;
   roster_options.today = s.today;
   roster_options.lang = s.lang;
-  const std::optional<FileBytes> file = FileBytes::read(cmd.input, roster_options.limits.max_bytes);
+  const std::string if_shrunk =
+      roster_error_body(Error{"roster_changed", "input", {{"got", cmd.input}}}, s.lang)["error"]["message"].get<std::string>() + "\n";
+  const std::optional<FileBytes> file = FileBytes::read(cmd.input, roster_options.limits.max_bytes, if_shrunk);
   if (!file)
     return roster_error(Error{is_folder(cmd.input) ? "roster_is_folder" : "roster_unreadable", "input", {{"got", cmd.input}}},
                         s.lang);

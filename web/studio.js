@@ -13,7 +13,7 @@
  * studio-clauses [data-count], clause-row [data-id], clause-id, clause-text,
  * clause-merge, clause-split, clause-split-id, clause-remove, studio-form,
  * controls by data-path (the policy's JSON path), candidates [data-path],
- * add [data-list], remove-item, route-add-id, route-add, route-override,
+ * add [data-list], remove-item [data-item], route-add-id, route-add, route-override,
  * base-says / removed [data-path] with remove-base / restore-base [data-path]
  * (a base's value removed: null, a route's steps: []), confirm-removed, studio-check
  * [data-state: ok|error|none], studio-field-error [data-path], unverified
@@ -89,6 +89,18 @@
     const i = u.indexOf(path);
     if (on && i < 0) u.push(path);
     if (!on && i >= 0) u.splice(i, 1);
+  }
+
+  // Item `at` of the list at `path` removed: what is still to be checked in the items after it moves up with them,
+  // and what was to be checked in the removed item goes with it (it would otherwise stay on the item that took its
+  // place, and a value checked there be asked again while the one after it went unasked).
+  function removedItem(path, at) {
+    const prefix = path + '[';
+    W.draft.unverified = W.draft.unverified.flatMap((p) => {
+      const m = p.startsWith(prefix) && /^(\d+)\]/.exec(p.slice(prefix.length));
+      if (!m || Number(m[1]) < at) return [p];
+      return Number(m[1]) == at ? [] : [`${prefix}${Number(m[1]) - 1}]${p.slice(prefix.length + m[0].length)}`];
+    });
   }
 
   // ---- keeping the work on this device ----
@@ -398,7 +410,13 @@
       } }, h('option', { value: '' }, t('studio.add_from_found')), list.map((v, i) => h('option', { value: i }, t('studio.candidate', { words: v.words, clause: v.clause, value: candidateWords(v) })))));
     return h('fieldset', { class: 'list' }, h('legend', {}, label),
       items.map((_, i) => h('div', { class: 'item' }, h('p', { class: 'itemh' }, t('studio.item', { n: i + 1 })), item(`${path}[${i}]`),
-        h('button', { type: 'button', 'data-testid': 'remove-item', onclick: () => { items.splice(i, 1); set(path, items.length || path.endsWith('.steps') ? items : ''); showForm(); later(); } }, t('studio.delete')))),
+        h('button', { type: 'button', 'data-testid': 'remove-item', 'data-item': `${path}[${i}]`, onclick: () => {
+          items.splice(i, 1);
+          set(path, items.length || path.endsWith('.steps') ? items : '');
+          removedItem(path, i);
+          showForm();
+          later();
+        } }, t('studio.delete')))),
       h('button', { type: 'button', 'data-testid': 'add', 'data-list': path, onclick: () => {
         set(path, [...items, {}]);
         showForm(idOf(`${path}[${items.length}]`) + '-first');

@@ -596,6 +596,35 @@ test('work in progress stays on this device: a reload keeps the draft; an opened
   assert.equal(await page.locator('[data-testid=studio-form] input[data-path="id"]').inputValue(), 'keep-me');
 });
 
+test('a list item removed: what is still to check moves up with the items after it; the removed item\'s goes with it', { timeout: 120000 }, async () => {
+  const { page, user } = await open();
+  await user.fill(page.locator('[data-testid=studio-notice]'), readFileSync(path.join(root, 'tests/notices/00-hxci-2022.txt'), 'utf8'));
+  await user.click(page.locator('[data-testid=studio-split]'));
+  // The notice's deadlines, as the offers add them (each value still to check).
+  await user.click(page.locator('[data-testid=accept-offers]'));
+  await page.locator('[data-testid=studio-offers][data-count="0"]').waitFor();
+  await formField(page, 'deadlines[2].date').waitFor();
+  // The work as kept on the device: the draft's policy and its paths still to check.
+  const draft = () => page.evaluate(() => JSON.parse(localStorage.getItem('xueshe-studio-v1')).draft);
+  const at = (policy, p) => p.match(/[^.[\]]+|\[\d+\]/g).reduce((o, k) => o?.[k[0] == '[' ? Number(k.slice(1, -1)) : k], policy);
+  const before = await draft();
+  const unchecked = (d) => d.unverified.filter((p) => p.startsWith('deadlines['));
+  assert.ok(unchecked(before).some((p) => p.startsWith('deadlines[0]')) && unchecked(before).some((p) => p.startsWith('deadlines[2]')),
+    unchecked(before).join(' '));
+  const values = (d) => Object.fromEntries(unchecked(d).map((p) => [p, JSON.stringify(at(d.policy, p))]));
+  const was = values(before);
+  const count = before.policy.deadlines.length;
+  await user.click(page.locator('[data-testid=remove-item][data-item="deadlines[0]"]'));
+  await page.waitForFunction((n) => JSON.parse(localStorage.getItem('xueshe-studio-v1')).draft.policy.deadlines.length == n - 1, count);
+  const after = await draft();
+  // Each value still to check is the one that was, one place up; none of the removed item's is left.
+  const want = Object.fromEntries(Object.entries(was).filter(([p]) => !p.startsWith('deadlines[0]'))
+    .map(([p, v]) => [p.replace(/^deadlines\[(\d+)\]/, (m, k) => `deadlines[${k - 1}]`), v]));
+  assert.deepEqual(values(after), want);
+  assert.equal(after.unverified.length, before.unverified.length - Object.keys(was).filter((p) => p.startsWith('deadlines[0]')).length);
+  await page.context().close();
+});
+
 test('an error names the form field in words, beside the field, not as a JSON path', { timeout: 120000 }, async () => {
   const { page, user } = await open();
   await user.fill(page.locator('[data-testid=studio-notice]'), readFileSync(path.join(root, 'tests/notices/00-hxci-2022.txt'), 'utf8'));

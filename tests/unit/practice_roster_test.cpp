@@ -25,7 +25,8 @@ TEST_CASE("practice roster: every path in turn, complete, without an error, each
       RosterOptions options;
       options.today = today;
       options.lang = lang;
-      const RosterRun run = evaluate_roster(engine, practice_roster_csv(engine, lang, rows), options);
+      const std::string text = practice_roster_csv(engine, lang, rows);  // the run's cells are views into it
+      const RosterRun run = evaluate_roster(engine, text, options);
       INFO(engine.policy().id << " " << (lang == Lang::en ? "en" : "zh-CN"));
       REQUIRE_FALSE(run.error);
       REQUIRE(run.rows.size() == rows);

@@ -9,21 +9,33 @@ namespace xueshe {
 
 using nlohmann::json;
 
-DecisionTable decision_table(const Engine& engine, Date today, Lang lang) {
-  DecisionTable table;
+AskedPaths asked_paths(const Engine& engine) {
+  AskedPaths out;
+  out.paths = enumerate_paths(engine.flow(), sample_dates(engine.policy()));
   std::vector<std::string> asked;
-  const std::vector<Path> paths = enumerate_paths(engine.flow(), sample_dates(engine.policy()));
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    TableRow row;
-    row.number = i + 1;
-    row.outcome_node = paths[i].outcome ? paths[i].outcome->id : "";
-    Answers answers;
-    for (const Step& s : paths[i].steps) {
+  for (const Path& path : out.paths) {
+    auto& answers = out.answers.emplace_back();
+    for (const Step& s : path.steps) {
       if (s.implied) continue;  // the policy left one option: not asked
-      answers.values[s.field] = s.value;
-      row.answers.emplace_back(s.field, s.value);
+      answers.emplace_back(s.field, s.value);
       if (std::find(asked.begin(), asked.end(), s.field) == asked.end()) asked.push_back(s.field);
     }
+  }
+  for (const std::string& id : roster_column_ids())  // the roster template's order
+    if (std::find(asked.begin(), asked.end(), id) != asked.end()) out.fields.push_back(id);
+  return out;
+}
+
+DecisionTable decision_table(const Engine& engine, Date today, Lang lang) {
+  DecisionTable table;
+  AskedPaths asked = asked_paths(engine);
+  for (std::size_t i = 0; i < asked.paths.size(); ++i) {
+    TableRow row;
+    row.number = i + 1;
+    row.outcome_node = asked.paths[i].outcome ? asked.paths[i].outcome->id : "";
+    row.answers = std::move(asked.answers[i]);
+    Answers answers;
+    for (const auto& [field, value] : row.answers) answers.values[field] = value;
     Result r = engine.evaluate(answers, today, lang);
     const json& b = r.body;
     if (!r.ok) {
@@ -43,8 +55,7 @@ DecisionTable decision_table(const Engine& engine, Date today, Lang lang) {
     }
     table.rows.push_back(std::move(row));
   }
-  for (const std::string& id : roster_column_ids())  // the roster template's order
-    if (std::find(asked.begin(), asked.end(), id) != asked.end()) table.fields.push_back(id);
+  table.fields = std::move(asked.fields);
   return table;
 }
 

@@ -1,11 +1,10 @@
 #include "xueshe/practice_roster.hpp"
 
-#include <algorithm>
 #include <vector>
 
 #include "xueshe/age_rule.hpp"
 #include "xueshe/csv.hpp"
-#include "xueshe/flow_export.hpp"
+#include "xueshe/decision_table.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/roster_columns.hpp"
 
@@ -17,19 +16,13 @@ constexpr std::size_t kBirthSpread = 2000;  // days: rows born up to ≈ 5.5 yea
 
 std::string practice_roster_csv(const Engine& engine, Lang lang, std::size_t rows) {
   const Flow& flow = engine.flow();
-  const std::vector<Path> paths = enumerate_paths(flow, sample_dates(engine.policy()));
-  // The answers each path's member gives (asked, not implied), by field.
-  std::vector<Answers> answers(paths.size());
-  std::vector<std::string> asked;
-  for (std::size_t p = 0; p < paths.size(); ++p)
-    for (const Step& s : paths[p].steps) {
-      if (s.implied) continue;
-      answers[p].values[s.field] = s.value;
-      if (std::find(asked.begin(), asked.end(), s.field) == asked.end()) asked.push_back(s.field);
-    }
+  const AskedPaths asked = asked_paths(engine);
+  // The answers each path's member gives, by field.
+  std::vector<Answers> answers(asked.answers.size());
+  for (std::size_t p = 0; p < asked.answers.size(); ++p)
+    for (const auto& [field, value] : asked.answers[p]) answers[p].values[field] = value;
   std::vector<std::string> columns = {"student_id", "name"};
-  for (const std::string& id : roster_column_ids())
-    if (std::find(asked.begin(), asked.end(), id) != asked.end()) columns.push_back(id);
+  columns.insert(columns.end(), asked.fields.begin(), asked.fields.end());
   columns.push_back("status");
 
   std::string out(kUtf8Bom);
@@ -37,8 +30,8 @@ std::string practice_roster_csv(const Engine& engine, Lang lang, std::size_t row
   for (const std::string& id : columns) cells.push_back(roster_column_name(id, lang));
   csv_append_record(out, cells);
   const std::string completed = message(lang, "roster.status.completed"), open = message(lang, "roster.status.open");
-  for (std::size_t i = 0; i < rows && !paths.empty(); ++i) {
-    const Answers& a = answers[i % paths.size()];
+  for (std::size_t i = 0; i < rows && !answers.empty(); ++i) {
+    const Answers& a = answers[i % answers.size()];
     cells.clear();
     for (const std::string& id : columns) {
       if (id == "student_id") {

@@ -41,6 +41,17 @@ struct DecisionTable {
 
 DecisionTable decision_table(const Engine& engine, Date today, Lang lang);
 
+// Every path of the policy's flow (enumerate_paths with the policy's sample
+// dates), with the answers a member on it is asked (not the implied ones) in
+// the flow's order, and every field some path asks in the roster template's
+// order: the decision table's rows and columns, and the practice roster's.
+struct AskedPaths {
+  std::vector<Path> paths;
+  std::vector<std::vector<std::pair<std::string, AnswerValue>>> answers;  // per path
+  std::vector<std::string> fields;
+};
+AskedPaths asked_paths(const Engine& engine);
+
 nlohmann::json decision_table_json(const DecisionTable& table);
 
 }  // namespace xueshe

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "warm_heap.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/notice_split.hpp"
@@ -332,6 +333,13 @@ std::string roster_error(const std::string& code, const std::string& field, cons
   return text_of(xueshe::roster_error_body(Error{code, field, p}, lang_or_default(lang)));
 }
 
+
+// warm_heap.hpp, in MiB: false for none, or more than the address space holds (a 32-bit size in wasm).
+bool warm_heap_mb(int megabytes) {
+  const auto bytes = static_cast<std::uint64_t>(megabytes) << 20;
+  return megabytes > 0 && bytes <= SIZE_MAX && xueshe_wasm::warm_heap(static_cast<std::size_t>(bytes));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(xueshe_staff) {
@@ -348,6 +356,7 @@ EMSCRIPTEN_BINDINGS(xueshe_staff) {
       .function("annotated", &StaffTool::annotated)
       .function("annotatedParts", &StaffTool::annotated_parts);
   emscripten::function("catalog", &catalog);
+  emscripten::function("warmHeap", &warm_heap_mb);
   emscripten::function("rosterError", &roster_error);
   emscripten::function("firstInvalidUtf8Line", &first_invalid_utf8_line);
   emscripten::function("splitNotice", &split_notice);

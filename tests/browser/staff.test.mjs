@@ -116,9 +116,11 @@ test('a GB18030 roster (encoding auto) exports exactly what `xueshe roster` writ
   await page.context().close();
 });
 
-test('while staff look for their file the page practises on a made-up roster, shown nowhere; a roster chosen stops it', async () => {
+test('while staff look for their file the page practises on a made-up roster and warms the memory, shown nowhere; a roster chosen stops both', async () => {
   const page = await open();
   await page.locator('#app[data-practised="5"]').waitFor();
+  // Then the memory a large roster's check writes, written once (64 MiB on a machine that does not say it is small).
+  await page.locator('#app[data-warmed="64"]').waitFor();
   assert.equal(await page.locator('[data-testid=summary]').count(), 0, 'nothing of the practice is shown');
   assert.equal(await page.locator('[data-testid=row]').count(), 0);
   const file = path.join(rosterDir, 'mixed.csv');
@@ -140,7 +142,17 @@ test('while staff look for their file the page practises on a made-up roster, sh
   assert.equal(await quick.evaluate(() => window.held.length), 1, 'the practice was asked for');
   await quick.evaluate(() => window.held.splice(0).forEach((f) => f()));
   assert.equal(await quick.locator('#app').getAttribute('data-practised'), null);
+  assert.equal(await quick.locator('#app').getAttribute('data-warmed'), null, 'nor is the memory warmed');
   await context.close();
+  // A device that says it has 2 GB: the practice, but no memory written ahead.
+  const small = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await small.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 }));
+  const low = await small.newPage();
+  await low.goto(`${server.origin}/staff.html`);
+  await low.locator('#app[data-practised="5"]').waitFor();
+  await low.waitForTimeout(500);
+  assert.equal(await low.locator('#app').getAttribute('data-warmed'), null);
+  await small.close();
 });
 
 test('a UTF-8 roster with one bad byte on line 800 is refused naming line 800 in auto mode, as the CLI does', async () => {

@@ -130,6 +130,29 @@ test('practise checks a made-up roster and leaves the roster last checked, its s
   });
 });
 
+test('warmHeap grows the heap by what it is asked, writes it once and hands it back; a check after it is as before', () => {
+  withTool('', (tool) => {
+    const bytes = readFileSync(path.join(rosterDir, 'mixed.csv'));
+    tool.check(bytes, TODAY, 'zh-CN', '');
+    const before = Buffer.from(tool.annotated()).toString('utf8');
+    const size = M.HEAPU8.length;
+    const mb = (size >> 20) + 32;  // more than the whole memory holds now
+    assert.equal(M.warmHeap(mb), true);
+    assert.ok(M.HEAPU8.length >= mb << 20, `the memory holds ${mb} MiB in one block now: ${size} → ${M.HEAPU8.length}`);
+    const grown = M.HEAPU8.length;
+    // Handed back: the allocator gives the same memory out again, so warming as much again does not grow it.
+    assert.equal(M.warmHeap(mb), true);
+    assert.equal(M.HEAPU8.length, grown);
+    // More than a module's memory can ever hold, nothing or less than nothing: false, quietly, and nothing breaks.
+    assert.equal(M.warmHeap(3000), false);  // a 32-bit module's memory is 2 GiB at the most (Emscripten's default)
+    assert.equal(M.warmHeap(8192), false);  // beyond even a 32-bit size
+    assert.equal(M.warmHeap(0), false);
+    assert.equal(M.warmHeap(-5), false);
+    tool.check(bytes, TODAY, 'zh-CN', '');
+    assert.equal(Buffer.from(tool.annotated()).toString('utf8'), before);
+  });
+});
+
 test('the column mapping: a roster whose headers name nothing is checked once its columns are given', () => {
   const text = new TextEncoder().encode('编号,毕业后,状态\r\n1,延迟毕业,已完成\r\n2,火星,未完成\r\n');
   withTool('', (tool) => {

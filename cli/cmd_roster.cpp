@@ -14,6 +14,7 @@
 #include "policy_source.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/roster.hpp"
+#include "xueshe/roster_decode.hpp"
 #include "xueshe/routes.hpp"
 
 namespace xueshe::cli {
@@ -122,7 +123,7 @@ int run_roster(const CommonOptions& options, const RosterCommand& cmd) {
   // Records, fields, rows, the duplicate table and the output buffer: ≈ 4.5 times the roster's bytes for a
   // 100,000-row roster (5 × and 16 MiB, with room for a GB18030 file decoded to UTF-8).
   prepare_heap(file->view().size() * 5 + (std::size_t{16} << 20));
-  const Decoded decoded = decode_roster(file->view(), cmd.encoding);
+  const DecodedRoster decoded = decode_roster(file->view(), cmd.encoding, iconv_gb18030_to_utf8);
   if (decoded.error) return roster_error(*decoded.error, s.lang);
 
   RosterRun run = evaluate_roster(*s.engine, decoded.text(), roster_options);

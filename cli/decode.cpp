@@ -7,17 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "xueshe/strict_json.hpp"
 
 namespace xueshe::cli {
 namespace {
-
-std::size_t line_at(std::string_view bytes, std::size_t offset) {
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i)
-    if (bytes[i] == '\n') ++line;
-  return line;
-}
 
 // Most GB18030 text is ASCII and two-byte codes (lead 0x81-0xFE, trail
 // 0x40-0xFE but 0x7F), and iconv is slow byte by byte: each two-byte code's
@@ -87,7 +79,9 @@ class TwoByteCodes {
   std::vector<Code> codes_ = std::vector<Code>(126 * 191);
 };
 
-std::optional<std::string> gb18030_to_utf8(std::string_view in, std::size_t& bad_offset) {
+}  // namespace
+
+std::optional<std::string> iconv_gb18030_to_utf8(std::string_view in, std::size_t& bad_offset) {
   TwoByteCodes table;
   if (table.ok())
     if (auto text = table.decode(in)) return text;
@@ -121,34 +115,6 @@ std::optional<std::string> gb18030_to_utf8(std::string_view in, std::size_t& bad
   }
   out.resize(done);
   return out;
-}
-
-}  // namespace
-
-Decoded decode_roster(std::string_view bytes, const std::string& encoding) {
-  Decoded d;
-  if (encoding != "gb18030" && is_valid_utf8(bytes)) {
-    d.bytes = bytes;
-    d.encoding = "utf-8";
-    return d;
-  }
-  if (encoding == "utf-8") {
-    d.error = Error{"roster_invalid_utf8", "encoding", {{"line", std::to_string(first_invalid_utf8_line(bytes))}}};
-    return d;
-  }
-  std::size_t bad = 0;
-  auto text = gb18030_to_utf8(bytes, bad);
-  if (!text) {
-    // auto: neither reads it whole. The line is where the reading that got
-    // further stops: a UTF-8 roster with one bad byte on line 800 reads as
-    // GB18030 only for a line or two, and its line is 800, not 1 or 2.
-    if (encoding == "auto") bad = std::max(bad, first_invalid_utf8(bytes));
-    d.error = Error{"roster_undecodable", "encoding", {{"encoding", encoding == "auto" ? "UTF-8 / GB18030" : "GB18030"}, {"line", std::to_string(line_at(bytes, bad))}}};
-    return d;
-  }
-  d.converted = std::move(text);
-  d.encoding = "gb18030";
-  return d;
 }
 
 }  // namespace xueshe::cli

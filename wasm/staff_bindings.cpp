@@ -16,6 +16,7 @@
 
 #include "warm_heap.hpp"
 #include "xueshe/engine.hpp"
+#include "xueshe/gb18030.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/notice_split.hpp"
 #include "xueshe/notice_split_json.hpp"
@@ -25,6 +26,7 @@
 #include "xueshe/practice_roster.hpp"
 #include "xueshe/studio_offers.hpp"
 #include "xueshe/roster.hpp"
+#include "xueshe/roster_decode.hpp"
 #include "xueshe/roster_columns.hpp"
 #include "xueshe/routes.hpp"
 #include "xueshe/staff_view.hpp"
@@ -111,9 +113,17 @@ class StaffTool {
   // (with "columns": [{"header", "column"}…] when the header could be read)
   // or {"summary": …, "route_order": […]}; both with "column_choices":
   // [{"id", "name"}…] (every column a roster can have, for the mapping
-  // controls). Selects every row (see select).
+  // controls) and "encoding" ("utf-8"). Selects every row (see select).
   std::string check(const emscripten::val& input, const std::string& today, const std::string& lang_in,
                     const std::string& columns) {
+    return check_as(input, "utf-8", today, lang_in, columns);
+  }
+
+  // check() for bytes in `encoding` (roster_decode.hpp): "auto", "utf-8" or
+  // "gb18030", GB18030 read as the browser reads it (gb18030.hpp). "encoding"
+  // in the answer says what the bytes were read as.
+  std::string check_as(const emscripten::val& input, const std::string& encoding, const std::string& today,
+                       const std::string& lang_in, const std::string& columns) {
     run_.reset();
     bytes_.clear();
     bytes_.shrink_to_fit();
@@ -146,12 +156,16 @@ class StaffTool {
     if (text_.size() > options.limits.max_bytes)
       return text_of(xueshe::roster_error_body(
           Error{"roster_too_large", "input", {{"max", std::to_string(options.limits.max_bytes)}}}, lang));
-    if (!xueshe::is_valid_utf8(text_))
-      return text_of(xueshe::roster_error_body(
-          Error{"roster_invalid_utf8", "encoding", {{"line", std::to_string(xueshe::first_invalid_utf8_line(text_))}}}, lang));
+    if (encoding != "auto" && encoding != "utf-8" && encoding != "gb18030")
+      return text_of(xueshe::error_body(
+          Error{"unknown_value", "encoding", {{"got", encoding}, {"allowed", "auto, utf-8, gb18030"}}}, lang));
+    xueshe::DecodedRoster decoded = xueshe::decode_roster(text_, encoding, xueshe::whatwg_gb18030_to_utf8);
+    if (decoded.error) return text_of(xueshe::roster_error_body(*decoded.error, lang));
+    if (decoded.converted) text_ = std::move(*decoded.converted);  // the run's fields are views into text_
 
     run_.emplace(xueshe::evaluate_roster(*engine_, text_, options));
-    const json view = xueshe::roster_check_view(*run_, engine_->policy(), unverified_.size(), options.columns);
+    json view = xueshe::roster_check_view(*run_, engine_->policy(), unverified_.size(), options.columns);
+    view["encoding"] = decoded.encoding;
     if (run_->error) run_.reset();
     else selection_ = xueshe::roster_select(*run_, {});
     return text_of(view);
@@ -350,6 +364,7 @@ EMSCRIPTEN_BINDINGS(xueshe_staff) {
       .function("table", &StaffTool::table)
       .function("evaluate", &StaffTool::evaluate)
       .function("check", &StaffTool::check)
+      .function("checkAs", &StaffTool::check_as)
       .function("practise", &StaffTool::practise)
       .function("select", &StaffTool::select)
       .function("rows", &StaffTool::rows)

@@ -69,33 +69,6 @@
   const sep = () => t('roster.list_separator');
   const stateName = (s) => s == 'none' || !s ? t('roster.summary.no_deadline') : t('state.' + s);
 
-  // GB18030 bytes → UTF-8 bytes for the module (what Excel saves as "CSV" in China). auto: the bytes were not UTF-8.
-  function fromGb18030(bytes, enc) {
-    try {
-      const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-      // encodeInto a buffer big enough for any text (3 bytes per UTF-16 unit at most): for a 100,000-row roster
-      // ≈ 60 ms in Chromium, where encode() took ≈ 190.
-      const utf8 = new Uint8Array(text.length * 3);
-      return { data: utf8.subarray(0, new TextEncoder().encodeInto(text, utf8).written), encoding: 'gb18030' };
-    } catch {
-      // auto: neither reads it whole. The line is where the reading that got further stops (as the CLI says it):
-      // a UTF-8 roster with one bad byte on line 800 reads as GB18030 only for a line or two, and its line is 800.
-      const line = Math.max(badLine(bytes), enc == 'auto' ? M.firstInvalidUtf8Line(bytes) : 0);
-      return { error: ['roster_undecodable', { encoding: enc == 'auto' ? 'UTF-8 / GB18030' : 'GB18030', line: String(line) }] };
-    }
-  }
-  // The first line GB18030 cannot decode (0x0A is never part of a GB18030 character).
-  function badLine(bytes) {
-    const d = new TextDecoder('gb18030', { fatal: true });
-    for (let start = 0, line = 1; start <= bytes.length; line++) {
-      let end = bytes.indexOf(10, start);
-      if (end < 0) end = bytes.length;
-      try { d.decode(bytes.subarray(start, end)); } catch { return line; }
-      start = end + 1;
-    }
-    return 1;
-  }
-
   // Saves a file made of one or more parts (Uint8Arrays or Blobs).
   function save(parts, name) {
     const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
@@ -125,20 +98,9 @@
 
   function check() {
     if (!S.bytes) { R = null; return; }
-    const run = (data) => JSON.parse(tool.check(data, S.asOf, S.lang, S.mapping ? JSON.stringify(S.mapping) : ''));
-    // UTF-8 (chosen, or auto): the bytes as they are; the module's check refuses bytes that are not UTF-8, naming the
-    // line, so auto needs no pass of its own over them first (a 100,000-row roster: tens of ms, more on a first visit).
-    // auto and any error: GB18030 whenever the bytes are not UTF-8, as if that had been known from the start.
-    R = null;
-    if (S.enc != 'gb18030') {
-      R = { ...run(S.bytes), encoding: 'utf-8' };
-      if (S.enc == 'auto' && R.error && (R.error.code == 'roster_invalid_utf8' || M.firstInvalidUtf8Line(S.bytes))) R = null;
-    }
-    if (!R) {
-      const d = fromGb18030(S.bytes, S.enc);
-      R = { ...(d.error ? JSON.parse(M.rosterError(d.error[0], 'encoding', JSON.stringify(d.error[1]), S.lang)) : run(d.data)),
-        encoding: d.encoding };
-    }
+    // The module reads the bytes as S.enc says (auto: UTF-8 when they are, else GB18030, as the browser reads it) and
+    // says what it read them as (R.encoding).
+    R = JSON.parse(tool.checkAs(S.bytes, S.enc, S.asOf, S.lang, S.mapping ? JSON.stringify(S.mapping) : ''));
     // The module's check selects every row: only a filter needs selecting again.
     if (filtered()) select();
     else count = R.error ? 0 : R.summary.rows;

@@ -1,7 +1,8 @@
 // libFuzzer target: arbitrary bytes as a roster CSV. The roster is refused as a
 // whole with an error, or every row comes out — none dropped, in file order —
 // and the annotated CSV reads back with one record per row plus the header.
-// The shortcuts (memoized, direct evaluation) never change a byte.
+// The shortcuts (memoized, direct evaluation) never change a byte. The same
+// bytes read as GB18030 are UTF-8 text, or stop at a byte inside them.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,8 @@
 #include "result_check.hpp"
 #include "xueshe/csv.hpp"
 #include "xueshe/engine.hpp"
+#include "xueshe/gb18030.hpp"
+#include "xueshe/strict_json.hpp"
 #include "xueshe/roster.hpp"
 
 using xueshe::fuzzing::violated;
@@ -18,6 +21,13 @@ using xueshe::fuzzing::violated;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const xueshe::Engine engine(*xueshe::load_policy(xueshe::builtin_policy_text()).policy);
   std::string_view text(reinterpret_cast<const char*>(data), size);
+  // The bytes read as GB18030 (the staff module's decoder): UTF-8 text, or an error inside the bytes.
+  std::size_t bad = SIZE_MAX;
+  if (const auto gb = xueshe::whatwg_gb18030_to_utf8(text, bad)) {
+    if (!xueshe::is_valid_utf8(*gb)) violated("GB18030 read as text that is not UTF-8", *gb);
+  } else if (bad >= size) {
+    violated("a GB18030 error past the end: " + std::to_string(bad));
+  }
   xueshe::RosterOptions options;
   options.today = xueshe::Date{date::year{2022}, date::month{8}, date::day{20}};
   options.lang = xueshe::Lang::zh_CN;

@@ -27,7 +27,7 @@ std::size_t refused_at(std::string_view bytes) {
 
 }  // namespace
 
-TEST_CASE("gb18030: one-, two- and four-byte codes as the Encoding Standard reads them") {
+TEST_CASE("gb18030: one- two- and four-byte codes as the Encoding Standard reads them") {
   CHECK(decoded("") == "");
   CHECK(decoded("id,2022-06-30\r\n") == "id,2022-06-30\r\n");  // ASCII as it is
   CHECK(decoded("\xD6\xD0\xCE\xC4") == "中文");                     // two-byte codes (GB2312)
@@ -61,7 +61,7 @@ TEST_CASE("gb18030: the first byte that starts no code is where the reading stop
   CHECK(refused_at("\xE3\x32\x9A\x36") == 0);   // pointer 1237576: past U+10FFFF
 }
 
-TEST_CASE("decode_roster: auto reads UTF-8 as it is and anything else as GB18030; errors name the later line") {
+TEST_CASE("decode_roster: auto reads UTF-8 as it is and anything else as GB18030 and an error names the later line") {
   const std::string utf8 = "学号,去向\r\n1,已就业\r\n";
   const std::string gb = "\xD1\xA7\xBA\xC5,\xC8\xA5\xCF\xF2\r\n1,\xD2\xD1\xBE\xCD\xD2\xB5\r\n";  // the same in GB18030
   DecodedRoster as_is = decode_roster(utf8, "auto", whatwg_gb18030_to_utf8);

@@ -8,9 +8,9 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "decode.hpp"
 #include "file_bytes.hpp"
 #include "heap_pages.hpp"
+#include "iconv_gb18030.hpp"
 #include "policy_source.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/roster.hpp"

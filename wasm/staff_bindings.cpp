@@ -252,16 +252,6 @@ class StaffTool {
 
 std::string catalog(const std::string& lang) { return text_of(xueshe::catalog(lang_or_default(lang))); }
 
-// The line (1-based) of the first byte that is not UTF-8, 0 when every byte is:
-// the page's auto mode names the line where the reading that got further stops,
-// as the CLI's decoder does.
-double first_invalid_utf8_line(const emscripten::val& bytes) {
-  std::string text(bytes["length"].as<std::size_t>(), '\0');
-  emscripten::val(emscripten::typed_memory_view(text.size(), reinterpret_cast<unsigned char*>(text.data())))
-      .call<void>("set", bytes);
-  return xueshe::is_valid_utf8(text) ? 0 : static_cast<double>(xueshe::first_invalid_utf8_line(text));
-}
-
 // The policy studio's first step, as `xueshe policy split` prints it: a
 // notice's clauses and candidate values (notice_split_body). `input` is the
 // notice as bytes (a Uint8Array from a file: core checks the UTF-8) or a
@@ -347,7 +337,6 @@ std::string roster_error(const std::string& code, const std::string& field, cons
   return text_of(xueshe::roster_error_body(Error{code, field, p}, lang_or_default(lang)));
 }
 
-
 // warm_heap.hpp, in MiB: false for none, or more than the address space holds (a 32-bit size in wasm).
 bool warm_heap_mb(int megabytes) {
   const auto bytes = static_cast<std::uint64_t>(megabytes) << 20;
@@ -373,7 +362,6 @@ EMSCRIPTEN_BINDINGS(xueshe_staff) {
   emscripten::function("catalog", &catalog);
   emscripten::function("warmHeap", &warm_heap_mb);
   emscripten::function("rosterError", &roster_error);
-  emscripten::function("firstInvalidUtf8Line", &first_invalid_utf8_line);
   emscripten::function("splitNotice", &split_notice);
   emscripten::function("studioStart", &studio_start);
   emscripten::function("studioEditClauses", &studio_edit_clauses);

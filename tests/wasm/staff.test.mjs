@@ -215,14 +215,21 @@ test('errors are values: bad date, language, bytes, policy — and the module ke
   assert.equal(body.error.message, '名单无法按 GB18030 解码（第 3 行附近）。请确认文件的编码。');
 });
 
-test('firstInvalidUtf8Line names the line of the first byte that is not UTF-8, 0 when all are', () => {
-  const line = (s) => M.firstInvalidUtf8Line(Buffer.from(s, 'latin1'));
-  assert.equal(M.firstInvalidUtf8Line(Buffer.from('学号\r\n张三\r\n', 'utf8')), 0);
-  assert.equal(M.firstInvalidUtf8Line(new Uint8Array()), 0);
-  assert.equal(line('a\nb\nc\xff\n'), 3);
-  assert.equal(line('\xe5\xad\n'), 1, 'a cut-off character');
-  const many = Buffer.concat([Buffer.from('行\r\n'.repeat(799), 'utf8'), Buffer.from([0xc3, 0x28])]);
-  assert.equal(M.firstInvalidUtf8Line(many), 800);
+test('bytes that are not UTF-8: utf-8 names the line of the first, auto the later of that and GB18030\'s', () => {
+  withTool('', (tool) => {
+    const error = (bytes, encoding) => JSON.parse(tool.checkAs(bytes, encoding, TODAY, 'en', '')).error;
+    const latin1 = (s) => Buffer.from(s, 'latin1');
+    assert.equal(error(Buffer.from('学号,去向\r\n1,已就业\r\n', 'utf8'), 'utf-8'), undefined);
+    assert.match(error(latin1('a\nb\nc\xff\n'), 'utf-8').message, /near line 3\)/);
+    assert.match(error(latin1('\xe5\xad\n'), 'utf-8').message, /near line 1\)/, 'a cut-off character');
+    const many = Buffer.concat([Buffer.from('行\r\n'.repeat(799), 'utf8'), Buffer.from([0xc3, 0x28])]);
+    assert.equal(error(many, 'utf-8').code, 'roster_invalid_utf8');
+    assert.match(error(many, 'utf-8').message, /near line 800\)/);
+    // auto: GB18030 stops on line 1 (行 in UTF-8 is no GB18030), UTF-8 on line 800: line 800.
+    const both = Buffer.concat([many, Buffer.from([0xff])]);
+    assert.equal(error(both, 'auto').code, 'roster_undecodable');
+    assert.match(error(both, 'auto').message, /UTF-8 \/ GB18030 \(near line 800\)/);
+  });
 });
 
 test('the template is the CLI\'s, byte for byte, in both languages', () => {

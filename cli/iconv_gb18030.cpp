@@ -1,4 +1,4 @@
-#include "decode.hpp"
+#include "iconv_gb18030.hpp"
 
 #include <iconv.h>
 
@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <string_view>
 #include <vector>
-
 
 namespace xueshe::cli {
 namespace {

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "xueshe/cases.hpp"
 #include "xueshe/flow_export.hpp"
+#include "xueshe/messages.hpp"
+#include "xueshe/outcome.hpp"
 #include "xueshe/roster_columns.hpp"
 
 namespace xueshe {
@@ -36,22 +39,21 @@ DecisionTable decision_table(const Engine& engine, Date today, Lang lang) {
     row.answers = std::move(asked.answers[i]);
     Answers answers;
     for (const auto& [field, value] : row.answers) answers.values[field] = value;
-    Result r = engine.evaluate(answers, today, lang);
-    const json& b = r.body;
-    if (!r.ok) {
-      row.error = b["error"]["message"].get<std::string>();
-    } else if (b["status"] != "outcome") {
-      row.error = b["question"]["id"].get<std::string>();
+    // The typed evaluation Engine::evaluate renders for one member, read as it is.
+    const Evaluation e = engine.walk_answers(answers);
+    if (e.error) {
+      row.error = error_message(*e.error, lang);
+    } else if (!e.at->is_outcome()) {
+      row.error = e.at->field;  // the question a path still asks: the policy's flow is unsound
     } else {
-      row.route = b["route"].get<std::string>();
-      row.org = b["receiving"]["org"].get<std::string>();
-      for (const auto& a : b["alternatives"]) row.alternatives.push_back(a.get<std::string>());
-      for (const auto& d : b["deadlines"])
-        if (auto kind = deadline_kind_named(d["kind"].get<std::string>()))  // the engine writes only DeadlineKind's names
-          row.deadlines.push_back(TableDeadline{*kind, *parse_iso_date(d["date"].get<std::string>()),
-                                                d["clause"].get<std::string>()});
-      for (const auto& c : b["clauses"]) row.clauses.push_back(c.get<std::string>());
-      for (const auto& w : b["warnings"]) row.warnings.push_back(w["code"].get<std::string>());
+      const AssembledOutcome o = assemble_outcome(
+          OutcomeContext{engine.policy(), *e.at, e.used, member_cases(e.used), today, carried_or_default(lang), e.situation});
+      row.route = o.route;
+      row.org = o.org;
+      row.alternatives = o.alternatives;
+      for (const Deadline& d : o.deadlines) row.deadlines.push_back(TableDeadline{d.kind, d.date, d.clause});
+      for (const Clause* c : o.clauses) row.clauses.push_back(c->id);
+      for (const Warning& w : o.warnings) row.warnings.push_back(w.code);
     }
     table.rows.push_back(std::move(row));
   }

@@ -212,16 +212,20 @@ class Evaluator {
     return o;
   }
 
-  // The engine's {"code", "field", "message"}, the message under the column's header.
-  RosterOutcome engine_error(const json& e) const {
+  // The engine's error, its message under the column's header.
+  RosterOutcome engine_error(const Error& e) const {
     RosterOutcome o;
-    o.error_code = e["code"].get<std::string>();
-    o.error_field = e["field"].get<std::string>();
-    o.error_message = e["message"].get<std::string>();
-    if (find_field(o.error_field))
-      o.error_message = message(run_.lang, "roster.error.in_column",
-                                {{"column", column_header(o.error_field)}, {"message", o.error_message}});
+    o.error_code = e.code;
+    o.error_field = e.field;
+    o.error_message = in_column(e.field, error_message(e, run_.lang));
     return o;
+  }
+
+  // A message about an answer said under its column's header (a field of the
+  // engine's); any other message as it is.
+  std::string in_column(const std::string& field, std::string message_text) const {
+    if (!find_field(field)) return message_text;
+    return message(run_.lang, "roster.error.in_column", {{"column", column_header(field)}, {"message", message_text}});
   }
 
   // An empty cell the row's answers lead to, with the reason they do: the
@@ -281,7 +285,7 @@ class Evaluator {
         // Said as the engine says it to a member who typed the same date.
         const MemberDate read = read_member_date(cell);
         if (!read.date)
-          return engine_error(error_body(member_date_error(read, field->id, preview(cell)), run_.lang)["error"]);
+          return engine_error(member_date_error(read, field->id, preview(cell)));
         answers.values[field->id] = *read.date;
         continue;
       }
@@ -292,19 +296,38 @@ class Evaluator {
       else answers.values[field->id] = *word;
     }
     ++run_.evaluations;
-    if (options_.direct)
-      if (const std::optional<Walk> w = direct_walk(engine_, answers)) return by_walk(*w);
+    if (!options_.direct) return through_engine_json(answers);
+    if (const std::optional<Walk> w = direct_walk(engine_, answers)) return by_walk(*w);
+    // A question, an error: the engine's own typed evaluation says which.
+    const Evaluation e = engine_.walk_answers(answers);
+    if (e.error) return engine_error(*e.error);
+    if (!e.at->is_outcome()) return question(answers, e.at->field);
+    return outcome_at(engine_, *e.at, e.used, e.situation, run_.today, run_.lang);
+  }
+
+  // A question the row's answers stop at: the answer the roster lacks.
+  RosterOutcome question(const Answers& answers, const std::string& field) {
+    // A roster with today's columns answers the employer by the yes/no chain:
+    // its first question is the one missing, not a column the roster lacks.
+    if (field == "employer_type" && !has_column("employer_type") && has_column("self_employed"))
+      return missing(answers, "self_employed");
+    return missing(answers, field);
+  }
+
+  // The tests' oracle (RosterOptions::direct false): the outcome read back from
+  // the JSON Engine::evaluate gives one member, which the typed paths above
+  // must equal on every row (roster_test.cpp, fuzz_roster.cpp).
+  RosterOutcome through_engine_json(const Answers& answers) {
     Result r = engine_.evaluate(answers, run_.today, run_.lang);
-    if (!r.ok) return engine_error(r.body["error"]);
     const json& body = r.body;
-    if (body["status"] == "question") {
-      const std::string field = body["question"]["id"].get<std::string>();
-      // A roster with today's columns answers the employer by the yes/no chain:
-      // its first question is the one missing, not a column the roster lacks.
-      if (field == "employer_type" && !has_column("employer_type") && has_column("self_employed"))
-        return missing(answers, "self_employed");
-      return missing(answers, field);
+    if (!r.ok) {
+      RosterOutcome o;
+      o.error_code = body["error"]["code"].get<std::string>();
+      o.error_field = body["error"]["field"].get<std::string>();
+      o.error_message = in_column(o.error_field, body["error"]["message"].get<std::string>());
+      return o;
     }
+    if (body["status"] == "question") return question(answers, body["question"]["id"].get<std::string>());
     RosterOutcome o;
     o.ok = true;
     o.route = body["route"].get<std::string>();

@@ -9,9 +9,6 @@
 #include "xueshe/outcome.hpp"
 
 namespace xueshe {
-namespace {
-
-}  // namespace
 
 void mark_most_urgent(RosterOutcome& o) {
   // DeadlineState is ordered most urgent first.
@@ -52,12 +49,17 @@ std::string used_key(const Walk& w, std::string_view except) {
   return key;
 }
 
-RosterOutcome direct_outcome(const Engine& engine, const Walk& w, Date today, Lang lang_in) {
-  const Lang lang = carried_or_default(lang_in);
-  // A named situation (二战考研) is its destination for every rule, as in Engine::evaluate.
+RosterOutcome direct_outcome(const Engine& engine, const Walk& w, Date today, Lang lang) {
+  // A named situation (二战考研) is its destination for every rule, as in Engine::walk_answers.
   Answers used = w.used;
   const Situation* situation = resolve_situation(engine.policy(), used);
-  const OutcomeContext ctx{engine.policy(), *w.at, used, member_cases(used), today, lang, situation};
+  return outcome_at(engine, *w.at, used, situation, today, lang);
+}
+
+RosterOutcome outcome_at(const Engine& engine, const Node& at, const Answers& used, const Situation* situation,
+                         Date today, Lang lang_in) {
+  const Lang lang = carried_or_default(lang_in);
+  const OutcomeContext ctx{engine.policy(), at, used, member_cases(used), today, lang, situation};
   AssembledOutcome a = assemble_outcome(ctx);
   RosterOutcome o;
   o.ok = true;

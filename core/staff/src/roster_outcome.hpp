@@ -6,9 +6,10 @@
 // deadlines, warnings and clauses on every path of every test policy, in both
 // languages, at several dates.
 //
-// It only answers when the walk ends in an outcome and the answers' dates are
-// plainly in order; everything else (a question, an error) is left to
-// Engine::evaluate (nullopt), so errors always come from the engine itself.
+// The fast path (direct_walk) only answers when the walk ends in an outcome
+// and the answers' dates are plainly in order; everything else (a question,
+// an error) is left to the engine's own typed evaluation (Engine::walk_answers),
+// so errors always come from the engine itself.
 #pragma once
 #include <optional>
 #include <string>
@@ -27,6 +28,11 @@ std::optional<Walk> direct_walk(const Engine& engine, const Answers& answers);
 // used (and today, the language), so answer sets whose walks used the same
 // answers (used_key) have the same outcome.
 RosterOutcome direct_outcome(const Engine& engine, const Walk& walk, Date today, Lang lang);
+
+// The outcome at `at` for the answers a walk used, a named situation already
+// read as its destination (`situation`, as Engine::walk_answers gives them).
+RosterOutcome outcome_at(const Engine& engine, const Node& at, const Answers& used, const Situation* situation,
+                         Date today, Lang lang);
 
 // The outcome node and the answers the walk used but `except`, as a key.
 std::string used_key(const Walk& walk, std::string_view except);

@@ -21,5 +21,8 @@ namespace xueshe {
 // "policytool.error", "takeaway.error". An error in a base policy file says which
 // file ("policy"); a missing base is named for the front end to fetch ("missing").
 nlohmann::json error_body(const Error& error, Lang lang, std::string_view catalog = "error");
+// The body's message alone, for a front end that shows only the words (a
+// roster's cell, a decision table's row).
+std::string error_message(const Error& error, Lang lang, std::string_view catalog = "error");
 
 }  // namespace xueshe

@@ -1,5 +1,6 @@
 #include "outcome_text.hpp"
 
+#include "xueshe/closed_sets.hpp"
 #include "xueshe/messages.hpp"
 
 namespace xueshe::cli {
@@ -39,10 +40,14 @@ std::string outcome_text(const nlohmann::json& o, Lang lang) {
   out += "\n== " + ui("deadlines") + " ==\n";
   if (o["deadlines"].empty()) out += "  " + ui("no_deadlines") + "\n";
   for (const auto& d : o["deadlines"]) {
-    std::string state = str(d, "state");
-    std::string mark = state == "overdue" ? "!! " : state == "due_soon" || state == "today" ? "!  " : "   ";
+    // The engine writes only DeadlineState's names (SPEC §3).
+    const std::optional<DeadlineState> state = deadline_state_named(str(d, "state"));
+    const char* mark = !state ? "   "
+                       : *state == DeadlineState::overdue                                     ? "!! "
+                       : *state == DeadlineState::due_soon || *state == DeadlineState::today ? "!  "
+                                                                                               : "   ";
     out += mark + str(d, "date") + "  " + str(d, "label") + " — " + str(d, "what") + "  (" + days_text(d, lang) +
-           ", " + message(lang, "state." + state) + ")  [" + str(d, "clause") + "]\n";
+           ", " + (state ? message(lang, catalog_key(*state)) : str(d, "state")) + ")  [" + str(d, "clause") + "]\n";
     if (d.contains("note")) out += "      " + str(d, "note") + "\n";
   }
   if (!o["warnings"].empty()) {

@@ -1,5 +1,9 @@
 #include "outcome_text.hpp"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "xueshe/closed_sets.hpp"
 #include "xueshe/messages.hpp"
 
@@ -27,6 +31,10 @@ std::string outcome_text(const nlohmann::json& o, Lang lang) {
   // The heading core gives ("transfer it to", "it stays with", "your result"): not every outcome transfers.
   const std::string heading = str(receiving, "heading");
   out += "== " + (heading.empty() ? ui("receiving") : heading) + " ==\n  " + str(receiving, "org") + "  [" + str(receiving, "clause") + "]\n";
+  // Where it goes when that organization cannot take it (特殊情况下…可转接至…), as the page says it.
+  for (const auto& f : o["fallbacks"])
+    out += "  " + message(lang, "page.fallback", {{"when", str(f, "when")}, {"org", str(f, "org")}}) + "  [" +
+           str(f, "clause") + "]\n";
   out += "  " + ui("started_by") + ": " + str(receiving, "started_by") + "\n";
   if (!o["alternative_options"].empty()) {
     out += "\n== " + ui("alternatives") + " ==\n";
@@ -57,6 +65,23 @@ std::string outcome_text(const nlohmann::json& o, Lang lang) {
   if (!o["notes"].empty()) {
     out += "\n== " + ui("notes") + " ==\n";
     for (const auto& n : o["notes"]) out += "  " + str(n, "text") + "  [" + str(n, "clause") + "]\n";
+  }
+  if (!o["if_stuck"].empty()) {
+    // Each item with its source; general advice (the tool's own, not a notice's rule) named as such, and the
+    // sources' words once beneath the list, as the page opens them.
+    out += "\n== " + ui("if_stuck") + " ==\n";
+    std::vector<std::string> shown;
+    std::string sources;
+    for (const auto& x : o["if_stuck"]) {
+      const bool advice = x.value("general_advice", false);
+      out += "  - " + str(x, "text") + "  " + (advice ? "(" + ui("general_advice") + ")" : "[" + str(x, "clause") + "]") + "\n";
+      const std::string id = str(x, "clause");
+      if (!x.contains("clause_text") || std::find(shown.begin(), shown.end(), id) != shown.end()) continue;
+      shown.push_back(id);
+      const auto& c = x["clause_text"];
+      sources += "    " + (advice ? ui("general_advice") : "[" + id + "]") + " " + str(c, "title") + " — " + str(c, "text") + "\n";
+    }
+    out += sources;
   }
   out += "\n== " + ui("clauses") + " ==\n";
   for (const auto& c : o["clause_texts"]) out += "  [" + str(c, "id") + "] " + str(c, "text") + "\n";

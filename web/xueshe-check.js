@@ -15,7 +15,7 @@
  *  fills date-input), date-submit, back, summary, change [data-field], restart,
  *  outcome, receiving-org, fallback [data-route], alternative [data-route], step [data-where],
  *  deadline [data-kind, data-state, data-date], warning [data-code],
- *  clause [data-clause, aria-expanded], clause-text, error [data-code, data-field],
+ *  clause [data-clause, aria-expanded], general-advice (a clause toggle named in words), clause-text, error [data-code, data-field],
  *  share, share-link, print, lang-switch, settings (<details>), as-of-input,
  *  policy-banner, policy-changed, share-contains, share-copy, retry, update [data-kind=ready|needed], update-reload.
  *  Besides the core's error codes the page has its own: policy_fetch, policy_timeout and too_large
@@ -501,11 +501,13 @@
         body);
     }
 
-    // A clause id as a toggle that shows the notice's own words beneath it.
-    clause(id, r, own) {
+    // A clause id as a toggle that shows the notice's own words beneath it. General advice (core marks it, and
+    // cites the tool's own statement of what it is) is one toggle named in words, "一般建议", not by that id.
+    clause(id, r, own, advice) {
       if (!id) return null;
-      const c = r.clause_texts?.find((x) => x.id == id) || own;
-      const b = h('button', { type: 'button', class: 'cl', 'data-testid': 'clause', 'data-clause': id, 'aria-expanded': 'false', 'aria-label': this.t('page.clause', { id }) }, id);
+      const c = r.clause_texts?.find((x) => x.id == id) || own, name = advice ? this.t('ui.general_advice') : id;
+      const b = h('button', { type: 'button', class: advice ? 'cl adv' : 'cl', 'data-testid': advice ? 'general-advice' : 'clause', 'data-clause': id,
+        'aria-expanded': 'false', 'aria-label': advice ? c?.title || name : this.t('page.clause', { id }) }, name);
       b.onclick = () => {
         b.setAttribute('aria-expanded', !b.p);
         if (b.p) b.p = b.p.remove();

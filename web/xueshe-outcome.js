@@ -128,7 +128,7 @@
             h('dt', {}, t('page.compare_until')), h('dd', { 'data-testid': 'compare-until' }, c.until.length
               ? c.until.map((d) => h('p', {}, d.label, ' ', h('strong', {}, d.date), ' ', cl(d.clause))) : t('page.compare_no_date')),
             c.next.length > 0 && [h('dt', {}, t('page.compare_next')), h('dd', { 'data-testid': 'compare-next' }, c.next.map((x) =>
-              h('p', {}, x.text, ' ', x.general_advice && h('span', { class: 'adv' }, t('ui.general_advice')), ' ', this.clause(x.clause, c, x.clause_text))))],
+              h('p', {}, x.text, ' ', this.clause(x.clause, c, x.clause_text, x.general_advice))))],
             c.conflicts.length > 0 && [h('dt', {}, t('page.compare_conflict')), h('dd', { class: 'warns' }, c.conflicts.map((w) =>
               h('p', { 'data-testid': 'compare-conflict', 'data-code': w.code }, w.text, ' ', [...new Set(w.clauses)].map(cl))))]));
       }));
@@ -156,8 +156,7 @@
           x.document && h('button', { type: 'button', class: 'cl doc', 'data-testid': x.document + '-open', onclick: () => this.paper(x.document) }, t('page.' + x.document)))), 'steps'),
         list('ui.alternatives', 'ul', r.alternative_options?.map((a) => h('li', { 'data-testid': 'alternative', 'data-route': a.route }, a.org, ' ', cl(a.clause)))),
         list('ui.if_stuck', 'ul', r.if_stuck?.map((x) => h('li', { 'data-testid': 'if-stuck', 'data-id': x.id },
-          x.text, ' ', x.general_advice && h('span', { class: 'adv', 'data-testid': 'general-advice' }, t('ui.general_advice')), ' ',
-          this.clause(x.clause, r, x.clause_text))), 'stuck'),
+          x.text, ' ', this.clause(x.clause, r, x.clause_text, x.general_advice))), 'stuck'),
         list('ui.notes', 'ul', r.notes?.map((x) => h('li', {}, x.text, ' ', cl(x.clause)))),
         list('ui.clauses', 'ul', r.clauses?.map((c) => h('li', {}, cl(c))), 'cls'));
     }

@@ -40,6 +40,13 @@ test('2026-12-01 with the built-in 2022 notice: said at the first question and a
     assert.ok(!text.includes('已过期') && !text.includes('已过 '), 'nothing is said to be overdue');
     assert.ok(await page.locator('[data-testid=if-stuck]').count() >= 5);
     assert.ok(await page.locator('[data-testid=general-advice]').count() >= 1);
+    // General advice is named in words, and its toggle opens what the tool says of it; its clause id is not shown.
+    const advice = page.locator('[data-testid=if-stuck] [data-testid=general-advice]').first();
+    assert.equal((await advice.textContent()).trim(), '一般建议');
+    assert.ok(!text.includes('一般建议.卡住'), 'no id of the general advice on screen');
+    await advice.click();
+    assert.equal(await advice.getAttribute('aria-expanded'), 'true');
+    assert.match(await page.locator('[data-testid=if-stuck] [data-testid=clause-text]').first().textContent(), /本工具的一般建议/);
     // A stuck-help clause opens its source's words like any other.
     await page.locator('[data-testid=if-stuck][data-id=not_transferring] [data-testid=clause]').click();
     assert.match(await page.locator('[data-testid=if-stuck][data-id=not_transferring] [data-testid=clause-text]').textContent(), /自行脱团/);

@@ -52,6 +52,20 @@ TEST_CASE("ask: a questionnaire in the terminal ending in a readable outcome") {
   CHECK(r.out.find("[二.4]") != std::string::npos);
 }
 
+TEST_CASE("ask: where it goes when that organization cannot take it - and if it gets stuck - general advice in words") {
+  // The national guide alone: employed at a private company without a league organization, received elsewhere (4).
+  auto r = xueshe_run({"ask", "--policy", source_path("policies/zhtj-guide-2022.json"), "--today", "2026-07-01"},
+                      "2026-06-30\n2004-06-30\n1\n1\n2\n4\n");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("乡镇（街道）团组织确有接收困难时：县级团委建立的“流动团员团支部”  [指引.2(2)]") != std::string::npos);
+  CHECK(r.out.find("== 如果卡住了 ==") != std::string::npos);
+  CHECK(r.out.find("[智慧团建.审批]") != std::string::npos);
+  CHECK(r.out.find("(一般建议)") != std::string::npos);
+  CHECK(r.out.find("一般建议 本工具的一般建议：转接卡住时") != std::string::npos);
+  CHECK(r.out.find("一般建议.卡住") == std::string::npos);  // an id, not words
+}
+
 TEST_CASE("ask: wrong input is asked again - b goes back - closed input stops cleanly") {
   auto r = xueshe_run({"ask", "--today", "2022-07-01", "--lang", "en"},
                       "2022-06-30\n2000-03-15\n99\nemployed\nb\n7\n");  // dates first; 99: no such option (14 with the named situations); employed; back; 7 = delayed graduation

@@ -3,9 +3,15 @@
 //
 // One version at a time. The build stamps VERSION with a hash of every file
 // below (web/tools/stamp-version.mjs), so any change to one of them is a new
-// worker. A new worker fills its own cache straight from the server
-// (`cache: 'reload'`, never from the browser's HTTP cache, whatever
-// Cache-Control or Last-Modified the host sends) and then waits: the pages open
+// worker. A new worker fills its own cache with exactly its version's files:
+// those the page loads under a versioned URL (`<file>?v=<build>`, BUILD, the
+// same stamp as xueshe-check.js's) are taken from the browser's HTTP cache
+// when the page has just loaded them there (on a first visit: the module,
+// its script and the stylesheet, ≈ 85 KB a phone does not download twice),
+// their bytes checked against this version's integrity hash, and from the
+// server when not; every other file straight from the server (`cache:
+// 'reload'`, whatever Cache-Control or Last-Modified the host sends). Then it
+// waits: the pages open
 // on the old version keep being served from the old cache until the member
 // accepts the page's "new version" notice, which tells this worker to take over
 // and reloads. (The page itself checks every file it loads against the
@@ -27,8 +33,21 @@ const SCOPE = 'xueshe ' + self.registration.scope + ' ';
 const CACHE = SCOPE + VERSION.slice(15);
 const RUNTIME = SCOPE + 'runtime';
 
-self.oninstall = (e) => e.waitUntil(caches.open(CACHE)
-  .then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+// This version's build and the integrity hash of each file the page loads under it (none in an unstamped build).
+const BUILD = 'xueshe-build:dev';
+const [V, ...HASHES] = BUILD.split(':')[1].split(';');
+const SRI = Object.fromEntries(HASHES.map((x) => [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)]));
+// A file as this version has it: a versioned one from the HTTP cache if it is there with the right bytes, else
+// from the server (the bytes checked again: another version's never enter this cache); any other from the server.
+const fresh = (f) => {
+  if (!SRI[f]) return fetch(new Request(f, { cache: 'reload' }));
+  const url = f + '?v=' + V, integrity = SRI[f];
+  return fetch(new Request(url, { cache: 'force-cache', integrity })).catch(() => fetch(new Request(url, { cache: 'reload', integrity })));
+};
+self.oninstall = (e) => e.waitUntil(caches.open(CACHE).then((c) => Promise.all(FILES.map((f) => fresh(f).then((res) => {
+  if (!res.ok) throw new Error(`${f}: ${res.status}`);  // as addAll: no worker with a file missing
+  return c.put(f, res);
+})))));
 
 // The page's "reload" button: this worker takes over now (then the page reloads).
 self.onmessage = (e) => e.data == 'xueshe-activate' && self.skipWaiting();

@@ -12,7 +12,9 @@
 //   (`xueshe.css?v=<build>`), each with its integrity, and preloads xueshe.wasm
 //   under the URL and integrity the element fetches it with;
 // - sw.js gets VERSION: a hash of every file it precaches (its FILES list), as
-//   written here, so a change to any of them installs a new worker and cache.
+//   written here, so a change to any of them installs a new worker and cache;
+//   and BUILD, xueshe-check.js's stamp, so it asks for the files the page loads
+//   under the very URLs and integrity hashes the page uses.
 // The inputs may be files stamped before: every stamp is replaced.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,8 +32,8 @@ const bytes = reader(site);
 const sri = (f) => integrity(bytes(f));
 const build = version(LOADED, bytes);
 
-const check = once(readFileSync(checkIn, 'utf8'), /xueshe-build:[^'"`]*/, `xueshe-build:${build};${LOADED.map((f) => `${f}=${sri(f)}`).join(';')}`,
-  'xueshe-build: stamp in xueshe-check.js');
+const buildStamp = `xueshe-build:${build};${LOADED.map((f) => `${f}=${sri(f)}`).join(';')}`;
+const check = once(readFileSync(checkIn, 'utf8'), /xueshe-build:[^'"`]*/, buildStamp, 'xueshe-build: stamp in xueshe-check.js');
 writeFileSync(path.join(site, 'xueshe-check.js'), check);
 
 // Each file index.html loads under its version in the URL, with its integrity: a stale copy in the HTTP cache is never
@@ -49,5 +51,6 @@ writeFileSync(path.join(site, 'index.html'), index);
 
 const sw = readFileSync(swIn, 'utf8');
 const files = sw.match(/const FILES = \[([^\]]*)\]/)[1].match(/'[^']+'/g).map((f) => f.slice(1, -1)).filter((f) => f != './');
-writeFileSync(path.join(site, 'sw.js'), once(sw, /xueshe-version:[^'"`]*/, 'xueshe-version:' + version(files, bytes), 'xueshe-version: stamp in sw.js'));
+const swStamped = once(sw, /xueshe-version:[^'"`]*/, 'xueshe-version:' + version(files, bytes), 'xueshe-version: stamp in sw.js');
+writeFileSync(path.join(site, 'sw.js'), once(swStamped, /xueshe-build:[^'"`]*/, buildStamp, 'xueshe-build: stamp in sw.js'));
 console.log(build);

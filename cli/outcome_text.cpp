@@ -79,7 +79,7 @@ std::string outcome_text(const nlohmann::json& o, Lang lang) {
       if (!x.contains("clause_text") || std::find(shown.begin(), shown.end(), id) != shown.end()) continue;
       shown.push_back(id);
       const auto& c = x["clause_text"];
-      sources += "    " + (advice ? ui("general_advice") : "[" + id + "]") + " " + str(c, "title") + " — " + str(c, "text") + "\n";
+      sources += "    " + (advice ? "(" + ui("general_advice") + ")" : "[" + id + "]") + " " + str(c, "title") + " — " + str(c, "text") + "\n";
     }
     out += sources;
   }

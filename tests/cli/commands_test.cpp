@@ -62,7 +62,7 @@ TEST_CASE("ask: where it goes when that organization cannot take it - and if it 
   CHECK(r.out.find("== 如果卡住了 ==") != std::string::npos);
   CHECK(r.out.find("[智慧团建.审批]") != std::string::npos);
   CHECK(r.out.find("(一般建议)") != std::string::npos);
-  CHECK(r.out.find("一般建议 本工具的一般建议：转接卡住时") != std::string::npos);
+  CHECK(r.out.find("    (一般建议) 本工具的一般建议：转接卡住时") != std::string::npos);
   CHECK(r.out.find("一般建议.卡住") == std::string::npos);  // an id, not words
 }
 

@@ -73,13 +73,13 @@ std::string outcome_text(const nlohmann::json& o, Lang lang) {
     std::vector<std::string> shown;
     std::string sources;
     for (const auto& x : o["if_stuck"]) {
-      const bool advice = x.value("general_advice", false);
-      out += "  - " + str(x, "text") + "  " + (advice ? "(" + ui("general_advice") + ")" : "[" + str(x, "clause") + "]") + "\n";
       const std::string id = str(x, "clause");
+      const std::string source = x.value("general_advice", false) ? "(" + ui("general_advice") + ")" : "[" + id + "]";
+      out += "  - " + str(x, "text") + "  " + source + "\n";
       if (!x.contains("clause_text") || std::find(shown.begin(), shown.end(), id) != shown.end()) continue;
       shown.push_back(id);
       const auto& c = x["clause_text"];
-      sources += "    " + (advice ? "(" + ui("general_advice") + ")" : "[" + id + "]") + " " + str(c, "title") + " — " + str(c, "text") + "\n";
+      sources += "    " + source + " " + str(c, "title") + " — " + str(c, "text") + "\n";
     }
     out += sources;
   }

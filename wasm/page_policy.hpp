@@ -1,19 +1,19 @@
 // A policy loaded from what a page holds: the policy file's text ("" = the
 // built-in policy) and its base files as {"<id>": "<text>"} ("" = none beyond
-// the built-in ones). Shared by the page's module and the take-away module,
-// which evaluate the same policy from the same texts.
+// the built-in ones). Two definitions, one per kind of module:
+// - page_policy_files.cpp reads policy files (the policy loader and its JSON
+//   reader): the policy modules (xueshe-policy*.wasm), the take-away module
+//   and the offline file's module;
+// - page_policy_builtin.cpp has only the built-in policy, in its compact form
+//   (policy_binary.hpp), and refuses a file: the page's first-load modules
+//   (xueshe.wasm, xueshe-en.wasm), which carry no policy loader.
 #pragma once
 #include <string>
 
 #include "xueshe/policy.hpp"
-#include "xueshe/policy_layers.hpp"
 
 namespace xueshe_wasm {
 
-inline xueshe::PolicyLoad load_page_policy(const std::string& policy_text, const std::string& bases) {
-  auto files = xueshe::policy_texts_from_json(bases);
-  if (files.error) return {std::nullopt, *files.error};
-  return xueshe::load_policy(policy_text.empty() ? xueshe::builtin_policy_text() : policy_text, files.texts);
-}
+xueshe::PolicyLoad load_page_policy(const std::string& policy_text, const std::string& bases);
 
 }  // namespace xueshe_wasm

@@ -3,7 +3,8 @@
  * holds the state (answers, as-of date, language) and nothing else.
  *
  * Attributes: policy="URL" (a school's policy file; default: the built-in one; the
- * base files of a layered policy are fetched beside it, <id>.json, as the core asks for them),
+ * base files of a layered policy are fetched beside it, <id>.json, as the core asks for them; such an element
+ * loads the modules that read policy files, xueshe-policy.js with xueshe-policy.wasm or xueshe-policy-en.wasm),
  * lang="zh-CN|en" (none: the member's earlier choice on this device, else the browser's language), app (this element is the whole page: it sets <html lang> and
  * the title, uses <h1>, links the offline file and registers sw.js).
  * timeout="ms" (how long a policy file may take to arrive; default 15000).
@@ -54,8 +55,11 @@
       },
     }).then(ok, no))
     : factory({ locateFile: (p) => at(p.endsWith('.wasm') ? wasm : p) }));
-  // One wasm module per language, loaded once per page and shared by every element.
+  // One wasm module per language, loaded once per page and shared by every element. The page's first load carries
+  // only the built-in policy (in a compact form, without the policy reader); an element given a school's policy file
+  // uses the policy modules instead (their own glue, xueshe-policy.js), fetched only then.
   const WASM = { 'zh-CN': 'xueshe.wasm', en: 'xueshe-en.wasm' };
+  const POLICY_WASM = { 'zh-CN': 'xueshe-policy.wasm', en: 'xueshe-policy-en.wasm' };
   const LANGS = Object.keys(WASM);
   const lang = (l) => (Object.hasOwn(WASM, l) ? l : null);  // never __proto__ or constructor
   // The language of an element whose page names none: the one the member chose here before with the language switch
@@ -71,8 +75,8 @@
     return kept || (preferred?.startsWith('en') ? 'en' : 'zh-CN');
   };
   const mods = {}, scripts = {};
-  // Policy and base files this page has asked for (absolute URLs): asked for again through the service worker
-  // once it takes over on a first visit, so that it keeps them for offline use (see connectedCallback).
+  // Policy and base files this page has asked for, and the modules that read them (absolute URLs): asked for again
+  // through the service worker once it takes over on a first visit, so that it keeps them for offline use.
   const fetched = new Set();
   // At most this many base files are fetched for one policy (the core itself refuses a longer chain).
   const MAX_BASES = 8;
@@ -91,6 +95,11 @@
   const glue = () => typeof createXueshe == 'function' && (!SRI['xueshe.js'] || !!document.querySelector(`script[src="xueshe.js?v=${V}"]`));
   const load = (l) => (mods[l] ||= js('xueshe.js', glue()).then(() => create(createXueshe, WASM[l]).catch((e) => failed(WASM[l], e)))
     .catch((e) => { delete mods[l]; throw e; }));
+  // The module that reads policy files (the offline file's one module does: its glue names itself both ways).
+  // Like the policy files, they are asked for again once the service worker is in control (fetched), which keeps them.
+  const loadPolicy = (l) => (fetched.add(vat('xueshe-policy.js')), fetched.add(vat(POLICY_WASM[l])), mods['policy ' + l] ||= js('xueshe-policy.js', typeof createXueshePolicy == 'function')
+    .then(() => create(createXueshePolicy, POLICY_WASM[l]).catch((e) => failed(POLICY_WASM[l], e)))
+    .catch((e) => { delete mods['policy ' + l]; throw e; }));
   // The take-away module (calendar file, written application): loaded only when asked for.
   const takeaway = () => (mods.tk ||= js('xueshe-takeaway.js', typeof createXuesheTakeaway == 'function')
     .then(() => create(createXuesheTakeaway, 'xueshe-takeaway.wasm').catch((e) => failed('xueshe-takeaway.wasm', e)))
@@ -302,7 +311,7 @@
 
     // The module, catalog and engine for the current language (every language's engine gets the same bases).
     async use() {
-      const l = this.state.lang, k = lang(l) || LANGS[0], M = await load(k);
+      const l = this.state.lang, k = lang(l) || LANGS[0], M = await (this.text || this.bases ? loadPolicy(k) : load(k));
       this.cat = Object.assign({}, ...JSON.parse(M.catalog(l)));  // the catalog's parts, merged
       this.engine = this.ferr ? null : (this.engines[k] ||= open(M, this.text, this.bases));
     }

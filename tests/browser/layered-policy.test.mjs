@@ -103,8 +103,14 @@ test('after one visit the layered policy works offline', async () => {
     await page.goto(server.origin + '/scut-app.html');
     await ready(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
-    // The worker keeps this page, the policy and each base file (the page asks for them again once it is in control).
-    const files = [`${server.origin}/scut-app.html`, ...['scut-marxism-2025', ...CHAIN].map((id) => `${server.origin}/policies/${id}.json`)];
+    // A page given a policy file loads the modules that read one (xueshe-policy.js, xueshe-policy.wasm), not the
+    // first-load module (xueshe.wasm: the built-in policy only).
+    const modules = [...new Set(page.seen.requests.filter((u) => /^\/xueshe(-policy)?(-en)?\.(js|wasm)$/.test(new URL(u).pathname)))];
+    assert.deepEqual(modules.map((u) => new URL(u).pathname).sort(), ['/xueshe-policy.js', '/xueshe-policy.wasm']);
+    // The worker keeps this page, the policy, each base file and those modules (the page asks for them again once it
+    // is in control).
+    const files = [`${server.origin}/scut-app.html`, ...['scut-marxism-2025', ...CHAIN].map((id) => `${server.origin}/policies/${id}.json`),
+      ...modules];
     await waitUntilCached(page, files);
     await context.setOffline(true);
     await page.reload();

@@ -1,6 +1,6 @@
 // Updates: a site redeployed under open pages. v1 is the built site; v2 is the
-// same site with the built-in policy's 三.2 completion date moved a day in both
-// wasm modules (2022-10-31 → 2022-10-30, and the file's hash with it: a changed
+// same site with the built-in policy's 三.2 completion date moved a day in every
+// wasm module that carries it (2022-10-31 → 2022-10-30, and the file's hash with it: a changed
 // policy date and changed wasm files) and the site stamped again as the build does (web/tools/stamp-version.mjs).
 // No page may ever show one version's policy with another's module; a waiting
 // new version is announced and, once accepted, every screen is v2 — also when the
@@ -40,9 +40,11 @@ function deploy(dir, version) {
   mkdirSync(dir, { recursive: true });
   cpSync(builtSite, dir, { recursive: true });
   if (version == 'v1') return;
-  for (const f of ['xueshe.wasm', 'xueshe-en.wasm']) {
+  // The first-load modules hold the policy in its compact form (dates as YYYY-MM-DD, unquoted), the policy modules
+  // the one-language JSON copy.
+  for (const [f, quote] of [['xueshe.wasm', ''], ['xueshe-en.wasm', ''], ['xueshe-policy.wasm', '"'], ['xueshe-policy-en.wasm', '"']]) {
     const bytes = readFileSync(path.join(dir, f));
-    replaceAll(bytes, `"${DATE.v1}"`, `"${DATE.v2}"`, `${f} holds the built-in policy's ${DATE.v1}`);
+    replaceAll(bytes, quote + DATE.v1 + quote, quote + DATE.v2 + quote, `${f} holds the built-in policy's ${DATE.v1}`);
     replaceAll(bytes, HASH.v1, HASH.v2, `${f} holds the built-in policy's published hash ${HASH.v1}`);
     writeFileSync(path.join(dir, f), bytes);
   }

@@ -10,15 +10,21 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const site = process.env.XUESHE_SITE || path.join(root, 'build/wasm/site');
 export const cli = process.env.XUESHE_BINARY || path.join(root, 'build/native/cli/xueshe');
 
-// One module per language, as the page loads them: xueshe.wasm carries zh-CN,
-// xueshe-en.wasm English; both use the same xueshe.js.
+// As the page loads them: per language, the first-load module (xueshe.js with xueshe.wasm for zh-CN,
+// xueshe-en.wasm for English: the built-in policy only, compact) and the module that reads policy files
+// (xueshe-policy.js with xueshe-policy.wasm, xueshe-policy-en.wasm).
 export const wasmFile = { 'zh-CN': 'xueshe.wasm', en: 'xueshe-en.wasm' };
+export const policyWasmFile = { 'zh-CN': 'xueshe-policy.wasm', en: 'xueshe-policy-en.wasm' };
 
-export async function loadModule(lang = 'zh-CN') {
-  const require = createRequire(import.meta.url);
-  const factory = require(path.join(site, 'xueshe.js'));
+function factoryFor(glue, wasm) {
+  const factory = createRequire(import.meta.url)(path.join(site, glue));
   // Debian's Emscripten 3.1.6 loader cannot fetch a file path under Node 18+: pass the bytes.
-  return factory({ wasmBinary: readFileSync(path.join(site, wasmFile[lang])) });
+  return factory({ wasmBinary: readFileSync(path.join(site, wasm)) });
+}
+
+// The language's two modules: { builtin, policy }. openPolicy picks between them as the page does.
+export async function loadModule(lang = 'zh-CN') {
+  return { builtin: await factoryFor('xueshe.js', wasmFile[lang]), policy: await factoryFor('xueshe-policy.js', policyWasmFile[lang]) };
 }
 
 export async function loadModules() {
@@ -60,7 +66,10 @@ const takeaway = await loadTakeaway();
 // error, evaluate and close take back. evaluate gives the result as the page shows it: the question module's,
 // or — where it says needs_outcome_module (an outcome, options side by side) — the take-away module's `evaluate`
 // for the same input (SPEC §3's contract); questions() gives the question module's own.
-export function openPolicy(M, text, bases) {
+// Which module: the first-load one for the built-in policy (no text, no bases), else the one that reads policy files
+// (web/xueshe-check.js chooses by the same rule). M: a language's pair (loadModule) or one module.
+export function openPolicy(pair, text, bases) {
+  const M = pair.builtin ? (text === '' && bases === '' ? pair.builtin : pair.policy) : pair;
   const p = M.open(text, bases);
   const questions = (a, t, l) => M.questions(p, a, t, l);
   const evaluate = (a, t, l) => {

@@ -3,9 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadModules, policyText, root, runCli, cliJson, basesFor, openPolicy } from './load.mjs';
+import { loadModules, policyText, root, runCli, cliJson, basesFor, openPolicy, site, wasmFile, policyWasmFile } from './load.mjs';
 
 const modules = await loadModules();
 const m = modules['zh-CN'];
@@ -91,9 +92,12 @@ test('bad today and bad language come back as errors naming the field', () => {
 
 test('each page module carries exactly its language', () => {
   const merged = (M, l) => Object.assign({}, ...JSON.parse(M.catalog(l)));  // as the page merges the parts
-  assert.equal(merged(modules['zh-CN'], 'zh-CN')['bool.true'], '是');
-  assert.equal(merged(modules.en, 'en')['bool.true'], 'Yes');
-  assert.equal(merged(modules.en, 'zh-CN')['bool.true'], 'Yes');  // falls back to what it has
+  for (const kind of ['builtin', 'policy']) {
+    assert.equal(merged(modules['zh-CN'][kind], 'zh-CN')['bool.true'], '是', kind);
+    assert.equal(merged(modules.en[kind], 'en')['bool.true'], 'Yes', kind);
+    assert.equal(merged(modules.en[kind], 'zh-CN')['bool.true'], 'Yes', kind);  // falls back to what it has
+    assert.deepEqual(JSON.parse(modules['zh-CN'][kind].catalog('zh-CN')), JSON.parse(modules['zh-CN'].builtin.catalog('zh-CN')));
+  }
 });
 
 test('each page module holds the built-in policies in its own language, under the published file\'s hash', () => {
@@ -156,4 +160,44 @@ test('a layered policy without its bases: the core names each missing base in tu
     bases[err.missing] = policyText(`policies/${err.missing}.json`);
   }
   assert.deepEqual(asked, ['guangdong', 'zhtj-guide-2022', 'zhtj-guide-pre2022']);
+});
+
+// The page's first load carries the built-in policy in a compact form (policy_binary.hpp) instead of the
+// policy loader; the policy modules read it from its files. Both must be the same policy.
+test('the built-in policy: the first-load module and the policy module ask the same questions on every path, both languages', () => {
+  for (const lang of ['zh-CN', 'en']) {
+    for (const today of ['2022-05-01', '2022-08-20', '2023-03-01']) {
+      const r = runCli(['paths', '--today', today, '--lang', lang], '');
+      assert.equal(r.code, 0);
+      const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+      assert.ok(lines.length >= 15);
+      const compact = openPolicy(modules[lang].builtin, '', ''), files = openPolicy(modules[lang].policy, '', '');
+      let steps = 0;
+      for (const line of lines) {
+        // Every prefix of the path's answers: each question on the way, and where it ends.
+        const entries = Object.entries(line.answers);
+        for (let n = 0; n <= entries.length; n++, steps++) {
+          const answers = JSON.stringify(Object.fromEntries(entries.slice(0, n)));
+          assert.equal(compact.questions(answers, today, lang), files.questions(answers, today, lang), `${lang} ${today} ${answers}`);
+        }
+      }
+      assert.ok(steps > lines.length * 2);
+      compact.delete();
+      files.delete();
+    }
+  }
+});
+
+test('the first-load module refuses a policy file, saying which module reads one; it carries no policy reader', () => {
+  for (const lang of ['zh-CN', 'en']) {
+    const e = openPolicy(modules[lang].builtin, policyText('tests/policies/example-2025-12m.json'), '');
+    const err = JSON.parse(e.error(lang)).error;
+    assert.equal(err.code, 'policy_needs_policy_module');
+    assert.equal(err.field, 'policy');
+    assert.match(err.message, /xueshe-policy\.wasm/);
+    e.delete();
+    // Without the loader and its JSON reader the module is much smaller (measured: ≈ 59 KB against ≈ 78 KB gz).
+    const gz = (f) => gzipSync(readFileSync(path.join(site, f)), { level: 9 }).length;
+    assert.ok(gz(wasmFile[lang]) < gz(policyWasmFile[lang]) - 12000, `${gz(wasmFile[lang])} vs ${gz(policyWasmFile[lang])}`);
+  }
 });

@@ -35,7 +35,8 @@ replace('<link rel="preload" href="xueshe.wasm" as="fetch" type="application/was
 replace('href="icon.svg"', `href="data:image/svg+xml,${encodeURIComponent(read('icon.svg').trim())}"`);
 // The document gets the stylesheet; the element copies the <template> into its shadow root.
 replace('<link rel="stylesheet" href="xueshe.css">', `${style}\n<template id="xueshe-css">${style}</template>`);
-replace('<script src="xueshe.js" defer></script>', script(read(single)));
+// The one module reads policy files too: the element asks for it under both names (xueshe-check.js, loadPolicy).
+replace('<script src="xueshe.js" defer></script>', script(read(single) + '\nvar createXueshePolicy = createXueshe;'));
 replace('<script src="xueshe-check.js" defer></script>', script(inlineParts(read('xueshe-check.js'), web)) + script(inlineParts(read('xueshe-outcome.js'), web)) +
   // On demand in the served page; here, in the file: the elements find them already defined.
   `\n<template id="xueshe-application-css">${styleOf('xueshe-application.css')}</template>` +

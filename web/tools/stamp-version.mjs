@@ -26,7 +26,7 @@ if (!swIn) {
   process.exit(2);
 }
 // What the element loads itself (xueshe-check.js: `BUILD`), in this order.
-const LOADED = ['xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'xueshe.css', 'xueshe-outcome.js', 'xueshe-takeaway.js', 'xueshe-takeaway.wasm',
+const LOADED = ['xueshe.js', 'xueshe.wasm', 'xueshe-en.wasm', 'xueshe-policy.js', 'xueshe-policy.wasm', 'xueshe-policy-en.wasm', 'xueshe.css', 'xueshe-outcome.js', 'xueshe-takeaway.js', 'xueshe-takeaway.wasm',
   'xueshe-application.js', 'xueshe-application.css'];
 const bytes = reader(site);
 const sri = (f) => integrity(bytes(f));

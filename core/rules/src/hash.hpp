@@ -19,4 +19,13 @@ inline std::string fnv1a_hex(std::string_view bytes) {
   return out;
 }
 
+// A policy chain's fingerprint (Policy::hash): FNV-1a over its files' hashes,
+// leaf first (as Policy::layers holds them).
+template <class Layers>
+std::string chain_hash(const Layers& leaf_first) {
+  std::string hashes;
+  for (const auto& layer : leaf_first) hashes += layer.hash;
+  return fnv1a_hex(hashes);
+}
+
 }  // namespace xueshe

@@ -1,6 +1,7 @@
 // The compact form (policy_binary.hpp): a magic word, then the shape (counts,
 // numbers, flags and each text's length, as LEB128 varints) and then every
-// text's bytes, one after the other. Texts together compress better than
+// text's bytes, one after the other; dates and closed-set words (a step's
+// place, a deadline's kind) are texts, written as the policy file writes them. Texts together compress better than
 // interleaved with the numbers, and the page's module is served gzip'd.
 #include "xueshe/policy_binary.hpp"
 
@@ -9,8 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include "hash.hpp"
 #include "policy_fields.hpp"
 #include "xueshe/closed_sets.hpp"
+#include "xueshe/dates.hpp"
 
 namespace xueshe {
 namespace {
@@ -43,11 +46,7 @@ class Writer {
     number(s.size());
     texts_ += s;
   }
-  void put(const Date& d) {
-    put(int(d.year()));
-    number(unsigned(d.month()));
-    number(unsigned(d.day()));
-  }
+  void put(const Date& d) { put(format_iso_date(d)); }  // as in the policy file: a date can be found in the bytes
   void put(DeadlineKind k) { put(std::string(name(k))); }
   void put(StepWhere w) { put(std::string(name(w))); }
   template <class T> void put(const std::optional<T>& o) {
@@ -130,11 +129,10 @@ class Reader {
     texts_.remove_prefix(n);
   }
   void get(Date& d) {
-    int y = 0;
-    get(y);
-    const auto m = number(), day = number();
-    d = Date{date::year{y}, date::month{unsigned(m)}, date::day{unsigned(day)}};
-    if (m > 12 || day > 31 || !d.ok() || !year_in_range(d)) bad_ = true;
+    std::string text;
+    get(text);
+    if (auto day = parse_iso_date(text)) d = *day;
+    else bad_ = true;
   }
   template <class E, class Named> void get_named(E& e, Named named) {
     std::string word;
@@ -147,7 +145,12 @@ class Reader {
   template <class T> void get(std::optional<T>& o) {
     bool present = false;
     get(present);
-    if (present && !bad_) get(o.emplace());
+    if (!present || bad_) return;
+    // Made here, then moved in: clang's optional<T>::emplace() refuses a nested
+    // struct with default member initializers (Period::Cap).
+    T value{};
+    get(value);
+    o = std::move(value);
   }
   template <class T> void get(std::vector<T>& items) {
     const std::size_t n = count();
@@ -183,6 +186,7 @@ std::optional<Policy> policy_from_binary(std::string_view bytes) {
   Policy policy;
   r(policy);
   if (!r.complete()) return std::nullopt;
+  policy.hash = chain_hash(policy.layers);
   return policy;
 }
 

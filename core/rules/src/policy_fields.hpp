@@ -41,10 +41,11 @@ template <class V> void fields(V& v, Situation& s) {
 }
 template <class V> void fields(V& v, PolicyLayerSummary& l) { v(l.id, l.layer, l.hash, l.title, l.last_verified); }
 template <class V, class T> void fields(V& v, Cited<T>& c) { v(c.value, c.clause); }
+// Policy::hash is not listed: it is made from the layers' hashes (chain_hash), by the reader as by the loader.
 template <class V> void fields(V& v, Policy& p) {
   v(p.id, p.layer, p.school, p.title, p.cohort, p.usual_graduation_date, p.notice_date, p.last_verified, p.region,
     p.ask_whom, p.ask_whom_clause, p.clauses, p.clause_layer, p.routes, p.rule_clauses, p.periods, p.destinations,
-    p.situations, p.wording, p.deadlines, p.staff_dates, p.targets, p.hash, p.unverified, p.unverified_bases,
+    p.situations, p.wording, p.deadlines, p.staff_dates, p.targets, p.unverified, p.unverified_bases,
     p.layers, p.provenance, p.national);
 }
 

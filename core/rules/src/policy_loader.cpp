@@ -153,9 +153,7 @@ class Loader : public policy_reading::PolicyReader {
         p.clauses.insert(p.clauses.end(), own[i].begin(), own[i].end());
       }
     }
-    std::string hashes;
-    for (const PolicyLayerInfo& layer : chain_.layers) hashes += layer.hash;
-    p.hash = fnv1a_hex(hashes);
+    p.hash = chain_hash(p.layers);
     p.provenance = chain_.provenance;
     return true;
   }

@@ -1,0 +1,24 @@
+// load_page_policy for the page's first-load modules (page_policy.hpp): the
+// built-in policy from its compact form, written at build time from the
+// policy as load_policy makes it (compact_builtin_policy.cpp). A policy file
+// is refused with an error that names the module to use instead; the page
+// never hands one to these modules (xueshe-check.js loads a policy module).
+#include "page_policy.hpp"
+
+#include <string_view>
+
+#include "xueshe/policy_binary.hpp"
+
+namespace xueshe_wasm {
+
+std::string_view builtin_policy_compact();  // generated: builtin_policy_compact_<lang>.cpp
+
+xueshe::PolicyLoad load_page_policy(const std::string& policy_text, const std::string& bases) {
+  if (!policy_text.empty() || !bases.empty())
+    return {std::nullopt, xueshe::Error{"policy_needs_policy_module", "policy", {}}};
+  if (auto policy = xueshe::policy_from_binary(builtin_policy_compact())) return {std::move(*policy), std::nullopt};
+  // Only a build that wrote the compact form wrongly gets here.
+  return {std::nullopt, xueshe::Error{"builtin_policy_unreadable", "policy", {}}};
+}
+
+}  // namespace xueshe_wasm

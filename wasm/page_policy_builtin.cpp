@@ -9,14 +9,14 @@
 
 #include "xueshe/policy_binary.hpp"
 
-namespace xueshe_wasm {
+std::string_view xueshe_embedded_builtin_policy_compact();  // embedded at build time (wasm/CMakeLists.txt)
 
-std::string_view builtin_policy_compact();  // generated: builtin_policy_compact_<lang>.cpp
+namespace xueshe_wasm {
 
 xueshe::PolicyLoad load_page_policy(const std::string& policy_text, const std::string& bases) {
   if (!policy_text.empty() || !bases.empty())
     return {std::nullopt, xueshe::Error{"policy_needs_policy_module", "policy", {}}};
-  if (auto policy = xueshe::policy_from_binary(builtin_policy_compact())) return {std::move(*policy), std::nullopt};
+  if (auto policy = xueshe::policy_from_binary(xueshe_embedded_builtin_policy_compact())) return {std::move(*policy), std::nullopt};
   // Only a build that wrote the compact form wrongly gets here.
   return {std::nullopt, xueshe::Error{"builtin_policy_unreadable", "policy", {}}};
 }

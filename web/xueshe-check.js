@@ -93,17 +93,19 @@
   // The module glue index.html loaded is ours only if it is this version's (its tag names the version; the browser
   // checked its hash); else this script loads its own.
   const glue = () => typeof createXueshe == 'function' && (!SRI['xueshe.js'] || !!document.querySelector(`script[src="xueshe.js?v=${V}"]`));
-  const load = (l) => (mods[l] ||= js('xueshe.js', glue()).then(() => create(createXueshe, WASM[l]).catch((e) => failed(WASM[l], e)))
-    .catch((e) => { delete mods[l]; throw e; }));
+  // A module, made once per page under `key`: its glue script (unless `ready`), then the factory the glue defines
+  // (named by `factory`, read once the glue has run) over `wasm`. A failure is not kept: the next call tries again.
+  const module = (key, glueFile, ready, factory, wasm) => (mods[key] ||= js(glueFile, ready)
+    .then(() => create(factory(), wasm).catch((e) => failed(wasm, e)))
+    .catch((e) => { delete mods[key]; throw e; }));
+  const load = (l) => module(l, 'xueshe.js', glue(), () => createXueshe, WASM[l]);
   // The module that reads policy files (the offline file's one module does: its glue names itself both ways).
   // Like the policy files, they are asked for again once the service worker is in control (fetched), which keeps them.
-  const loadPolicy = (l) => (fetched.add(vat('xueshe-policy.js')), fetched.add(vat(POLICY_WASM[l])), mods['policy ' + l] ||= js('xueshe-policy.js', typeof createXueshePolicy == 'function')
-    .then(() => create(createXueshePolicy, POLICY_WASM[l]).catch((e) => failed(POLICY_WASM[l], e)))
-    .catch((e) => { delete mods['policy ' + l]; throw e; }));
+  const loadPolicy = (l) => (fetched.add(vat('xueshe-policy.js')), fetched.add(vat(POLICY_WASM[l])),
+    module('policy ' + l, 'xueshe-policy.js', typeof createXueshePolicy == 'function', () => createXueshePolicy, POLICY_WASM[l]));
   // The take-away module (calendar file, written application): loaded only when asked for.
-  const takeaway = () => (mods.tk ||= js('xueshe-takeaway.js', typeof createXuesheTakeaway == 'function')
-    .then(() => create(createXuesheTakeaway, 'xueshe-takeaway.wasm').catch((e) => failed('xueshe-takeaway.wasm', e)))
-    .catch((e) => { delete mods.tk; throw e; }));
+  const takeaway = () => module('tk', 'xueshe-takeaway.js', typeof createXuesheTakeaway == 'function', () => createXuesheTakeaway,
+    'xueshe-takeaway.wasm');
   // The outcome screen, the share link, the calendar file and the paper (xueshe-outcome.js): not in the first load.
   // Fetched when the browser is idle after the first screen, or when first needed; its methods join the class.
   const more = () => js('xueshe-outcome.js', !!customElements.get('xueshe-check').prototype.outcome);

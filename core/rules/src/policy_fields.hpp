@@ -1,9 +1,9 @@
 // Every field of a loaded policy, listed once per struct: the compact form of
 // the built-in policy (policy_binary.cpp) writes and reads exactly these, in
 // this order. A field added to a struct in policy.hpp or national.hpp must be
-// added here too; tests/core/policy_binary_test.cpp fails for any field that
-// changes an outcome and is missing (every scenario is evaluated from the
-// policy as loaded and from its compact form, and both must agree).
+// added here too; tests/unit/policy_binary_test.cpp fails for any field that
+// changes an outcome and is missing (every path of every policy is evaluated
+// from the policy as loaded and from its compact form, and both must agree).
 #pragma once
 #include "xueshe/national.hpp"
 #include "xueshe/policy.hpp"

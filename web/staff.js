@@ -114,20 +114,23 @@
   // While staff look for their file: a made-up roster (StaffTool.practise) checked a piece at a time when the
   // browser is idle, and dropped. A browser compiles the module's code when it first runs and optimizes it only after
   // many runs; without this the first real roster paid for both (a 100,000-row roster's first check ≈ 0.6 s, after
-  // the practice ≈ 0.3 s, the second ≈ 0.15 s). Stops once a roster is chosen.
+  // the practice ≈ 0.3 s, the second ≈ 0.15 s). Stops once a roster is chosen. The practice is many small pieces, each
+  // one idle callback: a file chosen meanwhile waits for the piece running then, and a piece of 1,000 rows took up to
+  // ≈ 0.1 s on the bench's machine (cold code); one of 250 rows takes a quarter of that.
   // Then, idle again and still without a roster, the memory a large roster's check writes is written once
   // (warmHeap, wasm/warm_heap.hpp): a browser's fresh memory costs a fault on its first write, a fifth of a
   // 100,000-row roster's check. 64 MiB, kept by the module as after one such check; none on a device that says it
   // has less than 4 GB (navigator.deviceMemory).
-  let practice = 5;  // pieces of 1,000 rows still to check
+  const PIECES = 20, PIECE_ROWS = 250;
+  let practice = PIECES;  // pieces still to check
   let warm = (navigator.deviceMemory ?? 8) >= 4 ? 64 : 0;  // MiB still to write once
   const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 200));
   function practise() {
     const next = () => {
       if (practice <= 0) return;
       practice--;
-      tool.practise(S.asOf, 1000);
-      app.dataset.practised = String(5 - practice);
+      tool.practise(S.asOf, PIECE_ROWS);
+      app.dataset.practised = String(PIECES - practice);
       if (practice > 0) practise();
       else if (warm > 0) whenIdle(warmHeap);
     };

@@ -118,7 +118,7 @@ test('a GB18030 roster (encoding auto) exports exactly what `xueshe roster` writ
 
 test('while staff look for their file the page practises on a made-up roster and warms the memory, shown nowhere; a roster chosen stops both', async () => {
   const page = await open();
-  await page.locator('#app[data-practised="5"]').waitFor();
+  await page.locator('#app[data-practised="20"]').waitFor();
   // Then the memory a large roster's check writes, written once (64 MiB on a machine that does not say it is small).
   await page.locator('#app[data-warmed="64"]').waitFor();
   assert.equal(await page.locator('[data-testid=summary]').count(), 0, 'nothing of the practice is shown');
@@ -149,7 +149,7 @@ test('while staff look for their file the page practises on a made-up roster and
   await small.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 }));
   const low = await small.newPage();
   await low.goto(`${server.origin}/staff.html`);
-  await low.locator('#app[data-practised="5"]').waitFor();
+  await low.locator('#app[data-practised="20"]').waitFor();
   await low.waitForTimeout(500);
   assert.equal(await low.locator('#app').getAttribute('data-warmed'), null);
   await small.close();

@@ -7,18 +7,32 @@
 //    sent after it (the precache, the outcome script) within the next seconds;
 //  - the time from navigation to the first question being usable in Chromium
 //    with 4x CPU throttling and a 1.6 Mbps / 150 ms network (median of RUNS).
-// Usage: node bench/page-load.mjs [RUNS]   (after the wasm preset has built the site)
+// Usage: node bench/page-load.mjs [RUNS] [OTHER_SITE]   (after the wasm preset has built the site)
+// With OTHER_SITE (another build's site folder, e.g. a copy of build/wasm/site made before a change), each run visits
+// both sites one after the other, in turns first, and prints both medians and the median of the pairs' differences:
+// on a shared machine the time of one visit drifts by ±0.2 s from minute to minute, and two visits a few seconds
+// apart drift together, so a pair's difference says more than two medians taken minutes apart.
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { launch, serve, siteCopy } from '../tests/browser/harness.mjs';
 
 const runs = Number(process.argv[2] || 5);
+const other = process.argv[3] && path.resolve(process.argv[3]);
 const AFTER_MS = 8000;  // how long to keep watching what is sent once the first question is usable
+const copyOf = (dir) => {
+  const to = mkdtempSync(path.join(tmpdir(), 'xueshe-site-'));
+  cpSync(dir, to, { recursive: true });
+  return to;
+};
 const browser = await launch();
-const times = [];
-let first = [], later = [];
-for (let i = 0; i < runs; i++) {
+
+// One first visit: { at: ms from navigation to the first usable question, first: what was sent until then, later:
+// what was sent in the AFTER_MS after it }.
+async function visit(site) {
   // A fresh server and context each run: an empty cache (the browser's own, as on a first visit, not disabled) and no
   // service worker from an earlier run.
-  const server = await serve(siteCopy(), { gzip: true });
+  const server = await serve(site, { gzip: true });
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, serviceWorkers: 'allow' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -44,13 +58,28 @@ for (let i = 0; i < runs; i++) {
   let at;
   for (const start = Date.now(); !(at = await page.evaluate('window.benchUsable')); await new Promise((r) => setTimeout(r, 50)))
     if (Date.now() - start > 120000) throw new Error('the first question never became usable');
-  times.push(at);
   const atUsable = server.sent.length;
   await page.waitForTimeout(AFTER_MS);
-  first = server.sent.slice(0, atUsable);
-  later = server.sent.slice(atUsable);
+  const seen = { at, first: server.sent.slice(0, atUsable), later: server.sent.slice(atUsable) };
   await context.close();
   await server.close();
+  return seen;
+}
+
+const times = [], otherTimes = [];
+let first = [], later = [];
+for (let i = 0; i < runs; i++) {
+  const order = other && i % 2 ? ['other', 'this'] : ['this', 'other'];
+  for (const which of order) {
+    if (which == 'other' && !other) continue;
+    const seen = await visit(which == 'this' ? siteCopy() : copyOf(other));
+    if (which == 'other') {
+      otherTimes.push(seen.at);
+      continue;
+    }
+    times.push(seen.at);
+    ({ first, later } = seen);
+  }
 }
 await browser.close();
 
@@ -67,6 +96,13 @@ const total = table('sent before the first question was usable (gzip -9 as serve
 console.log(`  ${'total'.padEnd(28)} ${String(total).padStart(7)}  (${(total / 1024).toFixed(1)} KiB; budget 100 KB = ${total <= 100000 ? 'met' : 'MISSED'})`);
 const rest = table(`sent in the ${AFTER_MS / 1000} s after it (service worker precache, outcome script):`, later);
 console.log(`  ${'total'.padEnd(28)} ${String(rest).padStart(7)}`);
-times.sort((a, b) => a - b);
-console.log(`navigation -> first question usable, 4x CPU, 1.6 Mbps / 150 ms: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms ` +
-  `(runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const runsOf = (xs) => [...xs].sort((a, b) => a - b).map((t) => t.toFixed(0)).join(', ');
+console.log(`navigation -> first question usable, 4x CPU, 1.6 Mbps / 150 ms: median ${median(times).toFixed(0)} ms ` +
+  `(runs: ${runsOf(times)})`);
+if (other) {
+  const differences = times.map((t, i) => t - otherTimes[i]);
+  console.log(`  ${other}: median ${median(otherTimes).toFixed(0)} ms (runs: ${runsOf(otherTimes)})`);
+  console.log(`  this site minus the other, visit by visit: median ${median(differences).toFixed(0)} ms ` +
+    `(sooner in ${differences.filter((d) => d < 0).length} of ${differences.length} pairs)`);
+}

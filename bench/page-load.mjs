@@ -12,19 +12,12 @@
 // both sites one after the other, in turns first, and prints both medians and the median of the pairs' differences:
 // on a shared machine the time of one visit drifts by ±0.2 s from minute to minute, and two visits a few seconds
 // apart drift together, so a pair's difference says more than two medians taken minutes apart.
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, serve, siteCopy } from '../tests/browser/harness.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const other = process.argv[3] && path.resolve(process.argv[3]);
 const AFTER_MS = 8000;  // how long to keep watching what is sent once the first question is usable
-const copyOf = (dir) => {
-  const to = mkdtempSync(path.join(tmpdir(), 'xueshe-site-'));
-  cpSync(dir, to, { recursive: true });
-  return to;
-};
 const browser = await launch();
 
 // One first visit: { at: ms from navigation to the first usable question, first: what was sent until then, later:
@@ -68,18 +61,15 @@ async function visit(site) {
 
 const times = [], otherTimes = [];
 let first = [], later = [];
+const visitThis = async () => {
+  const seen = await visit(siteCopy());
+  times.push(seen.at);
+  ({ first, later } = seen);
+};
+const visitOther = async () => other && otherTimes.push((await visit(siteCopy(other))).at);
 for (let i = 0; i < runs; i++) {
-  const order = other && i % 2 ? ['other', 'this'] : ['this', 'other'];
-  for (const which of order) {
-    if (which == 'other' && !other) continue;
-    const seen = await visit(which == 'this' ? siteCopy() : copyOf(other));
-    if (which == 'other') {
-      otherTimes.push(seen.at);
-      continue;
-    }
-    times.push(seen.at);
-    ({ first, later } = seen);
-  }
+  const order = i % 2 ? [visitOther, visitThis] : [visitThis, visitOther];
+  for (const go of order) await go();
 }
 await browser.close();
 

@@ -27,11 +27,11 @@ const types = {
   '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-// A copy of the built site in a temporary folder, so a test can add host pages
-// and policies without touching the build.
-export function siteCopy() {
+// A copy of the built site (or of another build's, `from`) in a temporary
+// folder, so a test can add host pages and policies without touching the build.
+export function siteCopy(from = builtSite) {
   const dir = mkdtempSync(path.join(tmpdir(), 'xueshe-site-'));
-  cpSync(builtSite, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   return dir;
 }
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "xueshe/answers.hpp"
 #include "xueshe/strict_json.hpp"
@@ -106,4 +108,67 @@ TEST_CASE("answers are checked for name - type - value and date - relevant or no
   CHECK(code("[]") == "not_an_object@$");
   CHECK(code(R"({"":"employed"})") == "unknown_field@[\"\"]");
   CHECK(code(R"({"destination ":"employed"})") == "unknown_field@[\"destination \"]");
+}
+
+namespace {
+
+// UTF-8 as RFC 3629 defines it, byte by byte: where the first byte that does
+// not start a well-formed character is, or npos.
+std::size_t reference_first_invalid_utf8(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    unsigned cp = 0;
+    if (c < 0x80) { i += 1; continue; }
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0Fu; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07u; }
+    else return i;
+    if (s.size() - i < len) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0u) != 0x80u) return i;
+      cp = (cp << 6) | (d & 0x3Fu);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return i;
+    i += len;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("UTF-8: the validator finds the first ill-formed byte exactly where the byte-by-byte definition does") {
+  // Valid characters of every length and the edges around them (E0/ED/F0/F4 leads, overlong forms, surrogates,
+  // past U+10FFFF, lone continuation bytes, truncated characters), in runs of every length around the
+  // validator's four- and eight-byte steps, and across its 64 KiB blocks.
+  const std::vector<std::string> pieces = {
+      "a", "2022-06-30,", "abcdefgh", "张", "已就业", "\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF",
+      "\xEE\x80\x80", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBF", "\xE1\x80\x80",
+      // ill-formed
+      "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80",
+      "\x80", "\xBF", "\xE5\x88", "\xE5", "\xF0\x90\x80", "\xE5\x88\x41", "\xE5\x41\x88", "\xFF"};
+  std::mt19937 rng(20261203);
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 24);
+    const std::size_t valid_only = rng() % 3 == 0 ? pieces.size() : 14;  // mostly well-formed, the rest anywhere
+    for (int i = 0; i < len; ++i) s += pieces[rng() % valid_only];
+    INFO("text of " << s.size() << " bytes, case " << k);
+    CHECK(first_invalid_utf8(s) == reference_first_invalid_utf8(s));
+    CHECK(is_valid_utf8(s) == (reference_first_invalid_utf8(s) == std::string::npos));
+  }
+  // Across a block boundary: a long valid text with one ill-formed byte or character cut at each place near it.
+  std::string base;
+  while (base.size() < 65536 + 64) base += "张三,2022-06-30,已就业\r\n";
+  for (std::size_t at = 65536 - 12; at < 65536 + 12; ++at) {
+    for (const char* bad : {"\xFF", "\x80", "\xE5\x88"}) {
+      std::string s = base.substr(0, at) + bad + base.substr(at);
+      INFO("ill-formed bytes inserted at " << at);
+      CHECK(first_invalid_utf8(s) == reference_first_invalid_utf8(s));
+    }
+    const std::string cut = base.substr(0, at);  // may end inside a character
+    CHECK(first_invalid_utf8(cut) == reference_first_invalid_utf8(cut));
+  }
 }

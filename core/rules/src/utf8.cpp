@@ -8,6 +8,22 @@ namespace xueshe {
 
 namespace {
 
+// A three-byte character that can be neither overlong (E0) nor a surrogate
+// (ED) starts at i: most of a Chinese text.
+inline bool plain_three_byte(const unsigned char* b, std::size_t i, std::size_t size) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (size - i >= 4) {  // the lead (E0-EF) and both continuation bytes (10xxxxxx) in one comparison
+    std::uint32_t w;
+    std::memcpy(&w, b + i, 4);
+    const std::uint32_t lead = w & 0xFFu;
+    return (w & 0xC0C0F0u) == 0x8080E0u && lead != 0xE0u && lead != 0xEDu;
+  }
+#endif
+  const unsigned lead = b[i];
+  return lead - 0xE1u < 15u && lead != 0xEDu && size - i >= 3 && (b[i + 1] & 0xC0u) == 0x80u &&
+         (b[i + 2] & 0xC0u) == 0x80u;
+}
+
 // Reads characters from i on while i < stop and returns where it stopped: a
 // character's start at or past stop, or (bad set) the first byte that is not
 // UTF-8. A function of its own, called once per block of the text
@@ -15,22 +31,35 @@ namespace {
 // between calls, never inside a running loop.
 [[gnu::noinline]] std::size_t scan(std::string_view s, std::size_t i, std::size_t stop, bool& bad) {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t size = s.size();
   while (i < stop) {
     const unsigned char c = b[i];
     if (c < 0x80) {
-      ++i;
       // ASCII runs (a roster's digits, dates, commas) eight bytes at a time.
-      for (std::uint64_t w; s.size() - i >= 8; i += 8) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      // And from a word with other bytes, straight past its leading ASCII ones (at least b[i]).
+      std::uint64_t w;
+      while (size - i >= 8) {
+        std::memcpy(&w, b + i, 8);
+        if (const std::uint64_t high = w & 0x8080808080808080ULL) {
+          i += static_cast<std::size_t>(__builtin_ctzll(high)) >> 3;
+          break;
+        }
+        i += 8;
+      }
+      if (size - i < 8 && i < size && b[i] < 0x80) ++i;
+#else
+      ++i;
+      for (std::uint64_t w; size - i >= 8; i += 8) {
         std::memcpy(&w, b + i, 8);
         if (w & 0x8080808080808080ULL) break;
       }
+#endif
       continue;
     }
-    // A three-byte character that can be neither overlong (E0) nor a
-    // surrogate (ED): most of a Chinese text.
-    if (c >= 0xE1 && c != 0xED && c <= 0xEF && s.size() - i >= 3 && (b[i + 1] & 0xC0u) == 0x80u &&
-        (b[i + 2] & 0xC0u) == 0x80u) {
-      i += 3;
+    if (plain_three_byte(b, i, size)) {
+      do i += 3;
+      while (i < stop && plain_three_byte(b, i, size));
       continue;
     }
     std::size_t len;

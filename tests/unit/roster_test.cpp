@@ -103,6 +103,19 @@ TEST_CASE("roster words: machine values — catalog labels and synonyms — in a
   CHECK(trim_cell("\xE3\x80\x80 已就业 \t") == "已就业");
 }
 
+TEST_CASE("trim_cell's quick look at a cell's ends never skips a space trim_cell_spaces would remove") {
+  // Cells of spaces (ASCII, U+3000, U+00A0), text ending in the bytes those spaces are made of, and empty ones.
+  const std::vector<std::string> pieces = {" ", "\t", "\xE3\x80\x80", "\xC2\xA0", "已", "就业", "\xC2", "\xE3\x80",
+                                           "\x80", "\xA0", "a", "2022-06-30"};
+  std::mt19937 rng(15);
+  for (int k = 0; k < 20000; ++k) {
+    std::string cell;
+    for (int i = static_cast<int>(rng() % 6); i > 0; --i) cell += pieces[rng() % pieces.size()];
+    INFO("cell <" << cell << ">");
+    CHECK(trim_cell(cell) == trim_cell_spaces(cell));
+  }
+}
+
 TEST_CASE("a mixed roster: every row appears — in order — with its line - bad rows carry their error") {
   const std::string text = roster_file("mixed.csv");
   RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));

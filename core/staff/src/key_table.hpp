@@ -6,12 +6,41 @@
 // follows a node and its key's own allocation. No erase.
 #pragma once
 #include <cstddef>
-#include <functional>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace xueshe {
+
+// A hash for keys looked up row after row: eight bytes a step, each mixed in
+// with one multiplication, then the whole mixed once more so that the low bits
+// (a power-of-two table's index) depend on every byte. std::hash (murmur) took
+// twice the instructions on a roster's keys. Not for keys chosen to collide:
+// a roster is the staff's own file.
+inline std::size_t key_hash(std::string_view key) {
+  constexpr std::uint64_t kMul = 0xBF58476D1CE4E5B9ULL;
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ key.size();
+  const char* p = key.data();
+  std::size_t n = key.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    h = (h ^ w) * kMul;
+    h ^= h >> 31;
+  }
+  if (n > 0) {
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    h = (h ^ w) * kMul;
+    h ^= h >> 31;
+  }
+  h ^= h >> 29;
+  h *= 0x94D049BB133111EBULL;
+  h ^= h >> 32;
+  return static_cast<std::size_t>(h);
+}
 
 template <typename Value>
 class KeyTable {
@@ -19,7 +48,7 @@ class KeyTable {
   // The value stored for `key`, or nullptr. Valid until the next add().
   Value* find(std::string_view key) {
     if (values_.empty()) return nullptr;
-    const std::size_t hash = std::hash<std::string_view>{}(key);
+    const std::size_t hash = key_hash(key);
     for (std::size_t i = hash & mask();; i = (i + 1) & mask()) {
       const Slot& s = slots_[i];
       if (s.entry == 0) return nullptr;
@@ -33,7 +62,7 @@ class KeyTable {
     keys_.append(key);
     key_ends_.push_back(keys_.size());
     values_.push_back(std::move(value));
-    place(Slot{std::hash<std::string_view>{}(key), values_.size()});
+    place(Slot{key_hash(key), values_.size()});
     return values_.back();
   }
 

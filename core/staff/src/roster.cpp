@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <unordered_map>
 
 #include "key_table.hpp"
@@ -112,29 +113,36 @@ class Evaluator {
     return BirthReading{under.limit_birthday <= cutoff_ ? kAtLimit : kUnder, under.limit_birthday};
   }
 
-  // The key: each answer cell as written, length first (so no cell text can
-  // imitate another split); a birth date read as `birth` by a length no cell
-  // has, with what it reads. Sized first, then copied in (every row builds one).
+  // The key: each answer cell as written, its length first (so no cell text
+  // can imitate another split): one byte for a cell under kLongCell bytes,
+  // else kLongCell and four bytes; a birth date read as `birth` is kReadBirth
+  // and a letter for what it reads. Written straight into key_, sized first
+  // for the longest it can be (every row builds one).
+  static constexpr unsigned char kLongCell = 0xFE, kReadBirth = 0xFF;
   void build_key(const CsvRecord& rec, const char* birth) {
-    cells_.clear();
-    std::size_t size = 0;
+    // Cells are parts of the record (or of its unescaped fields, never longer), plus their lengths.
+    key_.resize(rec.length + layout_.answers.size() * 5);
+    char* const begin = key_.data();
+    char* at = begin;
     for (const auto& [col, field] : layout_.answers) {
-      std::string_view cell = trim_cell(run_.csv.field(rec, col));
-      if (col == layout_.birth && birth) cell = birth;
-      cells_.push_back(cell);
-      size += sizeof(std::uint32_t) + cell.size();
-    }
-    key_.resize(size);
-    char* at = key_.data();
-    for (std::string_view cell : cells_) {
-      const bool read = cell.data() == kAtLimit || cell.data() == kUnder || cell.data() == kNoGraduation;
-      const std::uint32_t length = read ? UINT32_MAX - static_cast<std::uint32_t>(cell.size())
-                                        : static_cast<std::uint32_t>(cell.size());
-      std::memcpy(at, &length, sizeof length);
-      at += sizeof length;
+      if (col == layout_.birth && birth) {
+        *at++ = static_cast<char>(kReadBirth);
+        *at++ = birth == kAtLimit ? 'a' : birth == kUnder ? 'u' : 'n';
+        continue;
+      }
+      const std::string_view cell = trim_cell(run_.csv.field(rec, col));
+      if (cell.size() < kLongCell) {
+        *at++ = static_cast<char>(cell.size());
+      } else {
+        *at++ = static_cast<char>(kLongCell);
+        const auto length = static_cast<std::uint32_t>(cell.size());
+        std::memcpy(at, &length, sizeof length);
+        at += sizeof length;
+      }
       if (!cell.empty()) std::memcpy(at, cell.data(), cell.size());
       at += cell.size();
     }
+    key_.resize(static_cast<std::size_t>(at - begin));
   }
 
   // Rows with the same cells as written (key_), else with the same answers
@@ -153,7 +161,7 @@ class Evaluator {
 
   // Each answer as evaluate() reads it, length first: a word's value, a
   // date's day, or (not read) the cell as written; `birth` as in build_key.
-  std::string canonical_key(const CsvRecord& rec, const char* birth) const {
+  std::string canonical_key(const CsvRecord& rec, const char* birth) {
     std::string out;
     auto add = [&out](char kind, std::string_view text) {
       const auto length = static_cast<std::uint32_t>(text.size());
@@ -171,13 +179,25 @@ class Evaluator {
         const std::optional<Date> d = parse_member_date(cell);
         if (d) add('d', format_iso_date(*d));
         else add('w', cell);
-      } else if (const std::optional<std::string> word = vocabulary_.word(*field, cell)) {
+      } else if (const std::optional<std::string>& word = word_of(*field, cell)) {
         add('v', *word);
       } else {
         add('w', cell);
       }
     }
     return out;
+  }
+
+  // vocabulary_.word(field, cell), asked of the vocabulary once per field and
+  // cell as written: a roster's cells repeat (是, 否, 已就业), and each answer
+  // set evaluated reads its cells twice (canonical_key, evaluate).
+  const std::optional<std::string>& word_of(const Field& field, std::string_view cell) {
+    word_key_.assign(reinterpret_cast<const char*>(&field), sizeof(const Field*));  // the field, by address
+    word_key_.append(cell);
+    if (const std::size_t* known = word_indices_.find(word_key_)) return words_[*known];
+    words_.push_back(vocabulary_.word(field, cell));
+    word_indices_.add(word_key_, words_.size() - 1);
+    return words_.back();
   }
 
   bool has_column(const std::string& field) const {
@@ -289,7 +309,7 @@ class Evaluator {
         answers.values[field->id] = *read.date;
         continue;
       }
-      auto word = vocabulary_.word(*field, cell);
+      const std::optional<std::string>& word = word_of(*field, cell);
       if (!word) return fail("unknown_value", field->id, {{"got", preview(cell)}, {"allowed", allowed_words(*field)}});
       if (field->kind == FieldKind::boolean && *word == "unknown") answers.values[field->id] = *word;
       else if (field->kind == FieldKind::boolean) answers.values[field->id] = (*word == "true");
@@ -429,7 +449,6 @@ class Evaluator {
   const Layout& layout_;
   const RosterVocabulary& vocabulary_;
   std::string key_;
-  std::vector<std::string_view> cells_;  // the key's cells, reused row after row
   std::string graduation_cell_;          // the last graduation date read, and what it read
   std::optional<Date> graduation_;
   Date cutoff_;                          // age_limit_cutoff of graduation_
@@ -437,6 +456,9 @@ class Evaluator {
   std::unordered_map<std::string, Group> groups_;                        // by answers
   KeyTable<Group*> written_groups_;                                      // by cells as written (groups_ is node-stable)
   std::unordered_map<std::string, Group> used_groups_;                   // by the answers the walk used (by_walk)
+  std::string word_key_;                                                 // word_of's key, reused
+  KeyTable<std::size_t> word_indices_;                                   // by field and cell: index into words_
+  std::deque<std::optional<std::string>> words_;                         // what vocabulary_.word said (stable)
 };
 
 // Student numbers seen so far, for duplicates: an open-addressing table of
@@ -460,13 +482,13 @@ class StudentIds {
   // the table is larger than the caches, and waiting for each slot was the
   // slowest part of a row.
   void prefetch(std::string_view id) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[std::hash<std::string_view>{}(id) & (slots_.size() - 1)]);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key_hash(id) & (slots_.size() - 1)]);
   }
 
   // The duplicate group of `id` (>= 0), or kSeen. A number seen for the
   // first time (in `record`) is recorded as kSeen and reported as kNew.
   std::int32_t& group(std::string_view id, std::size_t record) {
-    const std::size_t hash = std::hash<std::string_view>{}(id);
+    const std::size_t hash = key_hash(id);
     // The tag: other bits of the hash, mixed (size_t is 32 bits in wasm), never 0.
     const std::uint32_t tag = static_cast<std::uint32_t>((static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL) >> 32) | 1u;
     for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {

@@ -57,9 +57,18 @@ class RosterVocabulary {
 // the common cell, which neither starts nor ends with a byte a space can start
 // or end with (a roster trims every cell of every row).
 std::string_view trim_cell_spaces(std::string_view cell);
+// The bytes a space can start or end with, as a table (two lookups a cell).
+struct CellSpaceEdges {
+  bool table[256] = {};
+  constexpr CellSpaceEdges() {
+    for (unsigned char c : {' ', '\t', '\xE3', '\xC2', '\x80', '\xA0'}) table[c] = true;
+  }
+};
+inline constexpr CellSpaceEdges kCellSpaceEdges;
 inline std::string_view trim_cell(std::string_view cell) {
-  auto maybe_space = [](char c) { return c == ' ' || c == '\t' || c == '\xE3' || c == '\xC2' || c == '\x80' || c == '\xA0'; };
-  if (cell.empty() || (!maybe_space(cell.front()) && !maybe_space(cell.back()))) return cell;
+  if (cell.empty() || !(kCellSpaceEdges.table[static_cast<unsigned char>(cell.front())] |
+                        kCellSpaceEdges.table[static_cast<unsigned char>(cell.back())]))
+    return cell;
   return trim_cell_spaces(cell);
 }
 

@@ -2,6 +2,8 @@
 // same day, each refusal with its reason, and the error a member reads.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "xueshe/answers.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/fields.hpp"
@@ -154,4 +156,27 @@ TEST_CASE("member dates: answers JSON reads every spelling and reports the norma
   CHECK(bad.error->code == "invalid_date");
   CHECK(bad.error->field == "birth_date");
   CHECK(bad.error->detail == "no_such_day");
+}
+
+TEST_CASE("member dates: ten-character texts read the same through the quick path as through the general reader") {
+  // A trailing space sends the same text through the general tokenizer (spaces are allowed between parts), so
+  // each ten-character spelling is read both ways: the quick look at "2022-06-30" must change nothing.
+  std::mt19937 rng(1203);
+  const std::string alphabet = "0123456789-/.a 1902";
+  for (int k = 0; k < 50000; ++k) {
+    std::string text;
+    for (int i = 0; i < 10; ++i) text += alphabet[rng() % alphabet.size()];
+    if (k % 2 == 0) {  // half of them shaped as year-month-day, to reach every check of the quick path
+      const char seps[] = "-/.x";
+      text[4] = seps[rng() % 4];
+      text[7] = rng() % 5 == 0 ? seps[rng() % 4] : text[4];
+    }
+    const MemberDate quick = read_member_date(text), general = read_member_date(text + " ");
+    INFO("text <" << text << ">");
+    CHECK(quick.date == general.date);
+    CHECK(quick.trouble == general.trouble);
+    CHECK(quick.year == general.year);
+    CHECK(quick.month == general.month);
+    CHECK(quick.day == general.day);
+  }
 }

@@ -106,6 +106,14 @@ int to_int(std::string_view digits) {
 // "2022/6/20"), read without the general tokenizer (a roster reads one per
 // cell): exactly what tokens() and numbers() give for it.
 std::optional<Numbers> plain_numbers(std::string_view text) {
+  // "2022-06-30" (the template's spelling, and a spreadsheet's): four, two and two digits, looked at once.
+  if (text.size() == 10) {
+    auto digit = [&text](std::size_t i) { return static_cast<unsigned char>(text[i] - '0') < 10u; };
+    const char sep = text[4];
+    if ((sep == '-' || sep == '/' || sep == '.') && text[7] == sep && digit(0) && digit(1) && digit(2) && digit(3) &&
+        digit(5) && digit(6) && digit(8) && digit(9))
+      return Numbers{text.substr(0, 4), text.substr(5, 2), text.substr(8, 2)};
+  }
   auto digits = [&text](std::size_t& i) {
     const std::size_t start = i;
     while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;

@@ -84,20 +84,26 @@ std::string catalog_parts_text(Lang lang) {
 std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& params) {
   std::string out;
   out.reserve(text.size());
-  size_t i = 0;
+  std::size_t i = 0;
   while (i < text.size()) {
-    if (text[i] == '{') {
-      size_t close = text.find('}', i + 1);
-      if (close != std::string::npos) {
-        auto it = params.find(text.substr(i + 1, close - i - 1));
-        if (it != params.end()) {
-          out += it->second;
-          i = close + 1;
-          continue;
-        }
+    // The text up to the next brace in one piece (a message is mostly text).
+    const std::size_t open = text.find('{', i);
+    if (open == std::string::npos) {
+      out.append(text, i, std::string::npos);
+      break;
+    }
+    out.append(text, i, open - i);
+    const std::size_t close = text.find('}', open + 1);
+    if (close != std::string::npos) {
+      auto it = params.find(text.substr(open + 1, close - open - 1));
+      if (it != params.end()) {
+        out += it->second;
+        i = close + 1;
+        continue;
       }
     }
-    out += text[i++];
+    out += '{';  // not a placeholder of these params: kept as written
+    i = open + 1;
   }
   return out;
 }

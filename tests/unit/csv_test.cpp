@@ -41,6 +41,18 @@ std::vector<Rec> records(const CsvTable& t) {
 
 std::vector<Rec> read(const std::string& text) { return records(read_csv(text)); }
 
+// CsvTable::fields gives every record's fields as field() gives them one by one.
+bool fields_agree(const CsvTable& t) {
+  std::vector<std::string_view> all;
+  for (const CsvRecord& r : t.records) {
+    t.fields(r, all);
+    if (all.size() != r.count) return false;
+    for (std::size_t i = 0; i < r.count; ++i)
+      if (all[i] != t.field(r, i) || all[i].data() != t.field(r, i).data()) return false;
+  }
+  return true;
+}
+
 // The same rules, written the slow and obvious way, character by character.
 std::vector<Rec> reference(const std::string& s, std::size_t& blanks) {
   auto eol = [](char c) { return c == '\n' || c == '\r'; };
@@ -241,6 +253,7 @@ TEST_CASE("csv: 20000 random texts read exactly as the character-by-character re
     INFO("text: " << s);
     REQUIRE(records(t) == expected);
     REQUIRE(t.blank_lines == blanks);
+    REQUIRE(fields_agree(t));
   }
 }
 
@@ -259,7 +272,22 @@ TEST_CASE("csv: random texts of long cells (Chinese, digits, formula characters)
     INFO("text: " << s);
     REQUIRE(records(t) == expected);
     REQUIRE(t.blank_lines == blanks);
+    REQUIRE(fields_agree(t));
   }
+}
+
+TEST_CASE("csv: a record of 16 KiB or more keeps its fields in wide words — read one by one or all at once") {
+  const std::string long_cell(20000, 'x');
+  const std::string text = "a,\"say \"\"hi\"\"\"," + long_cell + ",\"q,\"\"" + long_cell + "\",z\r\nshort,row\r\n";
+  const CsvTable t = read_csv(text);
+  REQUIRE(t.records.size() == 2);
+  CHECK(t.records[0].wide);
+  CHECK_FALSE(t.records[1].wide);
+  CHECK(t.field(t.records[0], 1) == "say \"hi\"");
+  CHECK(t.field(t.records[0], 2) == long_cell);
+  CHECK(t.field(t.records[0], 3) == "q,\"" + long_cell);
+  CHECK(t.field(t.records[0], 4) == "z");
+  CHECK(fields_agree(t));
 }
 
 TEST_CASE("csv: a record is marked formula exactly when an unquoted field starts as csv_field_needs_prefix says — every first byte") {

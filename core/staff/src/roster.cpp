@@ -50,11 +50,14 @@ class Evaluator {
       : engine_(engine), options_(options), run_(run), layout_(layout),
         vocabulary_(vocabulary) {}
 
+  // The row outcome_for is asked about next, its fields read once (CsvTable::fields).
+  void set_row(const std::vector<std::string_view>& cells) { row_cells_ = &cells; }
+
   std::int64_t outcome_for(const CsvRecord& rec) {
-    if (!options_.memoize) return add_outcome(rec);
-    const std::optional<BirthReading> birth = read_birth(rec);
+    if (!options_.memoize) return add_outcome();
+    const std::optional<BirthReading> birth = read_birth();
     build_key(rec, birth ? birth->by_graduation : nullptr);
-    if (!birth) return exact_outcome(rec, nullptr);
+    if (!birth) return exact_outcome(nullptr);
     // Rows whose answers differ only in a birth date that reads the same share
     // a group; the outcome reads the date itself only through the age warning,
     // which weighs the limit birthday against the outcome's last deadline
@@ -63,14 +66,14 @@ class Evaluator {
     // birth_free is set once a row whose birthday comes by it shows no such
     // warning (the warning's other conditions do not hold for the group).
     Group** written = written_groups_.find(key_);
-    if (!written) written = &written_groups_.add(key_, &groups_[canonical_key(rec, birth->by_graduation)]);
+    if (!written) written = &written_groups_.add(key_, &groups_[canonical_key(birth->by_graduation)]);
     Group& g = **written;
     if (g.learned && (g.birth_free || birth->limit_birthday > g.until)) {
-      if (g.shared < 0) g.shared = add_outcome(rec);
+      if (g.shared < 0) g.shared = add_outcome();
       return g.shared;
     }
-    key_.append(trim_cell(run_.csv.field(rec, layout_.birth)));  // the date as written: its own evaluation
-    const std::int64_t index = exact_outcome(rec, birth->by_graduation);
+    key_.append(trim_cell(row_cell(layout_.birth)));  // the date as written: its own evaluation
+    const std::int64_t index = exact_outcome(birth->by_graduation);
     learn(g, run_.outcomes[static_cast<std::size_t>(index)], birth->limit_birthday, index);
     return index;
   }
@@ -90,18 +93,21 @@ class Evaluator {
     std::int64_t shared = -1;  // the outcome of every row whose birth date the outcome does not read
   };
 
+  // A field of the current row (set_row), as CsvTable::field gives it.
+  std::string_view row_cell(std::size_t col) const { return col < row_cells_->size() ? (*row_cells_)[col] : std::string_view(); }
+
   // nullopt: the cell as written is the key (empty, not a date, a graduation
   // date not read, or an age at graduation so low that the dates' order check
   // may speak of the date: under kMinAgeAtGraduation + 1 years, a year's margin).
-  std::optional<BirthReading> read_birth(const CsvRecord& rec) {
+  std::optional<BirthReading> read_birth() {
     if (layout_.birth == SIZE_MAX) return std::nullopt;
-    const std::string_view cell = trim_cell(run_.csv.field(rec, layout_.birth));
+    const std::string_view cell = trim_cell(row_cell(layout_.birth));
     if (cell.empty()) return std::nullopt;
     const std::optional<Date> birth = parse_member_date(cell);
     if (!birth) return std::nullopt;
     const BirthReading under{kNoGraduation, age_limit_birthday(*birth, engine_.flow().age_limit)};
     const std::string_view graduation_cell =
-        layout_.graduation == SIZE_MAX ? std::string_view() : trim_cell(run_.csv.field(rec, layout_.graduation));
+        layout_.graduation == SIZE_MAX ? std::string_view() : trim_cell(row_cell(layout_.graduation));
     if (graduation_cell.empty()) return under;
     if (graduation_cell != graduation_cell_) {  // rosters have a few graduation dates, row after row
       graduation_cell_.assign(graduation_cell);
@@ -130,7 +136,7 @@ class Evaluator {
         *at++ = birth == kAtLimit ? 'a' : birth == kUnder ? 'u' : 'n';
         continue;
       }
-      const std::string_view cell = trim_cell(run_.csv.field(rec, col));
+      const std::string_view cell = trim_cell(row_cell(col));
       if (cell.size() < kLongCell) {
         *at++ = static_cast<char>(cell.size());
       } else {
@@ -148,20 +154,20 @@ class Evaluator {
   // Rows with the same cells as written (key_), else with the same answers
   // (canonical_key: 已就业 and 已落实工作单位, 2022/6/30 and 2022-06-30), share
   // an evaluation. `birth` as in build_key, the date as written appended.
-  std::int64_t exact_outcome(const CsvRecord& rec, const char* birth) {
+  std::int64_t exact_outcome(const char* birth) {
     if (const auto seen = memo_.find(key_); seen != memo_.end()) return seen->second;  // no copy of the key
     std::int64_t& written = memo_.emplace(key_, -1).first->second;
-    std::string canonical = canonical_key(rec, birth);
-    if (birth) canonical.append(trim_cell(run_.csv.field(rec, layout_.birth)));
+    std::string canonical = canonical_key(birth);
+    if (birth) canonical.append(trim_cell(row_cell(layout_.birth)));
     std::int64_t& same = canonical_memo_.emplace(std::move(canonical), -1).first->second;
-    if (same < 0) same = add_outcome(rec);
+    if (same < 0) same = add_outcome();
     written = same;
     return same;
   }
 
   // Each answer as evaluate() reads it, length first: a word's value, a
   // date's day, or (not read) the cell as written; `birth` as in build_key.
-  std::string canonical_key(const CsvRecord& rec, const char* birth) {
+  std::string canonical_key(const char* birth) {
     std::string out;
     auto add = [&out](char kind, std::string_view text) {
       const auto length = static_cast<std::uint32_t>(text.size());
@@ -170,7 +176,7 @@ class Evaluator {
       out.append(text);
     };
     for (const auto& [col, field] : layout_.answers) {
-      const std::string_view cell = trim_cell(run_.csv.field(rec, col));
+      const std::string_view cell = trim_cell(row_cell(col));
       if (col == layout_.birth && birth) {
         add('b', birth);
       } else if (cell.empty()) {
@@ -296,10 +302,10 @@ class Evaluator {
     std::int64_t shared = -1;
   };
 
-  Evaluated evaluate(const CsvRecord& rec) {
+  Evaluated evaluate() {
     Answers answers;
     for (const auto& [col, field] : layout_.answers) {
-      std::string_view cell = trim_cell(run_.csv.field(rec, col));
+      std::string_view cell = trim_cell(row_cell(col));
       if (cell.empty()) continue;
       if (field->kind == FieldKind::date) {
         // Said as the engine says it to a member who typed the same date.
@@ -433,8 +439,8 @@ class Evaluator {
     cell(joined(o.clauses, " "));
   }
 
-  std::int64_t add_outcome(const CsvRecord& rec) {
-    Evaluated e = evaluate(rec);
+  std::int64_t add_outcome() {
+    Evaluated e = evaluate();
     if (e.shared >= 0) return e.shared;
     RosterOutcome& o = e.outcome;
     if (!o.ok) o.cells.assign(roster_deadline_kinds().size() + 8, ',');  // the same columns, empty (render's count)
@@ -456,6 +462,7 @@ class Evaluator {
   std::unordered_map<std::string, Group> groups_;                        // by answers
   KeyTable<Group*> written_groups_;                                      // by cells as written (groups_ is node-stable)
   std::unordered_map<std::string, Group> used_groups_;                   // by the answers the walk used (by_walk)
+  const std::vector<std::string_view>* row_cells_ = nullptr;           // the current row's fields (set_row)
   std::string word_key_;                                                 // word_of's key, reused
   KeyTable<std::size_t> word_indices_;                                   // by field and cell: index into words_
   std::deque<std::optional<std::string>> words_;                         // what vocabulary_.word said (stable)
@@ -532,6 +539,7 @@ struct RowChecker {
   Evaluator& evaluator;
   StudentIds& student_ids;
   KeyTable<TransferStatus> statuses;
+  std::vector<std::string_view> cells;  // the row's fields, read once (reused row after row)
 
   [[gnu::noinline]] void check(std::size_t r) {
     constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
@@ -551,33 +559,38 @@ struct RowChecker {
                                               message(run.lang, "roster.error." + code, params)});
       ++row.error_count;
     };
+    csv.fields(rec, cells);
+    auto cell = [this](std::size_t col) { return col < cells.size() ? cells[col] : std::string_view(); };
     if (rec.problem_kind != CsvProblem::none) {
       row_error(std::string(rec.problem()), rec.problem_column - 1, {});
     } else {
       bool extra = false;
-      for (std::size_t i = header.count; i < rec.count; ++i) extra = extra || !trim_cell(csv.field(rec, i)).empty();
+      for (std::size_t i = header.count; i < rec.count; ++i) extra = extra || !trim_cell(cells[i]).empty();
       if (extra)
         row_error("too_many_fields", header.count,
                   {{"got", std::to_string(rec.count)}, {"max", std::to_string(header.count)}});
       // No field is longer than its record as written (rec.length), so a short record needs no look.
       for (std::size_t i = 0; rec.length > limits.max_field_bytes && i < rec.count && row.error_count == 0; ++i)
-        if (csv.field(rec, i).size() > limits.max_field_bytes)
+        if (cells[i].size() > limits.max_field_bytes)
           row_error("field_too_long", i, {{"max", std::to_string(limits.max_field_bytes)}});
     }
-    if (row.error_count == 0) row.outcome = static_cast<std::int32_t>(evaluator.outcome_for(rec));
+    if (row.error_count == 0) {
+      evaluator.set_row(cells);
+      row.outcome = static_cast<std::int32_t>(evaluator.outcome_for(rec));
+    }
 
     if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
-      std::string_view cell = trim_cell(csv.field(rec, layout.status));
-      const TransferStatus* status = statuses.find(cell);
-      row.status = status ? *status : statuses.add(cell, vocabulary.status(cell));
+      const std::string_view written = trim_cell(cell(layout.status));
+      const TransferStatus* status = statuses.find(written);
+      row.status = status ? *status : statuses.add(written, vocabulary.status(written));
       if (row.status == TransferStatus::unknown)
         row_error("unknown_value", layout.status,
-                  {{"got", preview(cell)},
+                  {{"got", preview(written)},
                    {"allowed", message(run.lang, "roster.status.completed") + message(run.lang, "roster.word_separator") +
                                    message(run.lang, "roster.status.open")}});
     }
     if (layout.student_id != SIZE_MAX) {
-      std::string_view id = trim_cell(csv.field(rec, layout.student_id));
+      std::string_view id = trim_cell(cell(layout.student_id));
       if (!id.empty()) {
         std::int32_t& group = student_ids.group(id, r);
         if (group == StudentIds::kSeen) {
@@ -697,7 +710,7 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
 
   Evaluator evaluator(engine, options, run, layout, vocabulary);
   StudentIds student_ids(csv, layout.student_id, layout.student_id != SIZE_MAX ? csv.records.size() : 0);
-  RowChecker checker{run, layout, vocabulary, limits, evaluator, student_ids, {}};
+  RowChecker checker{run, layout, vocabulary, limits, evaluator, student_ids, {}, {}};
   run.rows.reserve(csv.records.size() - 1);
   for (std::size_t r = 1; r < csv.records.size(); ++r) checker.check(r);
   // Every row of a duplicated student number is flagged, the first one too.

@@ -69,22 +69,34 @@ class CsvTable {
   // Inline: a roster run reads every cell of every row several times.
   std::string_view field(const CsvRecord& r, std::size_t i) const {
     if (i >= r.count) return {};
-    std::size_t start, end;
-    unsigned quoting;  // kQuotedBit | kUnescapedBit
     if (!r.wide) {
       const std::uint16_t* f = narrow_.data() + r.first;
-      end = r.offset + (f[i] & kNarrowEnd);
-      start = i == 0 ? r.offset : r.offset + (f[i - 1] & kNarrowEnd) + 1u;  // past the comma
-      quoting = f[i] >> 14;
+      const std::size_t start = i == 0 ? r.offset : r.offset + (f[i - 1] & kNarrowEnd) + 1u;  // past the comma
+      return value(start, r.offset + (f[i] & kNarrowEnd), f[i] >> 14);
+    }
+    const std::uint32_t* f = wide_.data() + r.first;
+    return value(i == 0 ? r.offset : (f[i - 1] & kWideEnd) + 1u, f[i] & kWideEnd, f[i] >> 30);
+  }
+  // Every field of `r` into `out` (resized to r.count), field(r, i) for each
+  // i read in one pass: a roster row reads most of its fields.
+  void fields(const CsvRecord& r, std::vector<std::string_view>& out) const {
+    out.resize(r.count);
+    std::size_t start = r.offset;
+    if (!r.wide) {
+      const std::uint16_t* f = narrow_.data() + r.first;
+      for (std::size_t i = 0; i < r.count; ++i) {
+        const std::size_t end = r.offset + (f[i] & kNarrowEnd);
+        out[i] = value(start, end, f[i] >> 14);
+        start = end + 1;  // past the comma
+      }
     } else {
       const std::uint32_t* f = wide_.data() + r.first;
-      end = f[i] & kWideEnd;
-      start = i == 0 ? r.offset : (f[i - 1] & kWideEnd) + 1u;
-      quoting = f[i] >> 30;
+      for (std::size_t i = 0; i < r.count; ++i) {
+        const std::size_t end = f[i] & kWideEnd;
+        out[i] = value(start, end, f[i] >> 30);
+        start = end + 1;
+      }
     }
-    if (!(quoting & kQuotedBit)) return std::string_view(text_.data() + start, end - start);
-    if (!(quoting & kUnescapedBit)) return std::string_view(text_.data() + start + 1, end - start - 2);
-    return unescaped(end);
   }
   std::string_view raw(const CsvRecord& r) const { return text_.substr(r.offset, r.length); }
 
@@ -103,6 +115,13 @@ class CsvTable {
   static constexpr std::uint16_t kNarrowEnd = (1u << 14) - 1;
   static constexpr std::uint32_t kWideEnd = (std::uint32_t{1} << 30) - 1;
   std::string_view unescaped(std::size_t end) const;
+  // The value of a field whose text as written is [start, end): as written,
+  // less its quotes, or (doubled quotes inside) undone in unescaped_.
+  std::string_view value(std::size_t start, std::size_t end, unsigned quoting) const {
+    if (!(quoting & kQuotedBit)) return std::string_view(text_.data() + start, end - start);
+    if (!(quoting & kUnescapedBit)) return std::string_view(text_.data() + start + 1, end - start - 2);
+    return unescaped(end);
+  }
   std::string_view text_;
   std::vector<std::uint16_t> narrow_;
   std::vector<std::uint32_t> wide_;

@@ -66,14 +66,18 @@ class Evaluator {
     // birth_free is set once a row whose birthday comes by it shows no such
     // warning (the warning's other conditions do not hold for the group).
     Group** written = written_groups_.find(key_);
-    if (!written) written = &written_groups_.add(key_, &groups_[canonical_key(birth->by_graduation)]);
+    const bool first_of_cells = !written;  // canonical_ is this row's
+    if (first_of_cells) {
+      canonical_ = canonical_key(birth->by_graduation);
+      written = &written_groups_.add(key_, &groups_[canonical_]);
+    }
     Group& g = **written;
     if (g.learned && (g.birth_free || birth->limit_birthday > g.until)) {
       if (g.shared < 0) g.shared = add_outcome();
       return g.shared;
     }
     key_.append(trim_cell(row_cell(layout_.birth)));  // the date as written: its own evaluation
-    const std::int64_t index = exact_outcome(birth->by_graduation);
+    const std::int64_t index = exact_outcome(birth->by_graduation, first_of_cells ? &canonical_ : nullptr);
     learn(g, run_.outcomes[static_cast<std::size_t>(index)], birth->limit_birthday, index);
     return index;
   }
@@ -153,16 +157,17 @@ class Evaluator {
 
   // Rows with the same cells as written (key_), else with the same answers
   // (canonical_key: 已就业 and 已落实工作单位, 2022/6/30 and 2022-06-30), share
-  // an evaluation. `birth` as in build_key, the date as written appended.
-  std::int64_t exact_outcome(const char* birth) {
-    if (const auto seen = memo_.find(key_); seen != memo_.end()) return seen->second;  // no copy of the key
-    std::int64_t& written = memo_.emplace(key_, -1).first->second;
-    std::string canonical = canonical_key(birth);
-    if (birth) canonical.append(trim_cell(row_cell(layout_.birth)));
-    std::int64_t& same = canonical_memo_.emplace(std::move(canonical), -1).first->second;
-    if (same < 0) same = add_outcome();
-    written = same;
-    return same;
+  // an evaluation. `birth` as in build_key, the date as written appended;
+  // `canonical`, when given, is canonical_key(birth) already made for the row.
+  std::int64_t exact_outcome(const char* birth, const std::string* canonical = nullptr) {
+    if (const std::int64_t* seen = memo_.find(key_)) return *seen;
+    std::string answers = canonical ? *canonical : canonical_key(birth);
+    if (birth) answers.append(trim_cell(row_cell(layout_.birth)));
+    const std::int64_t* same = canonical_memo_.find(answers);
+    const std::int64_t index = same ? *same : add_outcome();
+    if (!same) canonical_memo_.add(answers, index);
+    memo_.add(key_, index);
+    return index;
   }
 
   // Each answer as evaluate() reads it, length first: a word's value, a
@@ -458,7 +463,8 @@ class Evaluator {
   std::string graduation_cell_;          // the last graduation date read, and what it read
   std::optional<Date> graduation_;
   Date cutoff_;                          // age_limit_cutoff of graduation_
-  std::unordered_map<std::string, std::int64_t> memo_, canonical_memo_;  // by cells as written, by answers
+  KeyTable<std::int64_t> memo_, canonical_memo_;                         // by cells as written, by answers
+  std::string canonical_;                                                // the answers of the row's cells, when first seen
   std::unordered_map<std::string, Group> groups_;                        // by answers
   KeyTable<Group*> written_groups_;                                      // by cells as written (groups_ is node-stable)
   std::unordered_map<std::string, Group> used_groups_;                   // by the answers the walk used (by_walk)

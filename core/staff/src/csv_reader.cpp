@@ -105,6 +105,41 @@ class CsvReader {
       t.unescaped_ends_.pop_back();
     }
   }
+  // The record at pos when none of its fields holds a quote (nearly every
+  // roster row): each field's end into `fields`, in one tight loop, pos past
+  // the last field, `content` and rec.formula set. False, with nothing
+  // changed, at the first quote or when the fields reach the limit: the
+  // general loop then reads the record from its start and says what it finds.
+  bool plain_record(CsvRecord& rec, bool& content) {
+    const char* const end = s + n;
+    const char* at = s + pos;
+    bool any = false, formula = false;
+    for (;;) {
+      if (fields.size() >= limits.max_fields) break;
+      const char* const start = at;
+      for (;;) {
+        at = skip_ordinary(at, end);
+        if (at == end || kSpecial.table[static_cast<unsigned char>(*at)]) break;
+        ++at;
+      }
+      if (at != end && *at == '"') break;
+      fields.push_back(static_cast<std::uint32_t>(at - s));
+      if (at > start) {
+        any = true;
+        formula = formula || kFormulaStart.table[static_cast<unsigned char>(*start)];
+      }
+      if (at == end || *at != ',') {
+        pos = static_cast<std::size_t>(at - s);
+        content = any;
+        rec.formula = formula;
+        return true;
+      }
+      ++at;
+    }
+    fields.clear();
+    return false;
+  }
+  bool any_record(CsvRecord& rec, bool& content);
   // Consume one line end at pos, if any.
   void end_line() {
     if (pos < n && s[pos] == '\r') {
@@ -137,6 +172,29 @@ bool CsvReader::record() {
   rec.offset = static_cast<std::uint32_t>(pos);
   fields.clear();
   bool content = false;
+  if (!plain_record(rec, content) && !any_record(rec, content)) return false;  // a limit stopped the reading
+  rec.length = static_cast<std::uint32_t>(pos - rec.offset);
+  end_line();
+  rec.count = static_cast<std::uint32_t>(fields.size());
+  if (!content && rec.problem_kind == CsvProblem::none) {
+    drop_unescaped(rec.offset);
+    ++t.blank_lines;
+    return true;
+  }
+  if (t.records.size() >= limits.max_records) {
+    t.limit_exceeded = "max_records";
+    t.limit_line = rec.line;
+    drop_unescaped(rec.offset);
+    return false;
+  }
+  keep_fields(rec);
+  t.records.push_back(std::move(rec));
+  return true;
+}
+
+// The record at pos, whatever it holds (quoted fields, quotes out of place, a
+// quote left open); false when a limit stops the reading.
+bool CsvReader::any_record(CsvRecord& rec, bool& content) {
   auto problem = [&rec, this](CsvProblem what) {
     if (rec.problem_kind == CsvProblem::none) {
       rec.problem_kind = what;
@@ -232,22 +290,6 @@ bool CsvReader::record() {
     }
     break;
   }
-  rec.length = static_cast<std::uint32_t>(pos - rec.offset);
-  end_line();
-  rec.count = static_cast<std::uint32_t>(fields.size());
-  if (!content && rec.problem_kind == CsvProblem::none) {
-    drop_unescaped(rec.offset);
-    ++t.blank_lines;
-    return true;
-  }
-  if (t.records.size() >= limits.max_records) {
-    t.limit_exceeded = "max_records";
-    t.limit_line = rec.line;
-    drop_unescaped(rec.offset);
-    return false;
-  }
-  keep_fields(rec);
-  t.records.push_back(std::move(rec));
   return true;
 }
 

@@ -66,7 +66,7 @@ struct CellSpaceEdges {
 };
 inline constexpr CellSpaceEdges kCellSpaceEdges;
 inline std::string_view trim_cell(std::string_view cell) {
-  if (cell.empty() || !(kCellSpaceEdges.table[static_cast<unsigned char>(cell.front())] |
+  if (cell.empty() || !(kCellSpaceEdges.table[static_cast<unsigned char>(cell.front())] ||
                         kCellSpaceEdges.table[static_cast<unsigned char>(cell.back())]))
     return cell;
   return trim_cell_spaces(cell);

@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "support/random_text.hpp"
 #include "test_policies.hpp"
 #include "xueshe/flow_export.hpp"
 #include "xueshe/messages.hpp"
@@ -130,8 +131,7 @@ TEST_CASE("catalog: placeholders are filled exactly as the character-by-characte
                                            "{long_parameter_name_here}", "{{date}}", " ", "z"};
   std::mt19937 rng(84);
   for (int k = 0; k < 20000; ++k) {
-    std::string text;
-    for (int i = static_cast<int>(rng() % 8); i > 0; --i) text += pieces[rng() % pieces.size()];
+    const std::string text = xueshe::testing::random_text(rng, pieces, 8);
     INFO("text <" << text << ">");
     CHECK(fill_placeholders(text, params) == reference_fill(text, params));
   }

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "support/csv_rows.hpp"
+#include "support/random_text.hpp"
 #include "support/date_spellings.hpp"
 #include "test_policies.hpp"
 #include "xueshe/flow_export.hpp"
@@ -109,8 +110,7 @@ TEST_CASE("trim_cell's quick look at a cell's ends never skips a space trim_cell
                                            "\x80", "\xA0", "a", "2022-06-30"};
   std::mt19937 rng(15);
   for (int k = 0; k < 20000; ++k) {
-    std::string cell;
-    for (int i = static_cast<int>(rng() % 6); i > 0; --i) cell += pieces[rng() % pieces.size()];
+    const std::string cell = xueshe::testing::random_text(rng, pieces, 6);
     INFO("cell <" << cell << ">");
     CHECK(trim_cell(cell) == trim_cell_spaces(cell));
   }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "support/random_text.hpp"
 #include "xueshe/answers.hpp"
 #include "xueshe/strict_json.hpp"
 
@@ -112,27 +113,28 @@ TEST_CASE("answers are checked for name - type - value and date - relevant or no
 
 namespace {
 
-// UTF-8 as RFC 3629 defines it, byte by byte: where the first byte that does
-// not start a well-formed character is, or npos.
+// UTF-8 as RFC 3629 (§4, the syntax of UTF-8 byte sequences) writes it: each
+// well-formed sequence by the ranges its lead byte allows for the next one.
+// Where the first byte that starts no well-formed sequence is, or npos.
 std::size_t reference_first_invalid_utf8(const std::string& s) {
+  struct Form {
+    unsigned char lead_low, lead_high, second_low, second_high;
+    std::size_t length;
+  };
+  static const Form forms[] = {
+      {0x00, 0x7F, 0, 0, 1},       {0xC2, 0xDF, 0x80, 0xBF, 2}, {0xE0, 0xE0, 0xA0, 0xBF, 3},
+      {0xE1, 0xEC, 0x80, 0xBF, 3}, {0xED, 0xED, 0x80, 0x9F, 3}, {0xEE, 0xEF, 0x80, 0xBF, 3},
+      {0xF0, 0xF0, 0x90, 0xBF, 4}, {0xF1, 0xF3, 0x80, 0xBF, 4}, {0xF4, 0xF4, 0x80, 0x8F, 4}};
+  auto byte = [&s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    unsigned cp = 0;
-    if (c < 0x80) { i += 1; continue; }
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0Fu; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07u; }
-    else return i;
-    if (s.size() - i < len) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0u) != 0x80u) return i;
-      cp = (cp << 6) | (d & 0x3Fu);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return i;
-    i += len;
+    const Form* form = nullptr;
+    for (const Form& f : forms)
+      if (byte(i) >= f.lead_low && byte(i) <= f.lead_high) form = &f;
+    if (!form || s.size() - i < form->length) return i;
+    if (form->length > 1 && (byte(i + 1) < form->second_low || byte(i + 1) > form->second_high)) return i;
+    for (std::size_t k = 2; k < form->length; ++k)
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
+    i += form->length;
   }
   return std::string::npos;
 }
@@ -151,10 +153,8 @@ TEST_CASE("UTF-8: the validator finds the first ill-formed byte exactly where th
       "\x80", "\xBF", "\xE5\x88", "\xE5", "\xF0\x90\x80", "\xE5\x88\x41", "\xE5\x41\x88", "\xFF"};
   std::mt19937 rng(20261203);
   for (int k = 0; k < 20000; ++k) {
-    std::string s;
-    const int len = static_cast<int>(rng() % 24);
     const std::size_t valid_only = rng() % 3 == 0 ? pieces.size() : 14;  // mostly well-formed, the rest anywhere
-    for (int i = 0; i < len; ++i) s += pieces[rng() % valid_only];
+    const std::string s = xueshe::testing::random_text(rng, pieces, 24, valid_only);
     INFO("text of " << s.size() << " bytes, case " << k);
     CHECK(first_invalid_utf8(s) == reference_first_invalid_utf8(s));
     CHECK(is_valid_utf8(s) == (reference_first_invalid_utf8(s) == std::string::npos));

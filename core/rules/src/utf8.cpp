@@ -47,7 +47,7 @@ inline bool plain_three_byte(const unsigned char* b, std::size_t i, std::size_t 
         }
         i += 8;
       }
-      if (size - i < 8 && i < size && b[i] < 0x80) ++i;
+      if (size - i < 8 && i < size && b[i] < 0x80) ++i;  // the last few bytes: one at a time
 #else
       ++i;
       for (std::uint64_t w; size - i >= 8; i += 8) {

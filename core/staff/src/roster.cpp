@@ -203,7 +203,8 @@ class Evaluator {
   // cell as written: a roster's cells repeat (是, 否, 已就业), and each answer
   // set evaluated reads its cells twice (canonical_key, evaluate).
   const std::optional<std::string>& word_of(const Field& field, std::string_view cell) {
-    word_key_.assign(reinterpret_cast<const char*>(&field), sizeof(const Field*));  // the field, by address
+    const Field* const address = &field;  // fields are the engine's own (find_field), one object each
+    word_key_.assign(reinterpret_cast<const char*>(&address), sizeof address);
     word_key_.append(cell);
     if (const std::size_t* known = word_indices_.find(word_key_)) return words_[*known];
     words_.push_back(vocabulary_.word(field, cell));

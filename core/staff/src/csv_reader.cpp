@@ -19,26 +19,7 @@ namespace {
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-struct Special {
-  bool table[256] = {};
-  constexpr Special() {
-    table[static_cast<unsigned char>(',')] = true;
-    table[static_cast<unsigned char>('"')] = true;
-    table[static_cast<unsigned char>('\r')] = true;
-    table[static_cast<unsigned char>('\n')] = true;
-  }
-};
-constexpr Special kSpecial;
-
-// The first bytes csv_field_needs_prefix marks (csv.hpp), as a table: the
-// reader asks it of every field. csv_reader_test checks both agree on every byte.
-struct FormulaStart {
-  bool table[256] = {};
-  constexpr FormulaStart() {
-    for (char c : {'=', '+', '-', '@', '\t', '\r', '\n', '\''}) table[static_cast<unsigned char>(c)] = true;
-  }
-};
-constexpr FormulaStart kFormulaStart;
+constexpr ByteSet kSpecial{std::string_view(",\"\r\n", 4)};
 
 inline bool is_eol(char c) { return c == '\n' || c == '\r'; }
 
@@ -60,6 +41,14 @@ inline const char* skip_ordinary(const char* at, const char* end) {
   }
 #endif
   return at;
+}
+
+// The first special byte (comma, quote, CR, LF) from `at` on, or `end`.
+inline const char* next_special(const char* at, const char* end) {
+  for (;; ++at) {
+    at = skip_ordinary(at, end);
+    if (at == end || kSpecial(*at)) return at;
+  }
 }
 
 }  // namespace
@@ -117,16 +106,12 @@ class CsvReader {
     for (;;) {
       if (fields.size() >= limits.max_fields) break;
       const char* const start = at;
-      for (;;) {
-        at = skip_ordinary(at, end);
-        if (at == end || kSpecial.table[static_cast<unsigned char>(*at)]) break;
-        ++at;
-      }
+      at = next_special(at, end);
       if (at != end && *at == '"') break;
       fields.push_back(static_cast<std::uint32_t>(at - s));
       if (at > start) {
         any = true;
-        formula = formula || kFormulaStart.table[static_cast<unsigned char>(*start)];
+        formula = formula || kCsvFormulaStart(*start);
       }
       if (at == end || *at != ',') {
         pos = static_cast<std::size_t>(at - s);
@@ -262,25 +247,16 @@ bool CsvReader::any_record(CsvRecord& rec, bool& content) {
     } else {
       const std::size_t start = pos;
       bool stray = false;
-      // A local pointer, not the member pos: the fields' bytes are most of a
-      // roster, and the member was written back on every byte.
-      const char* at = s + pos;
-      const char* const end = s + n;
-      for (;;) {
-        at = skip_ordinary(at, end);
-        if (at == end) break;
-        const auto c = static_cast<unsigned char>(*at);
-        if (kSpecial.table[c]) {
-          if (c != '"') break;
-          stray = true;  // a quote inside an unquoted field: kept, and said
-        }
-        ++at;
+      const char* at = next_special(s + pos, s + n);
+      while (at != s + n && *at == '"') {  // a quote inside an unquoted field: kept, and said
+        stray = true;
+        at = next_special(at + 1, s + n);
       }
       pos = static_cast<std::size_t>(at - s);
       add_field(pos);
       if (pos > start) {
         content = true;
-        rec.formula = rec.formula || kFormulaStart.table[static_cast<unsigned char>(s[start])];
+        rec.formula = rec.formula || kCsvFormulaStart(s[start]);
       }
       if (stray) problem(CsvProblem::stray_quote);
     }

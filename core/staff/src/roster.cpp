@@ -36,6 +36,11 @@ std::string joined(const std::vector<std::string>& list, const std::string& sep)
   return out;
 }
 
+// Field `col` of a row's fields (CsvTable::fields), empty past its last, as CsvTable::field gives it.
+std::string_view cell_in(const std::vector<std::string_view>& cells, std::size_t col) {
+  return col < cells.size() ? cells[col] : std::string_view();
+}
+
 // What the row's columns are.
 struct Layout {
   std::vector<std::pair<std::size_t, const Field*>> answers;  // column index, field
@@ -98,7 +103,7 @@ class Evaluator {
   };
 
   // A field of the current row (set_row), as CsvTable::field gives it.
-  std::string_view row_cell(std::size_t col) const { return col < row_cells_->size() ? (*row_cells_)[col] : std::string_view(); }
+  std::string_view row_cell(std::size_t col) const { return cell_in(*row_cells_, col); }
 
   // nullopt: the cell as written is the key (empty, not a date, a graduation
   // date not read, or an age at graduation so low that the dates' order check
@@ -567,7 +572,6 @@ struct RowChecker {
       ++row.error_count;
     };
     csv.fields(rec, cells);
-    auto cell = [this](std::size_t col) { return col < cells.size() ? cells[col] : std::string_view(); };
     if (rec.problem_kind != CsvProblem::none) {
       row_error(std::string(rec.problem()), rec.problem_column - 1, {});
     } else {
@@ -587,7 +591,7 @@ struct RowChecker {
     }
 
     if (run.has_status && row.outcome >= 0) {  // a row not checked is not counted either
-      const std::string_view written = trim_cell(cell(layout.status));
+      const std::string_view written = trim_cell(cell_in(cells, layout.status));
       const TransferStatus* status = statuses.find(written);
       row.status = status ? *status : statuses.add(written, vocabulary.status(written));
       if (row.status == TransferStatus::unknown)
@@ -597,7 +601,7 @@ struct RowChecker {
                                    message(run.lang, "roster.status.open")}});
     }
     if (layout.student_id != SIZE_MAX) {
-      std::string_view id = trim_cell(cell(layout.student_id));
+      std::string_view id = trim_cell(cell_in(cells, layout.student_id));
       if (!id.empty()) {
         std::int32_t& group = student_ids.group(id, r);
         if (group == StudentIds::kSeen) {

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "xueshe/byte_set.hpp"
+
 namespace xueshe {
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
@@ -142,17 +144,12 @@ CsvTable read_csv(std::string_view text, const CsvLimits& limits = {});
 // written cell less one leading ' (README, "Rosters"). Legitimate values are
 // prefixed too ("-5", "+86 …"): a spreadsheet shows them as text.
 void csv_append_field(std::string& out, std::string_view field);
+// The first bytes that make a field a formula, and so written with a leading '
+// (and the ' itself). The reader asks it of every field, the writer of every cell.
+inline constexpr ByteSet kCsvFormulaStart{std::string_view("=+-@\t\r\n'")};
 // True when csv_append_field writes `field` with a leading ' (inline: the
 // reader asks it of every field).
-inline bool csv_field_needs_prefix(std::string_view field) {
-  if (field.empty()) return false;
-  switch (field.front()) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r': case '\n': case '\'':
-      return true;
-    default:
-      return false;
-  }
-}
+inline bool csv_field_needs_prefix(std::string_view field) { return !field.empty() && kCsvFormulaStart(field.front()); }
 // Fields separated by commas, the record ended by CRLF (what Excel expects).
 void csv_append_record(std::string& out, const std::vector<std::string_view>& fields);
 void csv_append_record(std::string& out, const std::vector<std::string>& fields);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "xueshe/answers.hpp"
+#include "xueshe/byte_set.hpp"
 #include "xueshe/fields.hpp"
 #include "xueshe/policy.hpp"
 #include "xueshe/lang.hpp"
@@ -57,17 +58,10 @@ class RosterVocabulary {
 // the common cell, which neither starts nor ends with a byte a space can start
 // or end with (a roster trims every cell of every row).
 std::string_view trim_cell_spaces(std::string_view cell);
-// The bytes a space can start or end with, as a table (two lookups a cell).
-struct CellSpaceEdges {
-  bool table[256] = {};
-  constexpr CellSpaceEdges() {
-    for (unsigned char c : {' ', '\t', '\xE3', '\xC2', '\x80', '\xA0'}) table[c] = true;
-  }
-};
-inline constexpr CellSpaceEdges kCellSpaceEdges;
+// The bytes a space can start or end with (two lookups a cell).
+inline constexpr ByteSet kCellSpaceEdges{std::string_view(" \t\xE3\xC2\x80\xA0")};
 inline std::string_view trim_cell(std::string_view cell) {
-  if (cell.empty() || !(kCellSpaceEdges.table[static_cast<unsigned char>(cell.front())] ||
-                        kCellSpaceEdges.table[static_cast<unsigned char>(cell.back())]))
+  if (cell.empty() || !(kCellSpaceEdges(cell.front()) || kCellSpaceEdges(cell.back())))
     return cell;
   return trim_cell_spaces(cell);
 }

@@ -12,6 +12,11 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__) && !defined(XUESHE_CSV_WORDS)
+#define XUESHE_CSV_SSE2
+#include <emmintrin.h>
+#endif
+
 #include "xueshe/csv.hpp"
 
 namespace xueshe {
@@ -50,6 +55,49 @@ inline const char* next_special(const char* at, const char* end) {
     if (at == end || kSpecial(*at)) return at;
   }
 }
+
+// The commas among the `count` bytes at `at` (the bytes of a block: kBlock,
+// or fewer at a line's end), one bit set per comma, the i-th byte's at bit
+// i << kCommaShift; `available` is how many bytes from `at` are the text's
+// (a whole block is read when there are that many, and bits past `count`
+// are dropped). With SSE2 (every x86-64) a block is 16 bytes compared at
+// once; elsewhere (wasm, ARM; XUESHE_CSV_WORDS, for the tests) 8, compared
+// as one 64-bit word.
+#if defined(XUESHE_CSV_SSE2)
+constexpr std::size_t kBlock = 16;
+constexpr unsigned kCommaShift = 0;
+inline std::uint64_t commas_in(const char* at, std::size_t count, std::size_t available) {
+  unsigned bits;
+  if (available >= kBlock) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(','))));
+  } else {
+    bits = 0;
+    for (std::size_t i = 0; i < count && i < kBlock; ++i) bits |= static_cast<unsigned>(at[i] == ',') << i;
+  }
+  return count >= kBlock ? bits : bits & ((1u << count) - 1);
+}
+#else
+constexpr std::size_t kBlock = 8;
+constexpr unsigned kCommaShift = 3;
+inline std::uint64_t commas_in(const char* at, std::size_t count, std::size_t available) {
+  std::uint64_t w = 0;  // byte i of the text as byte i of the word; bytes past `count` are 0 (not a comma)
+  if (available >= kBlock) {
+    std::memcpy(&w, at, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    if (count < kBlock) w &= (std::uint64_t{1} << (8 * count)) - 1;
+  } else {
+    for (std::size_t i = 0; i < count; ++i) w |= std::uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
+  }
+  // Bit 7 of each byte set where it is 0 after the xor, exactly: no carry crosses from one byte to the
+  // next (a byte's low seven bits plus 0x7F stay under 0x100).
+  constexpr std::uint64_t kLows = 0x7F7F7F7F7F7F7F7FULL, kCommas = 0x2C2C2C2C2C2C2C2CULL;
+  const std::uint64_t x = w ^ kCommas;
+  return ~(((x & kLows) + kLows) | x | kLows);
+}
+#endif
 
 }  // namespace
 
@@ -94,35 +142,53 @@ class CsvReader {
       t.unescaped_ends_.pop_back();
     }
   }
-  // The record at pos when none of its fields holds a quote (nearly every
-  // roster row): each field's end into `fields`, in one tight loop, pos past
-  // the last field, `content` and rec.formula set. False, with nothing
-  // changed, at the first quote or when the fields reach the limit: the
-  // general loop then reads the record from its start and says what it finds.
+  // The record at pos when it holds no quote (nearly every roster row): its
+  // line's end and the text's next quote are found by memchr (a few bytes an
+  // instruction), and the fields between are cut at its commas, found a
+  // block of bytes at a time (commas_in). Each field's end into `fields`, pos past the
+  // last field, `content` and rec.formula set. False, with nothing changed,
+  // when the line holds a quote or the fields reach the limit: the general
+  // loop then reads the record from its start and says what it finds.
   bool plain_record(CsvRecord& rec, bool& content) {
-    const char* const end = s + n;
-    const char* at = s + pos;
+    const std::size_t line_end = std::min(next_of('\n', next_lf), next_of('\r', next_cr));
+    if (next_of('"', next_quote) < line_end) return false;
+    // Room for the fields (`fields` is empty): a line of L bytes has at most L + 1, and more than the
+    // limit is not read here.
+    fields.resize(std::min(line_end - pos, limits.max_fields) + 1);
+    std::uint32_t* to = fields.data();
+    std::uint32_t* const last = to + fields.size() - 1;  // a field here is one past the limit
     bool any = false, formula = false;
-    for (;;) {
-      if (fields.size() >= limits.max_fields) break;
-      const char* const start = at;
-      at = next_special(at, end);
-      if (at != end && *at == '"') break;
-      fields.push_back(static_cast<std::uint32_t>(at - s));
-      if (at > start) {
-        any = true;
-        formula = formula || kCsvFormulaStart(*start);
+    std::size_t start = pos;  // of the field being read
+    // A field ends at `end`: a comma, or the line's end.
+    auto field_ends = [&](std::size_t end) {
+      *to++ = static_cast<std::uint32_t>(end);
+      const bool filled = end > start;
+      any = any || filled;
+      formula = formula || (filled && kCsvFormulaStart(s[start]));
+      start = end + 1;
+    };
+    for (std::size_t at = pos; at < line_end; at += kBlock)
+      for (std::uint64_t commas = commas_in(s + at, line_end - at, n - at); commas; commas &= commas - 1) {
+        if (to == last) return fields.clear(), false;
+        field_ends(at + (static_cast<std::size_t>(__builtin_ctzll(commas)) >> kCommaShift));
       }
-      if (at == end || *at != ',') {
-        pos = static_cast<std::size_t>(at - s);
-        content = any;
-        rec.formula = formula;
-        return true;
-      }
-      ++at;
+    if (to == last && line_end - pos >= limits.max_fields) return fields.clear(), false;
+    field_ends(line_end);
+    fields.resize(static_cast<std::size_t>(to - fields.data()));
+    pos = line_end;
+    content = any;
+    rec.formula = formula;
+    return true;
+  }
+  // The first `c` at or after pos (n if none), kept in `cached` from one call
+  // to the next: pos only moves on, so one memchr finds it for every record
+  // up to it (a text with no quote is searched for quotes once).
+  std::size_t next_of(char c, std::size_t& cached) const {
+    if (cached == npos || cached < pos) {
+      const void* found = std::memchr(s + pos, c, n - pos);
+      cached = found ? static_cast<std::size_t>(static_cast<const char*>(found) - s) : n;
     }
-    fields.clear();
-    return false;
+    return cached;
   }
   bool any_record(CsvRecord& rec, bool& content);
   // Consume one line end at pos, if any.
@@ -148,6 +214,7 @@ class CsvReader {
   std::size_t pos;
   std::size_t line = 1;
   bool ended_with_eol = true;  // an empty text has no lines
+  std::size_t next_lf = npos, next_cr = npos, next_quote = npos;  // next_of's memory
 };
 
 bool CsvReader::record() {

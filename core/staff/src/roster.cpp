@@ -70,18 +70,18 @@ class Evaluator {
     // deadline (none: an error or no deadlines, so no warning can apply), and
     // birth_free is set once a row whose birthday comes by it shows no such
     // warning (the warning's other conditions do not hold for the group).
-    Group** written = written_groups_.find(key_);
+    Group** written = written_groups_.find(key());
     const bool first_of_cells = !written;  // canonical_ is this row's
     if (first_of_cells) {
       canonical_ = canonical_key(birth->by_graduation);
-      written = &written_groups_.add(key_, &groups_[canonical_]);
+      written = &written_groups_.add(key(), &groups_[canonical_]);
     }
     Group& g = **written;
     if (g.learned && (g.birth_free || birth->limit_birthday > g.until)) {
       if (g.shared < 0) g.shared = add_outcome();
       return g.shared;
     }
-    key_.append(trim_cell(row_cell(layout_.birth)));  // the date as written: its own evaluation
+    append_to_key(trim_cell(row_cell(layout_.birth)));  // the date as written: its own evaluation
     const std::int64_t index = exact_outcome(birth->by_graduation, first_of_cells ? &canonical_ : nullptr);
     learn(g, run_.outcomes[static_cast<std::size_t>(index)], birth->limit_birthday, index);
     return index;
@@ -131,13 +131,15 @@ class Evaluator {
   // The key: each answer cell as written, its length first (so no cell text
   // can imitate another split): one byte for a cell under kLongCell bytes,
   // else kLongCell and four bytes; a birth date read as `birth` is kReadBirth
-  // and a letter for what it reads. Written straight into key_, sized first
-  // for the longest it can be (every row builds one).
+  // and a letter for what it reads. Written straight into key_buffer_, grown
+  // first to the longest it can be with the birth date appended (every row
+  // builds one; the buffer is only ever grown, never filled).
   static constexpr unsigned char kLongCell = 0xFE, kReadBirth = 0xFF;
   void build_key(const CsvRecord& rec, const char* birth) {
-    // Cells are parts of the record (or of its unescaped fields, never longer), plus their lengths.
-    key_.resize(rec.length + layout_.answers.size() * 5);
-    char* const begin = key_.data();
+    // The cells are parts of the record (or of its unescaped fields, never longer); the birth date once more.
+    const std::size_t longest = 2 * std::size_t{rec.length} + layout_.answers.size() * 5;
+    if (key_buffer_.size() < longest) key_buffer_.resize(2 * longest);
+    char* const begin = key_buffer_.data();
     char* at = begin;
     for (const auto& [col, field] : layout_.answers) {
       if (col == layout_.birth && birth) {
@@ -157,21 +159,27 @@ class Evaluator {
       if (!cell.empty()) std::memcpy(at, cell.data(), cell.size());
       at += cell.size();
     }
-    key_.resize(static_cast<std::size_t>(at - begin));
+    key_size_ = static_cast<std::size_t>(at - begin);
+  }
+  std::string_view key() const { return std::string_view(key_buffer_.data(), key_size_); }
+  // After build_key: `text` at the key's end (room for it was made there).
+  void append_to_key(std::string_view text) {
+    if (!text.empty()) std::memcpy(key_buffer_.data() + key_size_, text.data(), text.size());
+    key_size_ += text.size();
   }
 
-  // Rows with the same cells as written (key_), else with the same answers
+  // Rows with the same cells as written (key()), else with the same answers
   // (canonical_key: 已就业 and 已落实工作单位, 2022/6/30 and 2022-06-30), share
   // an evaluation. `birth` as in build_key, the date as written appended;
   // `canonical`, when given, is canonical_key(birth) already made for the row.
   std::int64_t exact_outcome(const char* birth, const std::string* canonical = nullptr) {
-    if (const std::int64_t* seen = memo_.find(key_)) return *seen;
+    if (const std::int64_t* seen = memo_.find(key())) return *seen;
     std::string answers = canonical ? *canonical : canonical_key(birth);
     if (birth) answers.append(trim_cell(row_cell(layout_.birth)));
     const std::int64_t* same = canonical_memo_.find(answers);
     const std::int64_t index = same ? *same : add_outcome();
     if (!same) canonical_memo_.add(answers, index);
-    memo_.add(key_, index);
+    memo_.add(key(), index);
     return index;
   }
 
@@ -465,7 +473,8 @@ class Evaluator {
   RosterRun& run_;
   const Layout& layout_;
   const RosterVocabulary& vocabulary_;
-  std::string key_;
+  std::string key_buffer_;               // the row's key (build_key), its first key_size_ bytes
+  std::size_t key_size_ = 0;
   std::string graduation_cell_;          // the last graduation date read, and what it read
   std::optional<Date> graduation_;
   Date cutoff_;                          // age_limit_cutoff of graduation_

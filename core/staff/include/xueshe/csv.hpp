@@ -84,7 +84,16 @@ class CsvTable {
   void fields(const CsvRecord& r, std::vector<std::string_view>& out) const {
     out.resize(r.count);
     std::size_t start = r.offset;
-    if (!r.wide) {
+    if (!r.wide && !r.quoted) {  // every field as written (nearly every roster row)
+      const std::uint16_t* f = narrow_.data() + r.first;
+      const char* const text = text_.data() + r.offset;
+      std::size_t from = 0;
+      for (std::size_t i = 0; i < r.count; ++i) {
+        const std::size_t to = f[i];  // no quoting bits: the end itself
+        out[i] = std::string_view(text + from, to - from);
+        from = to + 1;
+      }
+    } else if (!r.wide) {
       const std::uint16_t* f = narrow_.data() + r.first;
       for (std::size_t i = 0; i < r.count; ++i) {
         const std::size_t end = r.offset + (f[i] & kNarrowEnd);

@@ -1,6 +1,7 @@
 // What a roster run gives back: the annotated roster, the summary, and the
 // template staff start from.
 #include <charconv>
+#include <cstring>
 #include <map>
 
 #include "xueshe/messages.hpp"
@@ -34,13 +35,46 @@ std::string duplicate_text(const RosterDuplicate& d, Lang lang) {
 // needs quoting) and none needs the formula prefix (csv_append_field).
 bool written_as_read(const CsvRecord& rec) { return !rec.quoted && !rec.formula && rec.problem_kind == CsvProblem::none; }
 
+// Output given to a sink in pieces of about kChunk bytes: rows are written
+// straight into its buffer (room, then wrote), or copied in whole (put).
+class ChunkedOutput {
+ public:
+  explicit ChunkedOutput(const std::function<void(std::string_view)>& sink) : sink_(sink), buffer_(kChunk + kRoom) {}
+  // Where `bytes` more may be written (the buffer is given to the sink first when they would not fit).
+  char* room(std::size_t bytes) {
+    if (used_ + bytes > buffer_.size()) {
+      flush();
+      if (bytes > buffer_.size()) buffer_.resize(bytes);
+    }
+    return buffer_.data() + used_;
+  }
+  // `bytes` were written at room().
+  void wrote(std::size_t bytes) {
+    used_ += bytes;
+    if (used_ >= kChunk) flush();
+  }
+  void put(std::string_view text) {
+    if (!text.empty()) std::memcpy(room(text.size()), text.data(), text.size());
+    wrote(text.size());
+  }
+  void flush() {
+    if (used_ > 0) sink_(std::string_view(buffer_.data(), used_));
+    used_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{1} << 20, kRoom = 64 * 1024;
+  const std::function<void(std::string_view)>& sink_;
+  std::vector<char> buffer_;
+  std::size_t used_ = 0;
+};
+
 }  // namespace
 
 void annotated_roster_csv(const RosterRun& run, const std::function<void(std::string_view)>& sink) {
   Lang lang = run.lang;
-  constexpr std::size_t kChunk = std::size_t{1} << 20;
-  std::string out(kUtf8Bom);
-  out.reserve(kChunk + 64 * 1024);
+  ChunkedOutput out(sink);
+  std::string text(kUtf8Bom);  // a row written piece by piece (the header, a row not as read or with errors)
 
   std::vector<std::string> header;
   for (const RosterColumn& c : run.columns) header.push_back(c.header);
@@ -51,52 +85,68 @@ void annotated_roster_csv(const RosterRun& run, const std::function<void(std::st
                           "roster.out.warnings", "roster.out.clauses", "roster.out.duplicate",
                           "roster.out.error_codes", "roster.out.errors"})
     header.push_back(message(lang, key));
-  csv_append_record(out, header);
+  csv_append_record(text, header);
+  out.put(text);
 
   std::vector<std::string> duplicates;
   for (const RosterDuplicate& d : run.duplicates) duplicates.push_back(duplicate_text(d, lang));
   const std::string empty_outcome(roster_deadline_kinds().size() + 8, ',');  // as roster.cpp renders an error
 
   for (const RosterRow& row : run.rows) {
-    if (out.size() >= kChunk) {
-      sink(out);
-      out.clear();
-    }
     const CsvRecord& rec = run.csv.records[row.record];
+    const RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
+    if (written_as_read(rec) && row.duplicate < 0 && row.error_count == 0 && o && o->ok) {
+      // Nearly every row: its record as written, its line, its outcome's cells, no duplicate, no errors.
+      const std::string_view raw = run.csv.raw(rec);
+      const std::size_t pad = run.columns.size() - rec.count;
+      char* const start = out.room(raw.size() + pad + 24 + o->cells.size() + 5);
+      char* at = start;
+      std::memcpy(at, raw.data(), raw.size());
+      at += raw.size();
+      std::memset(at, ',', pad);
+      at += pad;
+      *at++ = ',';
+      at = std::to_chars(at, at + 20, row.line).ptr;
+      std::memcpy(at, o->cells.data(), o->cells.size());
+      at += o->cells.size();
+      std::memcpy(at, ",,,\r\n", 5);
+      out.wrote(static_cast<std::size_t>(at + 5 - start));
+      continue;
+    }
+    text.clear();
     if (written_as_read(rec)) {
-      out += run.csv.raw(rec);  // the fields as they were written need no quoting
-      out.append(run.columns.size() - rec.count, ',');
+      text += run.csv.raw(rec);  // the fields as they were written need no quoting
+      text.append(run.columns.size() - rec.count, ',');
     } else {
       for (std::size_t i = 0; i < run.columns.size(); ++i) {
-        if (i) out.push_back(',');
-        csv_append_field(out, run.csv.field(rec, i));
+        if (i) text.push_back(',');
+        csv_append_field(text, run.csv.field(rec, i));
       }
     }
-    char line[24];
-    line[0] = ',';
-    out.append(line, static_cast<std::size_t>(std::to_chars(line + 1, line + sizeof line, row.line).ptr - line));
-    const RosterOutcome* o = row.outcome >= 0 ? &run.outcomes[static_cast<std::size_t>(row.outcome)] : nullptr;
-    out += o ? o->cells : empty_outcome;
-    out.push_back(',');
-    if (row.duplicate >= 0) csv_append_field(out, duplicates[static_cast<std::size_t>(row.duplicate)]);
+    text += ',' + std::to_string(row.line);
+    text += o ? o->cells : empty_outcome;
+    text.push_back(',');
+    if (row.duplicate >= 0) csv_append_field(text, duplicates[static_cast<std::size_t>(row.duplicate)]);
     if (row.error_count == 0 && (!o || o->ok)) {
-      out += ",,\r\n";
+      text += ",,\r\n";
+      out.put(text);
       continue;
     }
     std::string codes, texts;
-    auto add = [&](const std::string& code, const std::string& text) {
+    auto add = [&](const std::string& code, const std::string& message_text) {
       codes += (codes.empty() ? "" : " ") + code;
-      texts += (texts.empty() ? "" : "\n") + text;
+      texts += (texts.empty() ? "" : "\n") + message_text;
     };
     for (const RosterRowError& e : run.errors(row)) add(e.code, e.message);
     if (o && !o->ok) add(o->error_code, o->error_message);
-    out.push_back(',');
-    csv_append_field(out, codes);
-    out.push_back(',');
-    csv_append_field(out, texts);
-    out += "\r\n";
+    text.push_back(',');
+    csv_append_field(text, codes);
+    text.push_back(',');
+    csv_append_field(text, texts);
+    text += "\r\n";
+    out.put(text);
   }
-  if (!out.empty()) sink(out);
+  out.flush();
 }
 
 std::string annotated_roster_csv(const RosterRun& run) {

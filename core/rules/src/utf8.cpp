@@ -2,6 +2,11 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__) && !defined(XUESHE_UTF8_SCALAR)
+#define XUESHE_UTF8_SSE2
+#include <emmintrin.h>
+#endif
+
 #include "xueshe/strict_json.hpp"
 
 namespace xueshe {
@@ -83,16 +88,97 @@ inline bool plain_three_byte(const unsigned char* b, std::size_t i, std::size_t 
   return i;
 }
 
-}  // namespace
-
-std::size_t first_invalid_utf8(std::string_view s) {
+// The first byte from `from` (a character's start) on that is not UTF-8, or npos.
+std::size_t first_invalid_from(std::string_view s, std::size_t from) {
   constexpr std::size_t kBlock = 64 * 1024;
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = from; i < s.size();) {
     bool bad = false;
     i = scan(s, i, std::min(s.size(), i + kBlock), bad);
     if (bad) return i;
   }
   return std::string_view::npos;
+}
+
+#if defined(XUESHE_UTF8_SSE2)
+// Where x86-64's SSE2 is (every such machine), 16 bytes are checked at once:
+// each test below is one comparison of all 16, its answer a 16-bit mask, bit
+// i for byte i. Well-formed UTF-8 (RFC 3629) is exactly:
+//   - no byte C0, C1 or F5-FF;
+//   - the continuation bytes (80-BF) are exactly those 1 after a lead
+//     (C2-F4), 2 after a lead from E0, 3 after a lead from F0;
+//   - after E0 comes A0-BF, after ED 80-9F, after F0 90-BF, after F4 80-8F.
+// A lead's followers may be in the next block: each block's lead masks are
+// kept for the next. Only whether the text is well-formed is found so; at
+// the first block that is not, the byte-by-byte scan says where, from the
+// last block boundary that was also a character's start.
+std::size_t first_invalid_sse2(std::string_view s) {
+  const char* const text = s.data();
+  const std::size_t size = s.size();
+  auto bytes_under = [](__m128i v, int limit) {  // bytes 80..(limit-1), limit 81..C0 as a signed byte
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(limit)))));
+  };
+  auto bytes_from = [](__m128i v, int low) {  // bytes low..FF with low from C1, or any of them below 80
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(low - 1)))));
+  };
+  auto bytes_equal = [](__m128i v, int byte) {
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(byte)))));
+  };
+  // The leads of the block before (bit i: byte i of it), for their followers here.
+  unsigned lead_c0 = 0, lead_e0 = 0, lead_f0 = 0, is_e0 = 0, is_ed = 0, is_f0 = 0, is_f4 = 0;
+  // Mask m of this block moved k bytes on, the previous block's `before` coming in.
+  auto on = [](unsigned m, unsigned before, unsigned k) { return ((m << k) | (before >> (16 - k))) & 0xFFFFu; };
+  std::size_t boundary = 0;  // a character's start; everything before it is well-formed
+  for (std::size_t i = 0; i < size; i += 16) {
+    __m128i v;
+    if (size - i >= 16) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
+    } else {
+      char tail[16] = {};  // the last bytes, and zeros (ASCII) after them
+      std::memcpy(tail, text + i, size - i);
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail));
+    }
+    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    const unsigned pending = (lead_c0 >> 15) | (lead_e0 >> 14) | (lead_f0 >> 13);  // followers due here
+    if (high == 0 && pending == 0) {  // ASCII only
+      lead_c0 = lead_e0 = lead_f0 = is_e0 = is_ed = is_f0 = is_f4 = 0;
+      boundary = std::min(size, i + 16);
+      continue;
+    }
+    const unsigned continuation = bytes_under(v, 0xC0);
+    const unsigned c0 = high & ~continuation, e0 = high & bytes_from(v, 0xE0), f0 = high & bytes_from(v, 0xF0);
+    const unsigned never = bytes_equal(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE))), 0xC0) |  // C0, C1
+                           (high & bytes_from(v, 0xF5));
+    const unsigned expected = on(c0, lead_c0, 1) | on(e0, lead_e0, 2) | on(f0, lead_f0, 3);
+    if (never | (expected ^ continuation)) return first_invalid_from(s, boundary);
+    // E0, ED, F0 and F4 (rare: Chinese is E3-E9) limit the byte after them.
+    const __m128i limiting = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE0))), _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED)))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xF0))), _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xF4)))));
+    unsigned e0_now = 0, ed_now = 0, f0_now = 0, f4_now = 0;
+    if (_mm_movemask_epi8(limiting) != 0 || (is_e0 | is_ed | is_f0 | is_f4) != 0) {
+      e0_now = bytes_equal(v, 0xE0), ed_now = bytes_equal(v, 0xED), f0_now = bytes_equal(v, 0xF0), f4_now = bytes_equal(v, 0xF4);
+      const unsigned under_a0 = bytes_under(v, 0xA0), under_90 = bytes_under(v, 0x90);
+      if ((on(e0_now, is_e0, 1) & under_a0) | (on(ed_now, is_ed, 1) & continuation & ~under_a0) |
+          (on(f0_now, is_f0, 1) & under_90) | (on(f4_now, is_f4, 1) & continuation & ~under_90))
+        return first_invalid_from(s, boundary);
+    }
+    lead_c0 = c0, lead_e0 = e0, lead_f0 = f0, is_e0 = e0_now, is_ed = ed_now, is_f0 = f0_now, is_f4 = f4_now;
+    if (((c0 >> 15) | (e0 >> 14) | (f0 >> 13)) == 0) boundary = std::min(size, i + 16);  // no character runs on
+  }
+  // A character cut by the text's end left followers due past it.
+  if ((lead_c0 >> 15) | (lead_e0 >> 14) | (lead_f0 >> 13)) return first_invalid_from(s, boundary);
+  return std::string_view::npos;
+}
+#endif
+
+}  // namespace
+
+std::size_t first_invalid_utf8(std::string_view s) {
+#if defined(XUESHE_UTF8_SSE2)
+  return first_invalid_sse2(s);
+#else
+  return first_invalid_from(s, 0);
+#endif
 }
 
 bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }

@@ -4,7 +4,9 @@
 // giving byte for byte what evaluating every row through Engine::evaluate gives.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <random>
+#include <unordered_map>
 
 #include "support/csv_rows.hpp"
 #include "support/random_text.hpp"
@@ -13,6 +15,7 @@
 #include "xueshe/flow_export.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/roster.hpp"
+#include "../../core/staff/src/key_table.hpp"  // key_hash: the roster's own hash, to find two numbers it mixes up
 
 using namespace xueshe;
 using nlohmann::json;
@@ -354,6 +357,55 @@ TEST_CASE("roster files that cannot be read as a roster are rejected whole — w
 
   json body = roster_error_body(Error{"roster_too_many_rows", "$", {{"max", "1000000"}, {"line", "1000002"}}}, Lang::zh_CN);
   CHECK(body["error"]["message"] == "名单超过 1000000 行（到第 1000002 行时）。请分成几个文件。");
+}
+
+TEST_CASE("duplicate student numbers on random rosters: each set as a reader going down the rows meets them") {
+  // Two numbers whose 32-bit hashes are equal (the roster sorts numbers by hash, then compares them), found
+  // by search: about 2^16 random numbers hold such a pair.
+  std::mt19937 rng(20261203);
+  auto number = [&rng] { return std::to_string(1000000000 + rng() % 1000000000); };
+  std::string twin_a, twin_b;
+  std::unordered_map<std::uint32_t, std::string> by_hash;
+  while (twin_a.empty()) {
+    const std::string n = number();
+    const auto h = static_cast<std::uint64_t>(key_hash(n));
+    const auto folded = static_cast<std::uint32_t>(h ^ (h >> 32));
+    auto [it, added] = by_hash.emplace(folded, n);
+    if (!added && it->second != n) twin_a = it->second, twin_b = n;
+  }
+  for (int k = 0; k < 20; ++k) {
+    std::vector<std::string> pool = {twin_a, twin_b};
+    for (int i = 0; i < 300; ++i) pool.push_back(number());
+    std::string text = "学号,去向\n";
+    std::vector<std::string> ids;  // each row's number as trim_cell reads it
+    for (int r = 0; r < 600; ++r) {
+      const std::string& id = rng() % 10 == 0 ? std::string() : pool[rng() % pool.size()];
+      ids.push_back(id);
+      text += (rng() % 4 == 0 ? " " + id + " " : id) + ",延迟毕业\n";
+    }
+    const RosterRun run = evaluate_roster(hxci(), text, options("2022-07-01"));
+    // The reference: numbers in the order their second row comes, each with all its rows.
+    std::map<std::string, std::vector<std::size_t>> rows_of;
+    std::vector<std::string> order;
+    for (std::size_t r = 0; r < ids.size(); ++r) {
+      if (ids[r].empty()) continue;
+      auto& rows = rows_of[ids[r]];
+      rows.push_back(r);
+      if (rows.size() == 2) order.push_back(ids[r]);
+    }
+    REQUIRE(run.duplicates.size() == order.size());
+    std::vector<std::int32_t> group(ids.size(), -1);
+    for (std::size_t g = 0; g < order.size(); ++g) {
+      CHECK(run.duplicates[g].student_id == order[g]);
+      std::vector<std::size_t> lines;
+      for (std::size_t r : rows_of[order[g]]) {
+        lines.push_back(r + 2);  // the header is line 1
+        group[r] = static_cast<std::int32_t>(g);
+      }
+      CHECK(run.duplicates[g].lines == lines);
+    }
+    for (std::size_t r = 0; r < ids.size(); ++r) CHECK(run.rows[r].duplicate == group[r]);
+  }
 }
 
 TEST_CASE("a student number on many rows: every row flagged — the cell naming the first ten lines") {

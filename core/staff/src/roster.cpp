@@ -6,6 +6,7 @@
 #include <cstring>
 #include <deque>
 #include <unordered_map>
+#include <utility>
 
 #include "key_table.hpp"
 #include "roster_outcome.hpp"
@@ -489,62 +490,77 @@ class Evaluator {
   std::deque<std::optional<std::string>> words_;                         // what vocabulary_.word said (stable)
 };
 
-// Student numbers seen so far, for duplicates: an open-addressing table of
-// small slots (a roster can have a million rows; a node per number, or wide
-// slots, would make this the slowest part of a run). A number is kept as the
-// record it was first seen in (4 bytes, not a 16-byte view: fresh memory is
-// slow to touch) and read back from the table when a slot's tag matches.
+// Student numbers, for duplicates. Each row's number is kept as a 32-bit
+// hash beside its row, in one list written in row order; at the end the list
+// is sorted by hash (a radix sort, stable: three passes of 11 bits, each a
+// read of the list in order), so rows with the same number come together,
+// in row order. A hash table, probed row after row, was the slowest part of
+// a run: every probe went to a random place in a table larger than the caches.
 class StudentIds {
  public:
-  static constexpr std::int32_t kNew = -2, kSeen = -1;  // group(): first sight / seen once
+  explicit StudentIds(std::size_t expected) { keys_.reserve(expected); }
 
-  StudentIds(const CsvTable& csv, std::size_t column, std::size_t expected) : csv_(csv), column_(column) {
-    std::size_t size = 16;
-    while (size < expected * 2) size *= 2;
-    slots_.assign(size, Slot{0, 0});
-    records_.reserve(expected);
-    groups_.reserve(expected);
+  void add(std::string_view id, std::size_t row) {
+    const auto hash = static_cast<std::uint64_t>(key_hash(id));
+    const auto folded = static_cast<std::uint32_t>(hash ^ (hash >> 32));
+    keys_.push_back(std::uint64_t{folded} << 32 | static_cast<std::uint32_t>(row));
   }
 
-  // Asks the memory for the slot `id` starts at, a few rows ahead of group():
-  // the table is larger than the caches, and waiting for each slot was the
-  // slowest part of a row.
-  void prefetch(std::string_view id) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[key_hash(id) & (slots_.size() - 1)]);
-  }
-
-  // The duplicate group of `id` (>= 0), or kSeen. A number seen for the
-  // first time (in `record`) is recorded as kSeen and reported as kNew.
-  std::int32_t& group(std::string_view id, std::size_t record) {
-    const std::size_t hash = key_hash(id);
-    // The tag: other bits of the hash, mixed (size_t is 32 bits in wasm), never 0.
-    const std::uint32_t tag = static_cast<std::uint32_t>((static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL) >> 32) | 1u;
-    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      Slot& s = slots_[i];
-      if (s.index == 0) {
-        records_.push_back(static_cast<std::uint32_t>(record));
-        groups_.push_back(kSeen);
-        s = Slot{tag, static_cast<std::uint32_t>(records_.size())};
-        scratch_ = kNew;
-        return scratch_;
+  // The rows of each number written on more than one row (ascending), the
+  // sets in the order of their second row: the order in which a reader going
+  // down the roster meets them as duplicates. `id_of(row)` is the row's number.
+  template <class IdOf>
+  std::vector<std::vector<std::uint32_t>> duplicates(const IdOf& id_of) {
+    sort_by_hash();
+    std::vector<std::vector<std::uint32_t>> sets;
+    std::vector<std::uint32_t> run;
+    for (std::size_t i = 0; i < keys_.size();) {
+      std::size_t j = i + 1;
+      while (j < keys_.size() && keys_[j] >> 32 == keys_[i] >> 32) ++j;
+      if (j - i > 1) {
+        run.clear();
+        for (std::size_t k = i; k < j; ++k) run.push_back(static_cast<std::uint32_t>(keys_[k]));
+        add_sets(run, id_of, sets);
       }
-      if (s.tag == tag && id_in(records_[s.index - 1]) == id) return groups_[s.index - 1];
+      i = j;
     }
+    std::sort(sets.begin(), sets.end(), [](const auto& x, const auto& y) { return x[1] < y[1]; });
+    return sets;
   }
 
  private:
-  struct Slot {
-    std::uint32_t tag;    // high hash bits, never 0
-    std::uint32_t index;  // 1 + index into records_/groups_; 0 = empty
-  };
-  std::string_view id_in(std::uint32_t record) const { return trim_cell(csv_.field(csv_.records[record], column_)); }
+  void sort_by_hash() {
+    constexpr unsigned kBits = 11;
+    constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+    std::vector<std::uint64_t> other(keys_.size());
+    std::vector<std::uint32_t> count(kBuckets);
+    for (unsigned shift = 32; shift < 64; shift += kBits) {  // the hash's bits, lowest digit first
+      std::fill(count.begin(), count.end(), 0);
+      for (std::uint64_t k : keys_) ++count[(k >> shift) & (kBuckets - 1)];
+      std::uint32_t start = 0;
+      for (std::uint32_t& c : count) start += std::exchange(c, start);
+      for (std::uint64_t k : keys_) other[count[(k >> shift) & (kBuckets - 1)]++] = k;
+      keys_.swap(other);
+    }
+  }
 
-  const CsvTable& csv_;
-  std::size_t column_;
-  std::vector<Slot> slots_;
-  std::vector<std::uint32_t> records_;  // where each number was first seen
-  std::vector<std::int32_t> groups_;
-  std::int32_t scratch_ = kNew;
+  // Rows (ascending) whose numbers share a hash: nearly always one number; if
+  // not, sorted by number (stably, so each number's rows stay ascending).
+  template <class IdOf>
+  static void add_sets(std::vector<std::uint32_t>& rows, const IdOf& id_of,
+                       std::vector<std::vector<std::uint32_t>>& sets) {
+    const std::string_view first = id_of(rows.front());
+    if (!std::all_of(rows.begin(), rows.end(), [&](std::uint32_t r) { return id_of(r) == first; }))
+      std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t x, std::uint32_t y) { return id_of(x) < id_of(y); });
+    for (std::size_t i = 0; i < rows.size();) {
+      std::size_t j = i + 1;
+      while (j < rows.size() && id_of(rows[j]) == id_of(rows[i])) ++j;
+      if (j - i > 1) sets.emplace_back(rows.begin() + static_cast<std::ptrdiff_t>(i), rows.begin() + static_cast<std::ptrdiff_t>(j));
+      i = j;
+    }
+  }
+
+  std::vector<std::uint64_t> keys_;  // hash << 32 | row
 };
 
 // One data row: its own errors, its outcome, its status and student number.
@@ -563,12 +579,9 @@ struct RowChecker {
   std::vector<std::string_view> cells;  // the row's fields, read once (reused row after row)
 
   [[gnu::noinline]] void check(std::size_t r) {
-    constexpr std::size_t kAhead = 8;  // rows between asking for a student number's slot and reading it
     const CsvTable& csv = run.csv;
     const CsvRecord& header = csv.records.front();
     const CsvRecord& rec = csv.records[r];
-    if (layout.student_id != SIZE_MAX && r + kAhead < csv.records.size())
-      student_ids.prefetch(trim_cell(csv.field(csv.records[r + kAhead], layout.student_id)));
     RosterRow row;
     row.line = rec.line;
     row.record = static_cast<std::uint32_t>(r);
@@ -610,15 +623,8 @@ struct RowChecker {
                                    message(run.lang, "roster.status.open")}});
     }
     if (layout.student_id != SIZE_MAX) {
-      std::string_view id = trim_cell(cell_in(cells, layout.student_id));
-      if (!id.empty()) {
-        std::int32_t& group = student_ids.group(id, r);
-        if (group == StudentIds::kSeen) {
-          group = static_cast<std::int32_t>(run.duplicates.size());
-          run.duplicates.push_back(RosterDuplicate{std::string(id), {}});
-        }
-        if (group >= 0) row.duplicate = group;
-      }
+      const std::string_view id = trim_cell(cell_in(cells, layout.student_id));
+      if (!id.empty()) student_ids.add(id, run.rows.size());
     }
     run.rows.push_back(row);
   }
@@ -729,20 +735,20 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   run.has_status = layout.status != SIZE_MAX;
 
   Evaluator evaluator(engine, options, run, layout, vocabulary);
-  StudentIds student_ids(csv, layout.student_id, layout.student_id != SIZE_MAX ? csv.records.size() : 0);
+  StudentIds student_ids(layout.student_id != SIZE_MAX ? csv.records.size() : 0);
   RowChecker checker{run, layout, vocabulary, limits, evaluator, student_ids, {}, {}};
   run.rows.reserve(csv.records.size() - 1);
   for (std::size_t r = 1; r < csv.records.size(); ++r) checker.check(r);
   // Every row of a duplicated student number is flagged, the first one too.
-  if (!run.duplicates.empty()) {
-    for (RosterRow& row : run.rows) {
-      std::string_view id = trim_cell(csv.field(csv.records[row.record], layout.student_id));
-      if (id.empty()) continue;
-      const std::int32_t group = student_ids.group(id, row.record);
-      if (group >= 0) {
-        row.duplicate = group;
-        run.duplicates[static_cast<std::size_t>(group)].lines.push_back(row.line);
-      }
+  const auto id_of = [&](std::uint32_t row) {
+    return trim_cell(csv.field(csv.records[run.rows[row].record], layout.student_id));
+  };
+  for (const std::vector<std::uint32_t>& rows : student_ids.duplicates(id_of)) {
+    const auto group = static_cast<std::int32_t>(run.duplicates.size());
+    run.duplicates.push_back(RosterDuplicate{std::string(id_of(rows[1])), {}});
+    for (std::uint32_t row : rows) {
+      run.rows[row].duplicate = group;
+      run.duplicates.back().lines.push_back(run.rows[row].line);
     }
   }
   return run;

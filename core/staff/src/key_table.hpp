@@ -56,6 +56,8 @@ class KeyTable {
     }
   }
 
+  std::size_t size() const { return values_.size(); }
+
   // Stores `value` for `key`, which find() does not know yet.
   Value& add(std::string_view key, Value value) {
     if ((values_.size() + 1) * 4 > slots_.size() * 3) grow();  // at most 3/4 full

@@ -113,9 +113,9 @@ class Evaluator {
     if (layout_.birth == SIZE_MAX) return std::nullopt;
     const std::string_view cell = trim_cell(row_cell(layout_.birth));
     if (cell.empty()) return std::nullopt;
-    const std::optional<Date> birth = parse_member_date(cell);
-    if (!birth) return std::nullopt;
-    const BirthReading under{kNoGraduation, age_limit_birthday(*birth, engine_.flow().age_limit)};
+    const BirthDay& birth = birth_day(cell);
+    if (!birth.read) return std::nullopt;
+    const BirthReading under{kNoGraduation, birth.limit_birthday};
     const std::string_view graduation_cell =
         layout_.graduation == SIZE_MAX ? std::string_view() : trim_cell(row_cell(layout_.graduation));
     if (graduation_cell.empty()) return under;
@@ -124,9 +124,32 @@ class Evaluator {
       graduation_ = parse_member_date(graduation_cell);
       if (graduation_) cutoff_ = age_limit_cutoff(engine_.flow(), *graduation_);
     }
-    if (!graduation_ || add_months_clamped(*birth, 12 * (kMinAgeAtGraduation + 1)) > *graduation_) return std::nullopt;
+    if (!graduation_ || birth.old_enough > *graduation_) return std::nullopt;
     // at_age_limit_by, with the cutoff read once per graduation date.
     return BirthReading{under.limit_birthday <= cutoff_ ? kAtLimit : kUnder, under.limit_birthday};
+  }
+
+  // What read_birth needs of a birth date as written, worked out once per
+  // spelling: a roster's birth dates are each person's own, but a year of
+  // graduates is born within a few years, so its 100,000 rows hold a few
+  // thousand dates. At most kBirthDaysKept are kept (a roster of other text
+  // in that column is read, not remembered).
+  struct BirthDay {
+    bool read = false;    // a date (parse_member_date)
+    Date limit_birthday;  // age_limit_birthday
+    Date old_enough;      // the day kMinAgeAtGraduation + 1 years after it (read_birth's margin)
+  };
+  static constexpr std::size_t kBirthDaysKept = 1 << 16;
+  const BirthDay& birth_day(std::string_view cell) {
+    if (const BirthDay* known = birth_days_.find(cell)) return *known;
+    BirthDay b;
+    if (const std::optional<Date> d = parse_member_date(cell)) {
+      b.read = true;
+      b.limit_birthday = age_limit_birthday(*d, engine_.flow().age_limit);
+      b.old_enough = add_months_clamped(*d, 12 * (kMinAgeAtGraduation + 1));
+    }
+    if (birth_days_.size() >= kBirthDaysKept) return birth_day_ = b;
+    return birth_days_.add(cell, b);
   }
 
   // The key: each answer cell as written, its length first (so no cell text
@@ -476,6 +499,8 @@ class Evaluator {
   const RosterVocabulary& vocabulary_;
   std::string key_buffer_;               // the row's key (build_key), its first key_size_ bytes
   std::size_t key_size_ = 0;
+  KeyTable<BirthDay> birth_days_;        // birth_day's memory, by the cell as written
+  BirthDay birth_day_;                   // birth_day's answer when not kept
   std::string graduation_cell_;          // the last graduation date read, and what it read
   std::optional<Date> graduation_;
   Date cutoff_;                          // age_limit_cutoff of graduation_

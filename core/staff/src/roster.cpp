@@ -54,7 +54,7 @@ class Evaluator {
   Evaluator(const Engine& engine, const RosterOptions& options, RosterRun& run, const Layout& layout,
             const RosterVocabulary& vocabulary)
       : engine_(engine), options_(options), run_(run), layout_(layout),
-        vocabulary_(vocabulary) {}
+        vocabulary_(vocabulary), render_words_(run.lang) {}
 
   // The row outcome_for is asked about next, its fields read once (CsvTable::fields).
   void set_row(const std::vector<std::string_view>& cells) { row_cells_ = &cells; }
@@ -459,8 +459,7 @@ class Evaluator {
   }
 
   void render(RosterOutcome& o) const {
-    Lang lang = run_.lang;
-    const std::string sep = message(lang, "roster.list_separator");
+    const std::string& sep = render_words_.list_separator;
     std::string& out = o.cells;
     auto cell = [&out](std::string_view text) {
       out.push_back(',');
@@ -472,10 +471,10 @@ class Evaluator {
     for (DeadlineKind kind : roster_deadline_kinds()) {
       std::vector<std::string> items;
       for (const RosterDeadline& d : o.deadlines)
-        if (d.kind == kind) items.push_back(format_iso_date(d.date) + " " + message(lang, catalog_key(d.state)));
+        if (d.kind == kind) items.push_back(format_iso_date(d.date) + " " + render_words_.state(d.state));
       cell(joined(items, sep));
     }
-    cell(o.urgent_state ? message(lang, catalog_key(*o.urgent_state)) : "");
+    cell(o.urgent_state ? render_words_.state(*o.urgent_state) : "");
     cell(o.urgent_date ? format_iso_date(*o.urgent_date) : "");
     cell(joined(o.warning_codes, " "));
     cell(joined(o.warning_texts, "\n"));
@@ -492,11 +491,22 @@ class Evaluator {
     return static_cast<std::int64_t>(run_.outcomes.size() - 1);
   }
 
+  // The catalog's words render() writes in every outcome, looked up once.
+  struct RenderWords {
+    explicit RenderWords(Lang lang) : list_separator(message(lang, "roster.list_separator")) {
+      for (DeadlineState s : kDeadlineStates) states[static_cast<std::size_t>(s)] = message(lang, catalog_key(s));
+    }
+    const std::string& state(DeadlineState s) const { return states[static_cast<std::size_t>(s)]; }
+    std::string list_separator;
+    std::string states[std::size(kDeadlineStates)];
+  };
+
   const Engine& engine_;
   const RosterOptions& options_;
   RosterRun& run_;
   const Layout& layout_;
   const RosterVocabulary& vocabulary_;
+  const RenderWords render_words_;
   std::string key_buffer_;               // the row's key (build_key), its first key_size_ bytes
   std::size_t key_size_ = 0;
   KeyTable<BirthDay> birth_days_;        // birth_day's memory, by the cell as written

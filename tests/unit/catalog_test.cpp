@@ -50,6 +50,21 @@ TEST_CASE("the catalog parts are valid JSON objects whose keys do not overlap") 
   }
 }
 
+TEST_CASE("the roster vocabulary's words are in the engine - page and staff parts - none in the outcome or take-away parts") {
+  // roster_columns.cpp reads every language's engine, page and staff parts, and where a binary displays the
+  // language reads them in catalog(), which holds the outcome and take-away parts too: a word of the
+  // vocabulary there would be understood by one binary and not by another.
+  for (const Lang lang : {Lang::zh_CN, Lang::en})
+    for (const std::string prefix : {"outcome.", "takeaway."}) {
+      auto part = nlohmann::json::parse(read_text(std::string(XUESHE_SOURCE_DIR) + "/core/messages/" + prefix + std::string(code(lang)) + ".json"));
+      for (auto it = part.begin(); it != part.end(); ++it)
+        for (const char* vocabulary : {"roster.column.", "option.", "roster.value.", "bool.", "roster.status."}) {
+          INFO(prefix << lang << " has " << it.key());
+          CHECK(it.key().rfind(vocabulary, 0) != 0);
+        }
+    }
+}
+
 TEST_CASE("zh-CN and en catalogs have the same keys and placeholders") {
   const auto& zh = catalog(Lang::zh_CN);
   const auto& en = catalog(Lang::en);

@@ -2,6 +2,9 @@
 // synonyms below (words staff commonly write that no catalog text spells).
 #include "xueshe/roster_columns.hpp"
 
+#include <deque>
+#include <string_view>
+
 #include "every_catalog.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/route_text.hpp"
@@ -93,12 +96,37 @@ std::string catalog_text(const nlohmann::json& cat, const std::string& key) {
   return it != cat.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// Whether catalog() holds `entry`'s language with its engine, page and staff parts.
+bool displayed(const EmbeddedCatalog& entry) {
+  const CatalogTable shown = catalog_table();  // catalog()'s, its first entry for each language
+  for (std::size_t i = 0; i < shown.count; ++i) {
+    const EmbeddedCatalog& e = shown.entries[i];
+    if (std::string_view(e.lang) == entry.lang)
+      return lang_named(e.lang) && e.engine == entry.engine && e.page == entry.page && e.staff == entry.staff;
+  }
+  return false;
+}
+
+// Every language's catalog (every_catalog(): its engine, page and staff
+// parts), in every_catalog()'s order. Where this binary displays the
+// language with those same parts (the CLI displays every language), the one
+// catalog() already holds is read: it has the outcome and take-away parts
+// too, and the vocabulary's keys are in neither (the catalog test checks).
 // Immutable after first use: constant data, not state (as catalog() is).
-const std::vector<nlohmann::json>& every_catalog_json() {
-  static const std::vector<nlohmann::json> catalogs = [] {
-    std::vector<nlohmann::json> out;
+const std::vector<const nlohmann::json*>& every_catalog_json() {
+  static const std::deque<nlohmann::json> own = [] {  // the languages not displayed, read here
+    std::deque<nlohmann::json> out;
     CatalogTable table = every_catalog();
-    for (std::size_t i = 0; i < table.count; ++i) out.push_back(merged_catalog(table.entries[i]));
+    for (std::size_t i = 0; i < table.count; ++i)
+      if (!displayed(table.entries[i])) out.push_back(merged_catalog(table.entries[i]));
+    return out;
+  }();
+  static const std::vector<const nlohmann::json*> catalogs = [] {
+    std::vector<const nlohmann::json*> out;
+    CatalogTable table = every_catalog();
+    std::size_t next_own = 0;
+    for (std::size_t i = 0; i < table.count; ++i)
+      out.push_back(displayed(table.entries[i]) ? &catalog(*lang_named(table.entries[i].lang)) : &own[next_own++]);
     return out;
   }();
   return catalogs;
@@ -129,7 +157,7 @@ void RosterVocabulary::add(std::unordered_map<std::string, std::string>& map, co
 }
 
 RosterVocabulary::RosterVocabulary(const Policy& policy) {
-  const std::vector<nlohmann::json>& catalogs = every_catalog_json();
+  const std::vector<const nlohmann::json*>& catalogs = every_catalog_json();
   // Option labels name the policy's retention period and age limit, in each catalog's language.
   std::vector<std::map<std::string, std::string>> params(catalogs.size());
   for (std::size_t i = 0; i < catalogs.size() && i < supported_languages().size(); ++i) {
@@ -140,7 +168,7 @@ RosterVocabulary::RosterVocabulary(const Policy& policy) {
 
   for (const std::string& id : roster_column_ids()) {
     add(headers_, id, id, "header");
-    for (const auto& cat : catalogs) add(headers_, catalog_text(cat, "roster.column." + id), id, "header");
+    for (const auto* cat : catalogs) add(headers_, catalog_text(*cat, "roster.column." + id), id, "header");
   }
   for (const Synonyms& s : kHeaderSynonyms) for_each_word(s.words, [&](const std::string& w) { add(headers_, w, s.id, "header"); });
 
@@ -150,17 +178,17 @@ RosterVocabulary::RosterVocabulary(const Policy& policy) {
       for (const std::string& v : f.values) {
         add(words, v, v, f.id);
         for (std::size_t i = 0; i < catalogs.size(); ++i) {
-          const auto& cat = catalogs[i];
+          const auto& cat = *catalogs[i];
           add(words, fill_placeholders(catalog_text(cat, "option." + std::string(f.id) + "." + v), params[i]), v, f.id);
           add(words, catalog_text(cat, "roster.value." + std::string(f.id) + "." + v), v, f.id);
         }
       }
     } else if (f.kind == FieldKind::boolean) {
       for (const char* v : {"true", "false"})
-        for (const auto& cat : catalogs) add(words, catalog_text(cat, std::string("bool.") + v), v, f.id);
+        for (const auto* cat : catalogs) add(words, catalog_text(*cat, std::string("bool.") + v), v, f.id);
       if (f.unknown_allowed) {
         add(words, "unknown", "unknown", f.id);
-        for (const auto& cat : catalogs) add(words, catalog_text(cat, "bool.unknown"), "unknown", f.id);
+        for (const auto* cat : catalogs) add(words, catalog_text(*cat, "bool.unknown"), "unknown", f.id);
       }
       for (const Synonyms& s : kBoolSynonyms) for_each_word(s.words, [&](const std::string& w) { add(words, w, s.value, f.id); });
     }
@@ -175,7 +203,7 @@ RosterVocabulary::RosterVocabulary(const Policy& policy) {
   }
 
   for (const char* v : {"completed", "open"})
-    for (const auto& cat : catalogs) add(statuses_, catalog_text(cat, std::string("roster.status.") + v), v, "status");
+    for (const auto* cat : catalogs) add(statuses_, catalog_text(*cat, std::string("roster.status.") + v), v, "status");
   for (const Synonyms& s : kStatusSynonyms) for_each_word(s.words, [&](const std::string& w) { add(statuses_, w, s.value, "status"); });
 }
 

@@ -125,6 +125,8 @@ std::size_t first_invalid_sse2(std::string_view s) {
   };
   // The leads of the block before (bit i: byte i of it), for their followers here.
   unsigned lead_c0 = 0, lead_e0 = 0, lead_f0 = 0, is_e0 = 0, is_ed = 0, is_f0 = 0, is_f4 = 0;
+  // Whether leads among the last bytes of a block (lead masks as below) want followers past it.
+  auto runs_on = [](unsigned c0, unsigned e0, unsigned f0) { return ((c0 >> 15) | (e0 >> 14) | (f0 >> 13)) != 0; };
   // Mask m of this block moved k bytes on, the previous block's `before` coming in.
   auto on = [](unsigned m, unsigned before, unsigned k) { return ((m << k) | (before >> (16 - k))) & 0xFFFFu; };
   std::size_t boundary = 0;  // a character's start; everything before it is well-formed
@@ -138,8 +140,7 @@ std::size_t first_invalid_sse2(std::string_view s) {
       v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail));
     }
     const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
-    const unsigned pending = (lead_c0 >> 15) | (lead_e0 >> 14) | (lead_f0 >> 13);  // followers due here
-    if (high == 0 && pending == 0) {  // ASCII only
+    if (high == 0 && !runs_on(lead_c0, lead_e0, lead_f0)) {  // ASCII only, no followers due here
       lead_c0 = lead_e0 = lead_f0 = is_e0 = is_ed = is_f0 = is_f4 = 0;
       boundary = std::min(size, i + 16);
       continue;
@@ -163,10 +164,10 @@ std::size_t first_invalid_sse2(std::string_view s) {
         return first_invalid_from(s, boundary);
     }
     lead_c0 = c0, lead_e0 = e0, lead_f0 = f0, is_e0 = e0_now, is_ed = ed_now, is_f0 = f0_now, is_f4 = f4_now;
-    if (((c0 >> 15) | (e0 >> 14) | (f0 >> 13)) == 0) boundary = std::min(size, i + 16);  // no character runs on
+    if (!runs_on(c0, e0, f0)) boundary = std::min(size, i + 16);
   }
   // A character cut by the text's end left followers due past it.
-  if ((lead_c0 >> 15) | (lead_e0 >> 14) | (lead_f0 >> 13)) return first_invalid_from(s, boundary);
+  if (runs_on(lead_c0, lead_e0, lead_f0)) return first_invalid_from(s, boundary);
   return std::string_view::npos;
 }
 #endif

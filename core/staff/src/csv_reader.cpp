@@ -152,28 +152,28 @@ class CsvReader {
   bool plain_record(CsvRecord& rec, bool& content) {
     const std::size_t line_end = std::min(next_of('\n', next_lf), next_of('\r', next_cr));
     if (next_of('"', next_quote) < line_end) return false;
-    // Room for the fields (`fields` is empty): a line of L bytes has at most L + 1, and more than the
-    // limit is not read here.
-    fields.resize(std::min(line_end - pos, limits.max_fields) + 1);
+    // Room for the fields (`fields` is empty): a line of L bytes has at most L + 1, and no more than the
+    // limit are written here.
+    fields.resize(std::min(line_end - pos + 1, limits.max_fields));
     std::uint32_t* to = fields.data();
-    std::uint32_t* const last = to + fields.size() - 1;  // a field here is one past the limit
+    std::uint32_t* const room_end = to + fields.size();  // reached only at the limit: a line's fields all fit
     bool any = false, formula = false;
     std::size_t start = pos;  // of the field being read
-    // A field ends at `end`: a comma, or the line's end.
+    // A field ends at `end` (a comma, or the line's end); false when it would be one past the limit.
     auto field_ends = [&](std::size_t end) {
+      if (to == room_end) return false;
       *to++ = static_cast<std::uint32_t>(end);
       const bool filled = end > start;
       any = any || filled;
       formula = formula || (filled && kCsvFormulaStart(s[start]));
       start = end + 1;
+      return true;
     };
     for (std::size_t at = pos; at < line_end; at += kBlock)
-      for (std::uint64_t commas = commas_in(s + at, line_end - at, n - at); commas; commas &= commas - 1) {
-        if (to == last) return fields.clear(), false;
-        field_ends(at + (static_cast<std::size_t>(__builtin_ctzll(commas)) >> kCommaShift));
-      }
-    if (to == last && line_end - pos >= limits.max_fields) return fields.clear(), false;
-    field_ends(line_end);
+      for (std::uint64_t commas = commas_in(s + at, line_end - at, n - at); commas; commas &= commas - 1)
+        if (!field_ends(at + (static_cast<std::size_t>(__builtin_ctzll(commas)) >> kCommaShift)))
+          return fields.clear(), false;
+    if (!field_ends(line_end)) return fields.clear(), false;
     fields.resize(static_cast<std::size_t>(to - fields.data()));
     pos = line_end;
     content = any;

@@ -114,22 +114,24 @@ bool displayed(const EmbeddedCatalog& entry) {
 // too, and the vocabulary's keys are in neither (the catalog test checks).
 // Immutable after first use: constant data, not state (as catalog() is).
 const std::vector<const nlohmann::json*>& every_catalog_json() {
-  static const std::deque<nlohmann::json> own = [] {  // the languages not displayed, read here
-    std::deque<nlohmann::json> out;
-    CatalogTable table = every_catalog();
-    for (std::size_t i = 0; i < table.count; ++i)
-      if (!displayed(table.entries[i])) out.push_back(merged_catalog(table.entries[i]));
-    return out;
-  }();
-  static const std::vector<const nlohmann::json*> catalogs = [] {
-    std::vector<const nlohmann::json*> out;
-    CatalogTable table = every_catalog();
-    std::size_t next_own = 0;
-    for (std::size_t i = 0; i < table.count; ++i)
-      out.push_back(displayed(table.entries[i]) ? &catalog(*lang_named(table.entries[i].lang)) : &own[next_own++]);
-    return out;
-  }();
-  return catalogs;
+  struct Catalogs {
+    Catalogs() {
+      const CatalogTable table = every_catalog();
+      for (std::size_t i = 0; i < table.count; ++i) {
+        const EmbeddedCatalog& entry = table.entries[i];
+        if (displayed(entry)) {
+          all.push_back(&catalog(*lang_named(entry.lang)));
+        } else {
+          own.push_back(merged_catalog(entry));  // a deque: what `all` points to stays put
+          all.push_back(&own.back());
+        }
+      }
+    }
+    std::deque<nlohmann::json> own;  // the languages not displayed, read here
+    std::vector<const nlohmann::json*> all;
+  };
+  static const Catalogs catalogs;
+  return catalogs.all;
 }
 
 }  // namespace

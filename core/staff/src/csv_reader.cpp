@@ -152,11 +152,13 @@ class CsvReader {
   bool plain_record(CsvRecord& rec, bool& content) {
     const std::size_t line_end = std::min(next_of('\n', next_lf), next_of('\r', next_cr));
     if (next_of('"', next_quote) < line_end) return false;
-    // Room for the fields (`fields` is empty): a line of L bytes has at most L + 1, and no more than the
-    // limit are written here.
-    fields.resize(std::min(line_end - pos + 1, limits.max_fields));
-    std::uint32_t* to = fields.data();
-    std::uint32_t* const room_end = to + fields.size();  // reached only at the limit: a line's fields all fit
+    // Room for the fields: a line of L bytes has at most L + 1, and no more than the limit are written
+    // here. In `room`, which only ever grows (making room in `fields` itself would fill a line's worth of
+    // words with zeros, record after record); the fields found are copied to `fields` at the end.
+    const std::size_t most = std::min(line_end - pos + 1, limits.max_fields);
+    if (room.size() < most) room.resize(most);
+    std::uint32_t* to = room.data();
+    std::uint32_t* const room_end = to + most;  // reached only at the limit: a line's fields all fit
     bool any = false, formula = false;
     std::size_t start = pos;  // of the field being read
     // A field ends at `end` (a comma, or the line's end); false when it would be one past the limit.
@@ -172,9 +174,9 @@ class CsvReader {
     for (std::size_t at = pos; at < line_end; at += kBlock)
       for (std::uint64_t commas = commas_in(s + at, line_end - at, n - at); commas; commas &= commas - 1)
         if (!field_ends(at + (static_cast<std::size_t>(__builtin_ctzll(commas)) >> kCommaShift)))
-          return fields.clear(), false;
-    if (!field_ends(line_end)) return fields.clear(), false;
-    fields.resize(static_cast<std::size_t>(to - fields.data()));
+          return false;
+    if (!field_ends(line_end)) return false;
+    fields.assign(room.data(), to);
     pos = line_end;
     content = any;
     rec.formula = formula;
@@ -207,6 +209,7 @@ class CsvReader {
 
   CsvTable& t;
   std::vector<std::uint32_t> fields;  // the record being read: each field's end in the text, and its quoting
+  std::vector<std::uint32_t> room;    // plain_record's fields as it finds them
   std::string_view text;
   const CsvLimits& limits;
   const char* s;

@@ -35,9 +35,24 @@ function cliIcs(answers, today, lang) {
 
 async function outcomePage(s, origin = server.origin) {
   const page = await phonePage(browser, { today: s.today, acceptDownloads: true });
+  // The moment the first question is usable, as a request of its own in the page's stream of requests (a HEAD of
+  // the page), asked the moment element.ready settles: what the browser does once it is idle after that (the
+  // service worker, its precache) comes after it, however late this test notices that the page is ready.
+  await page.addInitScript(() => {
+    const mark = () => {
+      const el = document.querySelector('xueshe-check');
+      if (!el || !el.ready) return requestAnimationFrame(mark);
+      el.ready.then(() => fetch('./?first-question-usable', { method: 'HEAD' }).catch(() => {}));
+    };
+    mark();
+  });
+  const marked = page.waitForRequest((r) => r.url().includes('first-question-usable'));
   await page.goto(origin + '/');
   await ready(page);
-  page.firstLoad = [...page.seen.requests];  // everything asked for until the first question was usable
+  await marked;
+  // Everything asked for until the first question was usable.
+  page.firstLoad = page.seen.requests.slice(0, page.seen.requests.findIndex((u) => u.includes('first-question-usable')));
+  assert.ok(page.firstLoad.some((u) => u.endsWith('.wasm') || u.includes('.wasm?')), 'the first load has the question module');
   if (s.lang === 'en') {
     await page.locator('[data-testid=lang-switch]').click();
     await page.locator('html[lang=en]').waitFor({ state: 'attached' });

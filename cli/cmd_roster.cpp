@@ -12,6 +12,7 @@
 #include "heap_pages.hpp"
 #include "iconv_gb18030.hpp"
 #include "policy_source.hpp"
+#include "task_threads.hpp"
 #include "xueshe/messages.hpp"
 #include "xueshe/roster.hpp"
 #include "xueshe/roster_decode.hpp"
@@ -111,6 +112,10 @@ int run_roster(const CommonOptions& options, const RosterCommand& cmd) {
   RosterOptions roster_options;
   roster_options.today = s.today;
   roster_options.lang = s.lang;
+  roster_options.parts = cmd.jobs > 0 ? cmd.jobs : processors();
+  roster_options.run_tasks = [](const std::vector<std::function<void()>>& tasks) {
+    run_on_threads(tasks, [] { prepare_thread_heap(std::size_t{16} << 20); });  // a part's rows and evaluations
+  };
   const std::string if_shrunk =
       roster_error_body(Error{"roster_changed", "input", {{"got", cmd.input}}}, s.lang)["error"]["message"].get<std::string>() + "\n";
   const std::optional<FileBytes> file = FileBytes::read(cmd.input, roster_options.limits.max_bytes, if_shrunk);
@@ -123,7 +128,8 @@ int run_roster(const CommonOptions& options, const RosterCommand& cmd) {
   // Records, fields, rows, the duplicate table and the output buffer: ≈ 4.5 times the roster's bytes for a
   // 100,000-row roster (5 × and 16 MiB, with room for a GB18030 file decoded to UTF-8).
   prepare_heap(file->view().size() * 5 + (std::size_t{16} << 20));
-  const DecodedRoster decoded = decode_roster(file->view(), cmd.encoding, iconv_gb18030_to_utf8);
+  const DecodedRoster decoded = decode_roster(file->view(), cmd.encoding, iconv_gb18030_to_utf8,
+                                              roster_options.parts > 1 ? roster_options.run_tasks : RunTasks());
   if (decoded.error) return roster_error(*decoded.error, s.lang);
 
   RosterRun run = evaluate_roster(*s.engine, decoded.text(), roster_options);

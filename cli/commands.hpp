@@ -19,6 +19,7 @@ struct RosterCommand {
   bool template_only = false;  // print the template instead
   std::string encoding = "auto";
   std::string summary_file;    // JSON summary here; empty: a short summary on stderr
+  std::size_t jobs = 0;        // threads checking rows; 0: one per processor (the output is the same)
 };
 int run_roster(const CommonOptions& options, const RosterCommand& command);
 int run_table(const CommonOptions& options, const std::string& format);

@@ -39,4 +39,21 @@ void prepare_heap(std::size_t bytes) {
 #endif
 }
 
+void prepare_thread_heap(std::size_t bytes) {
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+  constexpr std::size_t kHuge = std::size_t{2} << 20;
+  if (bytes < 2 * kHuge) return;
+  // One block of about that size from this thread's arena (prepare_heap's threshold keeps it out of a mapping
+  // of its own and its trim threshold keeps the arena grown once it is freed), asked for in huge pages.
+  void* volatile block = std::malloc(bytes);
+  if (!block) return;
+  const auto start = (reinterpret_cast<std::uintptr_t>(block) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(block) + bytes) & ~(kHuge - 1);
+  if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);  // a refusal changes nothing
+  std::free(block);
+#else
+  static_cast<void>(bytes);
+#endif
+}
+
 }  // namespace xueshe::cli

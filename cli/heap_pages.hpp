@@ -18,4 +18,9 @@ namespace xueshe::cli {
 // `bytes`: about how much heap memory the coming work will touch.
 void prepare_heap(std::size_t bytes);
 
+// The same for the heap of the calling thread, which glibc gives each thread
+// that allocates (an arena of its own, grown in 4 KiB pages): called first
+// thing on a thread that is about to do such work.
+void prepare_thread_heap(std::size_t bytes);
+
 }  // namespace xueshe::cli

@@ -87,6 +87,9 @@ int main(int argc, char** argv) {
   roster->add_option("--encoding", roster_cmd.encoding, "auto (default), utf-8 or gb18030")
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
   roster->add_option("--summary", roster_cmd.summary_file, "Write the summary as JSON to this file");
+  roster->add_option("--jobs", roster_cmd.jobs,
+                     "Check rows on this many threads (default: one per processor; the output is the same for any number)")
+      ->check(CLI::Range(1, 64));
 
   std::string table_format = "md";
   auto* table = app.add_subcommand("table", "The decision table: every path, its route, deadlines and clauses");

@@ -302,3 +302,41 @@ TEST_CASE("roster with a draft policy: a banner says its values are unverified")
   std::remove(draft.c_str());
   std::remove(file.c_str());
 }
+
+TEST_CASE("roster --jobs: rows checked on several threads give the same bytes as on one") {
+  // Large enough for parts (each at least 20,000 rows): mixed.csv's rows over and over, every student number
+  // its own but a few repeated far apart (duplicates found across parts), and the rows' own errors.
+  const std::string mixed = read_file(source_path("tests/roster/mixed.csv"));
+  const std::size_t body = mixed.find('\n') + 1;
+  std::string roster = mixed.substr(0, body);
+  std::size_t n = 0;
+  while (n < 45000) {
+    for (const auto& rec : xueshe::testing::csv_rows(mixed.substr(body))) {
+      std::vector<std::string> cells = rec;
+      if (!cells.empty()) cells[0] = std::to_string(n % 9973 == 17 ? 17 : 2022000000 + n);
+      xueshe::csv_append_record(roster, cells);
+      ++n;
+    }
+  }
+  const std::string in = temp_path("jobs.csv");
+  write_file(in, roster);
+  std::vector<std::string> outputs;
+  for (const char* jobs : {"1", "2", "3"}) {
+    const std::string summary = temp_path(std::string("jobs-summary-") + jobs + ".json");
+    auto r = xueshe_run({"roster", in, "--today", "2022-07-01", "--summary", summary, "--jobs", jobs});
+    REQUIRE(r.exit_code == 0);
+    outputs.push_back(r.out + read_file(summary));
+    std::remove(summary.c_str());
+  }
+  CHECK(outputs[0].size() > roster.size());
+  CHECK(outputs[1] == outputs[0]);
+  CHECK(outputs[2] == outputs[0]);
+  CHECK(outputs[0].find("2022000017") == std::string::npos);  // (student numbers are rewritten)
+  CHECK(parse_csv(outputs[0].substr(0, outputs[0].find("{"))).rows.size() == n);
+  for (const char* bad : {"0", "65", "two"}) {
+    auto r = xueshe_run({"roster", in, "--jobs", bad});
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.find("--jobs") != std::string::npos);
+  }
+  std::remove(in.c_str());
+}

@@ -6,6 +6,7 @@
 
 #include "xueshe/gb18030.hpp"
 #include "xueshe/roster_decode.hpp"
+#include "xueshe/run_tasks.hpp"
 
 using namespace xueshe;
 
@@ -92,4 +93,44 @@ TEST_CASE("decode_roster: auto reads UTF-8 as it is and anything else as GB18030
   REQUIRE(gb_only.error);
   CHECK(gb_only.error->params.at("encoding") == "GB18030");
   CHECK(gb_only.error->params.at("line") == "3");
+}
+
+TEST_CASE("decode_roster in two halves at once: the same text - encoding and error line as in one piece") {
+  const RunTasks second_first = [](const std::vector<std::function<void()>>& tasks) {
+    for (auto t = tasks.rbegin(); t != tasks.rend(); ++t) (*t)();
+  };
+  auto same = [](const DecodedRoster& a, const DecodedRoster& b) {
+    CHECK(a.encoding == b.encoding);
+    CHECK(a.text() == b.text());
+    REQUIRE(a.error.has_value() == b.error.has_value());
+    if (a.error) {
+      CHECK(a.error->code == b.error->code);
+      CHECK(a.error->params == b.error->params);
+    }
+  };
+  // Over 1 MiB (the halves' threshold) of three-byte characters, the middle landing on each byte of one.
+  const std::string line = "学号,去向\r\n";        // 5 three-byte characters, a comma, CRLF
+  const std::string gb_line = "\xD1\xA7\xBA\xC5,\xC8\xA5\xCF\xF2\r\n";  // the same in GB18030
+  std::string body, gb_body;
+  while (body.size() < (std::size_t{3} << 19)) body += line, gb_body += gb_line;
+  for (std::size_t shift = 0; shift < 4; ++shift) {  // the middle moved a byte at a time, over a character and more
+    const std::string utf8 = body + std::string(2 * shift, 'z'), gb = gb_body + std::string(2 * shift, 'z');
+    for (const std::string& encoding : {"auto", "utf-8", "gb18030"}) {
+      INFO(encoding << ", shifted by " << shift);
+      same(decode_roster(utf8, encoding, whatwg_gb18030_to_utf8, second_first),
+           decode_roster(utf8, encoding, whatwg_gb18030_to_utf8));
+      same(decode_roster(gb, encoding, whatwg_gb18030_to_utf8, second_first),
+           decode_roster(gb, encoding, whatwg_gb18030_to_utf8));
+      // A bad byte in the first half, just before the middle, at it, just after it, in the second half.
+      for (const double where : {0.25, 0.4999, 0.5, 0.5001, 0.75}) {
+        INFO("bad byte at " << where);
+        for (std::string text : {utf8, gb}) {
+          text[static_cast<std::size_t>(static_cast<double>(text.size()) * where)] = '\xFF';
+          const DecodedRoster halves = decode_roster(text, encoding, whatwg_gb18030_to_utf8, second_first);
+          same(halves, decode_roster(text, encoding, whatwg_gb18030_to_utf8));
+          CHECK(halves.error.has_value());
+        }
+      }
+    }
+  }
 }

@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <memory>
 #include <random>
+#include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "support/csv_rows.hpp"
@@ -565,6 +568,70 @@ TEST_CASE("each distinct set of answers evaluated once gives exactly what evalua
       }
     RosterRun run = evaluate_roster(engine, roster, options("2022-07-01"));
     CHECK(run.evaluations < run.rows.size());  // rows did share evaluations
+  }
+}
+
+TEST_CASE("a roster checked in parts gives exactly what one checker going down the rows gives") {
+  // Runners of the parts: one after another, last first (each part must stand on its own), and a thread each.
+  const std::vector<std::pair<const char*, RunTasks>> runners = {
+      {"in order", RunTasks()},
+      {"last first", [](const std::vector<std::function<void()>>& tasks) {
+         for (auto t = tasks.rbegin(); t != tasks.rend(); ++t) (*t)();
+       }},
+      {"threads", [](const std::vector<std::function<void()>>& tasks) {
+         std::vector<std::thread> threads;
+         for (const auto& task : tasks) threads.emplace_back(task);
+         for (auto& t : threads) t.join();
+       }}};
+  unsigned seed = 900;
+  std::vector<std::pair<const Engine*, std::string>> rosters;
+  std::vector<std::unique_ptr<Engine>> engines;
+  for (const auto& text : policy_texts()) {
+    engines.push_back(std::make_unique<Engine>(must_load(text)));
+    // With rows that have errors of their own, here and there: a field past the header's, a stray quote.
+    std::string roster, line;
+    std::istringstream lines(random_roster(engines.back()->policy(), seed++, 600));
+    for (int i = 0; std::getline(lines, line); ++i)
+      roster += (i > 0 && i % 43 == 3 ? "1\"2" + line : line) + (i > 0 && i % 37 == 5 ? ",多余" : "") + "\n";
+    rosters.emplace_back(engines.back().get(), roster);
+  }
+  rosters.emplace_back(&hxci(), roster_file("mixed.csv"));  // quoted fields, CSV problems, errors of every kind
+  for (const auto& [engine, roster] : rosters) {
+    RosterOptions o = options("2022-07-01");
+    const RosterRun whole = evaluate_roster(*engine, roster, o);
+    REQUIRE_FALSE(whole.error);
+    CHECK(whole.row_errors.size() > 3);  // rows with errors of their own, for the merge to place
+    const std::string expected = annotated_roster_csv(whole) + roster_summary(whole, engine->policy()).dump();
+    for (const std::size_t parts : {2, 3, 7, 5000}) {
+      for (const auto& [name, runner] : runners) {
+        if (parts > 7 && std::string(name) == "threads") continue;  // a thread a row: not what a machine runs
+        INFO(engine->policy().id << ", " << parts << " parts, " << name);
+        o.parts = parts;
+        o.min_part_rows = 1;
+        o.run_tasks = runner;
+        const RosterRun split = evaluate_roster(*engine, roster, o);
+        REQUIRE_FALSE(split.error);
+        CHECK(annotated_roster_csv(split) + roster_summary(split, engine->policy()).dump() == expected);
+        REQUIRE(split.rows.size() == whole.rows.size());
+        for (std::size_t r = 0; r < whole.rows.size(); ++r) {
+          const RosterRow &a = whole.rows[r], &b = split.rows[r];
+          CHECK((a.line == b.line && a.record == b.record && a.duplicate == b.duplicate && a.status == b.status &&
+                 a.error_count == b.error_count && (a.outcome < 0) == (b.outcome < 0)));
+          for (std::size_t e = 0; e < a.error_count && e < b.error_count; ++e)
+            CHECK(whole.errors(a)[e].message == split.errors(b)[e].message);
+        }
+        CHECK(split.duplicates.size() == whole.duplicates.size());
+        CHECK(split.evaluations == whole.evaluations);  // a destination's rows in one part: no set evaluated twice
+      }
+    }
+    // Parts smaller than min_part_rows are not made: fewer, larger ones are.
+    o.parts = 4;
+    o.min_part_rows = whole.rows.size() / 2;
+    o.run_tasks = [&](const std::vector<std::function<void()>>& tasks) {
+      CHECK(tasks.size() == 2);
+      for (const auto& t : tasks) t();
+    };
+    CHECK(annotated_roster_csv(evaluate_roster(*engine, roster, o)) == annotated_roster_csv(whole));
   }
 }
 

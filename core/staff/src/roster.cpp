@@ -3,8 +3,11 @@
 #include "xueshe/roster.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <deque>
+#include <functional>
+#include <iterator>
 #include <unordered_map>
 #include <utility>
 
@@ -541,6 +544,9 @@ class StudentIds {
     keys_.push_back(std::uint64_t{folded} << 32 | static_cast<std::uint32_t>(row));
   }
 
+  // The numbers of another list's rows (another part's: check_in_parts).
+  void append(const StudentIds& later) { keys_.insert(keys_.end(), later.keys_.begin(), later.keys_.end()); }
+
   // The rows of each number written on more than one row (ascending), the
   // sets in the order of their second row: the order in which a reader going
   // down the roster meets them as duplicates. `id_of(row)` is the row's number.
@@ -555,6 +561,7 @@ class StudentIds {
       if (j - i > 1) {
         run.clear();
         for (std::size_t k = i; k < j; ++k) run.push_back(static_cast<std::uint32_t>(keys_[k]));
+        std::sort(run.begin(), run.end());  // rows checked in parts are listed part after part (check_in_parts)
         add_sets(run, id_of, sets);
       }
       i = j;
@@ -604,7 +611,8 @@ class StudentIds {
 // few hundred rows the rest run optimized even on the page's first roster
 // (see csv_reader.cpp).
 struct RowChecker {
-  RosterRun& run;
+  const CsvTable& csv;
+  RosterRun& run;  // the roster's, or a part's (check_in_parts)
   const Layout& layout;
   const RosterVocabulary& vocabulary;
   const RosterLimits& limits;
@@ -614,7 +622,6 @@ struct RowChecker {
   std::vector<std::string_view> cells;  // the row's fields, read once (reused row after row)
 
   [[gnu::noinline]] void check(std::size_t r) {
-    const CsvTable& csv = run.csv;
     const CsvRecord& header = csv.records.front();
     const CsvRecord& rec = csv.records[r];
     RosterRow row;
@@ -659,11 +666,105 @@ struct RowChecker {
     }
     if (layout.student_id != SIZE_MAX) {
       const std::string_view id = trim_cell(cell_in(cells, layout.student_id));
-      if (!id.empty()) student_ids.add(id, run.rows.size());
+      if (!id.empty()) student_ids.add(id, r - 1);
     }
     run.rows.push_back(row);
   }
 };
+
+// The data rows by destination (0-based row indices, in row order): only
+// rows with the same destination can share an evaluation, so a destination's
+// rows are checked together. A cell counts as what the vocabulary reads it as
+// (已就业 and 已落实工作单位 alike); a cell it does not read, as written.
+// The groups come largest first.
+std::vector<std::vector<std::uint32_t>> rows_by_destination(const CsvTable& csv, const Layout& layout,
+                                                            const RosterVocabulary& vocabulary) {
+  std::size_t column = 0;
+  const Field* destination = nullptr;
+  for (const auto& [col, field] : layout.answers)
+    if (std::string_view(field->id) == "destination") column = col, destination = field;
+  KeyTable<std::uint32_t> group_of_cell;  // a destination cell as written → its group
+  std::vector<std::string> names;         // what the vocabulary reads a group's cells as
+  std::vector<std::vector<std::uint32_t>> groups;
+  for (std::size_t r = 1; r < csv.records.size(); ++r) {
+    const std::string_view cell = trim_cell(csv.field(csv.records[r], column));
+    const std::uint32_t* group = group_of_cell.find(cell);
+    if (!group) {
+      const std::optional<std::string> word = vocabulary.word(*destination, cell);
+      const std::string name = word ? "=" + *word : "?" + std::string(cell);
+      const auto named = static_cast<std::uint32_t>(std::find(names.begin(), names.end(), name) - names.begin());
+      if (named == names.size()) {
+        names.push_back(name);
+        groups.emplace_back();
+      }
+      group = &group_of_cell.add(cell, named);
+    }
+    groups[*group].push_back(static_cast<std::uint32_t>(r - 1));
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
+  return groups;
+}
+
+// The rows checked by `parts` tasks at once (RosterOptions::run_tasks), each
+// with its own evaluator into a run of its own: each task takes the next
+// destination's rows (rows_by_destination, largest first) until none is left,
+// so the tasks end at about the same time whatever each destination costs.
+// Then put together in `run` in row order: each row's outcome and errors as
+// one checker going down the roster gives them (the errors row after row).
+void check_in_parts(const Engine& engine, const RosterOptions& options, const Layout& layout,
+                    const RosterVocabulary& vocabulary, std::size_t parts, RosterRun& run, StudentIds& student_ids) {
+  const CsvTable& csv = run.csv;
+  const std::size_t row_count = csv.records.size() - 1;
+  const std::vector<std::vector<std::uint32_t>> groups = rows_by_destination(csv, layout, vocabulary);
+  std::atomic<std::size_t> next_group{0};
+  std::vector<RosterRun> part_runs(parts);
+  std::vector<std::vector<std::uint32_t>> part_rows(parts);  // the row each entry of a part's rows is
+  std::vector<StudentIds> part_ids;
+  part_ids.reserve(parts);
+  std::vector<std::function<void()>> tasks;
+  for (std::size_t p = 0; p < parts; ++p) {
+    RosterRun& part = part_runs[p];
+    part.lang = run.lang;
+    part.today = run.today;
+    part.columns = run.columns;
+    part.has_status = run.has_status;
+    part.rows.reserve(row_count);  // here, not in the task: from this thread's heap (prepare_heap's)
+    part_rows[p].reserve(row_count);
+    StudentIds& ids = part_ids.emplace_back(layout.student_id != SIZE_MAX ? row_count : 0);
+    tasks.emplace_back([&engine, &options, &csv, &layout, &vocabulary, &groups, &next_group, &part_rows, &part, &ids, p] {
+      Evaluator evaluator(engine, options, part, layout, vocabulary);
+      RowChecker checker{csv, part, layout, vocabulary, options.limits, evaluator, ids, {}, {}};
+      for (std::size_t g = next_group++; g < groups.size(); g = next_group++) {
+        for (std::uint32_t r : groups[g]) checker.check(r + 1);  // record 0 is the header
+        part_rows[p].insert(part_rows[p].end(), groups[g].begin(), groups[g].end());
+      }
+    });
+  }
+  run_all(options.run_tasks, tasks);
+
+  // Row by row, from the part that checked it: its outcome among all parts' outcomes, its errors in row order.
+  std::vector<std::uint32_t> part_of(row_count), entry_of(row_count);  // every row is in one destination's group
+  std::vector<std::int32_t> outcome_base(parts);
+  for (std::size_t p = 0; p < parts; ++p) {
+    outcome_base[p] = static_cast<std::int32_t>(run.outcomes.size());
+    std::move(part_runs[p].outcomes.begin(), part_runs[p].outcomes.end(), std::back_inserter(run.outcomes));
+    run.evaluations += part_runs[p].evaluations;
+    student_ids.append(part_ids[p]);
+    for (std::size_t i = 0; i < part_rows[p].size(); ++i) {
+      part_of[part_rows[p][i]] = static_cast<std::uint32_t>(p);
+      entry_of[part_rows[p][i]] = static_cast<std::uint32_t>(i);
+    }
+  }
+  for (std::size_t r = 0; r < row_count; ++r) {
+    const RosterRun& part = part_runs[part_of[r]];
+    RosterRow row = part.rows[entry_of[r]];
+    if (row.outcome >= 0) row.outcome += outcome_base[part_of[r]];
+    const auto errors = part.row_errors.begin() + row.first_error;
+    row.first_error = static_cast<std::uint32_t>(run.row_errors.size());
+    run.row_errors.insert(run.row_errors.end(), errors, errors + row.error_count);
+    run.rows.push_back(row);
+  }
+}
 
 Error file_error(const char* code, std::map<std::string, std::string> params) {
   return Error{code, "$", std::move(params)};
@@ -769,11 +870,18 @@ RosterRun evaluate_roster(const Engine& engine, std::string_view text, const Ros
   }
   run.has_status = layout.status != SIZE_MAX;
 
-  Evaluator evaluator(engine, options, run, layout, vocabulary);
-  StudentIds student_ids(layout.student_id != SIZE_MAX ? csv.records.size() : 0);
-  RowChecker checker{run, layout, vocabulary, limits, evaluator, student_ids, {}, {}};
-  run.rows.reserve(csv.records.size() - 1);
-  for (std::size_t r = 1; r < csv.records.size(); ++r) checker.check(r);
+  const std::size_t row_count = csv.records.size() - 1;
+  const std::size_t parts =
+      std::clamp<std::size_t>(options.parts, 1, std::max<std::size_t>(1, row_count / std::max<std::size_t>(1, options.min_part_rows)));
+  StudentIds student_ids(layout.student_id != SIZE_MAX ? row_count : 0);
+  run.rows.reserve(row_count);
+  if (parts == 1) {
+    Evaluator evaluator(engine, options, run, layout, vocabulary);
+    RowChecker checker{csv, run, layout, vocabulary, limits, evaluator, student_ids, {}, {}};
+    for (std::size_t r = 1; r <= row_count; ++r) checker.check(r);  // record 0 is the header
+  } else {
+    check_in_parts(engine, options, layout, vocabulary, parts, run, student_ids);
+  }
   // Every row of a duplicated student number is flagged, the first one too.
   const auto id_of = [&](std::uint32_t row) {
     return trim_cell(csv.field(csv.records[run.rows[row].record], layout.student_id));

@@ -25,6 +25,7 @@
 #include "xueshe/closed_sets.hpp"
 #include "xueshe/engine.hpp"
 #include "xueshe/roster_columns.hpp"
+#include "xueshe/run_tasks.hpp"
 #include "xueshe/lang.hpp"
 
 namespace xueshe {
@@ -54,6 +55,15 @@ struct RosterOptions {
   // rather than through the JSON of Engine::evaluate (direct).
   bool memoize = true;
   bool direct = true;
+  // Rows are checked by up to `parts` tasks at once, run by run_tasks, each
+  // with its own evaluator, taking a destination's rows at a time (rows with
+  // different destinations share no evaluation), when the roster has at
+  // least min_part_rows rows a task. The annotated roster and the summary
+  // (RosterRun::evaluations too: no set of answers is evaluated in two parts)
+  // are the same for any number of parts.
+  std::size_t parts = 1;
+  std::size_t min_part_rows = 20000;
+  RunTasks run_tasks;
 };
 
 struct RosterDeadline {

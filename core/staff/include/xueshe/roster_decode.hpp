@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "xueshe/error.hpp"
+#include "xueshe/run_tasks.hpp"
 
 namespace xueshe {
 
@@ -31,6 +32,9 @@ using Gb18030Reader = std::optional<std::string> (*)(std::string_view bytes, std
 // starts no code; in auto mode the later of the two (a UTF-8 roster with one
 // bad byte on line 800 reads as GB18030 only for a line or two, and its line
 // is 800).
-DecodedRoster decode_roster(std::string_view bytes, const std::string& encoding, Gb18030Reader gb18030);
+// With `run_tasks` (run_tasks.hpp), a large file is checked as UTF-8 in two
+// halves at once (cut where a character starts), with the same result.
+DecodedRoster decode_roster(std::string_view bytes, const std::string& encoding, Gb18030Reader gb18030,
+                            const RunTasks& run_tasks = {});
 
 }  // namespace xueshe

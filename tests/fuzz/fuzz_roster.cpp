@@ -1,7 +1,7 @@
 // libFuzzer target: arbitrary bytes as a roster CSV. The roster is refused as a
 // whole with an error, or every row comes out — none dropped, in file order —
 // and the annotated CSV reads back with one record per row plus the header.
-// The shortcuts (memoized, direct evaluation) never change a byte. The same
+// The shortcuts (memoized, direct evaluation) and checking in parts never change a byte. The same
 // bytes read as GB18030 are UTF-8 text, or stop at a byte inside them.
 #include <cstdint>
 #include <cstdio>
@@ -56,5 +56,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   plain.direct = false;
   if (xueshe::annotated_roster_csv(xueshe::evaluate_roster(engine, text, plain)) != out)
     violated("the shortcuts changed the output");
+
+  // In parts (a destination's rows at a time, as the CLI's threads take them), run last first: the same
+  // output, summary and number of evaluations.
+  xueshe::RosterOptions parts = options;
+  parts.parts = 3;
+  parts.min_part_rows = 1;
+  parts.run_tasks = [](const std::vector<std::function<void()>>& tasks) {
+    for (auto t = tasks.rbegin(); t != tasks.rend(); ++t) (*t)();
+  };
+  const xueshe::RosterRun split = xueshe::evaluate_roster(engine, text, parts);
+  if (xueshe::annotated_roster_csv(split) != out) violated("checking in parts changed the output");
+  if (xueshe::roster_summary(split, engine.policy()) != xueshe::roster_summary(run, engine.policy()))
+    violated("checking in parts changed the summary");
+  if (split.evaluations != run.evaluations) violated("a set of answers evaluated in two parts");
   return 0;
 }

@@ -706,9 +706,11 @@ std::vector<std::vector<std::uint32_t>> rows_by_destination(const CsvTable& csv,
 }
 
 // The rows checked by `parts` tasks at once (RosterOptions::run_tasks), each
-// with its own evaluator into a run of its own: each task takes the next
-// destination's rows (rows_by_destination, largest first) until none is left,
-// so the tasks end at about the same time whatever each destination costs.
+// with its own evaluator into a run of its own: task p checks the p-th
+// largest destination's rows (rows_by_destination), then the next one no task
+// has taken until none is left, so the tasks end at about the same time
+// whatever each destination costs (and tasks run one after another, as in
+// the tests, still each check rows of their own).
 // Then put together in `run` in row order: each row's outcome and errors as
 // one checker going down the roster gives them (the errors row after row).
 void check_in_parts(const Engine& engine, const RosterOptions& options, const Layout& layout,
@@ -716,7 +718,7 @@ void check_in_parts(const Engine& engine, const RosterOptions& options, const La
   const CsvTable& csv = run.csv;
   const std::size_t row_count = csv.records.size() - 1;
   const std::vector<std::vector<std::uint32_t>> groups = rows_by_destination(csv, layout, vocabulary);
-  std::atomic<std::size_t> next_group{0};
+  std::atomic<std::size_t> next_group{parts};  // the groups after each task's first
   std::vector<RosterRun> part_runs(parts);
   std::vector<std::vector<std::uint32_t>> part_rows(parts);  // the row each entry of a part's rows is
   std::vector<StudentIds> part_ids;
@@ -734,10 +736,12 @@ void check_in_parts(const Engine& engine, const RosterOptions& options, const La
     tasks.emplace_back([&engine, &options, &csv, &layout, &vocabulary, &groups, &next_group, &part_rows, &part, &ids, p] {
       Evaluator evaluator(engine, options, part, layout, vocabulary);
       RowChecker checker{csv, part, layout, vocabulary, options.limits, evaluator, ids, {}, {}};
-      for (std::size_t g = next_group++; g < groups.size(); g = next_group++) {
+      auto check_group = [&](std::size_t g) {
         for (std::uint32_t r : groups[g]) checker.check(r + 1);  // record 0 is the header
         part_rows[p].insert(part_rows[p].end(), groups[g].begin(), groups[g].end());
-      }
+      };
+      if (p < groups.size()) check_group(p);  // the p-th largest, whichever task runs first
+      for (std::size_t g = next_group++; g < groups.size(); g = next_group++) check_group(g);
     });
   }
   run_all(options.run_tasks, tasks);

@@ -54,14 +54,14 @@
     return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
   };
 
-  let M, cat, tool, T;  // module, catalog, StaffTool, the decision table shown
+  let staffModule, cat, tool, decisionTable;  // module, catalog, StaffTool, the decision table shown
   // The state: language, view, as-of date, encoding choice, the policy files chosen ({name, text}) and which of them
   // is the policy (the others are its base files), the roster's bytes and name, the column mapping (null: as the
   // headers name them), filter, page.
-  const S = { lang: 'zh-CN', view: 'roster', asOf: today(), enc: 'auto', files: [], main: 0,
+  const pageState = { lang: 'zh-CN', view: 'roster', asOf: today(), enc: 'auto', files: [], main: 0,
     file: '', bytes: null, mapping: null, filter: { route: '', state: '', errors: false, duplicates: false, text: '' }, page: 0 };
-  let R = null;  // the last check: {summary, route_order, column_choices} or {error, columns?, column_choices?}
-  let P = null;  // the policy as the module describes it, or {error}
+  let lastCheck = null;  // the last check: {summary, route_order, column_choices} or {error, columns?, column_choices?}
+  let policyInfo = null;  // the policy as the module describes it, or {error}
   let count = 0; // rows the filter selects
   const el = {};
 
@@ -90,25 +90,25 @@
   // The chosen policy file with the others as its bases, keyed by file name without ".json" (no files: the built-in policy).
   function usePolicy() {
     const bases = {};
-    S.files.forEach((f, i) => { if (i != S.main) bases[f.name.replace(/\.json$/i, '')] = f.text; });
+    pageState.files.forEach((f, i) => { if (i != pageState.main) bases[f.name.replace(/\.json$/i, '')] = f.text; });
     tool?.delete();
-    tool = new M.StaffTool(S.files[S.main]?.text ?? '', S.files.length > 1 ? JSON.stringify(bases) : '');
-    P = JSON.parse(tool.policy(S.lang));
+    tool = new staffModule.StaffTool(pageState.files[pageState.main]?.text ?? '', pageState.files.length > 1 ? JSON.stringify(bases) : '');
+    policyInfo = JSON.parse(tool.policy(pageState.lang));
   }
 
   function check() {
-    if (!S.bytes) { R = null; return; }
-    // The module reads the bytes as S.enc says (auto: UTF-8 when they are, else GB18030, as the browser reads it) and
-    // says what it read them as (R.encoding).
-    R = JSON.parse(tool.checkAs(S.bytes, S.enc, S.asOf, S.lang, S.mapping ? JSON.stringify(S.mapping) : ''));
+    if (!pageState.bytes) { lastCheck = null; return; }
+    // The module reads the bytes as pageState.enc says (auto: UTF-8 when they are, else GB18030, as the browser reads it) and
+    // says what it read them as (lastCheck.encoding).
+    lastCheck = JSON.parse(tool.checkAs(pageState.bytes, pageState.enc, pageState.asOf, pageState.lang, pageState.mapping ? JSON.stringify(pageState.mapping) : ''));
     // The module's check selects every row: only a filter needs selecting again.
     if (filtered()) select();
-    else count = R.error ? 0 : R.summary.rows;
+    else count = lastCheck.error ? 0 : lastCheck.summary.rows;
   }
 
-  const filtered = () => { const f = S.filter; return f.route || f.state || f.errors || f.duplicates || f.text; };
+  const filtered = () => { const f = pageState.filter; return f.route || f.state || f.errors || f.duplicates || f.text; };
   function select() {
-    count = R && !R.error ? tool.select(filtered() ? JSON.stringify(S.filter) : '') : 0;
+    count = lastCheck && !lastCheck.error ? tool.select(filtered() ? JSON.stringify(pageState.filter) : '') : 0;
   }
 
   // While staff look for their file: a made-up roster (StaffTool.practise) checked a piece at a time when the
@@ -129,7 +129,7 @@
     const next = () => {
       if (practice <= 0) return;
       practice--;
-      tool.practise(S.asOf, PIECE_ROWS);
+      tool.practise(pageState.asOf, PIECE_ROWS);
       app.dataset.practised = String(PIECES - practice);
       if (practice > 0) practise();
       else if (warm > 0) whenIdle(warmHeap);
@@ -138,7 +138,7 @@
   }
   function warmHeap() {
     if (warm <= 0) return;
-    app.dataset.warmed = M.warmHeap(warm) ? String(warm) : '0';
+    app.dataset.warmed = staffModule.warmHeap(warm) ? String(warm) : '0';
     warm = 0;
   }
 
@@ -146,12 +146,12 @@
     const f = input.files[0];
     if (!f) return;
     practice = warm = 0;
-    S.file = f.name;
-    S.mapping = null;
-    S.page = 0;
-    try { S.bytes = new Uint8Array(await f.arrayBuffer()); } catch (e) {
-      S.bytes = null;
-      R = JSON.parse(M.rosterError('roster_unreadable', 'input', JSON.stringify({ got: `${f.name}: ${e}` }), S.lang));
+    pageState.file = f.name;
+    pageState.mapping = null;
+    pageState.page = 0;
+    try { pageState.bytes = new Uint8Array(await f.arrayBuffer()); } catch (e) {
+      pageState.bytes = null;
+      lastCheck = JSON.parse(staffModule.rosterError('roster_unreadable', 'input', JSON.stringify({ got: `${f.name}: ${e}` }), pageState.lang));
       return showRoster();
     }
     check();
@@ -161,8 +161,8 @@
   async function onPolicy(input) {
     if (!input.files.length) return;
     // An empty or unreadable file is an error, not the built-in policy.
-    S.files = await Promise.all([...input.files].map(async (f) => ({ name: f.name, text: (await f.text().catch(() => '')) || ' ' })));
-    S.main = 0;
+    pageState.files = await Promise.all([...input.files].map(async (f) => ({ name: f.name, text: (await f.text().catch(() => '')) || ' ' })));
+    pageState.main = 0;
     usePolicy();
     refresh();
   }
@@ -172,18 +172,18 @@
     check();
     showPolicy();
     showRoster();
-    T = null;
-    if (S.view == 'table') showTable();
+    decisionTable = null;
+    if (pageState.view == 'table') showTable();
   }
 
   // ---- the page ----
 
   function build() {
-    const L = S.lang, other = LANGS[(LANGS.indexOf(L) + 1) % LANGS.length];
+    const L = pageState.lang, other = LANGS[(LANGS.indexOf(L) + 1) % LANGS.length];
     document.documentElement.lang = L;
     document.title = t('staffpage.title');
     const tab = (id, key) => h('button', { type: 'button', role: 'tab', id: 'tab-' + id, 'aria-controls': 'panel-' + id,
-      'aria-selected': String(S.view == id), tabindex: S.view == id ? null : '-1', 'data-testid': 'tab-' + id,
+      'aria-selected': String(pageState.view == id), tabindex: pageState.view == id ? null : '-1', 'data-testid': 'tab-' + id,
       onclick: () => view(id), onkeydown: (e) => {
         if (e.key == 'ArrowRight' || e.key == 'ArrowLeft') {
           const o = VIEWS[(VIEWS.indexOf(id) + (e.key == 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
@@ -192,8 +192,8 @@
         }
       } }, t(key));
     const field = (id, key, control, hint) => h('div', { class: 'f' }, h('label', { for: id }, t(key)), control, hint && h('p', { class: 'hint', id: id + '-hint' }, hint));
-    const encoding = h('select', { id: 'enc', 'data-testid': 'encoding', onchange: (e) => { S.enc = e.target.value; S.page = 0; check(); showRoster(); } },
-      ['auto', 'utf-8', 'gb18030'].map((v) => h('option', { value: v, selected: S.enc == v }, t('staffpage.enc.' + v.replace('-', '')))));
+    const encoding = h('select', { id: 'enc', 'data-testid': 'encoding', onchange: (e) => { pageState.enc = e.target.value; pageState.page = 0; check(); showRoster(); } },
+      ['auto', 'utf-8', 'gb18030'].map((v) => h('option', { value: v, selected: pageState.enc == v }, t('staffpage.enc.' + v.replace('-', '')))));
     el.policy = h('div', { class: 'pol', 'aria-live': 'polite' });
     el.roster = h('div');
     el.table = h('div');
@@ -209,80 +209,80 @@
           field('roster-file', 'staffpage.file', h('input', { type: 'file', id: 'roster-file', accept: '.csv,text/csv', 'data-testid': 'roster-file',
             'aria-describedby': 'roster-file-hint', onchange: (e) => onRoster(e.target) }), t('staffpage.file_hint')),
           field('enc', 'staffpage.encoding', encoding),
-          field('as-of', 'staffpage.as_of', h('input', { type: 'date', id: 'as-of', 'data-testid': 'as-of', value: S.asOf, required: true,
-            onchange: (e) => { if (e.target.value) { S.asOf = e.target.value; refresh(); } } })),
+          field('as-of', 'staffpage.as_of', h('input', { type: 'date', id: 'as-of', 'data-testid': 'as-of', value: pageState.asOf, required: true,
+            onchange: (e) => { if (e.target.value) { pageState.asOf = e.target.value; refresh(); } } })),
           field('policy-file', 'staffpage.policy_file', h('input', { type: 'file', id: 'policy-file', accept: '.json,application/json', multiple: true, 'data-testid': 'policy-file',
             'aria-describedby': 'policy-file-hint', onchange: (e) => onPolicy(e.target) }), t('staffpage.policy_hint'))),
         el.policy),
       h('div', { role: 'tablist', 'aria-label': t('staffpage.views'), class: 'tabs' }, tab('roster', 'staffpage.tab.roster'), tab('table', 'staffpage.tab.table'),
         tab('studio', 'staffpage.tab.studio')),
-      h('section', { role: 'tabpanel', id: 'panel-roster', 'aria-labelledby': 'tab-roster', hidden: S.view != 'roster' }, el.roster),
-      h('section', { role: 'tabpanel', id: 'panel-table', 'aria-labelledby': 'tab-table', hidden: S.view != 'table' }, el.table),
-      h('section', { role: 'tabpanel', id: 'panel-studio', 'aria-labelledby': 'tab-studio', hidden: S.view != 'studio' }, el.studio),
+      h('section', { role: 'tabpanel', id: 'panel-roster', 'aria-labelledby': 'tab-roster', hidden: pageState.view != 'roster' }, el.roster),
+      h('section', { role: 'tabpanel', id: 'panel-table', 'aria-labelledby': 'tab-table', hidden: pageState.view != 'table' }, el.table),
+      h('section', { role: 'tabpanel', id: 'panel-studio', 'aria-labelledby': 'tab-studio', hidden: pageState.view != 'studio' }, el.studio),
       h('footer', {}, h('p', {}, t('staffpage.privacy')), h('p', {}, h('a', { href: 'index.html' }, t('staffpage.member_page')))));
     showPolicy();
     showRoster();
-    if (S.view == 'table') showTable();
-    if (S.view == 'studio') showStudio();
+    if (pageState.view == 'table') showTable();
+    if (pageState.view == 'studio') showStudio();
   }
 
-  const showStudio = () => window.XuesheStudio?.show(el.studio, { M, t, lang: S.lang, h, put, today });
+  const showStudio = () => window.XuesheStudio?.show(el.studio, { staffModule, t, lang: pageState.lang, h, put, today });
 
   function view(id) {
-    S.view = id;
+    pageState.view = id;
     for (const v of VIEWS) {
       const b = document.getElementById('tab-' + v);
       b.setAttribute('aria-selected', String(v == id));
       if (v == id) b.removeAttribute('tabindex'); else b.setAttribute('tabindex', '-1');
       document.getElementById('panel-' + v).hidden = v != id;
     }
-    if (id == 'table' && !T) showTable();
+    if (id == 'table' && !decisionTable) showTable();
     if (id == 'studio' && !el.studio.childElementCount) showStudio();
   }
 
   function setLang(l) {
-    S.lang = l;
-    cat = JSON.parse(M.catalog(l));
-    P = JSON.parse(tool.policy(l));
+    pageState.lang = l;
+    cat = JSON.parse(staffModule.catalog(l));
+    policyInfo = JSON.parse(tool.policy(l));
     check();
-    T = null;
+    decisionTable = null;
     build();
     document.querySelector('[data-testid=lang-switch]').focus();
   }
 
   function showPolicy() {
-    const name = S.files[S.main]?.name;
+    const name = pageState.files[pageState.main]?.name;
     // Several files chosen: the user says which one is the school's policy; the others are its bases.
-    const main = S.files.length > 1 && h('div', { class: 'f' }, h('label', { for: 'policy-main' }, t('staffpage.policy_main')),
+    const main = pageState.files.length > 1 && h('div', { class: 'f' }, h('label', { for: 'policy-main' }, t('staffpage.policy_main')),
       h('select', { id: 'policy-main', 'data-testid': 'policy-main', 'aria-describedby': 'policy-main-hint',
-        onchange: (e) => { S.main = Number(e.target.value); usePolicy(); refresh(); document.getElementById('policy-main').focus(); } },
-      S.files.map((f, i) => h('option', { value: i, selected: i == S.main }, f.name))),
+        onchange: (e) => { pageState.main = Number(e.target.value); usePolicy(); refresh(); document.getElementById('policy-main').focus(); } },
+      pageState.files.map((f, i) => h('option', { value: i, selected: i == pageState.main }, f.name))),
       h('p', { class: 'hint', id: 'policy-main-hint' }, t('staffpage.policy_main_hint')));
-    if (P.error) {
-      const missing = P.error.code == 'policy_missing_base' && P.error.missing + '.json';
-      put(el.policy, main, h('h3', {}, t('staffpage.policy_error', { file: name })), errBox(P.error),
+    if (policyInfo.error) {
+      const missing = policyInfo.error.code == 'policy_missing_base' && policyInfo.error.missing + '.json';
+      put(el.policy, main, h('h3', {}, t('staffpage.policy_error', { file: name })), errBox(policyInfo.error),
         missing && h('p', { 'data-testid': 'policy-add', 'data-file': missing }, t('staffpage.policy_add', { file: missing })), builtinButton());
       return;
     }
-    const n = P.unverified.length;
+    const n = policyInfo.unverified.length;
     put(el.policy, main,
-      h('p', { class: 'acts' }, h('button', { type: 'button', 'data-testid': 'template', onclick: () => save([tool.templateCsv(S.lang).slice()], t('staffpage.template_file')) },
+      h('p', { class: 'acts' }, h('button', { type: 'button', 'data-testid': 'template', onclick: () => save([tool.templateCsv(pageState.lang).slice()], t('staffpage.template_file')) },
         t('staffpage.template'))),
       // A policy for no one cohort (a sub-district's standing guide) has cohort 0.
-      h('p', { 'data-testid': 'policy-info' }, t(P.cohort ? 'staffpage.policy_info' : 'staffpage.policy_info_no_cohort',
-        { title: P.title, id: P.id, cohort: P.cohort, date: P.last_verified, hash: P.hash }),
+      h('p', { 'data-testid': 'policy-info' }, t(policyInfo.cohort ? 'staffpage.policy_info' : 'staffpage.policy_info_no_cohort',
+        { title: policyInfo.title, id: policyInfo.id, cohort: policyInfo.cohort, date: policyInfo.last_verified, hash: policyInfo.hash }),
         name && [' ', builtinButton()]),
       n > 0 && h('div', { class: 'banner', role: 'alert', 'data-testid': 'unverified-banner', 'data-count': n },
-        h('p', {}, P.banner),
+        h('p', {}, policyInfo.banner),
         h('p', {}, t('staffpage.unverified', { n })),
-        h('details', {}, h('summary', {}, t('staffpage.unverified_list', { n })), h('ul', {}, P.unverified.map((p) => h('li', {}, h('code', {}, p)))))));
+        h('details', {}, h('summary', {}, t('staffpage.unverified_list', { n })), h('ul', {}, policyInfo.unverified.map((p) => h('li', {}, h('code', {}, p)))))));
   }
 
   function builtinButton() {
     return h('button', { type: 'button', 'data-testid': 'policy-builtin', onclick: () => {
       document.getElementById('policy-file').value = '';
-      S.files = [];
-      S.main = 0;
+      pageState.files = [];
+      pageState.main = 0;
       usePolicy();
       refresh();
     } }, t('staffpage.policy_builtin'));
@@ -291,17 +291,17 @@
   // ---- the roster: file, mapping, summary, filters, rows ----
 
   function showRoster() {
-    if (!R) return put(el.roster, h('p', { class: 'empty' }, t('staffpage.choose_file')));
+    if (!lastCheck) return put(el.roster, h('p', { class: 'empty' }, t('staffpage.choose_file')));
     const parts = [];
-    if (R.encoding) parts.push(h('p', { class: 'file', 'data-testid': 'file-info', 'data-encoding': R.encoding },
-      t('staffpage.read_as', { file: S.file, encoding: t('staffpage.enc.' + R.encoding.replace('-', '')) })));
-    if (R.error) {
-      parts.push(errBox(R.error));
-      if (R.columns) parts.push(mapping(R.columns, R.column_choices));
+    if (lastCheck.encoding) parts.push(h('p', { class: 'file', 'data-testid': 'file-info', 'data-encoding': lastCheck.encoding },
+      t('staffpage.read_as', { file: pageState.file, encoding: t('staffpage.enc.' + lastCheck.encoding.replace('-', '')) })));
+    if (lastCheck.error) {
+      parts.push(errBox(lastCheck.error));
+      if (lastCheck.columns) parts.push(mapping(lastCheck.columns, lastCheck.column_choices));
       return put(el.roster, ...parts);
     }
-    const s = R.summary;
-    parts.push(mapping(s.columns, R.column_choices), summary(s), filters());
+    const s = lastCheck.summary;
+    parts.push(mapping(s.columns, lastCheck.column_choices), summary(s), filters());
     el.rows = h('div', { class: 'rows' });
     parts.push(el.rows);
     put(el.roster, ...parts);
@@ -311,15 +311,15 @@
   function mapping(columns, choices) {
     const pick = (c, i) => h('select', { 'data-testid': 'map-select', 'data-col': i, 'aria-label': t('staffpage.mapping_select', { n: i + 1, header: c.header }),
       onchange: () => {
-        S.mapping = [...el.roster.querySelectorAll('[data-testid=map-select]')].map((x) => x.value);
-        S.page = 0;
+        pageState.mapping = [...el.roster.querySelectorAll('[data-testid=map-select]')].map((x) => x.value);
+        pageState.page = 0;
         check();
         showRoster();
         el.roster.querySelector(`[data-testid=map-select][data-col="${i}"]`)?.focus();
       } },
       h('option', { value: '', selected: !c.column }, t('staffpage.mapping_none')),
       choices.map((o) => h('option', { value: o.id, selected: c.column == o.id }, o.name)));
-    return h('details', { class: 'box map', 'data-testid': 'mapping', open: !!(R.error || S.mapping) },
+    return h('details', { class: 'box map', 'data-testid': 'mapping', open: !!(lastCheck.error || pageState.mapping) },
       h('summary', {}, t('staffpage.mapping')),
       h('p', { class: 'hint' }, t('staffpage.mapping_hint')),
       h('div', { class: 'scroll' }, h('table', {},
@@ -327,7 +327,7 @@
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('staffpage.mapping_n')), h('th', { scope: 'col' }, t('staffpage.mapping_header')),
           h('th', { scope: 'col' }, t('staffpage.mapping_as')))),
         h('tbody', {}, columns.map((c, i) => h('tr', {}, h('td', {}, String(i + 1)), h('th', { scope: 'row' }, c.header), h('td', {}, pick(c, i))))))),
-      S.mapping && h('button', { type: 'button', 'data-testid': 'mapping-reset', onclick: () => { S.mapping = null; S.page = 0; check(); showRoster(); } },
+      pageState.mapping && h('button', { type: 'button', 'data-testid': 'mapping-reset', onclick: () => { pageState.mapping = null; pageState.page = 0; check(); showRoster(); } },
         t('staffpage.mapping_reset')));
   }
 
@@ -339,7 +339,7 @@
 
   function summary(s) {
     const c = s.completion, d = s.duplicates, L = s.deadlines;
-    const routes = R.route_order.filter((r) => s.routes[r]);
+    const routes = lastCheck.route_order.filter((r) => s.routes[r]);
     const kinds = Object.keys(L).filter((k) => STATES.some((x) => L[k][x]));
     const pct = (x) => `${(x * 100).toFixed(1)}%`;
     return h('section', { class: 'box sum', 'data-testid': 'summary', 'data-rows': s.rows, 'aria-labelledby': 'sum-h' },
@@ -368,12 +368,12 @@
   function exportCsv() {
     const parts = [];
     tool.annotatedParts((piece) => parts.push(new Blob([piece.slice()])));
-    save(parts, S.file.replace(/\.[^.]*$/, '') + t('staffpage.export_suffix') + '.csv');
+    save(parts, pageState.file.replace(/\.[^.]*$/, '') + t('staffpage.export_suffix') + '.csv');
   }
 
   function filters() {
-    const f = S.filter;
-    const set = (k, v) => { f[k] = v; S.page = 0; select(); showRows(); };
+    const f = pageState.filter;
+    const set = (k, v) => { f[k] = v; pageState.page = 0; select(); showRows(); };
     const box = (k, key) => h('div', { class: 'chk' }, h('input', { type: 'checkbox', id: 'f-' + k, checked: f[k], 'data-testid': 'filter-' + (k == 'errors' ? 'errors' : 'dups'),
       onchange: (e) => set(k, e.target.checked) }), h('label', { for: 'f-' + k }, t(key)));
     return h('section', { class: 'box filt', 'aria-labelledby': 'filt-h' },
@@ -381,7 +381,7 @@
       h('div', { class: 'grid' },
         h('div', { class: 'f' }, h('label', { for: 'f-route' }, t('staffpage.filter_route')),
           h('select', { id: 'f-route', 'data-testid': 'filter-route', onchange: (e) => set('route', e.target.value) },
-            h('option', { value: '' }, t('staffpage.all')), R.route_order.map((r) => h('option', { value: r, selected: f.route == r }, t('roster.route.' + r))))),
+            h('option', { value: '' }, t('staffpage.all')), lastCheck.route_order.map((r) => h('option', { value: r, selected: f.route == r }, t('roster.route.' + r))))),
         h('div', { class: 'f' }, h('label', { for: 'f-state' }, t('staffpage.filter_state')),
           h('select', { id: 'f-state', 'data-testid': 'filter-state', onchange: (e) => set('state', e.target.value) },
             h('option', { value: '' }, t('staffpage.all')), STATES.map((x) => h('option', { value: x, selected: f.state == x }, stateName(x))))),
@@ -394,15 +394,15 @@
   // warnings by name — in fixed columns, so a page of them reads at a glance and the page itself scrolls; everything
   // else (every input cell, the receiving organization, each date, the warnings in full) in the row's details below it.
   function showRows() {
-    const cols = R.summary.columns, pages = Math.max(1, Math.ceil(count / PAGE));
-    S.page = Math.min(S.page, pages - 1);
-    const from = S.page * PAGE, rows = JSON.parse(tool.rows(from, PAGE));
-    const info = count ? t('staffpage.page_info', { from: from + 1, to: from + rows.length, n: count, total: R.summary.rows }) : t('staffpage.no_rows');
-    const go = (p) => { S.page = p; showRows(); el.rows.querySelector('caption')?.focus(); };
+    const cols = lastCheck.summary.columns, pages = Math.max(1, Math.ceil(count / PAGE));
+    pageState.page = Math.min(pageState.page, pages - 1);
+    const from = pageState.page * PAGE, rows = JSON.parse(tool.rows(from, PAGE));
+    const info = count ? t('staffpage.page_info', { from: from + 1, to: from + rows.length, n: count, total: lastCheck.summary.rows }) : t('staffpage.no_rows');
+    const go = (p) => { pageState.page = p; showRows(); el.rows.querySelector('caption')?.focus(); };
     const nav = (key) => h('nav', { class: 'pager', 'aria-label': t(key) },
-      h('button', { type: 'button', 'data-testid': 'prev', disabled: S.page == 0, onclick: () => go(S.page - 1) }, t('staffpage.prev')),
+      h('button', { type: 'button', 'data-testid': 'prev', disabled: pageState.page == 0, onclick: () => go(pageState.page - 1) }, t('staffpage.prev')),
       h('span', { 'data-testid': 'page-info' }, info),
-      h('button', { type: 'button', 'data-testid': 'next', disabled: S.page >= pages - 1, onclick: () => go(S.page + 1) }, t('staffpage.next')));
+      h('button', { type: 'button', 'data-testid': 'next', disabled: pageState.page >= pages - 1, onclick: () => go(pageState.page + 1) }, t('staffpage.next')));
     // Who the row is: the student number and name columns (the first column when neither is there).
     const who = ['student_id', 'name'].map((id) => cols.findIndex((c) => c.column == id)).filter((i) => i >= 0);
     if (!who.length && cols.length) who.push(0);
@@ -448,7 +448,7 @@
     };
     put(el.rows, nav('staffpage.pages'),
       h('table', { class: 'data results', 'data-testid': 'roster-table', 'data-count': count },
-        h('caption', { id: 'rows-cap', tabindex: '-1' }, t('staffpage.rows_caption', { file: S.file }), ' · ', info),
+        h('caption', { id: 'rows-cap', tabindex: '-1' }, t('staffpage.rows_caption', { file: pageState.file }), ' · ', info),
         h('colgroup', {}, head.map(([k]) => h('col', { class: 'c-' + k }))),
         h('thead', {}, h('tr', {}, head.map(([, x]) => h('th', { scope: 'col' }, x)))),
         h('tbody', {}, rows.map(tr))),
@@ -460,18 +460,18 @@
   // Grouped by route (the policy's order), the usual paths of each route first, everything in words: the core's
   // decision_table_view sorts and names; this lays it out.
   function showTable() {
-    T = JSON.parse(tool.table(S.asOf, S.lang));
-    if (T.error) return put(el.table, errBox(T.error));
+    decisionTable = JSON.parse(tool.table(pageState.asOf, pageState.lang));
+    if (decisionTable.error) return put(el.table, errBox(decisionTable.error));
     const head = [['number', t('table.col.number')], ['answers', t('table.col.answers')], ['alternatives', t('table.col.alternatives')],
       ['deadlines', t('table.col.deadlines')], ['clauses', t('table.col.clauses')], ['warnings', t('table.col.warning_names')]];
     const label = Object.fromEntries(head);
     put(el.table,
-      h('p', { class: 'hint' }, t('table.note', { paths: T.count, cohort: P.cohort, today: S.asOf })),
-      h('table', { class: 'data paths', 'data-testid': 'decision-table', 'data-count': T.count },
-        h('caption', { id: 'dt-cap' }, t('table.title', { title: P.title })),
+      h('p', { class: 'hint' }, t('table.note', { paths: decisionTable.count, cohort: policyInfo.cohort, today: pageState.asOf })),
+      h('table', { class: 'data paths', 'data-testid': 'decision-table', 'data-count': decisionTable.count },
+        h('caption', { id: 'dt-cap' }, t('table.title', { title: policyInfo.title })),
         h('colgroup', {}, head.map(([k]) => h('col', { class: 'c-' + k }))),
         h('thead', {}, h('tr', {}, head.map(([, x]) => h('th', { scope: 'col' }, x)))),
-        T.groups.map((g) => h('tbody', { 'data-testid': 'table-group', 'data-route': g.route },
+        decisionTable.groups.map((g) => h('tbody', { 'data-testid': 'table-group', 'data-route': g.route },
           h('tr', { class: 'grp' }, h('th', { scope: 'colgroup', colspan: head.length },
             h('span', { class: 'gname' }, t('table.group', { name: g.name ?? t('staffpage.no_problem'), n: g.rows.length })),
             g.org && [' ', h('span', { class: 'gorg' }, t('table.group_org', { org: g.org }))])),
@@ -499,13 +499,13 @@
 
   (async () => {
     try {
-      M = await module();
+      staffModule = await module();
     } catch {
       put(app, h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'wasm' }, FAIL));
       return;
     }
-    S.lang = new URLSearchParams(location.search).get('lang') == 'en' ? 'en' : 'zh-CN';  // zh-CN first
-    cat = JSON.parse(M.catalog(S.lang));
+    pageState.lang = new URLSearchParams(location.search).get('lang') == 'en' ? 'en' : 'zh-CN';  // zh-CN first
+    cat = JSON.parse(staffModule.catalog(pageState.lang));
     usePolicy();
     build();
     app.dataset.ready = 'true';

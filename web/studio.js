@@ -7,7 +7,7 @@
  * file only renders and keeps the work in progress on this device
  * (localStorage). Every text from the notice is put on the page as text.
  *
- * staff.js mounts it: XuesheStudio.show(panel, {M, t, lang, h, put, today}).
+ * staff.js mounts it: XuesheStudio.show(panel, {staffModule, t, lang, h, put, today}).
  * Test hooks (data-testid): studio-base, studio-base-file, studio-notice,
  * studio-notice-file, studio-split, studio-error [data-code], studio-notes,
  * studio-clauses [data-count], clause-row [data-id], clause-id, clause-text,
@@ -53,11 +53,11 @@
   const PERIODS = ['retention', 'new_org', 'transfer_window'];
   const RULES = ['edit_until_accepted', 'second_transfer', 'classified_as_military', 'higher_notice_prevails', 'youth_home_alternative'];
 
-  let M, t, lang, root, h, put, today;  // from staff.js: module, catalog lookup, language, DOM helpers, the local date
+  let staffModule, t, lang, root, h, put, today;  // from staff.js: module, catalog lookup, language, DOM helpers, the local date
   // The work: the base chosen, base files opened ({name, text}), the notice's text, the split's candidate values and
   // notes, the studio file (core's format), the last build, the last split error.
-  let W = { base: 'cn-league', files: [], notice: '', values: [], notes: [], draft: null };
-  let B = null, O = { offers: [], steps: {} }, splitError = null, timer = 0, previewTimer = 0, storeNote = '';
+  let work = { base: 'cn-league', files: [], notice: '', values: [], notes: [], draft: null };
+  let lastBuild = null, offered = { offers: [], steps: {} }, splitError = null, timer = 0, previewTimer = 0, storeNote = '';
   const PREVIEW_PAUSE = 600;  // ms without an edit before the preview is worked out
   const el = {};
 
@@ -66,13 +66,13 @@
   // ---- paths into the studio file's policy ----
   const segs = (path) => path.match(/[^.[\]]+|\[\d+\]/g).map((s) => (s[0] == '[' ? Number(s.slice(1, -1)) : s));
   function get(path) {
-    let o = W.draft?.policy;
+    let o = work.draft?.policy;
     for (const s of segs(path)) { if (o == null) return undefined; o = o[s]; }
     return o;
   }
   function set(path, v) {
     const ss = segs(path);
-    let o = W.draft.policy;
+    let o = work.draft.policy;
     ss.slice(0, -1).forEach((s, i) => { if (o[s] == null || typeof o[s] != 'object') o[s] = typeof ss[i + 1] == 'number' ? [] : {}; o = o[s]; });
     const last = ss[ss.length - 1];
     if (v === '' || v == null) { if (Array.isArray(o)) o[last] = ''; else delete o[last]; } else o[last] = v;
@@ -80,12 +80,12 @@
   // A null the author chose: the base's value at `path` removed (the notice does not say it), unverified until confirmed.
   function setRemoved(path) {
     const ss = segs(path);
-    let o = W.draft.policy;
+    let o = work.draft.policy;
     ss.slice(0, -1).forEach((s) => { if (o[s] == null || typeof o[s] != 'object') o[s] = {}; o = o[s]; });
     o[ss[ss.length - 1]] = null;
   }
   function unverify(path, on) {
-    const u = W.draft.unverified;
+    const u = work.draft.unverified;
     const i = u.indexOf(path);
     if (on && i < 0) u.push(path);
     if (!on && i >= 0) u.splice(i, 1);
@@ -96,7 +96,7 @@
   // place, and a value checked there be asked again while the one after it went unasked).
   function removedItem(path, at) {
     const prefix = path + '[';
-    W.draft.unverified = W.draft.unverified.flatMap((p) => {
+    work.draft.unverified = work.draft.unverified.flatMap((p) => {
       const m = p.startsWith(prefix) && /^(\d+)\]/.exec(p.slice(prefix.length));
       if (!m || Number(m[1]) < at) return [p];
       return Number(m[1]) == at ? [] : [`${prefix}${Number(m[1]) - 1}]${p.slice(prefix.length + m[0].length)}`];
@@ -106,7 +106,7 @@
   // ---- keeping the work on this device ----
   function store() {
     try {
-      localStorage.setItem(KEY, JSON.stringify(W));
+      localStorage.setItem(KEY, JSON.stringify(work));
       storeNote = '';
     } catch (e) {
       storeNote = String(e && e.name || e);
@@ -115,38 +115,38 @@
   function restore() {
     try {
       const w = JSON.parse(localStorage.getItem(KEY) || 'null');
-      if (w && typeof w == 'object' && Array.isArray(w.files)) W = { ...W, ...w };
+      if (w && typeof w == 'object' && Array.isArray(w.files)) work = { ...work, ...w };
     } catch {}
   }
 
   // ---- core calls ----
-  const basesJson = () => (W.files.length ? JSON.stringify(Object.fromEntries(W.files.map((f) => [f.name.replace(/\.json$/i, ''), f.text]))) : '');
-  const baseText = () => (BUILTIN_BASES.includes(W.base) ? M.builtinPolicy(W.base) : W.files.find((f) => f.name.replace(/\.json$/i, '') == W.base)?.text ?? '');
+  const basesJson = () => (work.files.length ? JSON.stringify(Object.fromEntries(work.files.map((f) => [f.name.replace(/\.json$/i, ''), f.text]))) : '');
+  const baseText = () => (BUILTIN_BASES.includes(work.base) ? staffModule.builtinPolicy(work.base) : work.files.find((f) => f.name.replace(/\.json$/i, '') == work.base)?.text ?? '');
 
   function doSplit(input) {
-    const r = JSON.parse(M.splitNotice(input, lang));
+    const r = JSON.parse(staffModule.splitNotice(input, lang));
     if (r.error) { splitError = r.error; showNotice(); return; }
     splitError = null;
-    const d = JSON.parse(M.studioStart(W.base, JSON.stringify(r), today(), basesJson(), lang));
+    const d = JSON.parse(staffModule.studioStart(work.base, JSON.stringify(r), today(), basesJson(), lang));
     if (d.error) { splitError = d.error; showNotice(); return; }
     // A second split keeps what the form holds; only the clauses are new.
-    if (W.draft) { W.draft.clauses = d.clauses; W.draft.base = W.base; } else W.draft = d;
-    W.values = r.values;
-    W.notes = r.notes;
+    if (work.draft) { work.draft.clauses = d.clauses; work.draft.base = work.base; } else work.draft = d;
+    work.values = r.values;
+    work.notes = r.notes;
     store();
     render();
     el.split.querySelector('h2')?.focus();
   }
 
   function editClauses(op, focusId) {
-    const r = JSON.parse(M.studioEditClauses(JSON.stringify(W.draft.clauses), JSON.stringify(op), lang));
+    const r = JSON.parse(staffModule.studioEditClauses(JSON.stringify(work.draft.clauses), JSON.stringify(op), lang));
     if (r.error) { el.splitMsg = r.error; showSplit(); return; }
     el.splitMsg = null;
-    W.draft.clauses = r.clauses;
+    work.draft.clauses = r.clauses;
     // The notice's candidate values, and the form's citations, follow their clause to its new id, as core says.
     if (r.renamed) {
-      for (const v of W.values) if (v.clause == r.renamed.from) v.clause = r.renamed.to;
-      followClause(W.draft.policy, r.renamed.from, r.renamed.to, false);
+      for (const v of work.values) if (v.clause == r.renamed.from) v.clause = r.renamed.to;
+      followClause(work.draft.policy, r.renamed.from, r.renamed.to, false);
     }
     store();
     showSplit();
@@ -159,14 +159,14 @@
   function followClause(o, from, to, rules) {
     for (const [k, v] of Object.entries(o || {})) {
       if (typeof v == 'string') { if (v == from && (rules || k == 'clause' || k == 'no_residence_org')) o[k] = to; }
-      else if (v && typeof v == 'object') followClause(v, from, to, o === W.draft.policy && k == 'rules');
+      else if (v && typeof v == 'object') followClause(v, from, to, o === work.draft.policy && k == 'rules');
     }
   }
 
   function build() {
-    if (!W.draft) { B = null; O = { offers: [], steps: {} }; showOffers(); showCheck(); return; }
-    W.draft.base = W.base;
-    B = JSON.parse(M.studioBuild(JSON.stringify(W.draft), basesJson(), lang));
+    if (!work.draft) { lastBuild = null; offered = { offers: [], steps: {} }; showOffers(); showCheck(); return; }
+    work.draft.base = work.base;
+    lastBuild = JSON.parse(staffModule.studioBuild(JSON.stringify(work.draft), basesJson(), lang));
     store();
     offersNow();
     showOffers();
@@ -174,15 +174,15 @@
   }
   // What core offers for the form's empty fields now (the notice's words, the base chain).
   function offersNow() {
-    const r = W.draft ? JSON.parse(M.studioOffers(JSON.stringify(W.draft), JSON.stringify(W.values || []), basesJson(), lang)) : null;
-    O = r && Array.isArray(r.offers) ? r : { offers: [], steps: {} };
-    return O;
+    const r = work.draft ? JSON.parse(staffModule.studioOffers(JSON.stringify(work.draft), JSON.stringify(work.values || []), basesJson(), lang)) : null;
+    offered = r && Array.isArray(r.offers) ? r : { offers: [], steps: {} };
+    return offered;
   }
   const later = () => { clearTimeout(timer); timer = setTimeout(build, 120); root.dataset.state = 'busy'; };
 
   // ---- the page ----
   function show(panel, ctx) {
-    ({ M, t, lang, h, put, today } = ctx);
+    ({ staffModule, t, lang, h, put, today } = ctx);
     if (!root) restore();
     root = panel;
     root.dataset.testid = 'studio';
@@ -206,17 +206,17 @@
 
   function showBase() {
     const opts = [...BUILTIN_BASES.map((b) => [b, t('studio.base.' + b)]),
-      ...W.files.map((f) => [f.name.replace(/\.json$/i, ''), t('studio.base.file', { file: f.name })])];
+      ...work.files.map((f) => [f.name.replace(/\.json$/i, ''), t('studio.base.file', { file: f.name })])];
     put(el.base, h('h2', { id: 'st-base', tabindex: '-1' }, t('studio.step.base')),
       h('div', { class: 'grid' },
         fieldBox('studio-base', t('studio.base'), h('select', { id: 'studio-base', 'data-testid': 'studio-base', 'aria-describedby': 'studio-base-hint',
-          onchange: (e) => { W.base = e.target.value; build(); } }, opts.map(([v, l]) => h('option', { value: v, selected: v == W.base }, l))), t('studio.base_hint')),
+          onchange: (e) => { work.base = e.target.value; build(); } }, opts.map(([v, l]) => h('option', { value: v, selected: v == work.base }, l))), t('studio.base_hint')),
         fieldBox('studio-base-file', t('studio.base_file'), h('input', { type: 'file', id: 'studio-base-file', multiple: true, accept: '.json,application/json',
           'data-testid': 'studio-base-file', onchange: async (e) => {
             const files = [...e.target.files];
             if (!files.length) return;
-            W.files = await Promise.all(files.map(async (f) => ({ name: f.name, text: (await f.text().catch(() => '')) || ' ' })));
-            W.base = W.files[0].name.replace(/\.json$/i, '');
+            work.files = await Promise.all(files.map(async (f) => ({ name: f.name, text: (await f.text().catch(() => '')) || ' ' })));
+            work.base = work.files[0].name.replace(/\.json$/i, '');
             store();
             showBase();
             build();
@@ -231,8 +231,8 @@
 
   function showNotice() {
     const area = h('textarea', { id: 'studio-notice', rows: 8, 'data-testid': 'studio-notice', 'aria-describedby': 'studio-notice-hint', spellcheck: 'false',
-      oninput: (e) => { W.notice = e.target.value; } });
-    area.value = W.notice;
+      oninput: (e) => { work.notice = e.target.value; } });
+    area.value = work.notice;
     put(el.notice, h('h2', { id: 'st-notice', tabindex: '-1' }, t('studio.step.notice')),
       fieldBox('studio-notice', t('studio.notice_text'), area, t('studio.notice_hint')),
       h('div', { class: 'grid' },
@@ -246,15 +246,15 @@
               splitError = { code: 'file', message: t('studio.file_error', { got: `${f.name}: ${err}` }) };
               return showNotice();
             }
-            try { W.notice = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { W.notice = ''; }
+            try { work.notice = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { work.notice = ''; }
             doSplit(bytes);
           } }))),
-      h('p', { class: 'acts' }, h('button', { type: 'button', class: 'go', 'data-testid': 'studio-split', onclick: () => doSplit(W.notice) }, t('studio.split'))),
+      h('p', { class: 'acts' }, h('button', { type: 'button', class: 'go', 'data-testid': 'studio-split', onclick: () => doSplit(work.notice) }, t('studio.split'))),
       splitError && errBox(splitError));
   }
 
   function showSplit() {
-    const d = W.draft;
+    const d = work.draft;
     if (!d) return put(el.split, h('h2', { id: 'st-split', tabindex: '-1' }, t('studio.step.split')), h('p', { class: 'empty' }, t('studio.preview.none')));
     const rows = d.clauses.map((c, i) => {
       const cid = 'cl-' + i;
@@ -276,7 +276,7 @@
           h('button', { type: 'button', 'data-testid': 'clause-remove', onclick: () => editClauses({ op: 'remove', at: i }, i ? 'cl-' + (i - 1) : null) }, t('studio.remove'))));
     });
     put(el.split, h('h2', { id: 'st-split', tabindex: '-1' }, t('studio.step.split')),
-      W.notes.length > 0 && h('div', { class: 'banner', 'data-testid': 'studio-notes' }, h('p', {}, t('studio.notes')), h('ul', {}, W.notes.map((n) => h('li', {}, n.message)))),
+      work.notes.length > 0 && h('div', { class: 'banner', 'data-testid': 'studio-notes' }, h('p', {}, t('studio.notes')), h('ul', {}, work.notes.map((n) => h('li', {}, n.message)))),
       el.splitMsg && errBox(el.splitMsg, 'studio-split-error'),
       h('p', { class: 'hint' }, t('studio.split_hint')),
       h('div', { class: 'scroll clauses', tabindex: '0', role: 'region', 'aria-labelledby': 'cl-cap' },
@@ -304,8 +304,8 @@
   function showOffers() {
     if (!el.offers) return;
     const head = h('h2', { id: 'st-offers', tabindex: '-1' }, t('studio.step.offers'));
-    if (!W.draft) return put(el.offers, head, h('p', { class: 'empty' }, t('studio.preview.none')));
-    const list = O.offers;
+    if (!work.draft) return put(el.offers, head, h('p', { class: 'empty' }, t('studio.preview.none')));
+    const list = offered.offers;
     const after = () => { showForm(); later(); document.getElementById('st-offers')?.focus(); };
     put(el.offers, head, h('p', { class: 'hint' }, t('studio.offers_hint')),
       h('div', { 'data-testid': 'studio-offers', 'data-count': list.length },
@@ -323,7 +323,7 @@
 
   // A route's step taken from a rule the notice names or from a layer of the base (core's list), unverified.
   function stepFrom(r) {
-    const list = O.steps[r] || [];
+    const list = offered.steps[r] || [];
     if (!list.length) return null;
     const id = idOf(`routes.${r}`) + '-stepfrom';
     return h('div', { class: 'f cand' }, h('label', { for: id }, t('studio.step_from')),
@@ -341,7 +341,7 @@
 
   // ---- the form ----
 
-  const clauseText = (id) => { const c = W.draft.clauses.find((x) => x.id == id); return c ? (c.text || c.title) : ''; };
+  const clauseText = (id) => { const c = work.draft.clauses.find((x) => x.id == id); return c ? (c.text || c.title) : ''; };
   const keyWord = (k) => t('studio.key.' + k);
 
   // One control bound to a path of the policy. kind: text, number, date, select (opts: [[value, label]]), check, clause.
@@ -355,7 +355,7 @@
       return h('div', { class: 'chk' }, c, h('label', { for: id }, label), h('p', { class: 'ferr', id: id + '-err', 'data-testid': 'studio-field-error', 'data-path': path, hidden: true }));
     }
     if (kind == 'select' || kind == 'clause') {
-      const choices = kind == 'clause' ? W.draft.clauses.map((x) => [x.id, x.title ? `${x.id} ${x.title}` : x.id]) : opts;
+      const choices = kind == 'clause' ? work.draft.clauses.map((x) => [x.id, x.title ? `${x.id} ${x.title}` : x.id]) : opts;
       const withBlank = [['', kind == 'clause' ? t('studio.clause_none') : t('studio.none')], ...choices];
       const side = kind == 'clause' && h('p', { class: 'ctext', 'data-testid': 'clause-beside' }, clauseText(v));
       c = h('select', { ...common, onchange: (e) => {
@@ -376,7 +376,7 @@
   // A picker of the notice's candidate values of one kind: choosing one fills the fields `fill(value)` names,
   // the first of them (the value) unverified until confirmed.
   function candidates(path, kinds, fill) {
-    const list = W.values.filter((v) => kinds.includes(v.kind));
+    const list = work.values.filter((v) => kinds.includes(v.kind));
     if (!list.length) return null;
     const id = idOf(path) + '-cand';
     return h('div', { class: 'f cand' }, h('label', { for: id }, t('studio.candidates')),
@@ -396,7 +396,7 @@
   // fields filled by `fill(value, itemPath)` as the item's own picker fills them (the value unverified).
   function listOf(path, label, item, found) {
     const items = get(path) || [];
-    const list = found ? W.values.filter((v) => found.kinds.includes(v.kind)) : [];
+    const list = found ? work.values.filter((v) => found.kinds.includes(v.kind)) : [];
     const fromId = idOf(path) + '-from';
     const addFrom = list.length > 0 && h('div', { class: 'f cand' }, h('label', { for: fromId }, t('studio.add_from_found'), ' · ', label),
       h('select', { id: fromId, 'data-testid': 'add-from', 'data-list': path, onchange: (e) => {
@@ -448,7 +448,7 @@
   // The route ids the base chain defines (its files as opened; the built-in national layer's own).
   function baseRouteIds() {
     const ids = new Set();
-    for (const text of [baseText(), ...W.files.map((f) => f.text)]) {
+    for (const text of [baseText(), ...work.files.map((f) => f.text)]) {
       try { Object.keys(JSON.parse(text).routes || {}).forEach((r) => ids.add(r)); } catch {}
     }
     return ids;
@@ -457,8 +457,8 @@
   // What the base chain says at a path (undefined: nothing; null: a layer removed it), from the chosen base up its
   // `extends`, each file as opened or built in.
   function baseSays(path) {
-    const textOf = (id) => (BUILTIN_BASES.includes(id) ? M.builtinPolicy(id) : W.files.find((f) => f.name.replace(/\.json$/i, '') == id)?.text);
-    for (let id = W.base, n = 0; id && n < 8; n++) {
+    const textOf = (id) => (BUILTIN_BASES.includes(id) ? staffModule.builtinPolicy(id) : work.files.find((f) => f.name.replace(/\.json$/i, '') == id)?.text);
+    for (let id = work.base, n = 0; id && n < 8; n++) {
       let o;
       try { o = JSON.parse(textOf(id) || ''); } catch { return undefined; }
       const next = o.extends;
@@ -507,7 +507,7 @@
           onclick: () => {
             set('routes.' + id, clause ? { clause } : {});
             // A clause the notice's words proposed for the destination and nobody confirmed yet is the route's to check too.
-            if (clause && W.draft.unverified.includes(`destinations.${dest}.clause`)) unverify(`routes.${id}.clause`, true);
+            if (clause && work.draft.unverified.includes(`destinations.${dest}.clause`)) unverify(`routes.${id}.clause`, true);
             showForm(idOf(`routes.${id}.org`));
             later();
           } }, t('studio.new_route', { id })),
@@ -559,7 +559,7 @@
   }
 
   function showForm(focusId) {
-    const d = W.draft;
+    const d = work.draft;
     if (!d) return put(el.form, h('h2', { id: 'st-form', tabindex: '-1' }, t('studio.step.form')), h('p', { class: 'empty' }, t('studio.preview.none')));
     const routeList = h('datalist', { id: 'studio-routes' }, routeIds().map((r) => h('option', { value: r })));
     offersNow();
@@ -744,16 +744,16 @@
   function showCheck() {
     if (!el.check) return;
     const head = h('h2', { id: 'st-check', tabindex: '-1' }, t('studio.step.check'));
-    root.dataset.state = !B ? 'none' : B.error ? 'error' : 'ok';
+    root.dataset.state = !lastBuild ? 'none' : lastBuild.error ? 'error' : 'ok';
     el.check.dataset.testid = 'studio-check';
     el.check.setAttribute('data-state', root.dataset.state);
     for (const p of el.form.querySelectorAll('.ferr')) { p.hidden = true; p.textContent = ''; }
     for (const c of el.form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
-    if (!B) return put(el.check, head, h('p', { class: 'empty' }, t('studio.preview.none')));
-    if (B.error && !B.policy_text) return put(el.check, head, errBox(B.error));
+    if (!lastBuild) return put(el.check, head, h('p', { class: 'empty' }, t('studio.preview.none')));
+    if (lastBuild.error && !lastBuild.policy_text) return put(el.check, head, errBox(lastBuild.error));
     const parts = [head];
-    if (B.error) {
-      const e = B.error;
+    if (lastBuild.error) {
+      const e = lastBuild.error;
       const [path, ctl] = controlFor(e.path);
       if (ctl) {
         ctl.setAttribute('aria-invalid', 'true');
@@ -768,13 +768,13 @@
     }
     // The values still to check, by the part of the form they are in: each shown with its clause's words and ticked
     // on its own, or a whole part at once once its values (all on screen) have been read.
-    const u = B.unverified;
+    const u = lastBuild.unverified;
     const byPart = new Map();
     for (const p of u) { const k = partOf(p); byPart.set(k, [...(byPart.get(k) || []), p]); }
     const one = (p) => {
       const id = 'unv-' + idOf(p), v = get(p), clause = get(p.replace(/\.(value|unit|date|opens|percent)$/, '.clause'));
       return h('div', { class: 'chk' }, h('input', { type: 'checkbox', id, 'data-testid': 'confirm', 'data-path': p, onchange: () => { unverify(p, false); later(); } }),
-        h('label', { for: id }, M.studioFieldWords(p, lang), '：', v === null || (p.endsWith('.steps') && Array.isArray(v) && !v.length) ? h('del', { 'data-testid': 'confirm-removed' }, t('studio.removed', { what: shortJson(baseSays(p)) }))
+        h('label', { for: id }, staffModule.studioFieldWords(p, lang), '：', v === null || (p.endsWith('.steps') && Array.isArray(v) && !v.length) ? h('del', { 'data-testid': 'confirm-removed' }, t('studio.removed', { what: shortJson(baseSays(p)) }))
           : h('code', {}, typeof v == 'object' ? JSON.stringify(v) : String(v)),
           typeof clause == 'string' && clause && [' · ', clause, ' ', h('q', { class: 'ctext' }, clauseText(clause).slice(0, 120))]));
     };
@@ -787,7 +787,7 @@
             t('studio.confirm_part', { n: paths.length }))))) : h('p', {}, t('studio.unverified_none'))));
     // The preview (questionnaire, decision table, diff against the base: hundreds of paths evaluated) follows the
     // check once the author pauses, not after every keystroke or tick.
-    const pv = !B.error && h('div', { 'data-testid': 'preview', 'data-state': 'busy' });
+    const pv = !lastBuild.error && h('div', { 'data-testid': 'preview', 'data-state': 'busy' });
     if (pv) parts.push(pv);
     put(el.check, ...parts);
     clearTimeout(previewTimer);
@@ -796,42 +796,42 @@
   }
 
   function preview() {
-    const P = B.policy_text;
+    const policyText = lastBuild.policy_text;
     const asOf = get('notice_date') || today();
-    const tool = new M.StaffTool(P, basesJson());
-    let T;
-    try { T = JSON.parse(tool.table(asOf, lang)); } finally { tool.delete(); }
-    const D = JSON.parse(M.diffPolicies(baseText(), P, basesJson(), lang));
+    const tool = new staffModule.StaffTool(policyText, basesJson());
+    let decisionTable;
+    try { decisionTable = JSON.parse(tool.table(asOf, lang)); } finally { tool.delete(); }
+    const policyDiff = JSON.parse(staffModule.diffPolicies(baseText(), policyText, basesJson(), lang));
     const out = [];
-    if (T.error) out.push(errBox(T.error));
+    if (decisionTable.error) out.push(errBox(decisionTable.error));
     else {
       const member = h('div', { class: 'member', 'data-testid': 'preview-member', role: 'group', 'aria-label': t('studio.preview.try') });
-      out.push(h('details', { class: 'pv', 'data-testid': 'preview-questions', 'data-count': T.fields.length, open: true },
-        h('summary', {}, t('studio.preview.questions', { n: T.fields.length })),
+      out.push(h('details', { class: 'pv', 'data-testid': 'preview-questions', 'data-count': decisionTable.fields.length, open: true },
+        h('summary', {}, t('studio.preview.questions', { n: decisionTable.fields.length })),
         h('p', { class: 'hint' }, t('studio.preview.try')), member,
-        h('details', { class: 'allq' }, h('summary', {}, t('studio.preview.all_questions')), h('ol', {}, T.fields.map((f) => h('li', {}, T.field_names[f]))))));
-      ask(member, P, asOf);
+        h('details', { class: 'allq' }, h('summary', {}, t('studio.preview.all_questions')), h('ol', {}, decisionTable.fields.map((f) => h('li', {}, decisionTable.field_names[f]))))));
+      ask(member, policyText, asOf);
       // The decision table as the staff page has it (grouped by route, each row its answers in words), its rows drawn
       // only when someone opens it.
-      const rows = () => h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('studio.preview.table', { n: T.count }) },
+      const rows = () => h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('studio.preview.table', { n: decisionTable.count }) },
         h('table', { class: 'data' },
           h('thead', {}, h('tr', {}, [t('table.col.number'), t('table.col.answers'), t('table.col.route'), t('table.col.org'), t('table.col.clauses')]
             .map((x) => h('th', { scope: 'col' }, x)))),
-          h('tbody', {}, T.groups.flatMap((g) => g.rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, String(r.number)),
+          h('tbody', {}, decisionTable.groups.flatMap((g) => g.rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, String(r.number)),
             h('td', {}, r.error || r.answers.map((a) => t('table.answer', { name: a.name, word: a.word })).join('；')),
             h('td', {}, g.name ?? ''), h('td', {}, r.org), h('td', {}, r.clauses.join(' '))))))));
-      const table = h('details', { class: 'pv', 'data-testid': 'preview-table', 'data-count': T.count,
+      const table = h('details', { class: 'pv', 'data-testid': 'preview-table', 'data-count': decisionTable.count,
         ontoggle: () => table.open && !table.querySelector('.scroll') && table.append(rows()) },
-        h('summary', {}, t('studio.preview.table', { n: T.count })));
+        h('summary', {}, t('studio.preview.table', { n: decisionTable.count })));
       out.push(table);
     }
-    if (D.error) out.push(h('div', { class: 'pv', 'data-testid': 'preview-diff', 'data-count': -1 }, errBox(D.error, 'diff-error')));
+    if (policyDiff.error) out.push(h('div', { class: 'pv', 'data-testid': 'preview-diff', 'data-count': -1 }, errBox(policyDiff.error, 'diff-error')));
     else {
-      const n = D.values.length + D.clauses.length;
+      const n = policyDiff.values.length + policyDiff.clauses.length;
       out.push(h('details', { class: 'pv', 'data-testid': 'preview-diff', 'data-count': n },
         h('summary', {}, t('studio.preview.diff', { n })),
-        h('ul', {}, D.clauses.slice(0, 200).map((c) => h('li', {}, h('code', {}, c.id), ' ', c.change)),
-          D.values.slice(0, 300).map((v) => h('li', {}, M.studioFieldWords(v.path, lang), '：', h('del', {}, v.a == null ? '—' : JSON.stringify(v.a)), ' → ',
+        h('ul', {}, policyDiff.clauses.slice(0, 200).map((c) => h('li', {}, h('code', {}, c.id), ' ', c.change)),
+          policyDiff.values.slice(0, 300).map((v) => h('li', {}, staffModule.studioFieldWords(v.path, lang), '：', h('del', {}, v.a == null ? '—' : JSON.stringify(v.a)), ' → ',
             h('ins', {}, v.b == null ? '—' : JSON.stringify(v.b)))))));
     }
     return out;
@@ -841,7 +841,7 @@
   // while the draft changes, so an edit's effect on the outcome shows at once).
   let memberAnswers = [];  // [[question id, value]…] in the order answered
   function ask(box, policyText, asOf, focus) {
-    const tool = new M.StaffTool(policyText, basesJson());
+    const tool = new staffModule.StaffTool(policyText, basesJson());
     let r;
     try { r = JSON.parse(tool.evaluate(JSON.stringify(Object.fromEntries(memberAnswers)), asOf, lang)); } finally { tool.delete(); }
     const again = (answers) => { memberAnswers = answers; ask(box, policyText, asOf, true); };
@@ -892,29 +892,29 @@
   function showOut() {
     if (!el.out) return;
     const name = (get('id') || 'policy').replace(/[^\w.-]/g, '_');
-    const ready = B && !B.error && B.policy_text;
+    const ready = lastBuild && !lastBuild.error && lastBuild.policy_text;
     put(el.out, h('h2', { id: 'st-out', tabindex: '-1' }, t('studio.step.export')),
-      ready && !B.finished && h('p', { class: 'banner' }, t('studio.export_unfinished')),
+      ready && !lastBuild.finished && h('p', { class: 'banner' }, t('studio.export_unfinished')),
       h('p', { class: 'acts' },
-        h('button', { type: 'button', class: 'go', 'data-testid': 'export-policy', disabled: !ready, onclick: () => save(B.policy_text, name + '.json', 'application/json') }, t('studio.export_policy')),
-        ' ', h('button', { type: 'button', 'data-testid': 'export-draft', disabled: !W.draft, onclick: () => save(JSON.stringify(W.draft, null, 2) + '\n', name + '.studio.json', 'application/json') }, t('studio.export_draft')),
+        h('button', { type: 'button', class: 'go', 'data-testid': 'export-policy', disabled: !ready, onclick: () => save(lastBuild.policy_text, name + '.json', 'application/json') }, t('studio.export_policy')),
+        ' ', h('button', { type: 'button', 'data-testid': 'export-draft', disabled: !work.draft, onclick: () => save(JSON.stringify(work.draft, null, 2) + '\n', name + '.studio.json', 'application/json') }, t('studio.export_draft')),
         ' ', h('label', { class: 'filebtn', for: 'open-draft' }, t('studio.open_draft')),
         h('input', { type: 'file', id: 'open-draft', accept: '.json,application/json', 'data-testid': 'open-draft', onchange: async (e) => {
           const f = e.target.files[0];
           if (!f) return;
           let d = null;
           try { d = JSON.parse(await f.text()); } catch {}
-          const r = JSON.parse(M.studioBuild(JSON.stringify(d ?? null), basesJson(), lang));
-          if (r.error && !r.policy_text) { B = r; return showCheck(); }
-          W.draft = d;
-          W.base = d.base || W.base;
+          const r = JSON.parse(staffModule.studioBuild(JSON.stringify(d ?? null), basesJson(), lang));
+          if (r.error && !r.policy_text) { lastBuild = r; return showCheck(); }
+          work.draft = d;
+          work.base = d.base || work.base;
           store();
           render();
         } }),
         ' ', h('button', { type: 'button', 'data-testid': 'studio-clear', onclick: () => {
-          W = { base: 'cn-league', files: [], notice: '', values: [], notes: [], draft: null };
+          work = { base: 'cn-league', files: [], notice: '', values: [], notes: [], draft: null };
           try { localStorage.removeItem(KEY); } catch {}
-          B = null;
+          lastBuild = null;
           render();
         } }, t('studio.clear'))),
       h('p', { class: 'hint', 'data-testid': 'studio-saved' }, t('studio.saved'), storeNote && [' ', h('strong', {}, storeNote)]),

@@ -1,9 +1,9 @@
 /* The study-abroad application (二.5) inside <xueshe-check>: loaded on demand
  * with the take-away module, never in the page's first load.
  *
- *   window.xuesheApplication(container, M, member, lang)
+ *   window.xuesheApplication(container, takeawayModule, member, lang)
  *
- * container: an element inside the element's open shadow root; M: the loaded
+ * container: an element inside the element's open shadow root; takeawayModule: the loaded
  * take-away module (applicationForm, application); member: what the module
  * evaluates again, [policy text, base files JSON, answers JSON, as-of date]
  * (as the page's own module was given them). Renders the form the core defines (every label, hint and message comes
@@ -44,18 +44,18 @@
     try { return JSON.parse(text); } catch { return { error: { code: 'application_bad_reply', field: '', message: String(text) } }; }
   }
 
-  window.xuesheApplication = async (container, M, member, lang) => {
+  window.xuesheApplication = async (container, takeawayModule, member, lang) => {
     const root = container.getRootNode();
     const host = root.host || document.documentElement;
     await sheet(root, root === document ? document.head : root);
     const lv = host.hasAttribute && host.hasAttribute('app') ? 2 : 3;
-    const H = (n) => 'h' + Math.min(lv + n, 6);
-    const got = parse(M.applicationForm(...member, lang));
+    const heading = (n) => 'h' + Math.min(lv + n, 6);
+    const got = parse(takeawayModule.applicationForm(...member, lang));
     if (!got.form) {
       container.replaceChildren(errorBox(got.error));
       return;
     }
-    const form = got.form, L = form.labels, id = (f, s = '') => `xa-${f}${s}`;
+    const form = got.form, labels = form.labels, id = (f, s = '') => `xa-${f}${s}`;
     const inputs = {};
 
     const fields = form.fields.map((f) => {
@@ -73,21 +73,21 @@
       const over = f.limit && h('p', { class: 'xa-over', 'aria-live': 'polite', 'data-testid': 'application-limit' });
       if (over) input.addEventListener('input', () => { over.textContent = [...input.value].length > f.max_chars ? f.limit : ''; });
       return h('div', { class: 'xa-f', 'data-testid': 'application-field', 'data-field': f.id },
-        h('label', { for: id(f.id) }, f.label, ' ', h('span', { class: f.required ? 'xa-req' : 'xa-opt' }, `(${f.required ? L.required : L.optional})`)),
+        h('label', { for: id(f.id) }, f.label, ' ', h('span', { class: f.required ? 'xa-req' : 'xa-opt' }, `(${f.required ? labels.required : labels.optional})`)),
         hint && h('p', { class: 'xa-hint', id: id(f.id, '-hint') }, hint),
         input, over);
     });
     const summary = h('div', { class: 'xa-sum', tabindex: -1 });
     const formEl = h('form', { class: 'xa-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(); } },
       fields, summary,
-      h('button', { type: 'submit', class: 'xa-go', 'data-testid': 'application-submit' }, L.submit));
+      h('button', { type: 'submit', class: 'xa-go', 'data-testid': 'application-submit' }, labels.submit));
     const clause = form.clause_text;
     const formSection = h('section', { class: 'xa', 'data-testid': 'application-form', 'aria-labelledby': 'xa-h', lang: form.lang },
-      h(H(0), { id: 'xa-h', tabindex: -1 }, form.title),
+      h(heading(0), { id: 'xa-h', tabindex: -1 }, form.title),
       h('p', {}, form.intro),
       form.due && h('p', { class: 'xa-due' }, form.due),
       clause && h('details', { class: 'xa-clause' }, h('summary', {}, clause.title), h('p', {}, clause.text)),
-      h('p', { class: 'xa-privacy' }, L.privacy),
+      h('p', { class: 'xa-privacy' }, labels.privacy),
       formEl);
     const docArea = h('div', { class: 'xa-out' });
     container.replaceChildren(formSection, docArea);
@@ -108,7 +108,7 @@
       docArea.replaceChildren();
       const typed = {};
       for (const k in inputs) typed[k] = inputs[k].value;
-      const r = parse(M.application(...member, JSON.stringify(typed), lang));
+      const r = parse(takeawayModule.application(...member, JSON.stringify(typed), lang));
       if (r.document) return showDocument(r.document);
       const errors = r.errors || [r.error || {}];
       let first = null;
@@ -123,7 +123,7 @@
         input.setAttribute('aria-describedby', [input.hint, id(f, '-err')].filter(Boolean).join(' '));
         first ||= input;
       }
-      summary.replaceChildren(h('p', { role: 'alert' }, L.errors.replace('{n}', errors.length)), ...general);
+      summary.replaceChildren(h('p', { role: 'alert' }, labels.errors.replace('{n}', errors.length)), ...general);
       (first || summary).focus?.();
       if (!first) summary.scrollIntoView?.({ block: 'nearest' });
     }
@@ -131,7 +131,7 @@
     function showDocument(d) {
       formSection.hidden = true;
       const fill = (l) => h('p', { class: 'xa-fill' }, h('span', {}, l.label, d.labels.colon), h('span', { class: 'xa-line' }, l.fill));
-      const title = h(H(0), { class: 'xa-title', tabindex: -1 }, d.title);
+      const title = h(heading(0), { class: 'xa-title', tabindex: -1 }, d.title);
       const printBtn = h('button', { type: 'button', class: 'xa-go', 'data-testid': 'application-print', onclick: () => printOnly() }, d.labels.print);
       const edit = h('button', { type: 'button', onclick: () => {
         docArea.replaceChildren();
@@ -144,13 +144,13 @@
           title,
           h('p', { class: 'xa-to' }, d.addressee),
           d.body.map((p) => h('p', { class: 'xa-p' }, p)),
-          h(H(1), {}, d.rows_heading),
+          h(heading(1), {}, d.rows_heading),
           h('table', { class: 'xa-rows' }, h('tbody', {}, d.rows.map((r) =>
             h('tr', { 'data-field': r.field }, h('th', { scope: 'row' }, r.label), h('td', {}, r.value))))),
           h('p', { class: 'xa-p' }, d.pledge),
           h('div', { class: 'xa-sign' }, d.signature.map(fill)),
           h('section', { class: 'xa-approval' },
-            h(H(1), {}, d.approval.title),
+            h(heading(1), {}, d.approval.title),
             h('ul', {}, d.approval.options.map((o) => h('li', {}, o))),
             d.approval.lines.map(fill),
             h('p', { class: 'xa-seal' }, d.approval.seal)),

@@ -152,9 +152,9 @@
     w.postMessage('xueshe-activate');
   };
   // A policy loaded into a module: the module keeps it behind a handle that every call takes back, until close.
-  const open = (M, text, bases) => {
-    const p = M.open(text, bases);
-    return { error: (l) => M.error(p, l), questions: (a, t, l) => M.questions(p, a, t, l), delete: () => M.close(p) };
+  const open = (pageModule, text, bases) => {
+    const p = pageModule.open(text, bases);
+    return { error: (l) => pageModule.error(p, l), questions: (a, t, l) => pageModule.questions(p, a, t, l), delete: () => pageModule.close(p) };
   };
 
   /*js:dom.js*/
@@ -313,9 +313,9 @@
 
     // The module, catalog and engine for the current language (every language's engine gets the same bases).
     async use() {
-      const l = this.state.lang, k = lang(l) || LANGS[0], M = await (this.text || this.bases ? loadPolicy(k) : load(k));
-      this.cat = Object.assign({}, ...JSON.parse(M.catalog(l)));  // the catalog's parts, merged
-      this.engine = this.ferr ? null : (this.engines[k] ||= open(M, this.text, this.bases));
+      const l = this.state.lang, k = lang(l) || LANGS[0], pageModule = await (this.text || this.bases ? loadPolicy(k) : load(k));
+      this.cat = Object.assign({}, ...JSON.parse(pageModule.catalog(l)));  // the catalog's parts, merged
+      this.engine = this.ferr ? null : (this.engines[k] ||= open(pageModule, this.text, this.bases));
     }
 
     // Reads a share link from the fragment; the core validates what is in it.
@@ -429,14 +429,14 @@
     }
 
     show(r, err) {
-      const s = this.state, t = this.t, p = r.policy, lv = this.app ? 1 : 2, H = (n) => 'h' + (lv + n);
-      const L = lang(s.lang) || LANGS[0];
-      if (lang(s.lang)) this.setAttribute('lang', L);
+      const s = this.state, t = this.t, p = r.policy, lv = this.app ? 1 : 2, heading = (n) => 'h' + (lv + n);
+      const shownLang = lang(s.lang) || LANGS[0];
+      if (lang(s.lang)) this.setAttribute('lang', shownLang);
       if (this.app) {
-        document.documentElement.lang = L;
+        document.documentElement.lang = shownLang;
         document.title = t('ui.title');
       }
-      const other = LANGS[(LANGS.indexOf(L) + 1) % LANGS.length];
+      const other = LANGS[(LANGS.indexOf(shownLang) + 1) % LANGS.length];
       const tErr = err?.field == 'today' && err;
       const settings = h('details', { 'data-testid': 'settings', open: s.open || !!tErr },
         h('summary', {}, t('page.settings')),
@@ -453,13 +453,13 @@
         this.old && p && this.old.hash != p.hash && h('p', { class: 'note', 'data-testid': 'policy-changed' },
           t('page.policy_changed', { id: this.old.id, hash: this.old.hash, now: `${p.id} · ${p.hash}` })),
         h('header', {},
-          h(H(0), {}, t('ui.title')),
+          h(heading(0), {}, t('ui.title')),
           h('button', { type: 'button', id: 'ls', lang: other, 'data-testid': 'lang-switch', onclick: () => (keep(other), this.setLang(other)) }, t('page.lang_other')),
           settings,
           !r.answered?.length && h('p', { class: 'intro' }, t('page.intro'))),
-        r.error ? h('section', { class: 'fail' }, h(H(1), { id: 'qh', tabindex: -1 }, t(r.head || 'page.error')), this.errBox(r.error),
+        r.error ? h('section', { class: 'fail' }, h(heading(1), { id: 'qh', tabindex: -1 }, t(r.head || 'page.error')), this.errBox(r.error),
           r.retry && h('button', { type: 'button', 'data-testid': 'retry', onclick: () => this.boot() }, t('page.retry')))
-          : r.question ? this.question(r, H, !tErr && err) : this.outcome(r, H),
+          : r.question ? this.question(r, heading, !tErr && err) : this.outcome(r, heading),
         h('div', { class: 'acts' },
           any && h('button', { type: 'button', 'data-testid': 'back', onclick: () => this.back() }, t('page.back')),
           r.status == 'outcome' && h('button', { type: 'button', 'data-testid': 'print', onclick: () => print() }, t('page.print')),
@@ -467,7 +467,7 @@
           any && !r.error && h('button', { type: 'button', 'data-testid': 'share', onclick: () => this.later(() => this.share(area)) }, t('page.share')),
           (any || this.from) && h('button', { type: 'button', 'data-testid': 'restart', onclick: () => this.restart() }, t('page.restart'))),
         area,
-        r.answered?.length > 0 && this.summary(r, H),
+        r.answered?.length > 0 && this.summary(r, heading),
         p && h('footer', {},
           h('p', {}, t('page.footer', { title: p.title, id: p.id, hash: p.hash, date: p.last_verified, today: r.today })),
           this.app && location.protocol.startsWith('http') && h('p', {}, h('a', { href: at('xueshe-offline.html'), download: '' }, t('page.offline')),
@@ -481,7 +481,7 @@
       this.change(all[all.length - 1].id);
     }
 
-    question(r, H, err) {
+    question(r, heading, err) {
       const q = r.question, t = this.t, prev = this.state.removed[q.id];
       let body;
       if (q.kind == 'date') {
@@ -506,9 +506,9 @@
       }
       return h('section', { class: 'q', 'data-testid': 'question', 'data-question-id': q.id },
         h('p', { class: 'prog', 'data-testid': 'progress' }, t('page.progress', { n: r.answered.length + 1, m: q.remaining_at_most })),
-        h(H(1), { id: 'qh', tabindex: -1, 'data-testid': 'question-text' }, q.text),
+        h(heading(1), { id: 'qh', tabindex: -1, 'data-testid': 'question-text' }, q.text),
         q.help && h('p', { class: 'help' }, q.help),
-        q.compare && this.compare(q, H),
+        q.compare && this.compare(q, heading),
         body);
     }
 
@@ -527,9 +527,9 @@
       return b;
     }
 
-    summary(r, H) {
+    summary(r, heading) {
       const t = this.t;
-      return h('section', { class: 'sum', 'data-testid': 'summary' }, h(H(2), {}, t('page.summary')),
+      return h('section', { class: 'sum', 'data-testid': 'summary' }, h(heading(2), {}, t('page.summary')),
         h('dl', {}, r.answered.map((x) => h('div', {}, h('dt', {}, x.question), h('dd', {}, x.label, ' ', x.implied ? h('small', {}, t('page.implied'))
           : h('button', { type: 'button', class: 'ln', 'data-testid': 'change', 'data-field': x.id, 'aria-label': t('page.change_q', { q: x.question }),
             onclick: () => this.change(x.id) }, t('page.change')))))));

@@ -6,8 +6,8 @@
  * Loaded after xueshe-check.js (the offline file has both inline, in that order).
  */
 (() => {
-  const X = customElements.get('xueshe-check');
-  const { h, takeaway, js, notify, today, at, fetched, sw } = X.kit;
+  const CheckElement = customElements.get('xueshe-check');
+  const { h, takeaway, js, notify, today, at, fetched, sw } = CheckElement.kit;
   // The outcome screen's styles and its printed form (xueshe-outcome.css, written into this file when it is built):
   // adopted by an element's shadow root the first time it shows an outcome.
   const CSS = /*css:xueshe-outcome.css*/'';
@@ -25,9 +25,9 @@
     // core's (share): the answers on the path, the birth date as the age answer the outcome needs; the page lists them.
     // The take-away module works it out from what this element's module was given.
     async share(area) {
-      const s = this.state, p = this.result.policy, t = this.t, M = await this.tk(area);
-      if (!M) return;
-      const c = JSON.parse(M.share(this.text, this.bases, JSON.stringify(s.answers), s.asOf || today(), s.lang));
+      const s = this.state, p = this.result.policy, t = this.t, takeawayModule = await this.tk(area);
+      if (!takeawayModule) return;
+      const c = JSON.parse(takeawayModule.share(this.text, this.bases, JSON.stringify(s.answers), s.asOf || today(), s.lang));
       if (c.error) return area.replaceChildren(this.errBox(c.error));
       const q = new URLSearchParams({ xs: 1, h: p.hash, p: p.id, l: s.lang });
       if (s.asOf) q.set('t', s.asOf);
@@ -65,8 +65,8 @@
     // A paper the core prepares for a step (the written application): its form, below the outcome.
     async paper(doc) {
       const f = 'xueshe' + doc[0].toUpperCase() + doc.slice(1), area = this.shadowRoot.querySelector('.share');
-      const M = await this.tk(area, 'xueshe-' + doc + '.js', window[f]);
-      M && window[f](area, M, this.member(), this.state.lang);
+      const takeawayModule = await this.tk(area, 'xueshe-' + doc + '.js', window[f]);
+      takeawayModule && window[f](area, takeawayModule, this.member(), this.state.lang);
     }
 
     // Registers sw.js (the app's page, once its first screen is usable and the browser is idle): it then precaches the
@@ -98,16 +98,16 @@
     // module: worked out there from the same policy, answers, as-of date and language.
     complete() {
       const s = this.state;
-      return takeaway().then((M) => JSON.parse(M.evaluate(this.text, this.bases, JSON.stringify(s.answers), s.asOf || today(), s.lang)));
+      return takeaway().then((takeawayModule) => JSON.parse(takeawayModule.evaluate(this.text, this.bases, JSON.stringify(s.answers), s.asOf || today(), s.lang)));
     }
 
     // The take-away module (and the script a paper has of its own), or — they did not load, e.g. offline before
     // ever using them — a message saying so.
     async tk(area, f, ready) {
       try {
-        const M = await takeaway();
+        const takeawayModule = await takeaway();
         if (f) await js(f, ready);
-        return M;
+        return takeawayModule;
       } catch (e) {
         if (e == 'stale') return notify('needed');
         area.replaceChildren(h('p', { class: 'err', role: 'alert', 'data-testid': 'error', 'data-code': 'takeaway' }, this.t('page.takeaway_fail')));
@@ -116,13 +116,13 @@
 
     // Options side by side before choosing, each with the outcome it leads to in brief (core's question.compare):
     // where, until when, what happens next, and any conflict.
-    compare(q, H) {
+    compare(q, heading) {
       styled(this.shadowRoot);
       const t = this.t;
       return h('div', { class: 'cmp', 'data-testid': 'compare' }, q.compare.map((c, i) => {
         const cl = (id) => this.clause(id, c), label = q.options.find((o) => o.value == c.value)?.label;
         return h('section', { class: 'col', 'data-testid': 'compare-option', 'data-value': c.value, 'aria-labelledby': 'cmp' + i },
-          h(H(2), { id: 'cmp' + i }, label),
+          h(heading(2), { id: 'cmp' + i }, label),
           h('dl', {},
             h('dt', {}, t('page.compare_where')), h('dd', { 'data-testid': 'compare-where' }, c.where, ' ', cl(c.clause)),
             h('dt', {}, t('page.compare_until')), h('dd', { 'data-testid': 'compare-until' }, c.until.length
@@ -134,13 +134,13 @@
       }));
     }
 
-    outcome(r, H) {
+    outcome(r, heading) {
       styled(this.shadowRoot);
       const t = this.t, rc = r.receiving || {}, cl = (id) => this.clause(id, r);
-      const list = (key, tag, items, cls) => items?.length ? h('section', { class: cls }, h(H(2), {}, t(key)), h(tag, {}, items)) : null;
+      const list = (key, tag, items, cls) => items?.length ? h('section', { class: cls }, h(heading(2), {}, t(key)), h(tag, {}, items)) : null;
       const left = (n) => n > 0 ? t('days_left.future', { n }) : n < 0 ? t('days_left.past', { n: -n }) : t('days_left.today');
       return h('section', { class: 'out', 'data-testid': 'outcome' },
-        h(H(1), { id: 'qh', tabindex: -1, 'data-testid': 'receiving-heading' }, rc.heading || t('ui.receiving')),
+        h(heading(1), { id: 'qh', tabindex: -1, 'data-testid': 'receiving-heading' }, rc.heading || t('ui.receiving')),
         h('div', { class: 'org' }, h('p', { 'data-testid': 'receiving-org' }, rc.org), cl(rc.clause)),
         r.fallbacks?.length > 0 && h('ul', { class: 'fb' }, r.fallbacks.map((f) => h('li', { 'data-testid': 'fallback', 'data-route': f.route },
           t('page.fallback', { when: f.when, org: f.org }), ' ', cl(f.clause)))),
@@ -162,5 +162,5 @@
     }
   }
 
-  for (const k of Object.getOwnPropertyNames(Outcome.prototype)) if (k != 'constructor') X.prototype[k] = Outcome.prototype[k];
+  for (const k of Object.getOwnPropertyNames(Outcome.prototype)) if (k != 'constructor') CheckElement.prototype[k] = Outcome.prototype[k];
 })();
